@@ -1,0 +1,80 @@
+import crypto from "node:crypto";
+import { createCookie, createSessionStorage, redirect } from "@remix-run/node";
+import { getDb } from "../db.server";
+import { getConfig } from "../config.server";
+import { getSecrets } from "../secrets.server";
+
+/**
+ * Staff sessions live in the database (not a cookie, not process memory), so several
+ * web processes share them and a sign-out or deactivation ends them at once.
+ * The cookie holds only a signed random id.
+ */
+const SESSION_DAYS = 7;
+
+function isSecureSite() {
+  return getConfig().PUBLIC_URL.startsWith("https://");
+}
+
+type SessionData = { userId: string };
+let storage: ReturnType<typeof createSessionStorage<SessionData>> | undefined;
+
+export function getSessionStorage() {
+  if (storage) return storage;
+  const cookie = createCookie("md_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: isSecureSite(),
+    path: "/",
+    secrets: [getSecrets().sessionSecret],
+    maxAge: SESSION_DAYS * 24 * 3600,
+  });
+  storage = createSessionStorage<SessionData>({
+    cookie,
+    async createData(data, expires) {
+      const userId = typeof data.userId === "string" ? data.userId : undefined;
+      if (!userId) throw new Error("A session needs a user");
+      const id = crypto.randomBytes(24).toString("base64url");
+      await getDb().session.create({
+        data: { id, userId, data: JSON.stringify(data), expiresAt: expires ?? new Date(Date.now() + SESSION_DAYS * 864e5) },
+      });
+      return id;
+    },
+    async readData(id) {
+      const row = await getDb().session.findUnique({ where: { id } });
+      if (!row || row.expiresAt < new Date()) return null;
+      return JSON.parse(row.data);
+    },
+    async updateData(id, data, expires) {
+      await getDb().session.updateMany({
+        where: { id },
+        data: { data: JSON.stringify(data), ...(expires ? { expiresAt: expires } : {}) },
+      });
+    },
+    async deleteData(id) {
+      await getDb().session.deleteMany({ where: { id } });
+    },
+  });
+  return storage;
+}
+
+export function resetSessionStorageForTests() {
+  storage = undefined;
+}
+
+export async function getSession(request: Request) {
+  return getSessionStorage().getSession(request.headers.get("Cookie"));
+}
+
+/** Starts a session for a user and redirects; the old session id is never reused (fixation). */
+export async function createUserSession(userId: string, redirectTo: string) {
+  const s = getSessionStorage();
+  const session = await s.getSession();
+  session.set("userId", userId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await s.commitSession(session) } });
+}
+
+export async function destroyUserSession(request: Request) {
+  const s = getSessionStorage();
+  const session = await getSession(request);
+  return redirect("/", { headers: { "Set-Cookie": await s.destroySession(session) } });
+}

@@ -1,0 +1,167 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
+import type { Db } from "../../db.server";
+import { getConfig } from "../../config.server";
+import { log, errorCode } from "../../logging/logger.server";
+
+/**
+ * Every outgoing email goes through the OutboxMail table first (docs/decisions/005-outbox.md):
+ * a send that fails is retried with backoff and never lost, and a job that runs twice
+ * cannot send twice, because the same dedupeKey always yields the same Message-ID,
+ * which is unique in the table.
+ */
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  ticketId?: string;
+  /** Same key, same mail: enqueueing again is a no-op. */
+  dedupeKey?: string;
+  inReplyTo?: string;
+  references?: string[];
+};
+
+export const OUTBOX_HEADER = "X-Minidesk-Id";
+
+export function mailDomain(): string {
+  const from = getConfig().MAIL_FROM;
+  const m = /@([^>\s]+)>?\s*$/.exec(from);
+  return (m?.[1] ?? "minidesk.localhost").toLowerCase();
+}
+
+/** A Message-ID for a mail we send; deterministic when a dedupe key is given. */
+export function newMessageId(dedupeKey?: string): string {
+  const local = dedupeKey
+    ? crypto.createHash("sha256").update(dedupeKey).digest("hex").slice(0, 32)
+    : crypto.randomBytes(16).toString("hex");
+  return `<md.${local}@${mailDomain()}>`;
+}
+
+export async function enqueueMail(db: Db, mail: OutgoingMail) {
+  const mailMessageId = newMessageId(mail.dedupeKey);
+  const existing = await db.outboxMail.findUnique({ where: { mailMessageId } });
+  if (existing) return existing;
+  try {
+    return await db.outboxMail.create({
+      data: {
+        ticketId: mail.ticketId,
+        toAddress: mail.to,
+        subject: mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300),
+        textBody: mail.text,
+        htmlBody: mail.html,
+        mailMessageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references?.join(" "),
+      },
+    });
+  } catch (err) {
+    // Lost a race with another process enqueueing the same key: theirs stands.
+    const row = await db.outboxMail.findUnique({ where: { mailMessageId } });
+    if (row) return row;
+    throw err;
+  }
+}
+
+let transport: Transporter | undefined;
+let transportUrl: string | undefined;
+
+function getTransport(): Transporter | undefined {
+  const url = getConfig().SMTP_URL;
+  if (!url) return undefined;
+  if (!transport || transportUrl !== url) {
+    transport = nodemailer.createTransport(url);
+    transportUrl = url;
+  }
+  return transport;
+}
+
+const LEASE_MS = 60_000;
+const MAX_ATTEMPTS = 12;
+
+function backoffMs(attempts: number) {
+  return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
+}
+
+/** Sends (or writes to the outbox folder) every due mail. Safe to run in several processes. */
+export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = await db.outboxMail.findMany({
+    where: { status: { in: ["QUEUED", "SENDING"] }, nextAttemptAt: { lte: now } },
+    orderBy: { nextAttemptAt: "asc" },
+    take: limit,
+  });
+  let sent = 0;
+  let failed = 0;
+  for (const mail of due) {
+    // Claim with a lease: only the process whose update matched sends it.
+    const claimed = await db.outboxMail.updateMany({
+      where: { id: mail.id, status: mail.status, nextAttemptAt: mail.nextAttemptAt },
+      data: { status: "SENDING", nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (claimed.count !== 1) continue;
+    try {
+      await sendOne(mail);
+      await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+      sent++;
+    } catch (err) {
+      const attempts = mail.attempts + 1;
+      await db.outboxMail.update({
+        where: { id: mail.id },
+        data: {
+          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "QUEUED",
+          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+          lastError: errorCode(err),
+        },
+      });
+      log.warn("mail.send_failed", { code: errorCode(err), count: attempts });
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+type OutboxRow = Awaited<ReturnType<Db["outboxMail"]["findFirstOrThrow"]>>;
+
+function toNodemailer(mail: OutboxRow) {
+  return {
+    from: getConfig().MAIL_FROM,
+    to: mail.toAddress,
+    subject: mail.subject,
+    text: mail.textBody,
+    html: mail.htmlBody ?? undefined,
+    messageId: mail.mailMessageId,
+    inReplyTo: mail.inReplyTo ?? undefined,
+    references: mail.references ?? undefined,
+    headers: {
+      [OUTBOX_HEADER]: mail.id,
+      // RFC 3834: tells well-behaved autoresponders not to answer notifications.
+      "Auto-Submitted": "auto-generated",
+      "X-Auto-Response-Suppress": "All",
+    },
+  };
+}
+
+async function sendOne(mail: OutboxRow) {
+  const t = getTransport();
+  if (t) {
+    await t.sendMail(toNodemailer(mail));
+    return;
+  }
+  // No SMTP configured: write the message as a file so a new install shows everything working.
+  const dir = getConfig().OUTBOX_DIR;
+  fs.mkdirSync(dir, { recursive: true });
+  const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  const info = await stream.sendMail(toNodemailer(mail));
+  const file = path.join(dir, `${mail.createdAt.toISOString().replace(/[:.]/g, "-")}-${mail.id}.eml`);
+  fs.writeFileSync(file, info.message as Buffer, { mode: 0o600 });
+}
+
+/** Starts delivery soon, without making the caller wait for SMTP. */
+export function kickOutbox(db: Db) {
+  setImmediate(() => {
+    deliverOutbox(db).catch((err) => log.error("mail.deliver_failed", { code: errorCode(err) }));
+  });
+}

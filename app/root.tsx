@@ -1,0 +1,119 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse,
+  useLoaderData, useLocation, useRouteError, useRouteLoaderData,
+} from "@remix-run/react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { getI18n, type Locale } from "./i18n/i18n";
+import { getLocale } from "./i18n/locale.server";
+import { ensureCsrfToken } from "./auth/csrf.server";
+import { getStaffUser } from "./auth/guards.server";
+import stylesheet from "./ui/app.css";
+import { useNonce } from "./ui/nonce";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request)]);
+  return json(
+    { locale, csrfToken: csrf.token, user: user && { name: user.name, role: user.role } },
+    { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
+  );
+}
+
+export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function Header({ locale, user }: { locale: Locale; user: RootData["user"] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  return (
+    <header className="site-header">
+      <Link to="/" className="brand">{t("app.name")}</Link>
+      <nav aria-label="Main">
+        {user ? (
+          <>
+            <Link to="/queue">{t("app.queue")}</Link>
+            {user.role === "ADMIN" && <Link to="/admin">{t("app.admin")}</Link>}
+            <span className="who">{user.name}</span>
+            <Form method="post" action="/logout" className="inline">
+              <CsrfInput />
+              <button type="submit" className="link">{t("app.signOut")}</button>
+            </Form>
+          </>
+        ) : (
+          <Link to="/login">{t("app.signIn")}</Link>
+        )}
+        <span className="lang" aria-label={t("app.language")}>
+          {(["sl", "en"] as const).map((l) =>
+            l === locale ? (
+              <strong key={l} aria-current="true">{l.toUpperCase()}</strong>
+            ) : (
+              <a key={l} href={`/lang?l=${l}&to=${encodeURIComponent(here)}`} hrefLang={l} lang={l}>{l.toUpperCase()}</a>
+            ),
+          )}
+        </span>
+      </nav>
+    </header>
+  );
+}
+
+export function CsrfInput() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return <input type="hidden" name="csrf" value={data?.csrfToken ?? ""} />;
+}
+
+function Document({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="referrer" content="same-origin" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale, user } = useLoaderData<typeof loader>();
+  const i18n = getI18n(locale);
+  const { t } = i18n;
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Document locale={locale}>
+        <a href="#main" className="skip">{t("app.skipToContent")}</a>
+        <Header locale={locale} user={user} />
+        <main id="main">
+          <Outlet />
+        </main>
+      </Document>
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? "en";
+  const { t } = getI18n(locale);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message = status === 404 ? t("errors.notFound") : status === 403 ? t("errors.forbidden") : t("errors.generic");
+  return (
+    <Document locale={locale}>
+      <main id="main" className="narrow">
+        <h1>{status}</h1>
+        <p role="alert">{message}</p>
+        <p><a href="/">{t("app.name")}</a></p>
+      </main>
+    </Document>
+  );
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { getConfig } from "../config.server";
+import { getDb, disconnectDb } from "../db.server";
+import { migrateDatabase } from "../db-migrate.server";
+import { ensureAdmin, ensureDefaults } from "../setup/bootstrap.server";
+import { log } from "../logging/logger.server";
+import { createHttpApp } from "./http.server";
+import { startBackgroundWork, type Stoppable } from "./background.server";
+
+export type RunningMinidesk = {
+  httpPort: number;
+  url: string;
+  setupUrl?: string;
+  stop: () => Promise<void>;
+};
+
+/** Migrates, seeds the defaults, then starts the web app and the background services. */
+export async function startMinidesk(opts: { port?: number; background?: boolean } = {}): Promise<RunningMinidesk> {
+  const config = getConfig();
+  await migrateDatabase(config.DATABASE_URL);
+  const db = getDb();
+  await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
+  await ensureDefaults(db);
+  const admin = await ensureAdmin(db);
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createHttpApp(build);
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(opts.port ?? config.PORT, config.HOST, () => resolve(s));
+  });
+  const httpPort = (server.address() as AddressInfo).port;
+  log.info("http.listening", { port: httpPort });
+
+  const background: Stoppable[] = opts.background === false ? [] : await startBackgroundWork();
+
+  return {
+    httpPort,
+    url: `http://${config.HOST}:${httpPort}`,
+    setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
+    async stop() {
+      for (const b of background.reverse()) await b.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await disconnectDb();
+    },
+  };
+}

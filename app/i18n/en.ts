@@ -44,6 +44,17 @@ export const en = {
     tooLong: "This is too long (at most {{max}} characters).",
     csrf: "This form has expired. Reload the page and try again.",
   },
+  email: {
+    confirmationSubject: "[{{reference}}] We received your request: {{subject}}",
+    confirmationBody: "Hello,\n\nthank you for contacting us. Your ticket reference is {{reference}}.\n\nFollow your ticket and reply here (a private link, valid for {{days}} days):\n{{link}}\n\nYou can also simply reply to this email.\n{{redactedNote}}{{withheldNote}}\nKind regards,\n{{company}}",
+    redactedNote: "\nTo protect you, we removed personal data such as email addresses, phone numbers, bank details and passwords from your message before storing it. If we need access details, use the encrypted \"access details\" field on the ticket page, never the text.\n",
+    withheldNote: "\nSome attachments were not stored because we could not check them for personal data: {{files}}. Please send them as plain screenshots (PNG or JPEG).\n",
+    replySubject: "[{{reference}}] {{subject}}",
+    replyFooter: "\n\n--\nTicket {{reference}}: {{link}}\nReply to this email to answer; keep [{{reference}}] in the subject.",
+    linksSubject: "Links to your tickets",
+    linksBody: "Hello,\n\nhere are the private links to your open tickets (valid for {{days}} days):\n\n{{list}}\n\nIf you did not ask for this email, you can ignore it.\n\n{{company}}",
+    linksNone: "Hello,\n\nsomeone asked for links to the tickets of this address, but there are no open tickets for it.\n\nIf you did not ask for this email, you can ignore it.\n\n{{company}}",
+  },
 };
 
 export type Messages = typeof en;

@@ -46,4 +46,15 @@ export const sl: Messages = {
     tooLong: "Predolgo (največ {{max}} znakov).",
     csrf: "Obrazec je potekel. Osvežite stran in poskusite znova.",
   },
+  email: {
+    confirmationSubject: "[{{reference}}] Prejeli smo vaš zahtevek: {{subject}}",
+    confirmationBody: "Pozdravljeni,\n\nhvala, da ste nam pisali. Oznaka vašega zahtevka je {{reference}}.\n\nZahtevek lahko spremljate in nanj odgovorite tukaj (zasebna povezava, veljavna {{days}} dni):\n{{link}}\n\nLahko pa preprosto odgovorite na to sporočilo.\n{{redactedNote}}{{withheldNote}}\nLep pozdrav,\n{{company}}",
+    redactedNote: "\nZa vašo zaščito smo iz sporočila pred shranjevanjem odstranili osebne podatke, kot so e-poštni naslovi, telefonske številke, bančni podatki in gesla. Če potrebujemo dostopne podatke, uporabite šifrirano polje \"dostopni podatki\" na strani zahtevka, nikoli besedila.\n",
+    withheldNote: "\nNekaterih priponk nismo shranili, ker jih nismo mogli preveriti glede osebnih podatkov: {{files}}. Pošljite jih kot navadne posnetke zaslona (PNG ali JPEG).\n",
+    replySubject: "[{{reference}}] {{subject}}",
+    replyFooter: "\n\n--\nZahtevek {{reference}}: {{link}}\nZa odgovor odgovorite na to sporočilo; v zadevi ohranite [{{reference}}].",
+    linksSubject: "Povezave do vaših zahtevkov",
+    linksBody: "Pozdravljeni,\n\ntukaj so zasebne povezave do vaših odprtih zahtevkov (veljavne {{days}} dni):\n\n{{list}}\n\nČe tega sporočila niste zahtevali, ga lahko prezrete.\n\n{{company}}",
+    linksNone: "Pozdravljeni,\n\nnekdo je zahteval povezave do zahtevkov tega naslova, vendar zanj ni odprtih zahtevkov.\n\nČe tega sporočila niste zahtevali, ga lahko prezrete.\n\n{{company}}",
+  },
 };

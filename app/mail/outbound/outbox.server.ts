@@ -23,6 +23,8 @@ export type OutgoingMail = {
   dedupeKey?: string;
   inReplyTo?: string;
   references?: string[];
+  /** A Message-ID chosen beforehand (so the ticket message can record it); else derived. */
+  messageId?: string;
 };
 
 export const OUTBOX_HEADER = "X-Minidesk-Id";
@@ -42,7 +44,7 @@ export function newMessageId(dedupeKey?: string): string {
 }
 
 export async function enqueueMail(db: Db, mail: OutgoingMail) {
-  const mailMessageId = newMessageId(mail.dedupeKey);
+  const mailMessageId = mail.messageId ?? newMessageId(mail.dedupeKey);
   const existing = await db.outboxMail.findUnique({ where: { mailMessageId } });
   if (existing) return existing;
   try {

@@ -1,0 +1,6 @@
+-- CreateTable
+CREATE TABLE "TicketCounter" (
+    "year" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "last" INTEGER NOT NULL DEFAULT 0
+);
+

@@ -1,0 +1,21 @@
+/**
+ * The lower-cased text just before an offset, cut at the previous line break:
+ * cue words ("davčna", "version", "order") only count on the same line.
+ */
+export function lineBefore(text: string, offset: number, maxChars: number): string {
+  const from = Math.max(0, offset - maxChars);
+  const window = text.slice(from, offset);
+  const newline = window.lastIndexOf("\n");
+  return (newline === -1 ? window : window.slice(newline + 1)).toLowerCase();
+}
+
+/**
+ * Words that introduce an order, invoice, product or ticket number. A number
+ * right after one of them is a reference, not a phone or a tax number.
+ */
+const REFERENCE_CUE =
+  /(?<!\p{L})(?:order|invoice|ticket|ref(?:erence)?|sklic|naročil\p{L}*|račun\p{L}*|artikel|article|product|sku|serial|serijsk\p{L}*|koda|code|šifra|id|pogodb\p{L}*|contract|case|zahtevek|dobavnic\p{L}*|no\.|nr\.|#)\s*(?:(?:number|no\.|nr\.|št\.|številka|#|:)\s*){0,2}$/u;
+
+export function followsReferenceCue(text: string, offset: number): boolean {
+  return REFERENCE_CUE.test(lineBefore(text, offset, 32));
+}

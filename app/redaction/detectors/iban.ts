@@ -1,0 +1,42 @@
+import { IBAN_LENGTHS, isValidIban } from "../checksums";
+import type { Detection } from "../types";
+
+/**
+ * Country code, check digits, then the BBAN either compact or in groups of four
+ * separated by one space. Bounded repetitions keep a failed attempt short.
+ */
+const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+/** Cheap prefilter: without a two-letter country code followed by two digits there is nothing to check. */
+const HAS_COUNTRY_AND_CHECK = /[A-Z]{2}\d{2}/;
+
+export function detectIbans(text: string): Detection[] {
+  if (!HAS_COUNTRY_AND_CHECK.test(text)) return [];
+  const detections: Detection[] = [];
+  for (const match of text.matchAll(IBAN_CANDIDATE)) {
+    const length = ibanLengthWithin(match[0]);
+    if (length !== null) {
+      detections.push({ type: "IBAN", start: match.index, end: match.index + length, confidence: 0.99 });
+    }
+  }
+  return detections;
+}
+
+/**
+ * The IBAN may be followed by more groups of digits ("SI56 1910 0000 0123 438 0001"),
+ * so cut the candidate at the country's registered length when that falls at the end of a group.
+ */
+function ibanLengthWithin(candidate: string): number | null {
+  const expected = IBAN_LENGTHS[candidate.slice(0, 2)];
+  if (expected === undefined) return null;
+  let alnum = 0;
+  for (let i = 0; i < candidate.length; i++) {
+    if (candidate[i] === " ") continue;
+    alnum++;
+    if (alnum === expected) {
+      const next = candidate[i + 1];
+      if (next !== undefined && next !== " ") return null;
+      return isValidIban(candidate.slice(0, i + 1).replace(/ /g, "")) ? i + 1 : null;
+    }
+  }
+  return null;
+}

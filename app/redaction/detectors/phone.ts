@@ -1,0 +1,58 @@
+import type { Detection } from "../types";
+import { followsReferenceCue } from "./context";
+import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
+
+/**
+ * A run of digits with single separators, optionally led by "+" or "00".
+ * Each repetition consumes at least one digit, so a failed attempt costs at
+ * most 19 steps: no catastrophic backtracking. Starting in the middle of a
+ * word, a version ("1.041"), or after "#" is ruled out by the lookbehinds.
+ */
+const PHONE_CANDIDATE =
+  /(?<![\w+@#/-])(?<!\d[.,])(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.,:]\d)/g;
+
+const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
+
+export function detectPhones(text: string): Detection[] {
+  const detections: Detection[] = [];
+  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+    const start = match.index;
+    const candidate = match[0];
+    const first = candidate[0];
+    if (first !== "+" && first !== "0" && first !== "(") continue; // cheap reject before any parsing
+    if (followsReferenceCue(text, start)) continue;
+    const national = first === "0" && candidate[1] !== "0";
+    for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
+      if (national ? digitCount !== 9 : digitCount < 8 || digitCount > 17) continue;
+      const confidence = phoneConfidence(candidate.slice(0, end));
+      if (confidence !== null) {
+        detections.push({ type: "PHONE", start, end: start + end, confidence });
+        break;
+      }
+    }
+  }
+  return detections;
+}
+
+export function phoneConfidence(raw: string): number | null {
+  if (/[.]/.test(raw) && !/^0\d{1,2}\.\d{3}\.\d{3,4}$|^0\d\.\d{3}\.\d{2}\.\d{2}$/.test(raw)) return null;
+  const international = raw.startsWith("+") || raw.startsWith("00");
+  if (international) {
+    const digits = digitsOnly(raw.replace("(0)", "")).slice(raw.startsWith("00") ? 2 : 0);
+    if (digits.startsWith("386")) {
+      let nsn = digits.slice(3);
+      if (nsn.length === 9 && nsn.startsWith("0")) nsn = nsn.slice(1); // "+386 041 …" is a common slip
+      return SLOVENIAN_NSN.test(nsn) ? 0.95 : null;
+    }
+    // 00 is only accepted with Slovenia's code; "00123456789" is far more often an order number.
+    if (raw.startsWith("00")) return null;
+    return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? 0.9 : null;
+  }
+  if (raw.includes("(0)")) return null;
+  const digits = digitsOnly(raw);
+  if (digits.length !== 9 || !/^0[1-7]/.test(digits)) return null;
+  const groups = raw.split(/[ \-/.()]+/).filter(Boolean);
+  if (groups.length > 1 && (groups[0]!.length < 2 || groups[0]!.length > 4)) return null;
+  if (groups.some((group) => group.length === 1)) return null;
+  return 0.85;
+}

@@ -1,0 +1,117 @@
+import type { Detection } from "../types";
+
+/**
+ * Street lines and postcode lines are found separately and then joined when
+ * they are adjacent ("Dunajska cesta 5, 1000 Ljubljana" is one address).
+ */
+
+const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?![\p{L}\d]|[.,]\d)`;
+const STREET_KIND = String.raw`(?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.)`;
+// Each pattern has an anchor: a literal that V8 can scan for quickly. The
+// full pattern is only tried (sticky) at the start of the word before it,
+// which keeps unicode letter classes off the hot path.
+interface StreetPattern {
+  anchor: RegExp;
+  /** How far back from the anchor the street name may start. */
+  lookBack: number;
+  pattern: RegExp;
+}
+const STREETS: readonly StreetPattern[] = [
+  // "Ulica XIV. divizije 14a", "Trg republike 3", "Cesta v Mestni log 1"
+  {
+    anchor: /(?:Ulica|Cesta|Trg|Nabrežje|Ul\.) /g,
+    lookBack: 0,
+    pattern: new RegExp(String.raw`(?:Ulica|Cesta|Trg|Nabrežje|Ul\.)(?: [\p{L}.]{1,20}){1,3}? ${HOUSE_NUMBER}`, "yu"),
+  },
+  // "Dunajska cesta 5", "Prešernov trg 2", "Slovenska c. 55a"
+  {
+    anchor: / (?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.) \d/g,
+    lookBack: 22,
+    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20} ${STREET_KIND} ${HOUSE_NUMBER}`, "yu"),
+  },
+  // "Celovška 150", "Cankarjeva 10": the street kind is often left out in Slovenian
+  {
+    anchor: /(?:sk|šk|čk|ov|ev)a \d/g,
+    lookBack: 22,
+    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20}(?:ska|ška|čka|ova|eva) ${HOUSE_NUMBER}`, "yu"),
+  },
+  // "221B Baker Street", "1600 Amphitheatre Parkway"
+  {
+    anchor: / (?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive|Way|Parkway|Court|Place|Square|Terrace|Crescent|Gardens)(?![a-z])/g,
+    lookBack: 75,
+    pattern: /(?<![\w])\d{1,5}[A-Z]? (?:\p{Lu}\p{Ll}{1,20} ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive|Way|Parkway|Court|Place|Square|Terrace|Crescent|Gardens)(?!\p{L})/gu,
+  },
+];
+
+const LETTER = /\p{L}/u;
+
+function findStreets(text: string): Array<{ start: number; end: number }> {
+  const streets: Array<{ start: number; end: number }> = [];
+  for (const { anchor, lookBack, pattern } of STREETS) {
+    for (const hit of text.matchAll(anchor)) {
+      if (pattern.sticky) {
+        // Start of the word that ends at the anchor (or the anchor itself when lookBack is 0).
+        let start = hit.index;
+        if (lookBack > 0) {
+          const wordEnd = hit[0].startsWith(" ") ? hit.index : hit.index + hit[0].indexOf("a ") + 1;
+          start = wordEnd;
+          while (start > 0 && wordEnd - start < lookBack && LETTER.test(text[start - 1]!)) start--;
+        }
+        if (start > 0 && LETTER.test(text[start - 1]!)) continue;
+        pattern.lastIndex = start;
+        const match = pattern.exec(text);
+        if (match) streets.push({ start, end: start + match[0].length });
+      } else {
+        // English: the house number comes before the name; search a short window.
+        const from = Math.max(0, hit.index - lookBack);
+        const window = text.slice(from, hit.index + hit[0].length);
+        for (const match of window.matchAll(pattern)) {
+          if (from + match.index + match[0].length === hit.index + hit[0].length) {
+            streets.push({ start: from + match.index, end: from + match.index + match[0].length });
+          }
+        }
+      }
+    }
+  }
+  return streets.sort((a, b) => a.start - b.start);
+}
+
+const POSTCODE_TOWN =
+  /(?<![\w.,/-])(SI-? ?)?[1-9]\d{3} (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|v)){0,3}/gu;
+
+/**
+ * A bare "1000 Ljubljana" needs a known town: "1500 Users" and "2026 Annual" must stay.
+ * With the "SI-" prefix or right after a street line, any town is accepted.
+ */
+const TOWNS = new Set(
+  (
+    "Ljubljana Maribor Celje Kranj Koper Velenje Novo Nova Ptuj Murska Domžale Kamnik Trzin Škofja Izola Piran " +
+    "Portorož Jesenice Bled Postojna Logatec Vrhnika Grosuplje Litija Trbovlje Zagorje Slovenj Ravne Brežice Krško " +
+    "Sevnica Ajdovščina Idrija Tolmin Lendava Ormož Slovenska Medvode Radovljica Žalec Šentjur Kočevje Ribnica " +
+    "Črnomelj Metlika Sežana Zreče Vojnik Ljutomer Gornja Hrastnik Dravograd Mengeš Komenda Šempeter Lenart " +
+    "Slovenske Rogaška Laško Trebnje Žiri Tržič Bohinjska Cerknica Ilirska Ankaran Hoče Rače Miklavž Polzela " +
+    "Mozirje Šoštanj Ig Škofljica Brezovica Lukovica Moravče Ivančna Šmarje Horjul Borovnica Kobarid Bovec " +
+    "Vipava Divača Mislinja Radlje Prevalje Mežica Črna Šenčur Naklo Preddvor Cerklje Vodice Dob Radomlje Lesce"
+  ).split(" "),
+);
+const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
+const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
+
+export function detectPostalAddresses(text: string): Detection[] {
+  const streets = findStreets(text);
+
+  const detections: Detection[] = streets.map((street) => ({ type: "POSTAL_ADDRESS", ...street, confidence: 0.7 }));
+  for (const match of text.matchAll(POSTCODE_TOWN)) {
+    let value = match[0];
+    while (CONNECTOR_TAIL.test(value)) value = value.replace(CONNECTOR_TAIL, "");
+    const start = match.index;
+    const end = start + value.length;
+    const street = streets.find((s) => s.end <= start && start - s.end <= 8 && BETWEEN_STREET_AND_POSTCODE.test(text.slice(s.end, start)));
+    if (street) {
+      detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
+    } else if (match[1] || TOWNS.has(match[2]!)) {
+      detections.push({ type: "POSTAL_ADDRESS", start, end, confidence: 0.75 });
+    }
+  }
+  return detections;
+}

@@ -1,0 +1,149 @@
+import type { Detection } from "../types";
+
+/**
+ * Secrets come in two forms. A cue word ("password:", "geslo je") marks the
+ * value that follows: only the value is reported, so the cue stays readable
+ * ("password: [SECRET]"). Tokens of a well-known shape (AWS, GitHub, Stripe,
+ * JWT, PEM keys) are reported whole wherever they appear.
+ */
+
+const PASSWORD_WORD = String.raw`passwords?|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode`;
+const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?key|client[_-]?secret|secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key`;
+// Quoted values may hold spaces; bare values stop at whitespace.
+const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;
+
+const KEYWORD_VALUE = new RegExp(
+  String.raw`(?<![\p{L}\d_])(${PASSWORD_WORD}|${TOKEN_WORD})["']?[ \t]*([:=])[ \t]*${VALUE}`,
+  "giu",
+);
+const PHRASE_VALUE = new RegExp(
+  String.raw`(?<!\p{L})(password|geslo|gesla|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
+  "giu",
+);
+const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{4,8})(?!\w)/giu;
+
+const KNOWN_SHAPES: readonly RegExp[] = [
+  /(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])/g, // AWS access key id
+  /(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, // GitHub tokens
+  /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}(?![\w])/g,
+  /(?<![\w])xox[abprs]-[A-Za-z0-9-]{10,255}/g, // Slack
+  /(?<![\w])(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{16,255}(?![\w])/g, // Stripe
+  /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, // Google API key
+  /(?<![\w-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,255}(?![\w-])/g, // OpenAI / Anthropic style
+  /(?<![\w-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, // JWT
+];
+const BEARER = /(?<![\w])Bearer[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/g;
+/** scheme://user:password@host – the user name and password go, the host stays. */
+const URL_CREDENTIALS = /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s:/@?#]{1,128}:[^\s/@]{1,256})@/g;
+
+/** Values that describe the password rather than being it. */
+const NOT_A_VALUE = new Set([
+  "wrong", "incorrect", "invalid", "expired", "not", "no", "too", "correct", "required", "missing",
+  "empty", "blank", "still", "changed", "reset", "the", "a", "an", "same", "ok", "fine", "working",
+  "locked", "weak", "strong", "set", "saved", "stored", "sent", "attached", "below", "above", "none",
+  "null", "undefined", "hidden", "unknown", "n/a", "napačno", "napačen", "nepravilno", "poteklo",
+  "pravilno", "prekratko", "prekratek", "ne", "še", "bilo", "zaklenjeno", "spremenjeno", "isto",
+  "enako", "obvezno", "prazno", "potrebno", "v", "na", "za", "in", "pa", "že", "šibko", "močno",
+  "spodaj", "zgoraj", "priloženo", "shranjeno", "poslano", "neznano",
+]);
+const PLACEHOLDER_VALUE = /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\})$/i;
+
+export function detectSecrets(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number, confidence: number) => {
+    if (end > start) detections.push({ type: "SECRET", start, end, confidence });
+  };
+
+  for (const match of text.matchAll(KEYWORD_VALUE)) {
+    const value = valueSpan(match, 3);
+    if (!value) continue;
+    if (match[2] === "=" && match[5] !== undefined) {
+      // key=value inside a connection string (";") or a query string ("&") ends at the delimiter.
+      const delimiter = text.slice(value.start, value.end).search(/[;&]/);
+      if (delimiter === 0) continue;
+      if (delimiter > 0) value.end = value.start + delimiter;
+    }
+    const isPasswordWord = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu").test(match[1]!);
+    const raw = text.slice(value.start, value.end);
+    if (!isPasswordWord && !looksLikeToken(raw)) continue; // "token: expired" is prose
+    push(value.start, value.end, 0.9);
+  }
+  for (const match of text.matchAll(PHRASE_VALUE)) {
+    const value = valueSpan(match, 2);
+    if (!value) continue;
+    const raw = text.slice(value.start, value.end);
+    // "the password is stored in the vault": a plain lower-case word that the
+    // sentence carries on from is prose; a real value ends the clause or looks like one.
+    const endsClause = /^(?:[.,;!?)]|\s*$|\s*\n)/.test(text.slice(value.end, value.end + 2));
+    if (!endsClause && /^\p{Ll}+$/u.test(raw)) continue;
+    push(value.start, value.end, 0.85);
+  }
+  for (const match of text.matchAll(PIN_VALUE)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + match[1]!.length, 0.85);
+  }
+  for (const shape of KNOWN_SHAPES) {
+    for (const match of text.matchAll(shape)) push(match.index, match.index + match[0].length, 0.99);
+  }
+  if (text.includes("Bearer")) {
+    for (const match of text.matchAll(BEARER)) {
+      const value = match[1]!.replace(/\.+$/, ""); // a sentence's full stop, never part of base64
+      const start = match.index + match[0].length - match[1]!.length;
+      push(start, start + value.length, 0.95);
+    }
+  }
+  if (text.includes("://")) {
+    for (const match of text.matchAll(URL_CREDENTIALS)) {
+      const start = match.index + match[0].length - 1 - match[1]!.length;
+      push(start, start + match[1]!.length, 0.97);
+    }
+  }
+  detections.push(...detectPemPrivateKeys(text));
+  return detections;
+}
+
+/** Span of the captured value (quoted or bare), trimmed of sentence punctuation; null for non-values. */
+function valueSpan(match: RegExpMatchArray, firstGroup: number): { start: number; end: number } | null {
+  const quoted = match[firstGroup] ?? match[firstGroup + 1];
+  let value = quoted ?? match[firstGroup + 2];
+  if (value === undefined) return null;
+  const closing = quoted !== undefined ? 1 : 0;
+  const start = match.index! + match[0].length - closing - value.length;
+  // "geslo je Sonce2025!." – the full stop ends the sentence; "!" may well be part of the password.
+  if (quoted === undefined) value = value.replace(/[.,;:)\]]+$/, "");
+  if (value.length === 0 || NOT_A_VALUE.has(value.toLowerCase()) || PLACEHOLDER_VALUE.test(value)) return null;
+  return { start, end: start + value.length };
+}
+
+/** Long, mixed letters and digits: what generated keys look like, unlike "expired" or "123". */
+function looksLikeToken(value: string): boolean {
+  return value.length >= 16 && /[A-Za-z]/.test(value) && /\d/.test(value) && !/\s/.test(value);
+}
+
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY-----/g;
+
+/** Scanned with indexOf so that a BEGIN without an END costs one pass, not one per BEGIN. */
+function detectPemPrivateKeys(text: string): Detection[] {
+  if (!text.includes("PRIVATE KEY-----")) return [];
+  const detections: Detection[] = [];
+  const missingFooters = new Set<string>();
+  PEM_BEGIN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = PEM_BEGIN.exec(text)) !== null) {
+    const footer = `-----END ${match[1]}PRIVATE KEY-----`;
+    const endAt = missingFooters.has(footer) ? -1 : text.indexOf(footer, PEM_BEGIN.lastIndex);
+    if (endAt === -1) missingFooters.add(footer);
+    if (endAt === -1) {
+      // A truncated key is still a key: redact from BEGIN to the end of the block.
+      const blankLine = text.indexOf("\n\n", PEM_BEGIN.lastIndex);
+      const end = blankLine === -1 ? text.length : blankLine;
+      detections.push({ type: "SECRET", start: match.index, end, confidence: 0.99 });
+      PEM_BEGIN.lastIndex = end;
+      continue;
+    }
+    const end = endAt + footer.length;
+    detections.push({ type: "SECRET", start: match.index, end, confidence: 0.99 });
+    PEM_BEGIN.lastIndex = end;
+  }
+  return detections;
+}

@@ -1,0 +1,67 @@
+/**
+ * Redaction throughput on a generated ticket mix (fixed seed, no network) and
+ * the worst case on pathological 1 MB inputs. Run: npm run bench:redact
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { redact } from "../app/redaction/index";
+
+const corpusDir = join(import.meta.dirname, "../tests/fixtures/redaction-corpus");
+const tickets = ["generated.jsonl", "handwritten.jsonl"].flatMap((file) =>
+  readFileSync(join(corpusDir, file), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text),
+);
+
+function timed(run: () => void): number {
+  const started = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function megabytes(text: string): number {
+  return Buffer.byteLength(text, "utf8") / 1024 / 1024;
+}
+
+// A typical mix: whole tickets joined with prose between them, about 4 MB.
+const filler = "Stranka poroča, da se stran nalaga počasi. The customer says the page loads slowly after the update.\n";
+let mix = "";
+for (let i = 0; mix.length < 4_000_000; i++) mix += tickets[i % tickets.length] + "\n\n" + filler.repeat(3);
+redact(mix.slice(0, 200_000)); // warm up the JIT and the regex caches
+const mixMs = timed(() => redact(mix));
+console.log(`typical ticket mix: ${(megabytes(mix) / (mixMs / 1000)).toFixed(1)} MB/s (${megabytes(mix).toFixed(1)} MB in ${mixMs.toFixed(0)} ms)`);
+
+// 2 KB tickets one by one, as the mail worker calls it.
+const twoKb: string[] = [];
+for (let i = 0; i < 2000; i++) {
+  let ticket = "";
+  for (let j = i; ticket.length < 2048; j++) ticket += tickets[j % tickets.length] + "\n";
+  twoKb.push(ticket.slice(0, 2048));
+}
+const ticketsMs = timed(() => twoKb.forEach((ticket) => redact(ticket)));
+console.log(`2 KB tickets: ${Math.round(twoKb.length / (ticketsMs / 1000))} texts/s`);
+
+const MB = 1024 * 1024;
+const pathological: Record<string, string> = {
+  "1 MB of digits": "7".repeat(MB),
+  "1 MB of a@a@a@": "a@".repeat(MB / 2),
+  "1 MB of spaces and digits": "1 ".repeat(MB / 2),
+  "1 MB line without newlines": (filler.replace(/\n/g, " ") + "041 123 456 ").repeat(Math.ceil(MB / 110)).slice(0, MB),
+  "1 MB of dots and digits": "1.".repeat(MB / 2),
+  "1 MB of colons and hex": "a:".repeat(MB / 2),
+  "1 MB of capitalised words": "Ana ".repeat(MB / 4),
+  "1 MB of spaces": " ".repeat(MB),
+  "1 MB of 'password: '": "password: ".repeat(MB / 10),
+  "1 MB of PEM headers": "-----BEGIN PRIVATE KEY-----\n\n".repeat(Math.ceil(MB / 29)),
+  "1 MB of eyJ": "eyJ".repeat(MB / 3),
+  "1 MB of newlines": "\n".repeat(MB),
+  "1 MB of +386": "+386 ".repeat(MB / 5),
+};
+let worst = 0;
+for (const [name, text] of Object.entries(pathological)) {
+  const ms = timed(() => redact(text));
+  worst = Math.max(worst, ms);
+  console.log(`${name.padEnd(32)} ${ms.toFixed(0).padStart(6)} ms`);
+}
+console.log(`worst pathological 1 MB input: ${worst.toFixed(0)} ms`);

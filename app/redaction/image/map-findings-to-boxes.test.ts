@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "..";
+import { buildPass2Text, locateFindings, normaliseLookalikes, placeWords, type OcrLineInput } from "./map-findings-to-boxes";
+
+/** Words laid out left to right at 10 px per character with one-character gaps, 20 px lines. */
+function layout(lines: string[], charW = 10): OcrLineInput[] {
+  return lines.map((line, li) => {
+    let x = 0;
+    return {
+      words: line.split(" ").map((text) => {
+        const bbox = { x0: x, y0: li * 20, x1: x + text.length * charW, y1: li * 20 + 14 };
+        x = bbox.x1 + charW;
+        return { text, bbox };
+      }),
+    };
+  });
+}
+
+const opts = { scale: 1, padding: 0, width: 2000, height: 2000 };
+
+describe("placeWords", () => {
+  it("joins words with one space and lines with a newline, keeping each word's offsets", () => {
+    const { words, ocrText } = placeWords(layout(["Name: Jana Novak", "Thanks"]));
+    expect(ocrText.text).toBe("Name: Jana Novak\nThanks");
+    expect(words.map((w) => ocrText.text.slice(w.start, w.end))).toEqual(["Name:", "Jana", "Novak", "Thanks"]);
+    expect([...ocrText.charWord.slice(4, 7)]).toEqual([0, -1, 1]);
+  });
+});
+
+describe("locateFindings", () => {
+  it("boxes every word of an entity that spans several words, one box per line", () => {
+    const { findings, counts } = locateFindings(
+      layout(["IBAN: SI56 1910 0000 0123 438", "Phone: 041 123 456", "Name: Jane Doe", "The printer is offline"]),
+      detect,
+      opts,
+    );
+    expect(counts).toEqual({ IBAN: 1, PHONE: 1, PERSON: 1 });
+    expect(findings).toEqual([
+      { type: "IBAN", box: { x0: 60, y0: 0, x1: 290, y1: 14 } },
+      { type: "PHONE", box: { x0: 70, y0: 20, x1: 180, y1: 34 } },
+      { type: "PERSON", box: { x0: 60, y0: 40, x1: 140, y1: 54 } },
+    ]);
+  });
+
+  it("scales boxes back to the original image, pads them and keeps them inside it", () => {
+    const { findings } = locateFindings(layout(["a@b.si"]), detect, { scale: 2, padding: 3, width: 25, height: 100 });
+    expect(findings).toEqual([{ type: "EMAIL", box: { x0: 0, y0: 0, x1: 25, y1: 10 } }]);
+  });
+
+  it("finds an email OCR split at its dots, and a card number split in odd groups", () => {
+    const { findings, counts } = locateFindings(
+      layout(["Email: jana. novak@example. com", "Card: 4111 11111111 1111"]),
+      detect,
+      opts,
+    );
+    expect(counts).toEqual({ EMAIL: 1, CREDIT_CARD: 1 });
+    expect(findings.find((f) => f.type === "EMAIL")?.box).toEqual({ x0: 70, y0: 0, x1: 310, y1: 14 });
+    expect(findings.find((f) => f.type === "CREDIT_CARD")?.box).toEqual({ x0: 60, y0: 20, x1: 240, y1: 34 });
+  });
+
+  it("reads an IBAN whose letters and digits OCR confused", () => {
+    for (const head of ["SIS6", "S156", "5I56"]) {
+      const { counts, findings } = locateFindings(layout([`IBAN: ${head} 1910 0000 0123 438`]), detect, opts);
+      expect(counts).toEqual({ IBAN: 1 });
+      expect(findings[0]?.box.x0).toBe(60);
+    }
+  });
+
+  it("does not glue words across a wide column gap", () => {
+    const lines: OcrLineInput[] = [
+      { words: [{ text: "invoice.", bbox: { x0: 0, y0: 0, x1: 80, y1: 14 } }, { text: "jana@example.com", bbox: { x0: 400, y0: 0, x1: 560, y1: 14 } }] },
+    ];
+    expect(buildPass2Text(lines).text).toBe("");
+    expect(locateFindings(lines, detect, opts).findings).toEqual([{ type: "EMAIL", box: { x0: 400, y0: 0, x1: 560, y1: 14 } }]);
+  });
+
+  it("leaves ordinary text alone and counts an entity seen by both passes once", () => {
+    const { findings, counts } = locateFindings(
+      layout(["The printer on floor two is offline", "Call 041 123 456 today"]),
+      detect,
+      opts,
+    );
+    expect(counts).toEqual({ PHONE: 1 });
+    expect(findings).toHaveLength(1);
+  });
+
+  it("skips types the policy keeps", () => {
+    const r = locateFindings(layout(["Email: a@b.si"]), detect, { ...opts, shouldRedact: (t) => t !== "EMAIL" });
+    expect(r).toEqual({ findings: [], counts: {} });
+  });
+
+  it("bounds the second pass", () => {
+    const many = layout(Array.from({ length: 5000 }, () => "SIS6 1910 0000 0123 438"));
+    expect(buildPass2Text(many, 1000).text.length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe("normaliseLookalikes", () => {
+  it("fixes number-like words only, character for character", () => {
+    expect(normaliseLookalikes("SIS6")).toBe("SI56");
+    expect(normaliseLookalikes("S156")).toBe("SI56");
+    expect(normaliseLookalikes("1O0O")).toBe("1000");
+    expect(normaliseLookalikes("1910")).toBe("1910");
+    expect(normaliseLookalikes("Is")).toBe("Is");
+    expect(normaliseLookalikes("offline")).toBe("offline");
+  });
+});

@@ -1,0 +1,244 @@
+import type { Detection, EntityType } from "..";
+
+/**
+ * Turns OCR words into text for the text engine, and the engine's detections back into
+ * pixel boxes. Pure: the detector is passed in, so this is tested without OCR or images.
+ *
+ * Pass 1 reads the words as a person would: words of a line joined by one space, lines
+ * by "\n". An entity spanning several words ("Jana Novak", "041 123 456", an IBAN in
+ * groups) covers every word it overlaps, and each word is blacked out whole, so a
+ * detection that starts inside a word never leaves part of it readable.
+ *
+ * Pass 2 undoes two habits of OCR on screenshots, only on lines where they apply:
+ * it splits tokens where the screen had none ("jana." "novak@example." "com", or a card
+ * number read as "4111" "11111111" "1111" next to an IBAN group read as "SIS6"), and it
+ * confuses look-alike characters (S/5, I/1, O/0, B/8). Adjacent words are glued when they
+ * look like fragments of one token, and number-like words have look-alikes replaced one
+ * character for one character, so offsets still map to words. Only entities that carry
+ * their own evidence (checksums, fixed shapes) are taken from pass 2: a guessed name in
+ * glued text is not evidence.
+ */
+
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+export interface OcrWordInput {
+  text: string;
+  bbox: Box;
+}
+
+export interface OcrLineInput {
+  words: OcrWordInput[];
+}
+
+export interface PlacedWord {
+  line: number;
+  bbox: Box;
+  /** [start, end) of this word in the pass-1 text. */
+  start: number;
+  end: number;
+}
+
+export interface OcrText {
+  text: string;
+  /** For each UTF-16 index of `text`, the index into `words`, or -1 for separators. */
+  charWord: Int32Array;
+}
+
+export interface ImageFinding {
+  type: EntityType;
+  box: Box;
+}
+
+export type DetectFn = (text: string) => Detection[];
+
+export interface LocateOptions {
+  /** OCR coordinates ÷ scale = original coordinates (the OCR input may be upscaled). */
+  scale: number;
+  /** Pixels added on every side of a box, in original coordinates. */
+  padding: number;
+  width: number;
+  height: number;
+  /** Types to black out; the others are neither boxed nor counted. */
+  shouldRedact?: (type: EntityType) => boolean;
+}
+
+/** Pass 2 would otherwise grow with a hostile image full of tiny number-like glyphs. */
+export const MAX_PASS2_CHARS = 100_000;
+
+const PASS2_TYPES = new Set<EntityType>(["IBAN", "CREDIT_CARD", "EMAIL", "EMSO", "SI_TAX_ID", "PHONE", "IP_ADDRESS", "SECRET"]);
+
+export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrText: OcrText } {
+  const words: PlacedWord[] = [];
+  const parts: string[] = [];
+  let offset = 0;
+  lines.forEach((line, li) => {
+    if (li > 0) {
+      parts.push("\n");
+      offset += 1;
+    }
+    line.words.forEach((w, wi) => {
+      if (wi > 0) {
+        parts.push(" ");
+        offset += 1;
+      }
+      words.push({ line: li, bbox: w.bbox, start: offset, end: offset + w.text.length });
+      parts.push(w.text);
+      offset += w.text.length;
+    });
+  });
+  const text = parts.join("");
+  const charWord = new Int32Array(text.length).fill(-1);
+  words.forEach((w, i) => charWord.fill(i, w.start, w.end));
+  return { words, ocrText: { text, charWord } };
+}
+
+const TO_DIGIT: Record<string, string> = { O: "0", o: "0", D: "0", I: "1", l: "1", "|": "1", S: "5", s: "5", B: "8", Z: "2" };
+const TO_LETTER: Record<string, string> = { "0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G" };
+const DIGITISH = /^[0-9OoDIl|SsBZ]+$/;
+/** Countries whose IBANs are in the SWIFT registry: only these may start an IBAN head. */
+const IBAN_COUNTRIES = new Set(
+  ("AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU " +
+    "IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU NI NL NO OM PK PL PS PT QA RO RS RU " +
+    "SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK YE").split(" "),
+);
+
+/**
+ * The word as digits where OCR likely misread digits as letters; same length, so offsets
+ * hold. An IBAN's leading group ("SIS6", "S156") keeps two letters then two digits.
+ */
+export function normaliseLookalikes(word: string): string {
+  if (!/[0-9]/.test(word)) return word;
+  const ibanHead = /^([A-Z0-9]{2})([0-9OoDIl|SsBZ]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
+  const country = ibanHead ? [...ibanHead[1]!].map((c) => TO_LETTER[c] ?? c).join("") : "";
+  if (ibanHead && /[A-Z]/.test(ibanHead[1]!) && IBAN_COUNTRIES.has(country)) {
+    const rest = [...ibanHead[2]! + ibanHead[3]!].map((c) => TO_DIGIT[c] ?? c).join("");
+    return country + rest;
+  }
+  if (DIGITISH.test(word)) return [...word].map((c) => TO_DIGIT[c] ?? c).join("");
+  return word;
+}
+
+const NUMBER_PART = /^[+(]?[0-9A-Za-z|)]*[0-9][0-9A-Za-z|)]*$/;
+
+/** Whether two neighbouring words of a line are probably one token split by OCR. */
+function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
+  const height = Math.max(a.bbox.y1 - a.bbox.y0, b.bbox.y1 - b.bbox.y0, 1);
+  // A gap wider than the text is tall is a column or a tab stop, not a misread space.
+  if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
+  if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
+  return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
+}
+
+/** Pass-2 text: only the lines where gluing or look-alikes change something. */
+export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS): OcrText {
+  const parts: string[] = [];
+  const owners: number[] = [];
+  let length = 0;
+  let wordIndex = 0;
+  for (const line of lines) {
+    const first = wordIndex;
+    wordIndex += line.words.length;
+    let changed = false;
+    const lineParts: string[] = [];
+    const lineOwners: number[] = [];
+    line.words.forEach((w, i) => {
+      if (i > 0) {
+        if (looksSplit(line.words[i - 1]!, w)) changed = true;
+        else {
+          lineParts.push(" ");
+          lineOwners.push(-1);
+        }
+      }
+      const normal = normaliseLookalikes(w.text);
+      if (normal !== w.text) changed = true;
+      lineParts.push(normal);
+      for (let k = 0; k < normal.length; k++) lineOwners.push(first + i);
+    });
+    if (!changed) continue;
+    const lineText = lineParts.join("");
+    if (length + lineText.length + 1 > maxChars) break;
+    if (parts.length) {
+      parts.push("\n");
+      owners.push(-1);
+      length++;
+    }
+    parts.push(lineText);
+    owners.push(...lineOwners);
+    length += lineText.length;
+  }
+  return { text: parts.join(""), charWord: Int32Array.from(owners) };
+}
+
+function wordsIn(d: Detection, t: OcrText): number[] {
+  const found = new Set<number>();
+  for (let i = Math.max(0, d.start); i < Math.min(d.end, t.charWord.length); i++) {
+    const w = t.charWord[i]!;
+    if (w >= 0) found.add(w);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+function toOriginal(b: Box, o: LocateOptions): Box {
+  return {
+    x0: Math.max(0, Math.floor(b.x0 / o.scale) - o.padding),
+    y0: Math.max(0, Math.floor(b.y0 / o.scale) - o.padding),
+    x1: Math.min(o.width, Math.ceil(b.x1 / o.scale) + o.padding),
+    y1: Math.min(o.height, Math.ceil(b.y1 / o.scale) + o.padding),
+  };
+}
+
+/** One box per line an entity touches: the union of its words there, padded, in original pixels. */
+function boxesFor(type: EntityType, wordIds: number[], words: PlacedWord[], o: LocateOptions): ImageFinding[] {
+  const byLine = new Map<number, Box>();
+  for (const id of wordIds) {
+    const w = words[id]!;
+    const b = byLine.get(w.line);
+    byLine.set(
+      w.line,
+      b
+        ? { x0: Math.min(b.x0, w.bbox.x0), y0: Math.min(b.y0, w.bbox.y0), x1: Math.max(b.x1, w.bbox.x1), y1: Math.max(b.y1, w.bbox.y1) }
+        : { ...w.bbox },
+    );
+  }
+  return [...byLine.values()].map((box) => ({ type, box: toOriginal(box, o) }));
+}
+
+export interface LocatedFindings {
+  findings: ImageFinding[];
+  counts: Partial<Record<EntityType, number>>;
+}
+
+export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
+  const shouldRedact = o.shouldRedact ?? (() => true);
+  const { words, ocrText } = placeWords(lines);
+  const findings: ImageFinding[] = [];
+  const counts: Partial<Record<EntityType, number>> = {};
+  const covered = new Set<number>();
+
+  const accept = (d: Detection, ids: number[]) => {
+    if (!ids.length || !shouldRedact(d.type)) return;
+    ids.forEach((id) => covered.add(id));
+    counts[d.type] = (counts[d.type] ?? 0) + 1;
+    findings.push(...boxesFor(d.type, ids, words, o));
+  };
+
+  for (const d of detect(ocrText.text)) accept(d, wordsIn(d, ocrText));
+
+  const pass2 = buildPass2Text(lines);
+  if (pass2.text) {
+    for (const d of detect(pass2.text)) {
+      if (!PASS2_TYPES.has(d.type)) continue;
+      const ids = wordsIn(d, pass2);
+      // Already blacked out by pass 1: the same entity seen twice, not a second one.
+      if (ids.every((id) => covered.has(id))) continue;
+      accept(d, ids);
+    }
+  }
+  findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
+  return { findings, counts };
+}

@@ -1,0 +1,159 @@
+import sharp from "sharp";
+import { afterAll, describe, expect, it } from "vitest";
+import { decodeImage } from "../../app/redaction/image/decode-image.server";
+import { recognizeWords, shutdownOcrPool } from "../../app/redaction/image/ocr-pool.server";
+import { prepareForOcr, redactImage, type RedactImageResult } from "../../app/redaction/image/redact-image.server";
+import { HTML_DISGUISED_AS_PNG, pngDecompressionBomb, truncatedPng } from "../fixtures/images/hostile-images";
+import { renderTextImage, type RenderOptions } from "../fixtures/images/render-text-image";
+
+/**
+ * Real screenshots rendered by sharp, real OCR, and every check made on the redacted
+ * output itself: it is read again by OCR and must no longer show the personal data, while
+ * the ordinary text around it must still be readable. One OCR worker serves the file.
+ */
+afterAll(() => shutdownOcrPool());
+
+const TICKET_SCREEN = [
+  "Customer record",
+  "Name: Jane Doe",
+  "Email: jana.novak@example.com",
+  "Phone: 041 123 456",
+  "IBAN: SI56 1910 0000 0123 438",
+  "Card: 4111 1111 1111 1111",
+  "The printer on floor two is offline again",
+];
+
+/** What a person could still read in the image, squeezed so split or spaced digits still match. */
+async function readBack(image: Buffer): Promise<string> {
+  const decoded = await decodeImage(image);
+  if (!decoded.ok) throw new Error(`output does not decode: ${decoded.reason}`);
+  const ocr = await recognizeWords((await prepareForOcr(decoded.image)).png);
+  return ocr.lines.map((l) => l.words.map((w) => w.text).join(" ")).join("\n");
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, "").toLowerCase();
+
+function expectGone(readable: string, secrets: string[]) {
+  for (const s of secrets) expect(squeeze(readable)).not.toContain(squeeze(s));
+}
+
+function expectOk(r: RedactImageResult): asserts r is Extract<RedactImageResult, { ok: true }> {
+  if (!r.ok) throw new Error(`redaction failed: ${r.reason}`);
+}
+
+const PII = ["Jane Doe", "jana.novak", "example.com", "041 123 456", "1910 0000", "0123 438", "4111 1111", "1111 1111"];
+
+async function redactScreen(opts: Omit<RenderOptions, "lines">) {
+  const png = await renderTextImage({ ...opts, lines: TICKET_SCREEN });
+  // Sanity check of the fixture: the PII is readable before redaction.
+  expect(squeeze(await readBack(png))).toContain("041123456");
+  const r = await redactImage(png);
+  expectOk(r);
+  return r;
+}
+
+describe("screenshot redaction", () => {
+  it("blacks out PII in a light screenshot with small 11 px text and keeps the rest readable", async () => {
+    const r = await redactScreen({ width: 720, height: 220, fontSize: 11, theme: "light" });
+    expect(r.report.counts).toMatchObject({ PERSON: 1, EMAIL: 1, PHONE: 1, IBAN: 1, CREDIT_CARD: 1 });
+    const readable = await readBack(r.image);
+    expectGone(readable, PII);
+    expect(readable).toMatch(/printer/);
+    expect(readable).toMatch(/offline/);
+    expect(readable).toMatch(/Customer record/);
+  });
+
+  it("handles a dark-mode screenshot", async () => {
+    const r = await redactScreen({ width: 900, height: 300, fontSize: 16, theme: "dark" });
+    const readable = await readBack(r.image);
+    expectGone(readable, PII);
+    expect(readable).toMatch(/printer on floor two/);
+  });
+
+  it("handles large text, with boxes that cover whole entities spanning several words", async () => {
+    const r = await redactScreen({ width: 1700, height: 520, fontSize: 34, theme: "light" });
+    expectGone(await readBack(r.image), PII);
+    const iban = r.report.findings.find((f) => f.type === "IBAN");
+    // "SI56 1910 0000 0123 438" at 34 px is about 450 px wide: one box over all five groups.
+    expect(iban && iban.box.x1 - iban.box.x0).toBeGreaterThan(400);
+  });
+
+  it("redacts a Slovenian screenshot and keeps its words readable", async () => {
+    const png = await renderTextImage({
+      width: 900,
+      height: 200,
+      fontSize: 16,
+      lines: ["Ime in priimek: Janez Kranjc", "Telefon: +386 41 555 777", "Težava: tiskalnik v pisarni ne tiska več"],
+    });
+    const r = await redactImage(png);
+    expectOk(r);
+    expect(r.report.counts).toMatchObject({ PERSON: 1, PHONE: 1 });
+    const readable = await readBack(r.image);
+    expectGone(readable, ["Janez", "Kranjc", "555 777"]);
+    expect(readable).toMatch(/tiskalnik v pisarni/);
+  });
+
+  it("returns a report with boxes and counts but no text", async () => {
+    const r = await redactScreen({ width: 900, height: 300, fontSize: 16, theme: "light" });
+    expect(r.mediaType).toBe("image/png");
+    expect(r.report).toMatchObject({ width: 900, height: 300 });
+    expect(r.report.ocrConfidence).toBeGreaterThan(60);
+    expect(r.report.totalMs).toBeGreaterThanOrEqual(r.report.ocrMs);
+    const json = JSON.stringify(r.report);
+    for (const s of ["Jane", "novak", "041", "SI56", "4111"]) expect(json).not.toContain(s);
+    // Each box is opaque black in the output.
+    const box = r.report.findings.find((f) => f.type === "EMAIL")!.box;
+    const { data, info } = await sharp(r.image)
+      .extract({ left: box.x0, top: box.y0, width: box.x1 - box.x0, height: box.y1 - box.y0 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    expect(info.size).toBeGreaterThan(0);
+    expect(data.every((v) => v === 0)).toBe(true);
+  });
+
+  it("turns an EXIF-rotated phone photo upright, redacts it and strips EXIF and GPS", async () => {
+    const upright = await renderTextImage({ width: 600, height: 260, fontSize: 18, lines: TICKET_SCREEN.slice(0, 4) });
+    // A phone stores the sensor's landscape pixels plus "rotate 90° clockwise to view" (6).
+    const stored = await sharp(upright)
+      .rotate(-90)
+      .jpeg({ quality: 92 })
+      .withMetadata({ orientation: 6 })
+      .withExif({ IFD0: { Make: "PhoneMakerX" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "46/1 3/1 0/1", GPSMapDatum: "WGS-84" } })
+      .toBuffer();
+    expect((await sharp(stored).metadata()).width).toBe(260);
+
+    const r = await redactImage(stored);
+    expectOk(r);
+    expect(r.mediaType).toBe("image/jpeg");
+    expect([r.report.width, r.report.height]).toEqual([600, 260]);
+    const meta = await sharp(r.image).metadata();
+    expect([meta.width, meta.height]).toEqual([600, 260]);
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(r.image.toString("latin1")).not.toMatch(/WGS-84|PhoneMakerX/);
+    const readable = await readBack(r.image);
+    expectGone(readable, ["Jane Doe", "jana.novak", "041 123 456"]);
+    expect(readable).toMatch(/Customer record/);
+  });
+
+  it("fails closed on hostile or broken files, never returning the input", async () => {
+    expect(await redactImage(pngDecompressionBomb())).toEqual({ ok: false, reason: "TOO_LARGE" });
+    expect(await redactImage(await truncatedPng())).toEqual({ ok: false, reason: "DECODE_FAILED" });
+    expect(await redactImage(HTML_DISGUISED_AS_PNG)).toEqual({ ok: false, reason: "UNSUPPORTED_TYPE" });
+    expect(await redactImage(Buffer.from("GIF89a not really"))).toEqual({ ok: false, reason: "DECODE_FAILED" });
+  });
+
+  it("fails closed when OCR overruns its time limit, and the next image still works", async () => {
+    const png = await renderTextImage({ width: 900, height: 300, fontSize: 16, lines: TICKET_SCREEN });
+    expect(await redactImage(png, { ocrTimeoutMs: 5 })).toEqual({ ok: false, reason: "OCR_TIMEOUT" });
+    const r = await redactImage(png);
+    expectOk(r);
+    expect(r.report.counts.EMAIL).toBe(1);
+  });
+
+  it("reads words back through the shared pool while other work queues", async () => {
+    const png = await renderTextImage({ width: 500, height: 80, fontSize: 20, lines: ["Queued printer ticket"] });
+    const all = await Promise.all([recognizeWords(png), recognizeWords(png), recognizeWords(png)]);
+    for (const r of all) expect(r.lines[0]?.words.map((w) => w.text).join(" ")).toBe("Queued printer ticket");
+  });
+});

@@ -1,7 +1,7 @@
 import { getConfig } from "../config.server";
-import { redact, type RedactionPolicy } from "../redaction";
+import type { RedactionPolicy } from "../redaction";
 import { redactImage } from "../redaction/image/redact-image.server";
-import { classifyAttachment, redactTextAttachment, safeFileName } from "../redaction/image/attachment-policy.server";
+import { classifyAttachment, redactFileName, redactTextAttachment } from "../redaction/image/attachment-policy.server";
 
 /** A file as it arrived (form upload or mail part), held in memory only. */
 export type IncomingFile = { fileName: string; declaredType: string; bytes: Buffer };
@@ -19,7 +19,8 @@ export type PreparedAttachment =
 export async function prepareAttachment(file: IncomingFile, policy: RedactionPolicy): Promise<PreparedAttachment> {
   const config = getConfig();
   // The stored name is sanitised and redacted; the findings are counted for the report.
-  const base = { fileName: safeFileName(file.fileName), fileNameFindings: redact(file.fileName, policy).findings };
+  const name = redactFileName(file.fileName, policy);
+  const base = { fileName: name.fileName, fileNameFindings: name.findings };
   if (file.bytes.length > config.MAX_UPLOAD_BYTES) {
     return { ...base, status: "REFUSED", mediaType: "application/octet-stream", size: file.bytes.length, reason: "TOO_LARGE" };
   }

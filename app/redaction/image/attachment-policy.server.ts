@@ -122,6 +122,15 @@ const MAX_NAME_LENGTH = 120;
  * The extension is split off first so the engine sees the address without ".png" glued on.
  */
 export function safeFileName(name: string, fallback = "attachment"): string {
+  return redactFileName(name, DEFAULT_POLICY, fallback).fileName;
+}
+
+/** safeFileName with the caller's policy, also returning what was removed (for the report). */
+export function redactFileName(
+  name: string,
+  policy: RedactionPolicy,
+  fallback = "attachment",
+): { fileName: string; findings: { type: EntityType }[] } {
   let base = name.split(/[\\/]/).pop() ?? "";
   base = base
     .normalize("NFC")
@@ -130,8 +139,9 @@ export function safeFileName(name: string, fallback = "attachment"): string {
     .trim()
     .replace(/^\.+/, "");
   const m = /^(.*?)(\.[A-Za-z0-9]{1,8})?$/.exec(base)!;
-  const stem = redact(m[1] ?? "").text.replace(/[[\]]/g, "").trim();
+  const result = redact(m[1] ?? "", policy);
+  const stem = result.text.replace(/[[\]]/g, "").trim();
   const ext = (m[2] ?? "").toLowerCase();
   const safeStem = stem.slice(0, MAX_NAME_LENGTH - ext.length) || fallback;
-  return safeStem + ext;
+  return { fileName: safeStem + ext, findings: result.findings.map((f) => ({ type: f.type })) };
 }

@@ -25,4 +25,19 @@ export async function migrateDatabase(databaseUrl: string): Promise<void> {
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
     },
   });
+  if (databaseUrl.startsWith("file:")) useWriteAheadLog(databaseUrl.slice("file:".length));
+}
+
+/**
+ * WAL lets the web app read while the worker or SMTP listener writes. The mode is stored
+ * in the database file, so setting it once here holds for every later connection.
+ */
+function useWriteAheadLog(file: string) {
+  const Database = require("better-sqlite3") as typeof import("better-sqlite3");
+  const db = new Database(file);
+  try {
+    db.pragma("journal_mode = WAL");
+  } finally {
+    db.close();
+  }
 }

@@ -1,7 +1,6 @@
 import { getConfig } from "../config.server";
 import { getDb } from "../db.server";
-import { deliverOutbox } from "../mail/outbound/outbox.server";
-import { log, errorCode } from "../logging/logger.server";
+import { startWorkerLoop } from "../jobs/run-worker.server";
 
 export type Stoppable = { stop: () => Promise<void> };
 
@@ -9,25 +8,6 @@ export type Stoppable = { stop: () => Promise<void> };
 export async function startBackgroundWork(): Promise<Stoppable[]> {
   const config = getConfig();
   const started: Stoppable[] = [];
-  if (config.WORKER) {
-    const db = getDb();
-    let stopped = false;
-    const tick = async () => {
-      if (stopped) return;
-      try {
-        await deliverOutbox(db);
-      } catch (err) {
-        log.error("worker.tick_failed", { code: errorCode(err) });
-      }
-      if (!stopped) timer = setTimeout(tick, config.WORKER_POLL_MS);
-    };
-    let timer = setTimeout(tick, 10);
-    started.push({
-      async stop() {
-        stopped = true;
-        clearTimeout(timer);
-      },
-    });
-  }
+  if (config.WORKER) started.push(startWorkerLoop(getDb()));
   return started;
 }

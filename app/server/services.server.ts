@@ -23,7 +23,6 @@ export async function startMinidesk(opts: { port?: number; background?: boolean 
   const config = getConfig();
   await migrateDatabase(config.DATABASE_URL);
   const db = getDb();
-  await db.$executeRawUnsafe("PRAGMA journal_mode = WAL");
   await ensureDefaults(db);
   const admin = await ensureAdmin(db);
 

@@ -30,3 +30,9 @@ export function decryptAccessDetails(stored: string): string {
 }
 
 export const DESTROY_ACCESS_DETAILS = { accessCipher: null, accessExpiresAt: null } as const;
+
+/** Access details past their time are destroyed (hourly, by the worker). */
+export async function destroyExpiredAccessDetails(db: Pick<import("../db.server").Db, "ticket">, now: Date): Promise<number> {
+  const r = await db.ticket.updateMany({ where: { accessExpiresAt: { lte: now } }, data: DESTROY_ACCESS_DETAILS });
+  return r.count;
+}

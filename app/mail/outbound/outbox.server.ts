@@ -43,7 +43,8 @@ export function newMessageId(dedupeKey?: string): string {
   return `<md.${local}@${mailDomain()}>`;
 }
 
-export async function enqueueMail(db: Db, mail: OutgoingMail) {
+/** Takes the client or a transaction: mail enqueued inside a transaction commits with it. */
+export async function enqueueMail(db: Pick<Db, "outboxMail">, mail: OutgoingMail) {
   const mailMessageId = mail.messageId ?? newMessageId(mail.dedupeKey);
   const existing = await db.outboxMail.findUnique({ where: { mailMessageId } });
   if (existing) return existing;

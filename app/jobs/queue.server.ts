@@ -1,0 +1,108 @@
+import { Prisma, type Job, type PrismaClient } from "@prisma/client";
+import { errorCode } from "../logging/logger.server";
+
+/**
+ * The database job queue (docs/decisions/008-database-job-queue.md). Jobs live in the Job
+ * table so they survive restarts and downtime; a claim is a lease, so a crashed worker's
+ * job is taken again once the lease runs out. All engine-specific SQL stays in this file:
+ * SQLite serialises writers, so one UPDATE ... RETURNING is atomic; PostgreSQL will need
+ * FOR UPDATE SKIP LOCKED in the subquery instead.
+ */
+export type { Job };
+export type QueueDb = PrismaClient | Prisma.TransactionClient;
+
+export type NewJob = {
+  kind: string;
+  payload: unknown;
+  runAt: Date;
+  /** Same key, same job: enqueueing again returns the existing job and changes nothing. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+};
+
+export const JOB_STATUS = { PENDING: "PENDING", RUNNING: "RUNNING", DONE: "DONE", DEAD: "DEAD" } as const;
+
+export async function enqueueJob(db: QueueDb, job: NewJob): Promise<Job> {
+  const data = {
+    kind: job.kind,
+    payload: JSON.stringify(job.payload ?? {}),
+    runAt: job.runAt,
+    maxAttempts: job.maxAttempts ?? 8,
+    dedupeKey: job.dedupeKey,
+  };
+  if (!job.dedupeKey) return db.job.create({ data });
+  return db.job.upsert({ where: { dedupeKey: job.dedupeKey }, create: data, update: {} });
+}
+
+/**
+ * Atomically takes up to `limit` jobs that are due (PENDING with runAt <= now) or whose
+ * worker vanished (RUNNING with an expired lease), and leases them to `workerId`.
+ * Two workers can never receive the same job: the rows are selected and updated in one
+ * statement, and SQLite runs one writer at a time.
+ */
+export async function claimDueJobs(
+  db: QueueDb,
+  opts: { workerId: string; now: Date; leaseMs: number; limit: number },
+): Promise<Job[]> {
+  const { workerId, now, leaseMs, limit } = opts;
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  // A job that keeps killing its worker would otherwise be claimed forever.
+  await db.$executeRaw`
+    UPDATE "Job" SET "status" = 'DEAD', "lastError" = 'LeaseExpired', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
+    WHERE "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= "maxAttempts"`;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    UPDATE "Job"
+    SET "status" = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil},
+        "attempts" = "attempts" + 1, "updatedAt" = ${now}
+    WHERE "id" IN (
+      SELECT "id" FROM "Job"
+      WHERE ("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})
+      ORDER BY "runAt", "id"
+      LIMIT ${limit}
+    )
+    AND (("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
+    RETURNING "id"`;
+  if (rows.length === 0) return [];
+  const jobs = await db.job.findMany({ where: { id: { in: rows.map((r) => r.id) }, lockedBy: workerId } });
+  return jobs.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/**
+ * Marks a claimed job done; false when the lease had already passed to another worker.
+ * Raw single statements here on purpose: Prisma wraps updateMany in a transaction whose
+ * COMMIT comes after an await, and with a synchronous SQLite driver a second connection in
+ * the same process would then block the event loop until its busy timeout.
+ * The WHERE names the claim (worker + attempt), so a worker whose lease was taken over
+ * cannot overwrite the new owner's state.
+ */
+export async function completeJob(db: QueueDb, job: Job, now: Date): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "Job" SET "status" = 'DONE', "lockedBy" = NULL, "lockedUntil" = NULL, "lastError" = NULL, "updatedAt" = ${now}
+    WHERE "id" = ${job.id} AND "status" = 'RUNNING' AND "lockedBy" = ${job.lockedBy} AND "attempts" = ${job.attempts}`;
+  return count === 1;
+}
+
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 3_600_000;
+
+/** Wait before the next try after `attempts` tries: 30 s, 1 min, 2 min ... capped at 1 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1), MAX_DELAY_MS);
+}
+
+/**
+ * Records a failed try: back to PENDING after a backoff, or DEAD after maxAttempts.
+ * Only the error's code is stored, never its message, which may quote personal data.
+ */
+export async function failJob(db: QueueDb, job: Job, error: unknown, now: Date): Promise<"RETRY" | "DEAD" | "LOST"> {
+  const dead = job.attempts >= job.maxAttempts;
+  const status = dead ? JOB_STATUS.DEAD : JOB_STATUS.PENDING;
+  const runAt = dead ? job.runAt : new Date(now.getTime() + retryDelayMs(job.attempts));
+  const code = errorCode(error).slice(0, 100);
+  const count = await db.$executeRaw`
+    UPDATE "Job" SET "status" = ${status}, "runAt" = ${runAt}, "lockedBy" = NULL, "lockedUntil" = NULL,
+      "lastError" = ${code}, "updatedAt" = ${now}
+    WHERE "id" = ${job.id} AND "status" = 'RUNNING' AND "lockedBy" = ${job.lockedBy} AND "attempts" = ${job.attempts}`;
+  if (count !== 1) return "LOST";
+  return dead ? "DEAD" : "RETRY";
+}

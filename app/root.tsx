@@ -7,7 +7,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { getI18n, type Locale } from "./i18n/i18n";
 import { getLocale } from "./i18n/locale.server";
 import { ensureCsrfToken } from "./auth/csrf.server";
-import { getStaffUser } from "./auth/guards.server";
+import { getStaffUser, mayViewReports } from "./auth/guards.server";
 import stylesheet from "./ui/app.css";
 import { useNonce } from "./ui/nonce";
 
@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request)]);
   return json(
-    { locale, csrfToken: csrf.token, user: user && { name: user.name, role: user.role } },
+    { locale, csrfToken: csrf.token, user: user && { name: user.name, role: user.role, reports: mayViewReports(user) } },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
   );
 }
@@ -35,6 +35,7 @@ function Header({ locale, user }: { locale: Locale; user: RootData["user"] }) {
           <>
             <Link to="/queue">{t("app.queue")}</Link>
             {user.role === "ADMIN" && <Link to="/admin">{t("app.admin")}</Link>}
+            {user.reports && <Link to="/reports">{t("app.reports")}</Link>}
             <span className="who">{user.name}</span>
             <Form method="post" action="/logout" className="inline">
               <CsrfInput />
@@ -70,7 +71,6 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="same-origin" />
         <Meta />
         <Links />
       </head>

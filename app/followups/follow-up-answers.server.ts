@@ -1,6 +1,7 @@
 import type { Db } from "../db.server";
 import { hashToken } from "../auth/tokens.server";
 import { FOLLOWUP_TOKEN_PURPOSES } from "./follow-up-jobs.server";
+import { loadRedactionPolicy, recordFindings, redactText, type UnredactedText } from "../tickets/redact-for-storage.server";
 
 /**
  * The client's answer through a follow-up link, and the technician's own verdict.
@@ -44,12 +45,14 @@ export async function inspectFollowUpLink(db: Db, token: string, now: Date): Pro
 
 /**
  * Uses a link once. WORKS closes the follow-up; BROKEN records the problem, reopens the
- * ticket and adds the client's comment (already redacted by the caller) as an inbound
- * message. Every follow-up link of the follow-up is spent, so the other button and the
+ * ticket and adds the client's comment, redacted here like every other way in, as an
+ * inbound message. Every follow-up link of the follow-up is spent, so the other button and the
  * reminder's links stop working too.
  */
-export async function answerFollowUpLink(db: Db, token: string, answer: { comment?: string }, now: Date): Promise<LinkState> {
+export async function answerFollowUpLink(db: Db, token: string, answer: { comment?: UnredactedText }, now: Date): Promise<LinkState> {
   const row = await findToken(db, token);
+  const raw = answer.comment?.trim().slice(0, MAX_COMMENT);
+  const comment = raw ? redactText(raw, await loadRedactionPolicy(db)) : undefined;
   const state = stateOf(row, now);
   if (!state.ok || !row) return state;
   return db.$transaction(async (tx): Promise<LinkState> => {
@@ -69,11 +72,14 @@ export async function answerFollowUpLink(db: Db, token: string, answer: { commen
     });
     if (state.outcome === "PROBLEM") {
       await tx.ticket.update({ where: { id: state.ticketId }, data: { status: "OPEN", lastClientAt: now, resolvedAt: null } });
-      const comment = answer.comment?.trim().slice(0, MAX_COMMENT);
       if (comment) {
-        await tx.message.create({
-          data: { ticketId: state.ticketId, kind: "REPLY", direction: "IN", body: comment, createdAt: now },
+        const message = await tx.message.create({
+          data: {
+            ticketId: state.ticketId, kind: "REPLY", direction: "IN", body: comment.text, createdAt: now,
+            redactionReport: JSON.stringify({ counts: comment.counts }),
+          },
         });
+        await recordFindings(tx, now, { ticketId: state.ticketId, messageId: message.id, source: "TEXT" }, comment.findings);
       }
     }
     await tx.auditEvent.create({

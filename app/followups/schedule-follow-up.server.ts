@@ -3,6 +3,7 @@ import type { FollowUp } from "@prisma/client";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { enqueueJob } from "../jobs/queue.server";
+import { loadRedactionPolicy, redactText } from "../tickets/redact-for-storage.server";
 import { addBusinessDays, type BusinessCalendar } from "./business-days";
 import { slovenianHolidayDates } from "./slovenian-holidays";
 
@@ -27,7 +28,7 @@ export function companyCalendar(): BusinessCalendar {
 const DeployedChange = z.object({
   ticketId: z.string().min(1),
   actorUserId: z.string().min(1),
-  /** Already redacted by the caller: it goes into emails and stays in the database. */
+  /** Redacted here before it is stored or emailed, like every other text. */
   description: z.string().trim().min(1).max(2000),
   target: z.enum(FOLLOWUP_TARGETS),
   url: z
@@ -47,7 +48,14 @@ export type DeployedChange = z.input<typeof DeployedChange>;
  * `dueAt`. The FollowUp, its job and the audit event are written in one transaction.
  */
 export async function recordDeployedChange(db: Db, input: DeployedChange, now: Date): Promise<FollowUp> {
-  const change = DeployedChange.parse(input);
+  const parsed = DeployedChange.parse(input);
+  const policy = await loadRedactionPolicy(db);
+  // A URL can carry personal data too (?email=..., https://user:pass@host).
+  const change = {
+    ...parsed,
+    description: redactText(parsed.description, policy).text,
+    url: parsed.url ? redactText(parsed.url, policy).text : undefined,
+  };
   const deployedAt = change.deployedAt ?? now;
   const dueAt = change.dueAt ?? addBusinessDays(deployedAt, getConfig().FOLLOWUP_BUSINESS_DAYS, companyCalendar());
   return db.$transaction(async (tx) => {

@@ -56,6 +56,12 @@ export function createHttpApp(build: ServerBuild, extraRoutes?: (app: express.Ex
 
   extraRoutes?.(app);
 
+  // Client ticket links carry their token in the path: never let it leave in a Referer.
+  app.use("/t/", (_req, res, next) => {
+    res.setHeader("Referrer-Policy", "no-referrer");
+    next();
+  });
+
   // A form posted from another site is refused here with a clear 403 (Remix would throw a 500).
   const ownOrigin = new URL(getConfig().PUBLIC_URL).origin;
   app.use((req, res, next) => {

@@ -9,6 +9,7 @@ import { migrateDatabase } from "../db-migrate.server";
 import { ensureAdmin, ensureDefaults } from "../setup/bootstrap.server";
 import { log } from "../logging/logger.server";
 import { createHttpApp } from "./http.server";
+import { shutdownOcrPool } from "../redaction/image/ocr-pool.server";
 import { startBackgroundWork, type Stoppable } from "./background.server";
 
 export type RunningMinidesk = {
@@ -45,6 +46,7 @@ export async function startMinidesk(opts: { port?: number; background?: boolean 
       for (const b of background.reverse()) await b.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      await shutdownOcrPool();
       await disconnectDb();
     },
   };

@@ -1,6 +1,7 @@
 import { getConfig } from "../config.server";
 import { getDb } from "../db.server";
 import { startWorkerLoop } from "../jobs/run-worker.server";
+import { startSmtpListener } from "../mail/inbound/smtp-listener.server";
 
 export type Stoppable = { stop: () => Promise<void> };
 
@@ -8,6 +9,7 @@ export type Stoppable = { stop: () => Promise<void> };
 export async function startBackgroundWork(): Promise<Stoppable[]> {
   const config = getConfig();
   const started: Stoppable[] = [];
+  if (config.SMTP_LISTEN) started.push(await startSmtpListener());
   if (config.WORKER) started.push(startWorkerLoop(getDb()));
   return started;
 }

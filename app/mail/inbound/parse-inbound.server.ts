@@ -61,6 +61,8 @@ const KEPT_HEADERS = new Set([
   "content-type",
   "return-path",
   "x-failed-recipients",
+  // The sender's language (RFC 3282), to answer a new ticket in it.
+  "content-language",
 ]);
 const MAX_KEPT_HEADER_CHARACTERS = 16_000;
 const MAX_RECIPIENTS = 100;

@@ -164,7 +164,24 @@ async function sendOne(mail: OutboxRow) {
 
 /** Starts delivery soon, without making the caller wait for SMTP. */
 export function kickOutbox(db: Db) {
-  setImmediate(() => {
-    deliverOutbox(db).catch((err) => log.error("mail.deliver_failed", { code: errorCode(err) }));
+  // Coalesced: a burst of inbound mail kicks hundreds of times a second, and parallel runs
+  // would only race for the same rows. One run at a time, plus one more if kicked meanwhile.
+  if (kick.running) {
+    kick.again = true;
+    return;
+  }
+  kick.running = true;
+  setImmediate(async () => {
+    try {
+      do {
+        kick.again = false;
+        await deliverOutbox(db);
+      } while (kick.again);
+    } catch (err) {
+      log.error("mail.deliver_failed", { code: errorCode(err) });
+    } finally {
+      kick.running = false;
+    }
   });
 }
+const kick = { running: false, again: false };

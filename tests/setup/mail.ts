@@ -1,0 +1,70 @@
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import nodemailer from "nodemailer";
+import type Mail from "nodemailer/lib/mailer";
+
+/** Test helpers for mail intake: a real SMTP client (nodemailer) talking to the listener. */
+export const SUPPORT = "podpora@minidesk.example.si";
+export const OWN_DOMAIN = "minidesk.example.si";
+
+/** The environment every mail-intake test file uses; call before the first getConfig(). */
+export function useMailIntakeEnv(extra: Record<string, string> = {}) {
+  process.env.SUPPORT_ADDRESSES = `${SUPPORT}, info@${OWN_DOMAIN}`;
+  process.env.MAIL_FROM = `Minidesk Podpora <${SUPPORT}>`;
+  process.env.SMTP_LISTEN_HOST = "127.0.0.1";
+  Object.assign(process.env, extra);
+}
+
+export function fixture(name: string): Buffer {
+  return fs.readFileSync(path.resolve("tests/fixtures/mail", name));
+}
+
+/**
+ * A fixture with some headers replaced (or added when missing) and lines appended to the body,
+ * so one file serves several tests without two of them sharing a Message-ID.
+ */
+export function variant(raw: Buffer | string, headers: Record<string, string>, appendToBody = ""): Buffer {
+  let text = Buffer.isBuffer(raw) ? raw.toString("latin1") : raw;
+  const split = text.search(/\r?\n\r?\n/);
+  let head = text.slice(0, split);
+  const body = text.slice(split);
+  for (const [name, value] of Object.entries(headers)) {
+    const re = new RegExp(`^${name}:.*(?:\\r?\\n[ \\t].*)*`, "im");
+    head = re.test(head) ? head.replace(re, `${name}: ${value}`) : `${head}\r\n${name}: ${value}`;
+  }
+  text = head + body + (appendToBody ? `${appendToBody.replace(/\r?\n/g, "\r\n")}\r\n` : "");
+  return Buffer.from(text, "latin1");
+}
+
+export const uniqueId = (label = "t") => `${label}.${crypto.randomBytes(6).toString("hex")}@mail.example.com`;
+
+export function smtpClient(port: number) {
+  return nodemailer.createTransport({ host: "127.0.0.1", port, secure: false, ignoreTLS: true, connectionTimeout: 10_000 });
+}
+
+/** Sends a raw message as an MTA would: envelope given, the bytes untouched. */
+export async function sendRaw(port: number, raw: Buffer, envelope: { from?: string; to?: string[] } = {}) {
+  const transport = smtpClient(port);
+  try {
+    return await transport.sendMail({ envelope: { from: envelope.from ?? "sender@example.com", to: envelope.to ?? [SUPPORT] }, raw });
+  } finally {
+    transport.close();
+  }
+}
+
+export async function sendComposed(port: number, mail: Mail.Options) {
+  const transport = smtpClient(port);
+  try {
+    return await transport.sendMail({ to: SUPPORT, ...mail });
+  } finally {
+    transport.close();
+  }
+}
+
+/** "250 2.0.0 ticket-opened MD-2026-000001" → { outcome, reference } */
+export function answerOf(response: string): { outcome: string; reference: string | undefined } {
+  const m = /^250\s+(?:2\.0\.0\s+)?(\S+)(?:\s+(MD-\d{4}-\d+))?/.exec(response);
+  if (!m) throw new Error(`unexpected SMTP answer: ${response}`);
+  return { outcome: m[1]!, reference: m[2] };
+}

@@ -1,3 +1,4 @@
+import { Prisma } from "@prisma/client";
 import { getDb } from "../db.server";
 import { getSecrets } from "../secrets.server";
 import { keyedHash } from "./tokens.server";
@@ -5,6 +6,8 @@ import { keyedHash } from "./tokens.server";
 /**
  * Fixed-window counters in the database, so every web process shares them.
  * Keys are keyed hashes: an IP address or email never sits in the table.
+ * One upsert statement (standard SQL, SQLite and PostgreSQL alike) counts a hit
+ * atomically, however many processes count at once.
  */
 export async function hitRateLimit(
   scope: string,
@@ -14,24 +17,19 @@ export async function hitRateLimit(
   now = new Date(),
 ): Promise<{ allowed: boolean; retryAfterS: number }> {
   const key = `${scope}:${keyedHash(getSecrets().sessionSecret, identity)}`;
-  const db = getDb();
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-  const row = await db.$transaction(async (tx) => {
-    const current = await tx.rateLimit.findUnique({ where: { key } });
-    if (!current || current.windowStart.getTime() !== windowStart.getTime()) {
-      return tx.rateLimit.upsert({
-        where: { key },
-        create: { key, windowStart, count: 1 },
-        update: { windowStart, count: 1 },
-      });
-    }
-    return tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } });
-  });
+  const rows = await getDb().$queryRaw<{ count: number | bigint }[]>(Prisma.sql`
+    INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${key}, ${windowStart}, 1)
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE WHEN "RateLimit"."windowStart" = excluded."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
+      "windowStart" = excluded."windowStart"
+    RETURNING "count"`);
+  const count = Number(rows[0]?.count ?? 1);
   const retryAfterS = Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000);
-  return { allowed: row.count <= limit, retryAfterS };
+  return { allowed: count <= limit, retryAfterS };
 }
 
-/** The client's address as the proxy-free socket saw it; only ever hashed. */
+/** The client's address as the socket saw it (set by the HTTP layer); only ever hashed. */
 export function clientAddress(request: Request): string {
   return request.headers.get("x-minidesk-client-ip") ?? "unknown";
 }

@@ -14,14 +14,30 @@ export type TextRedaction = { text: RedactedText; counts: Record<string, number>
 
 export const POLICY_SETTING = "redaction.policy";
 
+/**
+ * Every intake reads the policy, so it is cached briefly per process; a change made in
+ * this process applies at once (forgetCachedRedactionPolicy), one made by another process
+ * within POLICY_CACHE_MS.
+ */
+const POLICY_CACHE_MS = 5_000;
+let cachedPolicy: { db: object; at: number; policy: RedactionPolicy } | undefined;
+
+export function forgetCachedRedactionPolicy() {
+  cachedPolicy = undefined;
+}
+
 export async function loadRedactionPolicy(db: Pick<Db, "setting">): Promise<RedactionPolicy> {
+  const now = Date.now();
+  if (cachedPolicy && cachedPolicy.db === db && now - cachedPolicy.at < POLICY_CACHE_MS) return cachedPolicy.policy;
   const row = await db.setting.findUnique({ where: { key: POLICY_SETTING } });
-  if (!row) return DEFAULT_POLICY;
+  let policy = DEFAULT_POLICY;
   try {
-    return parsePolicy(JSON.parse(row.value));
+    if (row) policy = parsePolicy(JSON.parse(row.value));
   } catch {
-    return DEFAULT_POLICY;
+    policy = DEFAULT_POLICY;
   }
+  cachedPolicy = { db, at: now, policy };
+  return policy;
 }
 
 export function redactText(input: UnredactedText, policy: RedactionPolicy): TextRedaction {

@@ -3,7 +3,7 @@ import { getDb } from "../db.server";
 import { getSession } from "./session.server";
 
 export type Role = "CLIENT" | "TECHNICIAN" | "ADMIN";
-export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[] };
+export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean };
 
 /** The signed-in user, or null. Deactivated users count as signed out. */
 export async function getStaffUser(request: Request): Promise<StaffUser | null> {
@@ -15,7 +15,7 @@ export async function getStaffUser(request: Request): Promise<StaffUser | null> 
     include: { teams: { select: { teamId: true } } },
   });
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId) };
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports };
 }
 
 /** A technician or admin; anonymous visitors go to sign-in, clients get 403. */
@@ -34,6 +34,17 @@ export async function requireTechnician(request: Request): Promise<StaffUser> {
 export async function requireAdmin(request: Request): Promise<StaffUser> {
   const user = await requireTechnician(request);
   if (user.role !== "ADMIN") throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Reports (counts only, no personal data): admins, and technicians an admin allowed. */
+export function mayViewReports(user: Pick<StaffUser, "role" | "canViewReports">): boolean {
+  return user.role === "ADMIN" || (user.role === "TECHNICIAN" && user.canViewReports === true);
+}
+
+export async function requireReportsAccess(request: Request): Promise<StaffUser> {
+  const user = await requireTechnician(request);
+  if (!mayViewReports(user)) throw new Response("Forbidden", { status: 403 });
   return user;
 }
 

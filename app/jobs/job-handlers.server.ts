@@ -1,5 +1,6 @@
 import { followUpJobHandlers } from "../followups/follow-up-jobs.server";
 import { runHourlyMaintenance } from "../maintenance/hourly-maintenance.server";
+import { handleRetentionJob, RETENTION_JOB } from "../retention/retention-job.server";
 import type { JobHandler } from "./worker.server";
 
 /** Every job kind the worker knows, and the domain function that does it. */
@@ -8,7 +9,5 @@ export const jobHandlers: Record<string, JobHandler> = {
   "maintenance.hourly": async (_payload, ctx) => {
     await runHourlyMaintenance(ctx.db, ctx.now);
   },
-  "retention.nightly": async () => {
-    // Wired to the retention purge (app/retention) once it lands.
-  },
+  [RETENTION_JOB]: handleRetentionJob,
 };

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { fromLocalParts, localDateKey, localParts } from "../followups/business-days";
 import { enqueueJob } from "./queue.server";
+import { RETENTION_JOB } from "../retention/retention-job.server";
 
 /**
  * Recurring work (auto-close, expiry of access details, the nightly retention run) is put
@@ -11,7 +12,7 @@ export type PeriodicJob = { kind: string; every: "hour" | "day"; atLocalHour?: n
 
 export const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: "maintenance.hourly", every: "hour" },
-  { kind: "retention.nightly", every: "day", atLocalHour: 2 },
+  { kind: RETENTION_JOB, every: "day", atLocalHour: 2 },
 ];
 
 export function periodicJobFor(job: PeriodicJob, now: Date, timeZone: string): { runAt: Date; dedupeKey: string } {

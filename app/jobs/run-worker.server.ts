@@ -7,12 +7,18 @@ import { createWorker, type RunCounts } from "./worker.server";
 import { enqueuePeriodicJobs } from "./periodic-jobs.server";
 import { jobHandlers } from "./job-handlers.server";
 
-const LEASE_MS = 5 * 60_000;
+// Long enough for a nightly purge of a large backlog (about 300 tickets/s): a lease that
+// ran out mid-purge would hand the job to a second worker.
+const LEASE_MS = 30 * 60_000;
 
-/** One pass: schedule this period's recurring jobs, run everything due, deliver mail. */
-export async function runWorkerOnce(db: PrismaClient, now = new Date(), workerId = `${os.hostname()}:${process.pid}`) {
-  await enqueuePeriodicJobs(db, now, getConfig().TIMEZONE);
-  const worker = createWorker({ db, handlers: jobHandlers, clock: () => new Date(), workerId, leaseMs: LEASE_MS });
+/**
+ * One pass: schedule this period's recurring jobs, run everything due, deliver mail.
+ * `at` fixes the clock (tests, catching up); by default it is the real time.
+ */
+export async function runWorkerOnce(db: PrismaClient, at?: Date, workerId = `${os.hostname()}:${process.pid}`) {
+  const clock = at ? () => at : () => new Date();
+  await enqueuePeriodicJobs(db, clock(), getConfig().TIMEZONE);
+  const worker = createWorker({ db, handlers: jobHandlers, clock, workerId, leaseMs: LEASE_MS });
   let total: RunCounts = { done: 0, retried: 0, dead: 0, lost: 0 };
   // Jobs can enqueue jobs that are due at once (a follow-up's emails); drain them too.
   for (let round = 0; round < 10; round++) {
@@ -20,7 +26,7 @@ export async function runWorkerOnce(db: PrismaClient, now = new Date(), workerId
     total = { done: total.done + counts.done, retried: total.retried + counts.retried, dead: total.dead + counts.dead, lost: total.lost + counts.lost };
     if (counts.done + counts.retried + counts.dead + counts.lost === 0) break;
   }
-  const mail = await deliverOutbox(db, new Date());
+  const mail = await deliverOutbox(db, clock());
   return { ...total, mailSent: mail.sent, mailFailed: mail.failed };
 }
 

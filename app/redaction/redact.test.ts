@@ -62,3 +62,11 @@ describe("detect", () => {
     }
   });
 });
+
+describe("repeated values", () => {
+  it("removes every other occurrence of a value found once, even without its cue", () => {
+    const out = redact("Lep pozdrav,\nBarbara\n\nP.S. Barbara bo poklicala. Barbarin ne.");
+    expect(out.text).not.toMatch(/Barbara\b/);
+    expect(out.text).toContain("Barbarin"); // a longer word is not the same value
+  });
+});

@@ -14,6 +14,7 @@ export default function Home() {
         <Link className="button" to="/new">{t("home.newTicket")}</Link>
         <Link className="button secondary" to="/my-links">{t("home.myLinks")}</Link>
       </p>
+      <p><Link to="/privacy">{t("privacy.title")}</Link></p>
       <p><Link to="/login">{t("home.staff")}</Link></p>
     </div>
   );

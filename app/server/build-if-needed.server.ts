@@ -19,6 +19,9 @@ export function buildIfNeeded(log: (msg: string) => void = console.log) {
   log("Building the web app…");
   execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     stdio: ["ignore", "ignore", "inherit"],
+    // Always a production build: a development build (jsxDEV) fails under NODE_ENV=production,
+    // and tests must exercise what users run.
+    env: { ...process.env, NODE_ENV: "production" },
   });
   return true;
 }

@@ -56,6 +56,18 @@ export function createHttpApp(build: ServerBuild, extraRoutes?: (app: express.Ex
 
   extraRoutes?.(app);
 
+  // Pages are personal (ticket text, a CSRF token in every page shell): no cache keeps them
+  // unless a route says otherwise. Static assets above are unaffected.
+  app.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    // @remix-run/express appends a route's headers; for these two a route's own value
+    // must replace our default, not join it in a list.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) =>
+      /^(cache-control|referrer-policy)$/i.test(field) && value !== undefined ? res.set(field, value) : append(field, value);
+    next();
+  });
+
   // Client ticket links carry their token in the path: never let it leave in a Referer.
   app.use("/t/", (_req, res, next) => {
     res.setHeader("Referrer-Policy", "no-referrer");

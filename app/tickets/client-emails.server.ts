@@ -49,10 +49,14 @@ export async function sendTicketLinks(db: Db, email: string, localeHint: Locale)
     where: { email: email.trim().toLowerCase() },
     include: { tickets: { where: { status: { not: "CLOSED" } }, orderBy: { createdAt: "desc" }, take: 20 } },
   });
-  const locale = localeOf(requester?.locale ?? localeHint);
+  // An address we have never answered gets no mail: anyone can type any address here, and
+  // mailing it would keep a stranger's address in the outbox (data minimisation). The page
+  // answers the same either way, so this reveals nothing.
+  if (!requester) return;
+  const locale = localeOf(requester.locale ?? localeHint);
   const t = getT(locale);
   const lines: string[] = [];
-  for (const ticket of requester?.tickets ?? []) {
+  for (const ticket of requester.tickets) {
     lines.push(`${ticket.reference} · ${ticket.subject}\n${ticketLinkUrl(await issueTicketLink(db, ticket.id))}`);
   }
   // Sent only to the address itself, so the page never reveals whether it has tickets.

@@ -12,7 +12,7 @@ import type { ReportChart } from "../reports/report-types";
  */
 const COLOURS = ["#1f5fbf", "#e07b00", "#1e7a46", "#b3261e", "#6f42c1", "#00838f", "#8a6d3b", "#5b6475", "#c2185b", "#2e7d32"];
 
-export function ChartFigure({ chart, csvHref, width = 560, height = 260, table = true }: {
+export function ChartFigure({ chart, csvHref, width = 500, height = 250, table = true }: {
   chart: ReportChart; csvHref?: string; width?: number; height?: number; table?: boolean;
 }) {
   const headingId = `chart-${chart.id}`;

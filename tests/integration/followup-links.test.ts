@@ -43,7 +43,7 @@ describe("the client's follow-up links", () => {
     expect(page.text).toContain("Da, vse deluje");
     expect(page.headers.get("cache-control")).toBe("no-store");
     // Several policies: the browser applies the last one it knows.
-    expect(page.headers.get("referrer-policy")!.split(",").at(-1)!.trim()).toBe("no-referrer");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     expect((await getDb().followUp.findUniqueOrThrow({ where: { id: followUpId } })).clientOutcome).toBeNull();
     const answered = await b.post(`/followup/${works}`, {});
     expect(answered.status).toBe(200);

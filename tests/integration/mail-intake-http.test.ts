@@ -42,10 +42,10 @@ function postChunked(chunks: number, size: number): Promise<number> {
   });
 }
 
-function post(body: BodyInit, headers: Record<string, string> = {}) {
+function post(body: BodyInit | Buffer, headers: Record<string, string> = {}) {
   return fetch(`${app.url}/api/inbound-mail`, {
     method: "POST",
-    body,
+    body: body instanceof Buffer ? new Uint8Array(body) : body,
     headers: { Authorization: `Bearer ${SECRET}`, "Content-Type": "message/rfc822", ...headers },
     // Needed for a streamed body without Content-Length.
     duplex: "half",
@@ -105,7 +105,7 @@ describe("HTTP mail intake", () => {
       const { receiveInboundMailRequest } = await import("../../app/mail/inbound/inbound-webhook.server");
       const request = new Request("http://localhost/api/inbound-mail", {
         method: "POST",
-        body: variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("off")}>` }),
+        body: new Uint8Array(variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("off")}>` })),
         headers: { Authorization: "Bearer ", "Content-Type": "message/rfc822" },
       });
       expect((await receiveInboundMailRequest(request)).status).toBe(404);

@@ -34,4 +34,17 @@ describe("the worker pass (npm run worker -- --once)", () => {
     expect(t.accessCipher).toBeNull();
     expect(fs.readdirSync(getConfig().OUTBOX_DIR)).toHaveLength(1);
   });
+
+  it("closes resolved tickets nobody answered, and purges closed ones past retention, on its own", async () => {
+    await ensureDefaults(db);
+    const now = new Date("2027-06-01T10:00:00Z");
+    const resolved = await openTicket(db, { channel: "WEB", requester: { email: "r@example.com", locale: "en" }, subject: "Old", body: "x" }, new Date("2027-05-01T10:00:00Z"));
+    await db.ticket.update({ where: { id: resolved.id }, data: { status: "RESOLVED", resolvedAt: new Date("2027-05-20T10:00:00Z") } });
+    const ancient = await openTicket(db, { channel: "WEB", requester: { email: "r@example.com", locale: "en" }, subject: "Ancient", body: "y" }, new Date("2025-01-01T10:00:00Z"));
+    await db.ticket.update({ where: { id: ancient.id }, data: { status: "CLOSED", closedAt: new Date("2025-02-01T10:00:00Z") } });
+    await runWorkerOnce(db, now);
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: resolved.id } })).status).toBe("CLOSED");
+    expect(await db.ticket.findUnique({ where: { id: ancient.id } })).toBeNull();
+    expect(await db.ticketStat.count()).toBe(1);
+  });
 });

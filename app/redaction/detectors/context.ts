@@ -14,7 +14,7 @@ export function lineBefore(text: string, offset: number, maxChars: number): stri
  * right after one of them is a reference, not a phone or a tax number.
  */
 const REFERENCE_CUE =
-  /(?<!\p{L})(?:order|invoice|ticket|ref(?:erence)?|sklic|naročil\p{L}*|račun\p{L}*|artikel|article|product|sku|serial|serijsk\p{L}*|koda|code|šifra|id|pogodb\p{L}*|contract|case|zahtevek|dobavnic\p{L}*|no\.|nr\.|#)\s*(?:(?:number|no\.|nr\.|št\.|številka|#|:)\s*){0,2}$/u;
+  /(?<!\p{L})(?:order|invoice|ticket|ref(?:erence)?|sklic|naročil\p{L}*|račun\p{L}*|artik\p{L}*|article|product|sku|serial|serijsk\p{L}*|koda|code|šifra|id|pogodb\p{L}*|contract|case|zahtevek|dobavnic\p{L}*|no\.|nr\.|#)\s*(?:(?:number|no\.|nr\.|št\.|številka|#|:)\s*){0,2}$/u;
 
 export function followsReferenceCue(text: string, offset: number): boolean {
   return REFERENCE_CUE.test(lineBefore(text, offset, 32));

@@ -1,5 +1,6 @@
 import { passesLuhn } from "../checksums";
 import type { Detection } from "../types";
+import { followsReferenceCue, lineBefore } from "./context";
 import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
 
 /** 13–19 digits with optional single space or dash separators. */
@@ -26,6 +27,17 @@ export function isPlausibleCardNumber(digits: string): boolean {
   return knownIssuer && passesLuhn(digits);
 }
 
+/** A card word on the line wins over an order cue: "card for order: 4111 …" is still a card. */
+const CARD_CUE = /kartic|card|visa|master|maestro|amex|american express|diners|discover|pan(?!\p{L})|cc(?!\p{L})/u;
+
+/**
+ * "Order ID: 4000120261115008" passes Luhn one time in ten. The text says it
+ * is a reference, so it stays; without that cue right before it, it goes.
+ */
+function isLabelledReference(text: string, start: number): boolean {
+  return followsReferenceCue(text, start) && !CARD_CUE.test(lineBefore(text, start, 60));
+}
+
 export function detectCreditCards(text: string): Detection[] {
   const detections: Detection[] = [];
   for (const match of text.matchAll(CARD_CANDIDATE)) {
@@ -35,6 +47,7 @@ export function detectCreditCards(text: string): Detection[] {
     const leadingDigits = digitsOnly(candidate.slice(0, 9));
     const issuers = ISSUERS.filter((issuer) => issuer.prefix.test(leadingDigits));
     if (issuers.length === 0) continue; // cheap reject: "1 2 3 …" belongs to no card network
+    if (isLabelledReference(text, match.index)) continue;
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
       if (!issuers.some((issuer) => issuer.lengths.includes(digitCount))) continue;
       if (passesLuhn(digitsOnly(candidate.slice(0, end)))) {

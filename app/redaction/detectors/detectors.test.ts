@@ -79,3 +79,50 @@ describe("person and address", () => {
     expect(found("1500 Users are licensed")).toEqual([]);
   });
 });
+
+describe("gaps found by the independent corpus", () => {
+  it("finds lower-case IBANs and a country code without + or 00", () => {
+    expect(found("TRR si56 1910 0000 0123 438")).toEqual([["IBAN", "si56 1910 0000 0123 438"]]);
+    expect(found("WhatsApp 386 41 555 210")).toEqual([["PHONE", "386 41 555 210"]]);
+  });
+  it("keeps ; and & inside .env values but cuts at the next key of a connection or query string", () => {
+    expect(found("DB_PASSWORD=Zima;2025&Pomlad")).toEqual([["SECRET", "Zima;2025&Pomlad"]]);
+    expect(found("Server=db;Password=Qw3rty!23;Encrypt=True")).toEqual([["SECRET", "Qw3rty!23"]]);
+    expect(found("api_key=9f86d081884c7d659a2feaa0c55ad015&mode=test")).toEqual([["SECRET", "9f86d081884c7d659a2feaa0c55ad015"]]);
+  });
+  it("finds prefixed config keys, Basic credentials and CVV, but not placeholders or versions", () => {
+    expect(found("SMTP_PASS=Sonce.2024\nJWT_SECRET=a8f5f167f44f4964e6c998dee827110c")).toEqual([
+      ["SECRET", "Sonce.2024"],
+      ["SECRET", "a8f5f167f44f4964e6c998dee827110c"],
+    ]);
+    expect(found("Authorization: Basic YWRtaW46cGFzc3dvcmQxMjM=, CVV 412")).toEqual([
+      ["SECRET", "YWRtaW46cGFzc3dvcmQxMjM="],
+      ["SECRET", "412"],
+    ]);
+    expect(found("password=changeme; pass v1.2.3 to QA; SORT_KEY=name")).toEqual([]);
+  });
+  it("reports URL credentials, not a fake address made from the password's tail", () => {
+    expect(found("ftp://webmaster:Jablana#12@ftp.example.si")).toEqual([["SECRET", "webmaster:Jablana#12"]]);
+    expect(found("remote git@github.com:org/repo.git")).toEqual([]);
+    expect(found("?email=janez.novak%40gmail.com&x=1")).toEqual([["EMAIL", "janez.novak%40gmail.com"]]);
+  });
+  it("keeps addresses that identify no one and versions of a cued family", () => {
+    expect(found("bind 0.0.0.0, 127.0.0.1, mask 255.255.255.0, DNS 8.8.8.8, host 10.0.0.5")).toEqual([["IP_ADDRESS", "10.0.0.5"]]);
+    expect(found("update to v1.2.3.4; before we had 1.2.2.9")).toEqual([]);
+  });
+  it("keeps a Luhn-valid number that the text calls an order, unless a card is mentioned", () => {
+    expect(found("Order ID: 4000120261115008")).toEqual([]);
+    expect(found("Card for order: 4111 1111 1111 1111")).toEqual([["CREDIT_CARD", "4111 1111 1111 1111"]]);
+  });
+  it("finds names after titles, in display names and in name columns", () => {
+    expect(found("g. Novak in Ms. Brown")).toEqual([["PERSON", "Novak"], ["PERSON", "Brown"]]);
+    expect(found("From: Tina Rupnik <tina@x.si>")).toEqual([["PERSON", "Tina Rupnik"], ["EMAIL", "tina@x.si"]]);
+    expect(found("ime;priimek\nJanez;Novak")).toEqual([["PERSON", "Janez"], ["PERSON", "Novak"]]);
+    expect(found("Northwind Billing <billing@x.si>")).toEqual([["EMAIL", "billing@x.si"]]);
+  });
+  it("takes any street before a known postcode line, but not a product or a step", () => {
+    expect(found("Ob železnici 16, 1000 Ljubljana")).toEqual([["POSTAL_ADDRESS", "Ob železnici 16, 1000 Ljubljana"]]);
+    expect(found("Windows 11, 1000 Ljubljana")).toEqual([["POSTAL_ADDRESS", "1000 Ljubljana"]]);
+    expect(found("1 Canada Square, London E14 5AB")).toEqual([["POSTAL_ADDRESS", "1 Canada Square, London E14 5AB"]]);
+  });
+});

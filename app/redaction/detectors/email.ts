@@ -7,6 +7,7 @@ const MAX_DOMAIN = 253;
 // RFC 5322 allows more ("=", "!", "#"…), but in tickets "user=jane@x.si" is a
 // key and a value; the characters real addresses use are enough.
 const LOCAL_CHAR = /[\p{L}\p{N}._%+\-']/u;
+const LOCAL_CHAR_ENCODED = /[\p{L}\p{N}._+\-']/u;
 const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
 const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
 const TLD = /^(?:\p{L}{2,24}|xn--[a-z0-9-]{1,59})$/iu;
@@ -14,38 +15,65 @@ const URL_USERINFO_BEFORE = /:\/\/[^\s/@]{1,128}:$/;
 /** "logo@2x.png" is a retina image name, not an address. */
 const FILE_EXTENSION_TLD = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|tiff?|pdf|css|js|ts|html?|php|txt|zip|gz|docx?|xlsx?)$/i;
 
+/** "?email=janez.novak%40gmail.com": an address percent-encoded in a URL or a log line. */
+const ENCODED_AT = "%40";
+
 export function detectEmails(text: string): Detection[] {
   const detections: Detection[] = [];
-  let at = text.indexOf("@");
-  while (at !== -1) {
-    const found = emailAround(text, at);
-    if (found) {
-      detections.push({ type: "EMAIL", start: found.start, end: found.end, confidence: 0.98 });
-      at = text.indexOf("@", found.end);
-    } else {
-      at = text.indexOf("@", at + 1);
+  for (const marker of ["@", ENCODED_AT]) {
+    let at = text.indexOf(marker);
+    while (at !== -1) {
+      const found = emailAround(text, at, marker.length);
+      if (found) {
+        detections.push({ type: "EMAIL", start: found.start, end: found.end, confidence: 0.98 });
+        at = text.indexOf(marker, found.end);
+      } else {
+        at = text.indexOf(marker, at + 1);
+      }
     }
   }
   return detections;
 }
 
-function emailAround(text: string, at: number): { start: number; end: number } | null {
+/**
+ * True when the "@" at `at` ends the userinfo of a URL ("ftp://user:pa#ss@host"):
+ * the same unbroken token holds "://" and no "/" after it. Those are
+ * credentials (SECRET), and the password may hold characters that would
+ * otherwise start a false local part ("#12@ftp.example.si").
+ */
+function isUrlUserinfo(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 400; i--) {
+    const char = text[i]!;
+    if (char === " " || char === "\n" || char === "\t" || char === "<" || char === '"' || char === "@") return false;
+    if (char === "/") return i >= 2 && text[i - 1] === "/" && text[i - 2] === ":";
+  }
+  return false;
+}
+
+function emailAround(text: string, at: number, markerLength = 1): { start: number; end: number } | null {
   let start = at;
-  while (start > 0 && at - start < MAX_LOCAL + 1 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+  // Before an encoded "%40", a "%" ends the local part: otherwise "%40%40%40…" rescans 64 characters per marker.
+  const localChar = markerLength === 1 ? LOCAL_CHAR : LOCAL_CHAR_ENCODED;
+  while (start > 0 && at - start < MAX_LOCAL + 1 && localChar.test(text[start - 1]!)) start--;
   if (at - start > MAX_LOCAL) return null;
   while (start < at && (text[start] === "." || text[start] === "'")) start++;
   if (start === at) return null;
   // "https://admin:s3cret@db.example.com" holds credentials, reported as SECRET; not an address.
   if (text[start - 1] === ":" && URL_USERINFO_BEFORE.test(text.slice(Math.max(0, start - 150), start))) return null;
-  let end = at + 1;
+  const domainStart = at + markerLength;
+  let end = domainStart;
   while (end < text.length && end - at <= MAX_DOMAIN && DOMAIN_CHAR.test(text[end]!)) end++;
-  while (end > at + 1 && (text[end - 1] === "." || text[end - 1] === "-")) end--;
+  while (end > domainStart && (text[end - 1] === "." || text[end - 1] === "-")) end--;
   if (text[end] === "@") return null;
+  // "git@github.com:org/repo.git" is an scp-style SSH target, not a mailbox.
+  if (text[end] === ":" && /[\w~/.-]/.test(text[end + 1] ?? "")) return null;
   const local = text.slice(start, at);
   if (local.endsWith(".") || local.includes("..")) return null;
-  const labels = text.slice(at + 1, end).split(".");
+  const labels = text.slice(domainStart, end).split(".");
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
   const tld = labels[labels.length - 1]!;
   if (!TLD.test(tld) || FILE_EXTENSION_TLD.test(tld)) return null;
+  // Last, because it looks back up to 400 characters: only for otherwise valid addresses.
+  if (isUrlUserinfo(text, at)) return null;
   return { start, end };
 }

@@ -4,16 +4,18 @@ import type { Detection } from "../types";
 /**
  * Country code, check digits, then the BBAN either compact or in groups of four
  * separated by one space. Bounded repetitions keep a failed attempt short.
+ * Clients also type IBANs in lower case ("si56 1910 …"); the checksum is
+ * computed on the upper-cased value, so that costs no precision.
  */
-const IBAN_CANDIDATE = /(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![A-Za-z0-9])/g;
+const IBAN_CANDIDATE = /(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
 /** Cheap prefilter: without a two-letter country code followed by two digits there is nothing to check. */
-const HAS_COUNTRY_AND_CHECK = /[A-Z]{2}\d{2}/;
+const HAS_COUNTRY_AND_CHECK = /[A-Za-z]{2}\d{2}/;
 
 export function detectIbans(text: string): Detection[] {
   if (!HAS_COUNTRY_AND_CHECK.test(text)) return [];
   const detections: Detection[] = [];
   for (const match of text.matchAll(IBAN_CANDIDATE)) {
-    const length = ibanLengthWithin(match[0]);
+    const length = ibanLengthWithin(match[0].toUpperCase());
     if (length !== null) {
       detections.push({ type: "IBAN", start: match.index, end: match.index + length, confidence: 0.99 });
     }

@@ -3,7 +3,10 @@ import { lineBefore } from "./context";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 /** Four octets, not inside a longer dotted number ("1.2.3.4.5") nor a word ("v10.0.0.1"). */
-const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, "g");
+// A "v" right before is let through ("v1.2.3.4") and checked in code: an optional
+// group at the front would stop V8 from scanning for the first digit.
+const IPV4 = new RegExp(`(?<![0-9A-UW-Za-uw-z_.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, "g");
+const WORD_CHAR = /\w/;
 /** A product version with four parts looks like an address; a cue right before decides. */
 const VERSION_CUE = /(?<!\p{L})(?:version|verzija|verzije|verziji|ver\.|build|release|različica|firmware|v)\s*:?\s*$/u;
 
@@ -13,19 +16,67 @@ const VERSION_CUE = /(?<!\p{L})(?:version|verzija|verzije|verziji|ver\.|build|re
  */
 const IPV6_CANDIDATE = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\d)/g;
 
+/**
+ * Addresses that identify no host or person: loopback, "listen on all
+ * interfaces", broadcast, subnet masks and the big public DNS resolvers.
+ * "DNS 8.8.8.8" in a ticket says nothing about anyone; redacting it only
+ * makes the network description unreadable.
+ */
+const PUBLIC_RESOLVERS = new Set([
+  "8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112", "208.67.222.222", "208.67.220.220",
+]);
+
+export function isNonPersonalIpv4(address: string): boolean {
+  if (address.startsWith("127.") || address === "0.0.0.0" || PUBLIC_RESOLVERS.has(address)) return true;
+  return isSubnetMask(address);
+}
+
+/** 255.255.255.0, 255.255.240.0 …: ones then zeros, starting with 255. */
+function isSubnetMask(address: string): boolean {
+  if (!address.startsWith("255.")) return false;
+  const bits = address
+    .split(".")
+    .map((octet) => Number(octet).toString(2).padStart(8, "0"))
+    .join("");
+  return /^1+0*$/.test(bits);
+}
+
 export function detectIpAddresses(text: string): Detection[] {
   const detections: Detection[] = [];
   if (text.includes(".")) {
+    // Versions travel in families: "update to v1.2.3.4; before we had 1.2.2.9".
+    // A dotted quad that shares its first two parts with a version-cued one on
+    // the same line is a version too.
+    const versionFamilies = new Set<string>();
+    const candidates: Array<{ index: number; value: string; line: number }> = [];
+    let line = 0; // start of the current line, advanced forwards so the scan stays linear
+    let nextNewline = text.indexOf("\n");
     for (const match of text.matchAll(IPV4)) {
-      if (VERSION_CUE.test(lineBefore(text, match.index, 20))) continue;
-      detections.push({ type: "IP_ADDRESS", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
+      while (nextNewline !== -1 && nextNewline < match.index) {
+        line = nextNewline + 1;
+        nextNewline = text.indexOf("\n", line);
+      }
+      const family = `${line}:${match[0].split(".", 2).join(".")}`;
+      const before = text[match.index - 1];
+      const glued = before === "v" || before === "V";
+      if (glued && match.index >= 2 && WORD_CHAR.test(text[match.index - 2]!)) continue; // "dev1.2.3.4": part of a word
+      if (glued || VERSION_CUE.test(lineBefore(text, match.index, 20))) {
+        versionFamilies.add(family);
+        continue;
+      }
+      if (isNonPersonalIpv4(match[0])) continue;
+      candidates.push({ index: match.index, value: match[0], line });
+    }
+    for (const { index, value, line } of candidates) {
+      if (versionFamilies.has(`${line}:${value.split(".", 2).join(".")}`)) continue;
+      detections.push({ type: "IP_ADDRESS", start: index, end: index + value.length, confidence: 0.9 });
     }
   }
   if (text.includes(":")) {
     for (const match of text.matchAll(IPV6_CANDIDATE)) {
       // "2001:db8::1: connection refused" – the colon after the address belongs to the sentence.
       const value = /[^:]:$/.test(match[0]) ? match[0].slice(0, -1) : match[0];
-      if (isIpv6(value)) {
+      if (isIpv6(value) && value !== "::1") { // ::1 is loopback, like 127.0.0.1
         detections.push({ type: "IP_ADDRESS", start: match.index, end: match.index + value.length, confidence: 0.95 });
       }
     }

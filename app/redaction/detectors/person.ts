@@ -7,19 +7,23 @@ import type { Detection } from "../types";
  * stays in the text; only the name is reported.
  */
 
-const NAME_WORD = String.raw`\p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
+// "Novak-Kos", "O'Connor", "D’Angelo"
+const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
 const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
 const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gospod|gospa|gospodična) `;
 
+// Form labels, also as "name=" in form data. "Stranka", "Plačnik" and the like
+// label a person or a company; a company name rarely has 2–3 capitalised words
+// without "d.o.o." or "Ltd", which the name pattern does not take.
 const LABELLED = new RegExp(
-  String.raw`(?:[Nn]ame|[Ff]ull [Nn]ame|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer [Nn]ame|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek in ime|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik)[ \t]*:[ \t]*(?:${TITLE})?(${NAME})`,
+  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
   "gmud",
 );
 const GREETING = new RegExp(
   String.raw`(?:Hi|Hello|Hey|Dear|Good (?:morning|afternoon|day)|Pozdravljen[ia]?|Spoštovan[ia]?|Živjo|Zdravo|Dober dan|Dragi|Draga)[ \t]*,?[ \t]+(?:${TITLE})?(${NAME})(?=[ \t]*(?:[,!:.]|$))`,
   "gmud",
 );
-const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|Regards|Thanks|Thank you|Many thanks|Cheers|Sincerely|Yours sincerely|Lep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala lepa|Hvala|LP|Lp|S spoštovanjem|Pozdrav)`;
+const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|All the best|Regards|Best|Thanks|Thank you|Many thanks|Thx|Cheers|Sincerely|Yours sincerely|[Ll]ep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala lepa|Hvala vnaprej|Hvala|LP|Lp|lp|S spoštovanjem|Pozdrav)`;
 /**
  * The name alone on the line after a sign-off (one blank line allowed), or on
  * the same line ("Lp, Janez"). The sign-off starts a line or follows a sentence.
@@ -33,6 +37,35 @@ const SELF_INTRODUCTION = new RegExp(
   "gmud",
 );
 
+/** A courtesy title before a surname anywhere in a sentence: "g. Novak je rekel", "Ms. Brown". */
+const TITLE_IN_PROSE = new RegExp(
+  String.raw`(?:Mr|Mrs|Ms|Dr|g|ga|gdč|dr)\.?[ \t]+(${NAME})`,
+  "gud",
+);
+/** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */
+const ROLE = new RegExp(
+  String.raw`(?:[Kk]olega|[Kk]olegica|[Ss]odelavec|[Ss]odelavka|[Dd]irektor|[Dd]irektorica|[Rr]ačunovodja|[Rr]ačunovodkinja|[Tt]ajnica|[Ss]efica|[Cc]olleague|[Aa]ccountant|[Bb]oss|[Aa]ssistant)(?:,)?[ \t]+(${NAME})`,
+  "gud",
+);
+const THIS_IS = new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud");
+/** "… if needed. — Emily": a dash sign-off after a sentence, the name ending the line. */
+const DASH_SIGN_OFF = new RegExp(String.raw`(?<=[.!?])[ \t]+[—–-]{1,2}[ \t]*(${NAME})[ \t]*$`, "gmud");
+/** "Irena Lesjak, 041 620 115" – a line that starts with a full name followed by a phone number or an address. */
+// Sticky and tried only at line starts (see nameThenContact): a multiline "^"
+// would make V8 attempt the pattern at every position of the text.
+const NAME_THEN_CONTACT = new RegExp(
+  String.raw`[ \t]*(${NAME_WORD}(?: ${NAME_WORD}){1,2})[ \t]*[,|–][ \t]*(?=\+\d|0\d|\(0\d|[^\s@,]{1,64}@)`,
+  "yud",
+);
+const UPPER_OR_BLANK = /[\p{Lu} \t]/u;
+/** The display name of an address: "From: Tina Rupnik <tina@…>", "je Luka Mlakar <luka@…> napisal(a):". */
+const ADDRESS_AFTER_NAME = /[ \t]+(?:<|\[mailto:)[^\s<>@\]]{1,64}@/g;
+const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
+
+/** Header cells that say a column holds names (CSV, semicolon lists, markdown tables). */
+const NAME_COLUMN = /^(?:ime|priimek|ime in priimek|priimek in ime|name|full[ _]?name|first[ _]?name|last[ _]?name|firstname|lastname|surname|given[ _]?name|family[ _]?name|kontaktna oseba|contact[ _]?person)$/;
+const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, "u");
+
 /** Capitalised words that follow the same cues but are not people. */
 const NOT_A_NAME = new Set([
   "Team", "All", "There", "Support", "Sir", "Madam", "Customer", "Everyone", "Everybody", "Folks",
@@ -43,6 +76,9 @@ const NOT_A_NAME = new Set([
   "Ljubljana", "Maribor", "Celje", "Kranj", "Koper", "Slovenija", "Slovenia", "Monday", "Tuesday",
   "Wednesday", "Thursday", "Friday", "Ponedeljek", "Torek", "Sreda", "Četrtek", "Petek", "Sorry",
   "Oprostite", "Zadovoljen", "Zadovoljna", "Happy", "Sure", "Not", "Also", "Tukaj", "Doma",
+  // role mailboxes and departments, which show up as display names ("Northwind Billing <billing@…>")
+  "Billing", "Accounts", "Accounting", "Info", "Office", "Newsletter", "Notifications", "Noreply", "Service",
+  "Marketing", "Prodaja", "Računovodstvo", "Tajništvo", "Obvestila", "Servis", "Pisarna", "Uprava", "Finance",
 ]);
 
 // Where a cue may start. Checked in code rather than as a lookbehind at the
@@ -66,6 +102,10 @@ export function detectPersons(text: string): Detection[] {
     [GREETING, "line", 0.8],
     [SIGNATURE, "line-or-sentence", 0.75],
     [SELF_INTRODUCTION, "word", 0.8],
+    [TITLE_IN_PROSE, "word", 0.8],
+    [ROLE, "word", 0.7],
+    [THIS_IS, "word", 0.75],
+    [DASH_SIGN_OFF, "word", 0.7],
   ];
   for (const [cue, rule, confidence] of cues) {
     for (const match of text.matchAll(cue)) {
@@ -76,5 +116,96 @@ export function detectPersons(text: string): Detection[] {
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });
     }
   }
+  // The helpers append in place: spreading a large result into push() overflows the stack.
+  if (text.includes("@")) displayNames(text, detections);
+  nameThenContact(text, detections);
+  nameColumns(text, detections);
   return detections;
+}
+
+function nameThenContact(text: string, detections: Detection[]): void {
+  for (let lineStart = 0; lineStart < text.length; ) {
+    if (UPPER_OR_BLANK.test(text[lineStart]!)) {
+      NAME_THEN_CONTACT.lastIndex = lineStart;
+      const match = NAME_THEN_CONTACT.exec(text);
+      const span = match?.indices?.[1];
+      if (span && isName(match[1]!)) detections.push({ type: "PERSON", start: span[0], end: span[1], confidence: 0.7 });
+    }
+    const newline = text.indexOf("\n", lineStart);
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+}
+
+function isName(value: string): boolean {
+  return !value.split(" ").some((word) => NOT_A_NAME.has(word));
+}
+
+/** The name right before "<address@…>" or "[mailto:address@…]" on the same line (at most 80 characters back). */
+function displayNames(text: string, detections: Detection[]): void {
+  for (const hit of text.matchAll(ADDRESS_AFTER_NAME)) {
+    // Look back 80 characters at most, and only on this line: searching the whole
+    // text for the previous newline would make one long line quadratic.
+    let from = Math.max(0, hit.index - 80);
+    const window = text.slice(from, hit.index);
+    const newline = window.lastIndexOf("\n");
+    if (newline !== -1) from += newline + 1;
+    const before = newline === -1 ? window : window.slice(newline + 1);
+    const match = NAME_AT_END.exec(before);
+    if (!match || !isName(match[1]!)) continue;
+    const end = from + before.length - (before.endsWith('"') ? 1 : 0);
+    detections.push({ type: "PERSON", start: end - match[1]!.length, end, confidence: 0.85 });
+  }
+}
+
+/**
+ * Tables pasted from a CRM or a spreadsheet: when a header row names a column
+ * "ime", "priimek", "name"…, the cells under it that look like names are names.
+ * Rows follow the header until a blank line or a line without the delimiter.
+ * Header lines are found by their words; every line is looked at once at most.
+ */
+const HEADER_WORD = /ime|name|oseba|person/gi;
+
+function nameColumns(text: string, detections: Detection[]): void {
+  let doneUpTo = 0;
+  for (const hit of text.matchAll(HEADER_WORD)) {
+    if (hit.index < doneUpTo) continue;
+    const headerStart = text.lastIndexOf("\n", hit.index) + 1;
+    const headerEnd = lineEndAt(text, hit.index);
+    doneUpTo = headerEnd + 1;
+    const table = nameTableHeader(text.slice(headerStart, headerEnd));
+    if (!table) continue;
+    for (let lineStart = headerEnd + 1; lineStart < text.length; ) {
+      const lineEnd = lineEndAt(text, lineStart);
+      const line = text.slice(lineStart, lineEnd);
+      if (!line.includes(table.delimiter)) break;
+      let cellStart = 0;
+      line.split(table.delimiter).forEach((cell, column) => {
+        const trimmed = cell.trim();
+        if (table.columns.includes(column) && WHOLE_NAME.test(trimmed) && isName(trimmed)) {
+          const start = lineStart + cellStart + cell.indexOf(trimmed);
+          detections.push({ type: "PERSON", start, end: start + trimmed.length, confidence: 0.8 });
+        }
+        cellStart += cell.length + table.delimiter.length;
+      });
+      doneUpTo = lineEnd + 1;
+      lineStart = lineEnd + 1;
+    }
+  }
+}
+
+function lineEndAt(text: string, from: number): number {
+  const newline = text.indexOf("\n", from);
+  return newline === -1 ? text.length : newline;
+}
+
+function nameTableHeader(line: string): { delimiter: string; columns: number[] } | null {
+  if (line.length > 400) return null;
+  for (const delimiter of ["|", ";", "\t", ","]) {
+    if (!line.includes(delimiter)) continue;
+    const cells = line.split(delimiter).map((cell) => cell.trim().toLowerCase());
+    const columns = cells.flatMap((cell, index) => (NAME_COLUMN.test(cell) ? [index] : []));
+    if (columns.length > 0 && cells.length >= 2) return { delimiter, columns };
+  }
+  return null;
 }

@@ -19,12 +19,15 @@ export function detectPhones(text: string): Detection[] {
     const start = match.index;
     const candidate = match[0];
     const first = candidate[0];
-    if (first !== "+" && first !== "0" && first !== "(") continue; // cheap reject before any parsing
+    // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
+    const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
+    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode) continue; // cheap reject before any parsing
     if (followsReferenceCue(text, start)) continue;
     const national = first === "0" && candidate[1] !== "0";
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
-      if (national ? digitCount !== 9 : digitCount < 8 || digitCount > 17) continue;
-      const confidence = phoneConfidence(candidate.slice(0, end));
+      if (national ? digitCount !== 9 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
+      const raw = candidate.slice(0, end);
+      const confidence = bareCountryCode ? bareSlovenianConfidence(raw) : phoneConfidence(raw);
       if (confidence !== null) {
         detections.push({ type: "PHONE", start, end: start + end, confidence });
         break;
@@ -32,6 +35,12 @@ export function detectPhones(text: string): Detection[] {
     }
   }
   return detections;
+}
+
+/** "386 41 123 456" is a Slovenian number only when what follows 386 is a valid national number. */
+function bareSlovenianConfidence(raw: string): number | null {
+  if (raw.includes(".")) return null;
+  return SLOVENIAN_NSN.test(digitsOnly(raw).slice(3)) ? 0.8 : null;
 }
 
 export function phoneConfidence(raw: string): number | null {

@@ -35,6 +35,12 @@ const STREETS: readonly StreetPattern[] = [
     lookBack: 22,
     pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20}(?:ska|ška|čka|ova|eva) ${HOUSE_NUMBER}`, "yu"),
   },
+  // "Friedrichstraße 123", "Herrengasse 5": German and Austrian street names end in the street kind
+  {
+    anchor: /(?:straße|strasse|gasse|weg|platz|allee|ring|damm) \d/g,
+    lookBack: 30,
+    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu"),
+  },
   // "221B Baker Street", "1600 Amphitheatre Parkway"
   {
     anchor: / (?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive|Way|Parkway|Court|Place|Square|Terrace|Crescent|Gardens)(?![a-z])/g,
@@ -44,6 +50,13 @@ const STREETS: readonly StreetPattern[] = [
 ];
 
 const LETTER = /\p{L}/u;
+/**
+ * ", London E14 5AB" or ", New York, NY 10118" after an English street line.
+ * The town is only taken with a UK or US postcode after it: "221B Baker
+ * Street, London." stays as it was, the town alone identifies no one.
+ */
+const ENGLISH_TOWN_AND_POSTCODE =
+  /,[ \t]*\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,20}){0,2},?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)(?![\w])/uy;
 
 function findStreets(text: string): Array<{ start: number; end: number }> {
   const streets: Array<{ start: number; end: number }> = [];
@@ -67,7 +80,10 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
         const window = text.slice(from, hit.index + hit[0].length);
         for (const match of window.matchAll(pattern)) {
           if (from + match.index + match[0].length === hit.index + hit[0].length) {
-            streets.push({ start: from + match.index, end: from + match.index + match[0].length });
+            const end = from + match.index + match[0].length;
+            ENGLISH_TOWN_AND_POSTCODE.lastIndex = end;
+            const tail = ENGLISH_TOWN_AND_POSTCODE.exec(text);
+            streets.push({ start: from + match.index, end: end + (tail ? tail[0].length : 0) });
           }
         }
       }
@@ -76,8 +92,17 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
   return streets.sort((a, b) => a.start - b.start);
 }
 
+// Slovenian and Austrian postcodes have four digits, German five; a
+// five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
-  /(?<![\w.,/-])(SI-? ?)?[1-9]\d{3} (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|v)){0,3}/gu;
+  /(?<![\w.,/-])(SI-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|v)){0,3}/gu;
+/**
+ * Before an accepted postcode line, a street of any shape: "Ob železnici 16",
+ * "Obala 33", "Pot k izviru 4". Only tried there, because on its own
+ * "Capitalised words + number" is as often "Windows 11" or "Korak 3".
+ */
+const STREET_BEFORE_POSTCODE =
+  /(?:^|[\s:;(])(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?)[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/u;
 
 /**
  * A bare "1000 Ljubljana" needs a known town: "1500 Users" and "2026 Annual" must stay.
@@ -94,6 +119,21 @@ const TOWNS = new Set(
     "Vipava Divača Mislinja Radlje Prevalje Mežica Črna Šenčur Naklo Preddvor Cerklje Vodice Dob Radomlje Lesce"
   ).split(" "),
 );
+/** "Word + number" that names a product, a step or a page, not a street ("Windows 11", "Korak 3"). */
+const NOT_A_STREET = new Set(
+  (
+    "Windows Office Server Ubuntu Debian Android Python Node Java Model Paket Plan Verzija Version Različica Build " +
+    "Release Korak Step Priloga Stran Page Poglavje Chapter Točka Faza Phase Soba Room Nadstropje Floor Vrata Port Kanal"
+  ).split(" "),
+);
+
+function looksLikeStreetName(street: string): boolean {
+  const words = street.split(" ").slice(0, -1); // without the house number
+  if (NOT_A_STREET.has(words[0]!)) return false;
+  // One word must look like a Slovenian street name ("Obala", "Kidričeva"): capital, then lower case.
+  return words.length > 1 || /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!);
+}
+
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
 const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
 
@@ -109,8 +149,12 @@ export function detectPostalAddresses(text: string): Detection[] {
     const street = streets.find((s) => s.end <= start && start - s.end <= 8 && BETWEEN_STREET_AND_POSTCODE.test(text.slice(s.end, start)));
     if (street) {
       detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
-    } else if (match[1] || TOWNS.has(match[2]!)) {
-      detections.push({ type: "POSTAL_ADDRESS", start, end, confidence: 0.75 });
+    } else if (match[2] === undefined && (match[1] || TOWNS.has(match[3]!))) {
+      const from = Math.max(0, start - 60);
+      let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
+      if (before && !looksLikeStreetName(before[1]!)) before = null;
+      const streetStart = before ? from + before.index + before[0].indexOf(before[1]!) : start;
+      detections.push({ type: "POSTAL_ADDRESS", start: streetStart, end, confidence: before ? 0.8 : 0.75 });
     }
   }
   return detections;

@@ -12,14 +12,39 @@ const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secr
 // Quoted values may hold spaces; bare values stop at whitespace.
 const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;
 
+/**
+ * Configuration keys carry the cue word as their last part: DB_PASSWORD,
+ * SMTP_PASS, JWT_SECRET, SENDGRID_API_KEY, APP_KEY. Up to four prefix parts;
+ * "key" alone only as a suffix, and only with a token-shaped value (below).
+ */
+const KEY_PREFIX = String.raw`(?:[A-Za-z][A-Za-z0-9]{0,19}[_.-]){0,4}`;
+/** "geslo za WordPress admin:", "password for the VPN:", "password (admin):" – a short qualifier before the colon. */
+const QUALIFIER = String.raw`(?:[ \t]+(?:za|for|to|do|of|na|od)[ \t]+[^\n:=]{1,30}?|[ \t]*\([^\n)]{1,30}\))?`;
 const KEYWORD_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_])(${PASSWORD_WORD}|${TOKEN_WORD})["']?[ \t]*([:=])[ \t]*${VALUE}`,
+  String.raw`(?<![\p{L}\d_])${KEY_PREFIX}(${PASSWORD_WORD}|${TOKEN_WORD}|(?<=[_.-])key)${QUALIFIER}["']?[ \t]*([:=])[ \t]*${VALUE}`,
   "giu",
 );
 const PHRASE_VALUE = new RegExp(
   String.raw`(?<!\p{L})(password|geslo|gesla|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
   "giu",
 );
+/** Card security code: "CVV 412", "CVC: 0412". */
+const CVV_VALUE = /(?<!\p{L})(?:cvv2?|cvc2?|csc|varnostna koda|security code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{3,4})(?!\w)/giu;
+/**
+ * A password without a colon: "user shop@x.si, pass Vrtnica2026", "geslo za
+ * portal Lipa_2026". Prose uses the same words ("password reset", "geslo vam
+ * pošljem"), so the value must look generated: letters mixed with digits or symbols.
+ */
+const BARE_VALUE = new RegExp(
+  String.raw`(?<![\p{L}\d_])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
+  "giu",
+);
+/** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */
+const VERSION_LIKE = /^v?\d+(?:\.\d+)+$/i;
+/** mysql -u root -pSecret: the password is glued to -p (a space would make it prompt). */
+const MYSQL_PASSWORD = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?![\w-])[^\n]{0,200}?[ \t]-p([^\s'"]{1,128})/g;
+/** HTTP Basic credentials: base64 of "user:password", checked by decoding. */
+const BASIC_AUTH = /(?<![\w])Basic[ \t]+([A-Za-z0-9+/]{8,4096}={0,2})(?![\w+/=])/g;
 const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{4,8})(?!\w)/giu;
 
 const KNOWN_SHAPES: readonly RegExp[] = [
@@ -46,7 +71,8 @@ const NOT_A_VALUE = new Set([
   "enako", "obvezno", "prazno", "potrebno", "v", "na", "za", "in", "pa", "že", "šibko", "močno",
   "spodaj", "zgoraj", "priloženo", "shranjeno", "poslano", "neznano",
 ]);
-const PLACEHOLDER_VALUE = /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\})$/i;
+const PLACEHOLDER_VALUE =
+  /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|change_?me|changeit|your[_-]?(?:password|secret|token|api[_-]?key|key)|placeholder)$/i;
 
 export function detectSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -58,8 +84,7 @@ export function detectSecrets(text: string): Detection[] {
     const value = valueSpan(match, 3);
     if (!value) continue;
     if (match[2] === "=" && match[5] !== undefined) {
-      // key=value inside a connection string (";") or a query string ("&") ends at the delimiter.
-      const delimiter = text.slice(value.start, value.end).search(/[;&]/);
+      const delimiter = delimiterIn(text.slice(value.start, value.end), startsConfigLine(text, match.index!));
       if (delimiter === 0) continue;
       if (delimiter > 0) value.end = value.start + delimiter;
     }
@@ -82,6 +107,29 @@ export function detectSecrets(text: string): Detection[] {
     const start = match.index + match[0].length - match[1]!.length;
     push(start, start + match[1]!.length, 0.85);
   }
+  for (const match of text.matchAll(CVV_VALUE)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + match[1]!.length, 0.85);
+  }
+  for (const match of text.matchAll(BARE_VALUE)) {
+    const raw = match[1]!.replace(/[.,;:)\]]+$/, "");
+    if (!looksGenerated(raw) || PLACEHOLDER_VALUE.test(raw) || VERSION_LIKE.test(raw)) continue;
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + raw.length, 0.7);
+  }
+  if (text.includes("-p")) {
+    for (const match of text.matchAll(MYSQL_PASSWORD)) {
+      const start = match.index + match[0].length - match[1]!.length;
+      push(start, start + match[1]!.length, 0.9);
+    }
+  }
+  if (text.includes("Basic")) {
+    for (const match of text.matchAll(BASIC_AUTH)) {
+      if (!decodesToCredentials(match[1]!)) continue;
+      const start = match.index + match[0].length - match[1]!.length;
+      push(start, start + match[1]!.length, 0.95);
+    }
+  }
   for (const shape of KNOWN_SHAPES) {
     for (const match of text.matchAll(shape)) push(match.index, match.index + match[0].length, 0.99);
   }
@@ -98,7 +146,7 @@ export function detectSecrets(text: string): Detection[] {
       push(start, start + match[1]!.length, 0.97);
     }
   }
-  detections.push(...detectPemPrivateKeys(text));
+  for (const key of detectPemPrivateKeys(text)) detections.push(key); // no spread: a huge list would overflow the stack
   return detections;
 }
 
@@ -113,6 +161,52 @@ function valueSpan(match: RegExpMatchArray, firstGroup: number): { start: number
   if (quoted === undefined) value = value.replace(/[.,;:)\]]+$/, "");
   if (value.length === 0 || NOT_A_VALUE.has(value.toLowerCase()) || PLACEHOLDER_VALUE.test(value)) return null;
   return { start, end: start + value.length };
+}
+
+/**
+ * Where a key=value value ends inside a connection string ("…;Password=x;Encrypt=True")
+ * or a query string ("?token=x&format=csv"): at a ";" or "&" that starts the
+ * next key. Passwords hold these characters too ("DB_PASSWORD=Zima;2025&Pomlad"),
+ * so a delimiter not followed by "key=" stays in the value. A trailing ";" ends
+ * a connection string, except on a .env line, where the value runs to the end.
+ * Returns -1 when the whole value stands.
+ */
+function delimiterIn(value: string, configLine: boolean): number {
+  for (let i = value.search(/[;&]/); i !== -1 && i < value.length; ) {
+    const rest = value.slice(i + 1);
+    if (/^[A-Za-z_][\w .-]{0,40}=/.test(rest) || (!configLine && rest === "")) return i;
+    const next = rest.search(/[;&]/);
+    i = next === -1 ? -1 : i + 1 + next;
+  }
+  return -1;
+}
+
+/** The key of a key=value pair that starts its line (a .env or ini file), optionally after "export ". */
+function startsConfigLine(text: string, keyStart: number): boolean {
+  let i = keyStart - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  if (i >= 5 && text.slice(i - 5, i + 1) === "export") {
+    i -= 6;
+    while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  }
+  return i < 0 || text[i] === "\n";
+}
+
+/** Letters mixed with digits or symbols, as chosen or generated passwords are; "reset" or "e-mail" are not. */
+function looksGenerated(value: string): boolean {
+  if (!/\p{L}/u.test(value)) return false;
+  if (/^[\p{L}-]+$/u.test(value)) return false;
+  return /\d/.test(value) || /[!#$%&*_=+?@^~]/.test(value);
+}
+
+function decodesToCredentials(base64: string): boolean {
+  try {
+    const decoded = atob(base64);
+    const colon = decoded.indexOf(":");
+    return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  } catch {
+    return false;
+  }
 }
 
 /** Long, mixed letters and digits: what generated keys look like, unlike "expired" or "123". */

@@ -99,6 +99,9 @@ describe("normaliseLookalikes", () => {
   it("fixes number-like words only, character for character", () => {
     expect(normaliseLookalikes("SIS6")).toBe("SI56");
     expect(normaliseLookalikes("S156")).toBe("SI56");
+    expect(normaliseLookalikes("Sl67")).toBe("SI67"); // lower-case L for I, seen in the leak test
+    expect(normaliseLookalikes("Si21")).toBe("SI21");
+    expect(normaliseLookalikes("ana.kos@mnyq/7-primer.si")).toBe("ana.kos@mnyql7-primer.si");
     expect(normaliseLookalikes("1O0O")).toBe("1000");
     expect(normaliseLookalikes("1910")).toBe("1910");
     expect(normaliseLookalikes("Is")).toBe("Is");

@@ -98,7 +98,8 @@ export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrTex
 }
 
 const TO_DIGIT: Record<string, string> = { O: "0", o: "0", D: "0", I: "1", l: "1", "|": "1", S: "5", s: "5", B: "8", Z: "2" };
-const TO_LETTER: Record<string, string> = { "0": "O", "1": "I", "5": "S", "8": "B", "2": "Z", "6": "G" };
+// "l" and "|": OCR reads the I of "SI56" as a lower-case L in sans-serif fonts (leak test).
+const TO_LETTER: Record<string, string> = { "0": "O", "1": "I", l: "I", "|": "I", "5": "S", "8": "B", "2": "Z", "6": "G" };
 const DIGITISH = /^[0-9OoDIl|SsBZ]+$/;
 /** Countries whose IBANs are in the SWIFT registry: only these may start an IBAN head. */
 const IBAN_COUNTRIES = new Set(
@@ -112,9 +113,13 @@ const IBAN_COUNTRIES = new Set(
  * hold. An IBAN's leading group ("SIS6", "S156") keeps two letters then two digits.
  */
 export function normaliseLookalikes(word: string): string {
+  // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
+  // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
+  if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
   if (!/[0-9]/.test(word)) return word;
-  const ibanHead = /^([A-Z0-9]{2})([0-9OoDIl|SsBZ]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
-  const country = ibanHead ? [...ibanHead[1]!].map((c) => TO_LETTER[c] ?? c).join("") : "";
+  const ibanHead = /^([A-Z0-9][A-Za-z0-9|])([0-9OoDIl|SsBZ]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
+  // The second letter may come out lower case ("Si21", "Sl67"): the leak test saw both.
+  const country = ibanHead ? [...ibanHead[1]!].map((c) => TO_LETTER[c] ?? c).join("").toUpperCase() : "";
   if (ibanHead && /[A-Z]/.test(ibanHead[1]!) && IBAN_COUNTRIES.has(country)) {
     const rest = [...ibanHead[2]! + ibanHead[3]!].map((c) => TO_DIGIT[c] ?? c).join("");
     return country + rest;

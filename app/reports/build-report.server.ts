@@ -1,0 +1,236 @@
+import type { Db } from "../db.server";
+import { CHANNEL_LABELS, CHANNELS, dayOf, listBuckets, listMonths, type ReportParams } from "./report-params";
+import type { ReportChart, ReportOptions } from "./report-types";
+import { computeFlow, type FlowCell, type SeriesRow } from "./ticket-flow";
+import {
+  auditPerMonth, dataSubjectRequests, followUpOutcomes, hoursPercentiles, liveTicketFlow, purgedTicketFlow,
+  redactionCounts, reportOptions, withheldPerMonth, type PercentileRow,
+} from "./report-queries.server";
+
+/**
+ * Builds every figure of /reports from data Minidesk may keep: live tickets plus the anonymous
+ * TicketStat rows retention leaves behind, the monthly redaction counters, attachment
+ * statuses, follow-up outcomes, data-subject request dates and audit counts. Only counts and
+ * durations come out; the breakdown labels are channel codes and admin-set category/team names.
+ */
+export type Report = {
+  params: ReportParams;
+  options: ReportOptions;
+  charts: ReportChart[];
+  totals: ReportTotals;
+};
+
+export type ReportTotals = {
+  opened: number; closed: number; backlogAtEnd: number; purged: number; purgedNotInWeeks: number;
+  firstResponse: PercentileRow | null; resolution: PercentileRow | null;
+  followUps: { works: number; problem: number; missed: number };
+  redactions: { type: string; text: number; images: number }[];
+  withheld: number; accessViews: number;
+  dsr: { total: number; done: number; onTime: number; overdueOpen: number; medianDays: number | null };
+};
+
+const DSR_LIST_LIMIT = 500;
+const DAY_MS = 86_400_000;
+
+function dimLabel(by: ReportParams["by"], options: ReportOptions, dim: string): string {
+  if (by === "channel") return CHANNEL_LABELS[dim] ?? dim;
+  const list = by === "category" ? options.categories : options.teams;
+  return list.find((x) => x.slug === dim)?.name ?? dim;
+}
+
+const key = (dim: string) => `s_${dim}`;
+
+/** Rows keyed for charts: breakdown values become `s_<slug>` so they never clash with `x`. */
+function keyed(rows: SeriesRow[], dims: string[]) {
+  return rows.map((r) => Object.assign({ x: r.x }, Object.fromEntries(dims.map((d) => [key(d), r[d] ?? 0]))));
+}
+
+function perMonth(months: string[], counts: { month: string; n: number }[]) {
+  const by = new Map(counts.map((c) => [c.month, c.n]));
+  return months.map((m) => ({ x: m, count: by.get(m) ?? 0 }));
+}
+
+const round1 = (h: number | null) => (h === null ? null : Math.round(h * 10) / 10);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** `overall`: also the whole-range response percentiles (the summary shows them; two more sorts). */
+export async function buildReport(db: Db, params: ReportParams, now: Date, opts: { overall?: boolean } = {}): Promise<Report> {
+  const p = params;
+  const buckets = listBuckets(p.from, p.to, p.interval);
+  const months = listMonths(p.from, p.to);
+  const [options, live, stats, fr, res, frAll, resAll, fu, red, wh, views, dsrs] = await Promise.all([
+    reportOptions(db),
+    liveTicketFlow(db, p),
+    purgedTicketFlow(db, p),
+    hoursPercentiles(db, p, "firstResponseAt", p.interval),
+    hoursPercentiles(db, p, "resolvedAt", p.interval),
+    opts.overall ? hoursPercentiles(db, p, "firstResponseAt", null) : [],
+    opts.overall ? hoursPercentiles(db, p, "resolvedAt", null) : [],
+    followUpOutcomes(db, p),
+    redactionCounts(db, p),
+    withheldPerMonth(db, p),
+    auditPerMonth(db, p, "access_details.viewed"),
+    dataSubjectRequests(db, p, DSR_LIST_LIMIT),
+  ]);
+
+  // Purged tickets keep months only: they join the service charts when the buckets are months.
+  const serviceCells: FlowCell[] = p.interval === "month" ? [...live, ...stats] : live;
+  const flow = computeFlow(serviceCells, buckets);
+  const purgedFlow = computeFlow(stats, months);
+  const purgedNotInWeeks = p.interval === "week"
+    ? sum(stats.filter((c) => (c.opened >= months[0]! && c.opened <= months.at(-1)!) || (c.closed !== null && c.closed >= months[0]! && c.closed <= months.at(-1)!)).map((c) => c.n))
+    : 0;
+  const dims = [...new Set([...flow.dims, ...(p.by === "channel" ? CHANNELS : [])])].sort();
+  const dimSeries = dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d) }));
+  const bucketLabel = p.interval === "week" ? "Week (Monday)" : "Month";
+  const byLabel = p.by === "channel" ? "channel" : p.by;
+  const weekNote = purgedNotInWeeks > 0
+    ? `${purgedNotInWeeks} purged tickets from these months keep only their month and are left out of weekly figures; choose monthly to include them.`
+    : undefined;
+
+  const percentileRows = (rows: PercentileRow[]) => {
+    const by = new Map(rows.map((r) => [r.bucket, r]));
+    return buckets.map((b) => ({ x: b, tickets: by.get(b)?.count ?? 0, median: round1(by.get(b)?.median ?? null), p90: round1(by.get(b)?.p90 ?? null) }));
+  };
+  const percentileSeries = [{ key: "tickets", label: "Tickets" }, { key: "median", label: "Median (h)" }, { key: "p90", label: "90th percentile (h)" }];
+
+  const fuBy = new Map(fu.map((r) => [r.month, r]));
+  const textTypes = [...new Set(red.filter((r) => r.source !== "IMAGE").map((r) => r.type))].sort();
+  const imageTypes = [...new Set(red.filter((r) => r.source === "IMAGE").map((r) => r.type))].sort();
+  const redRows = (types: string[], image: boolean) =>
+    months.map((m) => Object.assign({ x: m }, Object.fromEntries(types.map((t) => [key(t), sum(red.filter((r) => r.month === m && r.type === t && (r.source === "IMAGE") === image).map((r) => r.n))]))));
+
+  const dsrList = dsrs.map((d) => {
+    // The one-month deadline runs from confirmation (docs/decisions/010), so the time taken does too.
+    const start = d.confirmedAt ?? d.requestedAt;
+    const days = d.completedAt ? Math.round(((d.completedAt.getTime() - start.getTime()) / DAY_MS) * 10) / 10 : null;
+    const onTime = d.dueAt === null ? null : d.completedAt ? d.completedAt <= d.dueAt : now <= d.dueAt ? null : false;
+    return { ...d, days, onTime };
+  });
+  const doneDays = dsrList.filter((d) => d.days !== null).map((d) => d.days!).sort((a, b) => a - b);
+
+  const charts: ReportChart[] = [
+    {
+      id: "opened", section: "service", title: "Tickets opened", kind: "stacked", xLabel: bucketLabel, unit: "tickets",
+      description: `New tickets per ${p.interval}, by ${byLabel}.`, series: dimSeries, rows: keyed(flow.opened, dims), note: weekNote,
+    },
+    {
+      id: "closed", section: "service", title: "Tickets closed", kind: "stacked", xLabel: bucketLabel, unit: "tickets",
+      description: `Tickets closed per ${p.interval}, by ${byLabel}.`, series: dimSeries, rows: keyed(flow.closed, dims), note: weekNote,
+    },
+    {
+      id: "backlog", section: "service", title: "Backlog", kind: "line", xLabel: bucketLabel, unit: "tickets",
+      description: `Tickets not yet closed at the end of each ${p.interval}.`,
+      series: [{ key: "open", label: "Open tickets" }], rows: flow.backlog.map((r) => ({ x: r.x, open: r.open ?? 0 })), note: weekNote,
+    },
+    {
+      id: "first-response", section: "service", title: "Time to first response", kind: "line", xLabel: bucketLabel, unit: "hours",
+      description: `Hours from opening to the first answer, for tickets first answered in each ${p.interval}.`,
+      series: percentileSeries, rows: percentileRows(fr), drawKeys: ["median", "p90"], note: "Tickets still kept only: a purged ticket keeps months, not times.",
+    },
+    {
+      id: "resolution", section: "service", title: "Time to resolution", kind: "line", xLabel: bucketLabel, unit: "hours",
+      description: `Hours from opening to resolution, for tickets resolved in each ${p.interval}.`,
+      series: percentileSeries, rows: percentileRows(res), drawKeys: ["median", "p90"], note: "Tickets still kept only: a purged ticket keeps months, not times.",
+    },
+    {
+      id: "followups", section: "service", title: "Follow-up checks", kind: "stacked", xLabel: "Month due", unit: "checks",
+      description: "Outcome of the checks after a deployed change, by the month they were due.",
+      series: [{ key: "works", label: "Works" }, { key: "problem", label: "Problem found" }, { key: "missed", label: "Missed" }],
+      rows: months.map((m) => ({ x: m, works: fuBy.get(m)?.works ?? 0, problem: fuBy.get(m)?.problem ?? 0, missed: fuBy.get(m)?.missed ?? 0 })),
+      note: "Purging a ticket removes its checks, so months older than the retention period show fewer.",
+    },
+    {
+      id: "redactions-text", section: "privacy", title: "Personal data removed from text", kind: "stacked", xLabel: "Month", unit: "items",
+      description: "Items removed from messages, subjects and file names on intake, per type.",
+      series: textTypes.map((t) => ({ key: key(t), label: t })), rows: redRows(textTypes, false),
+      note: "All channels, categories and teams: these counters keep only month and type.",
+    },
+    {
+      id: "redactions-images", section: "privacy", title: "Personal data blacked out in screenshots", kind: "stacked", xLabel: "Month", unit: "items",
+      description: "Items found by OCR in screenshots and covered before storing, per type.",
+      series: imageTypes.map((t) => ({ key: key(t), label: t })), rows: redRows(imageTypes, true),
+      note: "All channels, categories and teams: these counters keep only month and type.",
+    },
+    {
+      id: "withheld", section: "privacy", title: "Attachments withheld", kind: "bars", xLabel: "Month", unit: "attachments",
+      description: "Files not stored because they could not be checked for personal data.",
+      series: [{ key: "count", label: "Withheld" }], rows: perMonth(months, wh),
+      note: "Counted from tickets still kept; purging a ticket removes its attachment records.",
+    },
+    {
+      id: "purged", section: "privacy", title: "Tickets purged", kind: "stacked", xLabel: "Month", unit: "tickets",
+      description: `Tickets deleted by retention or erasure per month, by ${byLabel}.`,
+      series: purgedFlow.dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d) })), rows: keyed(purgedFlow.purged, purgedFlow.dims),
+    },
+    {
+      id: "dsr", section: "privacy", title: "Data-subject requests", kind: "stacked", xLabel: "Month requested", unit: "requests",
+      description: "Confirmed export and erasure requests per month.",
+      series: [{ key: "export", label: "Export" }, { key: "erase", label: "Erasure" }],
+      rows: months.map((m) => ({
+        x: m,
+        export: dsrList.filter((d) => d.kind === "EXPORT" && dayOf(d.requestedAt).startsWith(m)).length,
+        erase: dsrList.filter((d) => d.kind === "ERASE" && dayOf(d.requestedAt).startsWith(m)).length,
+      })),
+      note: dsrs.length >= DSR_LIST_LIMIT ? `Only the first ${DSR_LIST_LIMIT} requests of the range are shown.` : undefined,
+    },
+    {
+      id: "dsr-requests", section: "privacy", title: "Data-subject requests: due dates and time taken", kind: "table", xLabel: "Requested", unit: "",
+      description: "Each confirmed request: when it came, when it was due and how long it took (no one is named).",
+      series: [
+        { key: "kind", label: "Kind" }, { key: "status", label: "Status" }, { key: "due", label: "Due" },
+        { key: "completed", label: "Completed" }, { key: "days", label: "Days taken" }, { key: "onTime", label: "On time" },
+      ],
+      rows: dsrList.map((d) => ({
+        x: dayOf(d.requestedAt), kind: d.kind === "ERASE" ? "Erasure" : "Export", status: d.status,
+        due: d.dueAt ? dayOf(d.dueAt) : null, completed: d.completedAt ? dayOf(d.completedAt) : null, days: d.days,
+        onTime: d.onTime === null ? (d.completedAt ? null : "open") : d.onTime ? "yes" : "no",
+      })),
+    },
+    {
+      id: "access-views", section: "privacy", title: "Encrypted access details opened", kind: "bars", xLabel: "Month", unit: "views",
+      description: "How often a technician decrypted a client's access details.",
+      series: [{ key: "count", label: "Views" }], rows: perMonth(months, views),
+      note: "From the audit log, which keeps events of purged tickets no longer than the ticket.",
+    },
+  ];
+
+  const totals: ReportTotals = {
+    opened: sum(flow.opened.map((r) => sum(dims.map((d) => r[d] ?? 0)))),
+    closed: sum(flow.closed.map((r) => sum(dims.map((d) => r[d] ?? 0)))),
+    backlogAtEnd: flow.backlog.at(-1)?.open ?? 0,
+    purged: sum(purgedFlow.purged.map((r) => sum(purgedFlow.dims.map((d) => r[d] ?? 0)))),
+    purgedNotInWeeks,
+    firstResponse: frAll[0] ?? null,
+    resolution: resAll[0] ?? null,
+    followUps: { works: sum(fu.map((r) => r.works)), problem: sum(fu.map((r) => r.problem)), missed: sum(fu.map((r) => r.missed)) },
+    redactions: [...new Set(red.map((r) => r.type))].sort().map((type) => ({
+      type,
+      text: sum(red.filter((r) => r.type === type && r.source !== "IMAGE").map((r) => r.n)),
+      images: sum(red.filter((r) => r.type === type && r.source === "IMAGE").map((r) => r.n)),
+    })),
+    withheld: sum(wh.map((r) => r.n)),
+    accessViews: sum(views.map((r) => r.n)),
+    dsr: {
+      total: dsrList.length,
+      done: dsrList.filter((d) => d.completedAt).length,
+      onTime: dsrList.filter((d) => d.onTime === true).length,
+      overdueOpen: dsrList.filter((d) => !d.completedAt && d.onTime === false).length,
+      medianDays: doneDays.length ? doneDays[Math.ceil(doneDays.length / 2) - 1]! : null,
+    },
+  };
+  return { params: p, options, charts, totals };
+}
+
+/** RFC 4180 CSV with a BOM (spreadsheets then read UTF-8); text that a spreadsheet would run as a formula is defused. */
+export function chartToCsv(chart: ReportChart): string {
+  const cell = (v: string | number | null | undefined) => {
+    if (v === null || v === undefined) return "";
+    if (typeof v === "number") return String(v);
+    const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const header = [chart.xLabel, ...chart.series.map((s) => s.label)];
+  const lines = [header.map(cell).join(","), ...chart.rows.map((r) => [r.x, ...chart.series.map((s) => r[s.key])].map(cell).join(","))];
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,336 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfInput } from "../root";
+import { getDb } from "../db.server";
+import { requireTechnician } from "../auth/guards.server";
+import { parseForm } from "../http/parse-form.server";
+import { loadTicketPage } from "../tickets/ticket-view.server";
+import {
+  TicketActionError, TicketNotFoundError, assignTicket, changeCategory, changePriority, changeStatus, changeTeam,
+  findTicketInScope, mergeTickets, viewAccessDetails,
+} from "../tickets/ticket-actions.server";
+import { PRIORITIES, STATUSES } from "../tickets/queue-options";
+import { addStaffReply } from "../tickets/replies.server";
+import { formatTime } from "../ui/format-time";
+import { FollowUpsPanel } from "../ui/follow-ups-panel";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ticket.reference ?? "Ticket"} · Minidesk` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireTechnician(request);
+  const page = await loadTicketPage(getDb(), user, params.id!);
+  if (!page) throw new Response("Not found", { status: 404 });
+  return json({ ...page, me: { id: user.id } });
+}
+
+const id = z.string().min(1).max(64);
+const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("assign"), assigneeId: z.string().max(64) }),
+  z.object({ intent: z.literal("status"), status: z.enum(STATUSES) }),
+  z.object({ intent: z.literal("priority"), priority: z.enum(PRIORITIES) }),
+  z.object({ intent: z.literal("category"), category: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
+  z.object({ intent: z.literal("team"), teamId: id }),
+  z.object({
+    intent: z.literal("reply"),
+    body: z.string().trim().min(1, "Write something first").max(50_000),
+    note: z.enum(["0", "1"]).default("0"),
+    then: z.enum(["keep", "PENDING", "RESOLVED", "CLOSED"]).default("keep"),
+  }),
+  z.object({ intent: z.literal("merge"), target: z.string().trim().regex(/^MD-\d{4}-\d{6,}$/i, "Enter a reference like MD-2026-000123") }),
+  z.object({ intent: z.literal("access-details") }),
+]);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireTechnician(request);
+  const db = getDb();
+  const ticketId = params.id!;
+  // 404 before reading the form: another team's ticket does not exist for this person.
+  if (!(await findTicketInScope(db, user, ticketId))) throw new Response("Not found", { status: 404 });
+  const parsed = await parseForm(request, ActionSchema);
+  if (!parsed.ok) return json({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const input = parsed.data;
+  const back = redirect(`/queue/${ticketId}`);
+  try {
+    switch (input.intent) {
+      case "assign":
+        await assignTicket(db, user, ticketId, input.assigneeId === "me" ? user.id : input.assigneeId === "none" ? null : input.assigneeId);
+        return back;
+      case "status":
+        await changeStatus(db, user, ticketId, input.status);
+        return back;
+      case "priority":
+        await changePriority(db, user, ticketId, input.priority);
+        return back;
+      case "category": {
+        await changeCategory(db, user, ticketId, input.category);
+        return (await findTicketInScope(db, user, ticketId)) ? back : redirect("/queue?moved=1");
+      }
+      case "team":
+        await changeTeam(db, user, ticketId, input.teamId);
+        return (await findTicketInScope(db, user, ticketId)) ? back : redirect("/queue?moved=1");
+      case "reply": {
+        const note = input.note === "1";
+        await addStaffReply(db, ticketId, user, { body: input.body, note });
+        if (!note && input.then !== "keep") {
+          const current = await findTicketInScope(db, user, ticketId);
+          if (current && current.status !== input.then) await changeStatus(db, user, ticketId, input.then);
+        }
+        return back;
+      }
+      case "merge": {
+        const merged = await mergeTickets(db, user, ticketId, input.target);
+        return redirect(`/queue/${merged.targetId}`);
+      }
+      case "access-details": {
+        const details = await viewAccessDetails(db, user, ticketId);
+        return json({ accessDetails: details ?? "", noAccessDetails: details === null }, { headers: { "Cache-Control": "no-store" } });
+      }
+    }
+  } catch (err) {
+    if (err instanceof TicketNotFoundError) throw new Response("Not found", { status: 404 });
+    if (err instanceof TicketActionError) return json({ errors: { _form: err.message } }, { status: 400 });
+    throw err;
+  }
+}
+
+type ActionData = { errors?: Record<string, string>; values?: Record<string, string>; accessDetails?: string; noAccessDetails?: boolean } | undefined;
+
+function RedactionList({ counts }: { counts: Record<string, number> }) {
+  const entries = Object.entries(counts);
+  if (!entries.length) return null;
+  return (
+    <p className="redactions" aria-label="Removed by redaction">
+      Removed: {entries.map(([type, n]) => <span key={type} className="badge redaction">{`${type} × ${n}`}</span>)}
+    </p>
+  );
+}
+
+const KIND_LABEL = { IN: "Client", OUT: "Reply to client", INTERNAL: "Internal note" } as const;
+
+export default function TicketPage() {
+  const { ticket, messages, history, transitions, staff, categories, teams, cannedReplies, mergedInto, me } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>() as ActionData;
+  const [params] = useSearchParams();
+  const errors = data?.errors ?? {};
+  const canned = cannedReplies.find((c) => c.id === params.get("canned"));
+  const replyDefault = data?.values?.body ?? canned?.body ?? "";
+  const closed = ticket.status === "CLOSED" || ticket.status === "RESOLVED";
+
+  return (
+    <div>
+      <p><Link to="/queue">« Queue</Link></p>
+      <h1>
+        <span className="muted">{ticket.reference}</span> {ticket.subject}
+      </h1>
+      <p className="actions">
+        <span className={`badge ${ticket.status}`} data-ticket-status>{ticket.status.toLowerCase()}</span>
+        <span className={`badge ${ticket.priority}`}>{ticket.priority.toLowerCase()}</span>
+        <span className="badge">{ticket.channel.toLowerCase()}</span>
+        {mergedInto && <span>Merged into <Link to={`/queue/${mergedInto.id}`}>{mergedInto.reference}</Link></span>}
+      </p>
+      <RedactionList counts={ticket.subjectRedactions} />
+      {errors._form && <p className="alert bad" role="alert">{errors._form}</p>}
+
+      <div className="layout-2">
+        <div>
+          <section className="thread" aria-label="Conversation">
+            {messages.map((m) => {
+              const cls = m.kind === "SYSTEM" ? "msg system" : m.direction === "IN" ? "msg in" : m.direction === "OUT" ? "msg out" : "msg note";
+              const label = m.kind === "SYSTEM" ? "System" : KIND_LABEL[m.direction as keyof typeof KIND_LABEL] ?? m.direction;
+              return (
+                <article key={m.id} className={cls} data-message-kind={m.kind} data-direction={m.direction}>
+                  <header>
+                    <strong>{label}{m.author ? ` · ${m.author.name}` : ""}</strong>
+                    <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
+                  </header>
+                  <div className="body">{m.body}</div>
+                  <RedactionList counts={m.redactions} />
+                  {m.attachments.length > 0 && (
+                    <div className="shots">
+                      {m.attachments.map((a) => (
+                        <figure key={a.id} className="attachment">
+                          {a.viewable && a.mediaType.startsWith("image/") ? (
+                            <a href={`/queue/${ticket.id}/attachments/${a.id}`}><img src={`/queue/${ticket.id}/attachments/${a.id}`} alt={`Redacted screenshot ${a.fileName}`} /></a>
+                          ) : a.viewable ? (
+                            <a href={`/queue/${ticket.id}/attachments/${a.id}`}>{a.fileName}</a>
+                          ) : (
+                            <span className="muted">{a.fileName} ({a.status.toLowerCase()}{a.reason ? `: ${a.reason}` : ""})</span>
+                          )}
+                          <figcaption>
+                            {Math.ceil(a.size / 1024)} KB
+                            <RedactionList counts={a.redactions} />
+                          </figcaption>
+                        </figure>
+                      ))}
+                    </div>
+                  )}
+                </article>
+              );
+            })}
+          </section>
+
+          <section className="panel" aria-labelledby="reply-title">
+            <h2 id="reply-title">Answer</h2>
+            {cannedReplies.length > 0 && (
+              <Form method="get" className="toolbar">
+                <label>Canned reply
+                  <select name="canned" defaultValue={canned?.id ?? ""}>
+                    <option value="">Choose…</option>
+                    {cannedReplies.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+                  </select>
+                </label>
+                <button type="submit" className="secondary">Insert</button>
+              </Form>
+            )}
+            {/* Keyed by the thread length: after a sent reply the box starts empty again. */}
+            <Form method="post" className="stack" key={`${canned?.id ?? "reply"}-${messages.length}`}>
+              <CsrfInput />
+              <input type="hidden" name="intent" value="reply" />
+              <label>Message
+                <span className="hint">Personal data (addresses, numbers, passwords) is removed before it is stored or sent.</span>
+                <textarea name="body" required defaultValue={replyDefault} aria-invalid={!!errors.body} />
+                {errors.body && <span className="field-error">{errors.body}</span>}
+              </label>
+              <label>Then set the ticket to
+                <select name="then" defaultValue="keep">
+                  <option value="keep">keep status</option>
+                  <option value="PENDING">pending (waiting for client)</option>
+                  <option value="RESOLVED">resolved</option>
+                  <option value="CLOSED">closed</option>
+                </select>
+              </label>
+              <p className="actions">
+                <button type="submit" name="note" value="0">Send reply to client</button>
+                <button type="submit" name="note" value="1" className="secondary">Add internal note</button>
+              </p>
+            </Form>
+          </section>
+
+          <FollowUpsPanel followUps={ticket.followUps} />
+
+          <section className="panel" aria-labelledby="history-title">
+            <h2 id="history-title">History</h2>
+            <ol className="history">
+              {history.map((e) => (
+                <li key={e.id} data-audit-action={e.action}>
+                  <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time> <code>{e.action}</code>{" "}
+                  <span className="muted">{e.actor ?? e.actorKind.toLowerCase()}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <aside>
+          <section className="panel">
+            <h2>Requester</h2>
+            <dl className="facts">
+              <dt>Name</dt><dd>{ticket.requester?.name ?? "—"}</dd>
+              <dt>Email</dt><dd>{ticket.requester?.email ?? "—"}</dd>
+              <dt>Company</dt><dd>{ticket.requester?.company ?? "—"}</dd>
+              <dt>Language</dt><dd>{ticket.requester?.locale ?? "—"}</dd>
+              <dt>Opened</dt><dd>{formatTime(ticket.createdAt)}</dd>
+              <dt>Team</dt><dd>{ticket.team.name}</dd>
+              <dt>Assignee</dt><dd data-assignee>{ticket.assignee?.name ?? "nobody"}</dd>
+            </dl>
+          </section>
+
+          <section className="panel stack-sm">
+            <h2>Actions</h2>
+            {ticket.assignee?.id !== me.id && (
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="assign" />
+                <button type="submit" name="assigneeId" value="me">Assign to me</button>
+              </Form>
+            )}
+            <Form method="post" className="row-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="assign" />
+              <label>Assignee
+                <select name="assigneeId" defaultValue={ticket.assignee?.id ?? "none"}>
+                  <option value="none">Nobody</option>
+                  {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="secondary">Assign</button>
+            </Form>
+            {transitions.length > 0 && (
+              <Form method="post" className="row-form">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="status" />
+                <label>Status
+                  <select name="status" defaultValue={transitions[0]}>
+                    {transitions.map((s) => <option key={s} value={s}>{s === "OPEN" && closed ? "reopen" : s.toLowerCase()}</option>)}
+                  </select>
+                </label>
+                <button type="submit" className="secondary">Change</button>
+              </Form>
+            )}
+            <Form method="post" className="row-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="priority" />
+              <label>Priority
+                <select name="priority" defaultValue={ticket.priority}>
+                  {PRIORITIES.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="secondary">Change</button>
+            </Form>
+            <Form method="post" className="row-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="category" />
+              <label>Category (routes to its team)
+                <select name="category" defaultValue={ticket.categorySlug}>
+                  {categories.map((c) => <option key={c.slug} value={c.slug}>{c.nameEn}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="secondary">Change</button>
+            </Form>
+            <Form method="post" className="row-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="team" />
+              <label>Team
+                <select name="teamId" defaultValue={ticket.team.id}>
+                  {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                </select>
+              </label>
+              <button type="submit" className="secondary">Move</button>
+            </Form>
+            <Form method="post" className="row-form">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="merge" />
+              <label>Merge into ticket
+                <input type="text" name="target" placeholder="MD-2026-000123" defaultValue={data?.values?.target ?? ""} aria-invalid={!!errors.target} />
+                {errors.target && <span className="field-error">{errors.target}</span>}
+              </label>
+              <button type="submit" className="secondary">Merge</button>
+            </Form>
+          </section>
+
+          {ticket.mayViewAccessDetails && (
+            <section className="panel">
+              <h2>Access details</h2>
+              {data?.accessDetails ? (
+                <>
+                  <pre className="secret" data-access-details>{data.accessDetails}</pre>
+                  <p className="hint muted">This view was recorded. Destroyed when the ticket is resolved{ticket.accessExpiresAt ? ` or on ${formatTime(ticket.accessExpiresAt)}` : ""}.</p>
+                </>
+              ) : ticket.hasAccessDetails && !data?.noAccessDetails ? (
+                <Form method="post">
+                  <CsrfInput />
+                  <input type="hidden" name="intent" value="access-details" />
+                  <button type="submit" className="secondary">Show access details</button>
+                  <p className="hint muted">Each view is recorded in the history.</p>
+                </Form>
+              ) : (
+                <p className="muted">None (never given, expired or destroyed).</p>
+              )}
+            </section>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireReportsAccess } from "../auth/guards.server";
+import { getDb } from "../db.server";
+import { buildReport, chartToCsv } from "../reports/build-report.server";
+import { parseReportParams } from "../reports/report-params";
+import { isChartId } from "../reports/report-types";
+
+/** /reports/csv/:chart?same-params — one figure's numbers as a CSV download. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireReportsAccess(request);
+  const id = params.chart ?? "";
+  if (!isChartId(id)) throw new Response("No such chart", { status: 404 });
+  const now = new Date();
+  const parsed = parseReportParams(new URL(request.url).searchParams, now);
+  if (Object.keys(parsed.errors).length > 0) {
+    return new Response(Object.entries(parsed.errors).map(([k, v]) => `${k}: ${v}`).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  const report = await buildReport(getDb(), parsed.params, now);
+  const chart = report.charts.find((c) => c.id === id)!;
+  const p = parsed.params;
+  return new Response(chartToCsv(chart), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="minidesk-${id}-${p.from}-${p.to}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * The queue under load: a fresh database with 100 000 tickets (and their messages, so
+ * search has text), the real app, a signed-in technician, autocannon with 20 connections
+ * against the default queue page and a search. Run: npm run bench:queue
+ * Options: --tickets=N --connections=N --seconds=N
+ */
+import fs from "node:fs";
+import { execFileSync } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+
+const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const TICKETS = arg("tickets", 100_000);
+const CONNECTIONS = arg("connections", 20);
+const SECONDS = arg("seconds", 10);
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minidesk-bench-queue-"));
+const dbFile = path.join(dir, "minidesk.db");
+Object.assign(process.env, {
+  DATA_DIR: dir, DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", WORKER: "false", SMTP_LISTEN: "false",
+  SESSION_SECRET: "bench-session-secret-0123456789abcdef0123", ENCRYPTION_KEY: "1".repeat(64),
+  NODE_ENV: "production", ADMIN_EMAIL: "admin@bench.localhost", ADMIN_PASSWORD: "bench-admin-password",
+});
+
+const { migrateDatabase } = await import("../app/db-migrate.server");
+const { getDb } = await import("../app/db.server");
+const { ensureDefaults } = await import("../app/setup/bootstrap.server");
+const { hashPassword } = await import("../app/auth/password.server");
+const { seedTickets } = await import("./seed-queue-tickets");
+const { startMinidesk } = await import("../app/server/services.server");
+
+await migrateDatabase(`file:${dbFile}`);
+await ensureDefaults(getDb());
+const teams = await getDb().team.findMany();
+const it = teams.find((t) => t.slug === "it")!;
+const web = teams.find((t) => t.slug === "web")!;
+const PASSWORD = "bench-technician-password";
+// A technician in two teams: the queue merges one ordered walk per team.
+const tech = await getDb().user.create({
+  data: { email: "tech@bench.localhost", name: "Bench Tech", role: "TECHNICIAN", passwordHash: await hashPassword(PASSWORD), teams: { create: [{ teamId: it.id }, { teamId: web.id }] } },
+});
+const others = await Promise.all([1, 2, 3].map((i) => getDb().user.create({ data: { email: `t${i}@bench.localhost`, name: `Tech ${i}`, role: "TECHNICIAN" } })));
+await getDb().$disconnect();
+
+let started = Date.now();
+seedTickets(dbFile, TICKETS, { technicianIds: [tech.id, ...others.map((o) => o.id)] });
+const seeded = new Database(dbFile, { readonly: true });
+const count = (seeded.prepare(`SELECT count(*) AS n FROM "Ticket"`).get() as { n: number }).n;
+seeded.close();
+console.log(`seeded ${count} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+// Measure what `npm start` serves: a production build (a test run may have left a development one).
+execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+const app = await startMinidesk({ port: 0, background: false });
+const login = await fetch(`${app.url}/login`);
+const csrfCookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+const loginHtml = await login.text();
+const csrf = /name="csrf" value="([^"]+)"/.exec(loginHtml)?.[1];
+if (!csrf) throw new Error(`no sign-in form: ${login.status} ${loginHtml.slice(0, 300)}`);
+const signIn = await fetch(`${app.url}/login`, {
+  method: "POST", redirect: "manual",
+  headers: { Cookie: csrfCookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams({ csrf, email: "tech@bench.localhost", password: PASSWORD }),
+});
+if (signIn.status !== 302) throw new Error(`sign-in failed: ${signIn.status}`);
+const cookie = [csrfCookie, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+
+async function load(url: string) {
+  const check = await fetch(app.url + url, { headers: { Cookie: cookie } });
+  if (check.status !== 200) throw new Error(`${url}: ${check.status}`);
+  await check.text();
+  const result = await autocannon({ url: app.url + url, connections: CONNECTIONS, duration: SECONDS, headers: { Cookie: cookie } });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  console.log(`${url}: ${result.requests.average} req/s, p50=${result.latency.p50} ms p97.5=${result.latency.p97_5} ms p99=${result.latency.p99} ms`);
+  return result;
+}
+
+started = Date.now();
+const queue = await load("/queue");
+const search = await load("/queue?view=all&q=" + encodeURIComponent("strežnik cas"));
+await app.stop();
+fs.rmSync(dir, { recursive: true, force: true });
+
+// autocannon reports p50, p90, p97.5, p99; p95 lies between p90 and p97.5: the higher is reported.
+const p95 = (r: autocannon.Result) => r.latency.p97_5;
+console.log(`queue: p50=${queue.latency.p50} p95=${p95(queue)} search_p95=${p95(search)} tickets=${count} concurrency=${CONNECTIONS}`);

@@ -14,6 +14,15 @@ import { PRIORITIES, STATUSES } from "../tickets/queue-options";
 import { addStaffReply } from "../tickets/replies.server";
 import { formatTime } from "../ui/format-time";
 import { FollowUpsPanel } from "../ui/follow-ups-panel";
+import { companyCalendar, recordDeployedChange } from "../followups/schedule-follow-up.server";
+import { recordTechnicianOutcome } from "../followups/follow-up-answers.server";
+import { fromLocalParts, localParts } from "../followups/business-days";
+
+function dueOnDate(date: string, now: Date): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  const tz = companyCalendar().timeZone;
+  return fromLocalParts({ ...localParts(now, tz), year, month, day }, tz);
+}
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ticket.reference ?? "Ticket"} · Minidesk` }];
 
@@ -39,6 +48,14 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("merge"), target: z.string().trim().regex(/^MD-\d{4}-\d{6,}$/i, "Enter a reference like MD-2026-000123") }),
   z.object({ intent: z.literal("access-details") }),
+  z.object({
+    intent: z.literal("deployed"),
+    description: z.string().trim().min(1, "Say what was deployed").max(2000),
+    target: z.enum(["WEB", "CRM", "HOSTING", "OTHER"]),
+    url: z.union([z.literal(""), z.string().trim().url("Enter a full http(s) address").max(500)]).optional(),
+    dueDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
+  }),
+  z.object({ intent: z.literal("followup-outcome"), followUpId: id, outcome: z.enum(["OK", "PROBLEM"]) }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -81,6 +98,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "merge": {
         const merged = await mergeTickets(db, user, ticketId, input.target);
         return redirect(`/queue/${merged.targetId}`);
+      }
+      case "deployed": {
+        const now = new Date();
+        await recordDeployedChange(db, {
+          ticketId, actorUserId: user.id, description: input.description, target: input.target,
+          url: input.url || undefined,
+          // A chosen date keeps the time of day of the deployment, in the company's time zone.
+          dueAt: input.dueDate ? dueOnDate(input.dueDate, now) : undefined,
+        }, now);
+        return back;
+      }
+      case "followup-outcome": {
+        const f = await db.followUp.findFirst({ where: { id: input.followUpId, ticketId } });
+        if (!f) throw new Response("Not found", { status: 404 });
+        await recordTechnicianOutcome(db, f.id, { userId: user.id }, input.outcome);
+        return back;
       }
       case "access-details": {
         const details = await viewAccessDetails(db, user, ticketId);
@@ -207,7 +240,34 @@ export default function TicketPage() {
             </Form>
           </section>
 
-          <FollowUpsPanel followUps={ticket.followUps} />
+          <FollowUpsPanel followUps={ticket.followUps}>
+            {ticket.followUps.filter((f) => !f.techOutcome && f.status !== "SCHEDULED").map((f) => (
+              <Form method="post" key={f.id} className="toolbar" aria-label="Your own check">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="followup-outcome" />
+                <input type="hidden" name="followUpId" value={f.id} />
+                <span>My check of “{f.description.slice(0, 60)}”:</span>
+                <button type="submit" name="outcome" value="OK" className="secondary">Checked, works</button>
+                <button type="submit" name="outcome" value="PROBLEM" className="danger">Problem found</button>
+              </Form>
+            ))}
+            <details>
+              <summary>Record a deployed change</summary>
+              <Form method="post" className="stack">
+                <CsrfInput />
+                <input type="hidden" name="intent" value="deployed" />
+                <label>What was deployed<textarea name="description" required maxLength={2000} /></label>
+                <label>Where<select name="target">
+                  <option value="WEB">Web page</option><option value="CRM">CRM</option>
+                  <option value="HOSTING">Hosting</option><option value="OTHER">Other</option>
+                </select></label>
+                <label>Address (optional)<input type="url" name="url" placeholder="https://" /></label>
+                <label>Check on<span className="hint">Empty: two business days from now, skipping weekends and Slovenian holidays.</span>
+                  <input type="date" name="dueDate" /></label>
+                <button type="submit">Schedule the follow-up check</button>
+              </Form>
+            </details>
+          </FollowUpsPanel>
 
           <section className="panel" aria-labelledby="history-title">
             <h2 id="history-title">History</h2>

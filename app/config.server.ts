@@ -133,3 +133,16 @@ export function getConfig(): Config {
 export function resetConfigForTests() {
   cached = undefined;
 }
+
+/** For command-line entry points: a bad configuration prints every problem and exits 1. */
+export function getConfigOrExit(): Config {
+  try {
+    return getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}

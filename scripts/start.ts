@@ -3,19 +3,11 @@
  * than the build, migrates the database, then runs the web app, the inbound SMTP
  * listener and the job worker in this one process (embedded defaults).
  */
-import { ConfigError, getConfig } from "../app/config.server";
+import { getConfig, getConfigOrExit } from "../app/config.server";
 import { buildIfNeeded } from "../app/server/build-if-needed.server";
 
 async function main() {
-  try {
-    getConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  getConfigOrExit();
   buildIfNeeded();
   const { startMinidesk } = await import("../app/server/services.server");
   const running = await startMinidesk();

@@ -2,21 +2,13 @@
  * `npm run worker`: the job worker alone (follow-ups, mail delivery, maintenance, retention).
  * `npm run worker -- --once` runs what is due and exits, for cron.
  */
-import { ConfigError, getConfig } from "../app/config.server";
+import { getConfig, getConfigOrExit } from "../app/config.server";
 import { getDb, disconnectDb } from "../app/db.server";
 import { migrateDatabase } from "../app/db-migrate.server";
 import { runWorkerOnce, startWorkerLoop } from "../app/jobs/run-worker.server";
 
 async function main() {
-  try {
-    getConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
-  }
+  getConfigOrExit();
   await migrateDatabase(getConfig().DATABASE_URL);
   const db = getDb();
   if (process.argv.includes("--once")) {

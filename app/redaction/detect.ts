@@ -40,6 +40,11 @@ export function detect(text: string): Detection[] {
  */
 const MIN_REPEAT = 3;
 const WORDISH = /[\p{L}\p{N}]/u;
+/** Same answer as WORDISH on one UTF-16 unit, without a regex for ASCII. */
+function isWordish(unit: number): boolean {
+  if (unit < 128) return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+  return WORDISH.test(String.fromCharCode(unit));
+}
 function repeatedValues(text: string, found: readonly Detection[]): Detection[] {
   const byHead = new Map<string, { value: string; type: Detection["type"] }[]>();
   for (const d of found) {
@@ -51,9 +56,13 @@ function repeatedValues(text: string, found: readonly Detection[]): Detection[] 
     byHead.set(head, list);
   }
   if (byHead.size === 0) return [];
+  // Cheap filters first (this loop visits every character): the first code unit of some
+  // found value, then "at a word start", and only then a substring lookup.
+  const firstUnits = new Set([...byHead.keys()].map((head) => head.charCodeAt(0)));
   const out: Detection[] = [];
   for (let i = 0; i + MIN_REPEAT <= text.length; i++) {
-    if (i > 0 && WORDISH.test(text[i - 1]!)) continue;
+    if (!firstUnits.has(text.charCodeAt(i))) continue;
+    if (i > 0 && isWordish(text.charCodeAt(i - 1))) continue;
     const list = byHead.get(text.slice(i, i + MIN_REPEAT));
     if (!list) continue;
     for (const { value, type } of list) {

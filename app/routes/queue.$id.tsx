@@ -139,6 +139,22 @@ function RedactionList({ counts }: { counts: Record<string, number> }) {
   );
 }
 
+/** One field changed by one small form (status, priority, category, team): works without JS. */
+function SelectAction(props: { intent: string; name: string; label: string; defaultValue: string | undefined; options: { value: string; label: string }[]; button?: string }) {
+  return (
+    <Form method="post" className="row-form">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={props.intent} />
+      <label>{props.label}
+        <select name={props.name} defaultValue={props.defaultValue}>
+          {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="secondary">{props.button ?? "Change"}</button>
+    </Form>
+  );
+}
+
 const KIND_LABEL = { IN: "Client", OUT: "Reply to client", INTERNAL: "Internal note" } as const;
 
 export default function TicketPage() {
@@ -317,47 +333,15 @@ export default function TicketPage() {
               <button type="submit" className="secondary">Assign</button>
             </Form>
             {transitions.length > 0 && (
-              <Form method="post" className="row-form">
-                <CsrfInput />
-                <input type="hidden" name="intent" value="status" />
-                <label>Status
-                  <select name="status" defaultValue={transitions[0]}>
-                    {transitions.map((s) => <option key={s} value={s}>{s === "OPEN" && closed ? "reopen" : s.toLowerCase()}</option>)}
-                  </select>
-                </label>
-                <button type="submit" className="secondary">Change</button>
-              </Form>
+              <SelectAction intent="status" name="status" label="Status" defaultValue={transitions[0]}
+                options={transitions.map((s) => ({ value: s, label: s === "OPEN" && closed ? "reopen" : s.toLowerCase() }))} />
             )}
-            <Form method="post" className="row-form">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="priority" />
-              <label>Priority
-                <select name="priority" defaultValue={ticket.priority}>
-                  {PRIORITIES.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}
-                </select>
-              </label>
-              <button type="submit" className="secondary">Change</button>
-            </Form>
-            <Form method="post" className="row-form">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="category" />
-              <label>Category (routes to its team)
-                <select name="category" defaultValue={ticket.categorySlug}>
-                  {categories.map((c) => <option key={c.slug} value={c.slug}>{c.nameEn}</option>)}
-                </select>
-              </label>
-              <button type="submit" className="secondary">Change</button>
-            </Form>
-            <Form method="post" className="row-form">
-              <CsrfInput />
-              <input type="hidden" name="intent" value="team" />
-              <label>Team
-                <select name="teamId" defaultValue={ticket.team.id}>
-                  {teams.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
-                </select>
-              </label>
-              <button type="submit" className="secondary">Move</button>
-            </Form>
+            <SelectAction intent="priority" name="priority" label="Priority" defaultValue={ticket.priority}
+              options={PRIORITIES.map((p) => ({ value: p, label: p.toLowerCase() }))} />
+            <SelectAction intent="category" name="category" label="Category (routes to its team)" defaultValue={ticket.categorySlug}
+              options={categories.map((c) => ({ value: c.slug, label: c.nameEn }))} />
+            <SelectAction intent="team" name="teamId" label="Team" defaultValue={ticket.team.id} button="Move"
+              options={teams.map((t) => ({ value: t.id, label: t.name }))} />
             <Form method="post" className="row-form">
               <CsrfInput />
               <input type="hidden" name="intent" value="merge" />

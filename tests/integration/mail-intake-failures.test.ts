@@ -1,32 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { answerOf, fixture, sendComposed, sendRaw, uniqueId, useMailIntakeEnv, variant } from "../setup/mail";
+import { answerOf, fixture, sendComposed, sendRaw, uniqueId, useSmtpListenerForFile, variant } from "../setup/mail";
 
 // What happens when mail cannot simply become a ticket: floods, garbage, a failing database,
 // and the MTA pipe's exit codes, which tell Postfix whether to keep the mail and retry.
-useMailIntakeEnv();
-const { resetConfigForTests } = await import("../../app/config.server");
-resetConfigForTests();
-const { getDb, disconnectDb } = await import("../../app/db.server");
-const { ensureDefaults } = await import("../../app/setup/bootstrap.server");
-const { startSmtpListener } = await import("../../app/mail/inbound/smtp-listener.server");
+const { db, smtp } = await useSmtpListenerForFile();
 const { FLOOD_LIMIT } = await import("../../app/mail/inbound/ingest-mail.server");
-
-const db = getDb();
-let port = 0;
-let stop: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  await ensureDefaults(db);
-  const listener = await startSmtpListener({ port: 0 });
-  port = listener.port;
-  stop = listener.stop;
-});
-afterAll(async () => {
-  await stop();
-  await disconnectDb();
-});
 
 /** Takes a table away and puts it back: the database "failing" mid-delivery, for real. */
 async function withMessageTableGone<T>(run: () => Promise<T>): Promise<T> {
@@ -58,7 +38,7 @@ describe("mail that cannot become a ticket is kept aside, never lost", () => {
   it("throttles a sender that floods: further mail is quarantined as FLOOD", async () => {
     const outcomes: string[] = [];
     for (let i = 0; i <= FLOOD_LIMIT; i++) {
-      const info = await sendComposed(port, { from: "robot@flood.example", subject: `Alert ${i}`, text: `Disk almost full on host ${i}` });
+      const info = await sendComposed(smtp.port, { from: "robot@flood.example", subject: `Alert ${i}`, text: `Disk almost full on host ${i}` });
       outcomes.push(answerOf(info.response).outcome);
     }
     expect(outcomes.slice(0, FLOOD_LIMIT).every((o) => o === "ticket-opened")).toBe(true);
@@ -67,14 +47,14 @@ describe("mail that cannot become a ticket is kept aside, never lost", () => {
     expect(held).toHaveLength(1);
     expect(held[0]!.excerpt).toContain(`Alert ${FLOOD_LIMIT}`);
     // Other senders are not affected.
-    const other = await sendComposed(port, { from: "someone@else.example", subject: "Hello", text: "A real question" });
+    const other = await sendComposed(smtp.port, { from: "someone@else.example", subject: "Hello", text: "A real question" });
     expect(answerOf(other.response).outcome).toBe("ticket-opened");
   });
 
   it("an unparseable message is quarantined with a reason and a redacted excerpt", async () => {
     const junk = Buffer.from("this is not a mail at all, call 041 123 456 or write to jana.novak@example.com\r\n");
-    expect(answerOf((await sendRaw(port, junk)).response).outcome).toBe("quarantined");
-    expect(answerOf((await sendRaw(port, fixture("deeply-nested.eml"))).response).outcome).toBe("quarantined");
+    expect(answerOf((await sendRaw(smtp.port, junk)).response).outcome).toBe("quarantined");
+    expect(answerOf((await sendRaw(smtp.port, fixture("deeply-nested.eml"))).response).outcome).toBe("quarantined");
     const held = await db.quarantinedMail.findMany({ orderBy: { receivedAt: "asc" } });
     const reasons = held.map((h) => h.reason);
     expect(reasons).toEqual(expect.arrayContaining(["UNPARSEABLE_NOT_A_MESSAGE", "UNPARSEABLE_TOO_DEEPLY_NESTED"]));
@@ -83,17 +63,17 @@ describe("mail that cannot become a ticket is kept aside, never lost", () => {
     expect(junkRow.excerpt).not.toContain("041 123 456");
     expect(junkRow.excerpt).not.toContain("jana.novak@example.com");
     // Mail without a sender cannot be answered: kept aside rather than made a ticket.
-    expect(answerOf((await sendRaw(port, fixture("broken-headers.eml"))).response).outcome).toBe("quarantined");
+    expect(answerOf((await sendRaw(smtp.port, fixture("broken-headers.eml"))).response).outcome).toBe("quarantined");
     expect(await db.quarantinedMail.count({ where: { reason: "NO_SENDER" } })).toBe(1);
   });
 
   it("answers 451 while the database fails, so the sender retries and the mail arrives", async () => {
     const raw = variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("retry")}>`, Subject: "Retry me" });
     await withMessageTableGone(async () => {
-      await expect(sendRaw(port, raw)).rejects.toMatchObject({ responseCode: 451 });
+      await expect(sendRaw(smtp.port, raw)).rejects.toMatchObject({ responseCode: 451 });
     });
     expect(await db.ticket.count({ where: { subject: "Retry me" } })).toBe(0);
-    expect(answerOf((await sendRaw(port, raw)).response).outcome).toBe("ticket-opened");
+    expect(answerOf((await sendRaw(smtp.port, raw)).response).outcome).toBe("ticket-opened");
     expect(await db.ticket.count({ where: { subject: "Retry me" } })).toBe(1);
   });
 });

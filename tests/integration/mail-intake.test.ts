@@ -1,33 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
-import { answerOf, fixture, sendComposed, sendRaw, SUPPORT, uniqueId, useMailIntakeEnv, variant } from "../setup/mail";
+import { answerOf, fixture, sendComposed, sendRaw, SUPPORT, uniqueId, useSmtpListenerForFile, variant } from "../setup/mail";
 import { renderTextImage } from "../fixtures/images/render-text-image";
 
 // Real SMTP conversations with the listener on 127.0.0.1: what a client's mail server does.
-useMailIntakeEnv({ MAX_MAIL_BYTES: String(400 * 1024) });
-const { resetConfigForTests, getConfig } = await import("../../app/config.server");
-resetConfigForTests();
-const { getDb, disconnectDb } = await import("../../app/db.server");
-const { ensureDefaults } = await import("../../app/setup/bootstrap.server");
-const { startSmtpListener } = await import("../../app/mail/inbound/smtp-listener.server");
-const { shutdownOcrPool } = await import("../../app/redaction/image/ocr-pool.server");
-
-const db = getDb();
-let port = 0;
-let stop: () => Promise<void> = async () => {};
-
-beforeAll(async () => {
-  await ensureDefaults(db);
-  const listener = await startSmtpListener({ port: 0 });
-  port = listener.port;
-  stop = listener.stop;
-});
-afterAll(async () => {
-  await stop();
-  await shutdownOcrPool();
-  await disconnectDb();
-});
+const { db, smtp } = await useSmtpListenerForFile({ MAX_MAIL_BYTES: String(400 * 1024) });
+const { getConfig } = await import("../../app/config.server");
 
 const PII = ["041 123 456", "SI56 1910 0000 0123 438", "jana.novak@example.com"];
 const PII_TEXT = "Tel. 041 123 456, IBAN SI56 1910 0000 0123 438, cc jana.novak@example.com.";
@@ -52,7 +31,7 @@ async function storedTicketText() {
 }
 
 async function openTicketByMail(subject: string, from = "jane.doe@example.com") {
-  const info = await sendComposed(port, { from: `Jane Doe <${from}>`, subject, text: "Hello, the laptop does not start.\n\nJane" });
+  const info = await sendComposed(smtp.port, { from: `Jane Doe <${from}>`, subject, text: "Hello, the laptop does not start.\n\nJane" });
   const answer = answerOf(info.response);
   expect(answer.outcome).toBe("ticket-opened");
   return answer.reference!;
@@ -73,7 +52,7 @@ describe("new tickets by email", () => {
     ];
     const references: string[] = [];
     for (const c of cases) {
-      const info = await sendRaw(port, Buffer.isBuffer(c.raw) ? c.raw : Buffer.from(c.raw, "latin1"));
+      const info = await sendRaw(smtp.port, Buffer.isBuffer(c.raw) ? c.raw : Buffer.from(c.raw, "latin1"));
       const answer = answerOf(info.response);
       expect(answer.outcome).toBe("ticket-opened");
       const ticket = await ticketOf(answer.reference!);
@@ -91,7 +70,7 @@ describe("new tickets by email", () => {
 
     // Composed by a mail client with base64 and quoted-printable transfer encodings.
     for (const textEncoding of ["base64", "quoted-printable"] as const) {
-      const info = await sendComposed(port, {
+      const info = await sendComposed(smtp.port, {
         from: "Ana Kralj <ana.kralj@example.si>",
         subject: `Outlook se sesuje (${textEncoding}), kličite 041 123 456`,
         text: `Pozdravljeni,\n\nOutlook se sesuje vsakič, ko odprem koledar.\n${PII_TEXT}\n\nAna`,
@@ -108,7 +87,7 @@ describe("new tickets by email", () => {
   });
 
   it("confirms a new ticket by email in the client's language, with the reference in the subject", async () => {
-    const info = await sendRaw(port, variant(fixture("new-ticket-sl.eml"), { "Message-ID": `<${uniqueId("sl")}>` }));
+    const info = await sendRaw(smtp.port, variant(fixture("new-ticket-sl.eml"), { "Message-ID": `<${uniqueId("sl")}>` }));
     const { reference } = answerOf(info.response);
     const ticket = await ticketOf(reference!);
     const confirmations = await db.outboxMail.findMany({ where: { ticketId: ticket.id } });
@@ -126,7 +105,7 @@ describe("new tickets by email", () => {
       height: 200,
       lines: ["Login failed for user", "Email: jana.novak@example.com", "Phone: 041 123 456"],
     });
-    const info = await sendComposed(port, {
+    const info = await sendComposed(smtp.port, {
       from: "Jane Doe <jane.doe@example.com>",
       subject: "Screenshot of the error",
       text: "The error is in the attached screenshot.",
@@ -150,7 +129,7 @@ describe("replies by email", () => {
     const ticket = await ticketOf(reference);
     await db.ticket.update({ where: { id: ticket.id }, data: { status: "RESOLVED", resolvedAt: new Date() } });
 
-    const info = await sendComposed(port, {
+    const info = await sendComposed(smtp.port, {
       from: "Jane Doe <Jane.Doe@Example.com>",
       subject: `RE: [${reference}] Laptop does not start after update`,
       text: "It is broken again since this morning.\n\nOn Mon, 3 Nov 2026 at 10:00, Minidesk <podpora@minidesk.example.si> wrote:\n> We have fixed the laptop.\n> Regards",
@@ -172,7 +151,7 @@ describe("replies by email", () => {
     // Mail servers sometimes change the case of the domain; the id must still match.
     const sentId = confirmation.mailMessageId.replace(/@(.*)>$/, (_m, domain: string) => `@${domain.toUpperCase()}>`);
     const raw = variant(fixture("reply-in-reply-to-only.eml"), { "Message-ID": `<${uniqueId("irt")}>`, "In-Reply-To": sentId });
-    const info = await sendRaw(port, raw);
+    const info = await sendRaw(smtp.port, raw);
     expect(answerOf(info.response)).toEqual({ outcome: "reply-added", reference });
     const after = await ticketOf(reference);
     expect(after.messages.at(-1)!.body).toContain("docking station also does not charge");
@@ -180,7 +159,7 @@ describe("replies by email", () => {
 
   it("a stranger typing someone else's reference opens a new ticket instead of joining the thread", async () => {
     const reference = await openTicketByMail("Printer problem");
-    const info = await sendComposed(port, { from: "mallory@attacker.example", subject: `[${reference}] add me`, text: "Hi, please add this." });
+    const info = await sendComposed(smtp.port, { from: "mallory@attacker.example", subject: `[${reference}] add me`, text: "Hi, please add this." });
     const answer = answerOf(info.response);
     expect(answer.outcome).toBe("ticket-opened");
     expect(answer.reference).not.toBe(reference);
@@ -189,13 +168,13 @@ describe("replies by email", () => {
 
   it("the same message delivered twice (also at the same moment) is stored once", async () => {
     const raw = variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("dup")}>` });
-    const first = answerOf((await sendRaw(port, raw)).response);
+    const first = answerOf((await sendRaw(smtp.port, raw)).response);
     expect(first.outcome).toBe("ticket-opened");
-    const again = answerOf((await sendRaw(port, raw)).response);
+    const again = answerOf((await sendRaw(smtp.port, raw)).response);
     expect(again.outcome).toBe("duplicate");
 
     const racing = variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("race")}>`, Subject: "Race" });
-    const answers = (await Promise.all([sendRaw(port, racing), sendRaw(port, racing)])).map((i) => answerOf(i.response).outcome);
+    const answers = (await Promise.all([sendRaw(smtp.port, racing), sendRaw(smtp.port, racing)])).map((i) => answerOf(i.response).outcome);
     expect(answers.sort()).toEqual(["duplicate", "ticket-opened"]);
     expect(await db.ticket.count({ where: { subject: "Race" } })).toBe(1);
   });
@@ -210,7 +189,7 @@ describe("automated mail", () => {
     for (const name of ["auto-reply.eml", "out-of-office.eml", "newsletter-bulk.eml", "own-outgoing-mail.eml"]) {
       // Aimed at a real ticket, so only the loop guard stands between it and a reply.
       const raw = variant(fixture(name), { Subject: `Re: [${reference}] Monitor flickers` });
-      expect(answerOf((await sendRaw(port, raw)).response).outcome).toBe("ignored-automated");
+      expect(answerOf((await sendRaw(smtp.port, raw)).response).outcome).toBe("ignored-automated");
     }
     expect(await db.ticket.count()).toBe(tickets);
     expect(await db.outboxMail.count()).toBe(outbox);
@@ -227,7 +206,7 @@ describe("automated mail", () => {
       .replace("<md.2026-000130.1@minidesk.example.si>", confirmation.mailMessageId)
       .replace("X-Minidesk-Id: MD-2026-000130", `X-Minidesk-Id: ${confirmation.id}`);
     const outbox = await db.outboxMail.count();
-    const info = await sendRaw(port, Buffer.from(dsn, "latin1"), { from: "" });
+    const info = await sendRaw(smtp.port, Buffer.from(dsn, "latin1"), { from: "" });
     expect(answerOf(info.response)).toEqual({ outcome: "bounce-recorded", reference });
 
     const after = await ticketOf(reference);
@@ -238,15 +217,15 @@ describe("automated mail", () => {
     expect(await db.outboxMail.count()).toBe(outbox);
     expect(await db.auditEvent.count({ where: { ticketId: ticket.id, action: "mail.bounced" } })).toBe(1);
     // The reporting server retries: nothing is noted twice.
-    expect(answerOf((await sendRaw(port, Buffer.from(dsn, "latin1"), { from: "" })).response).outcome).toBe("duplicate");
+    expect(answerOf((await sendRaw(smtp.port, Buffer.from(dsn, "latin1"), { from: "" })).response).outcome).toBe("duplicate");
   });
 });
 
 describe("SMTP conversation rules", () => {
   it("refuses mail for addresses that are not ours at RCPT, and accepts the others", async () => {
     const raw = variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("rcpt")}>` });
-    await expect(sendRaw(port, raw, { to: ["someone@elsewhere.example"] })).rejects.toMatchObject({ responseCode: 550 });
-    const info = await sendRaw(port, raw, { to: ["someone@elsewhere.example", SUPPORT.toUpperCase()] });
+    await expect(sendRaw(smtp.port, raw, { to: ["someone@elsewhere.example"] })).rejects.toMatchObject({ responseCode: 550 });
+    const info = await sendRaw(smtp.port, raw, { to: ["someone@elsewhere.example", SUPPORT.toUpperCase()] });
     expect(info.rejected).toEqual(["someone@elsewhere.example"]);
     expect(answerOf(info.response).outcome).toBe("ticket-opened");
   });
@@ -254,7 +233,7 @@ describe("SMTP conversation rules", () => {
   it("refuses a message over MAX_MAIL_BYTES with 552 and stores nothing", async () => {
     const tickets = await db.ticket.count();
     const big = variant(fixture("new-ticket-en.eml"), { "Message-ID": `<${uniqueId("big")}>` }, "x".repeat(70).concat("\n").repeat(7000));
-    await expect(sendRaw(port, big)).rejects.toMatchObject({ responseCode: 552 });
+    await expect(sendRaw(smtp.port, big)).rejects.toMatchObject({ responseCode: 552 });
     expect(await db.ticket.count()).toBe(tickets);
   });
 });

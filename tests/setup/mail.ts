@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 
@@ -67,4 +68,33 @@ export function answerOf(response: string): { outcome: string; reference: string
   const m = /^250\s+(?:2\.0\.0\s+)?(\S+)(?:\s+(MD-\d{4}-\d+))?/.exec(response);
   if (!m) throw new Error(`unexpected SMTP answer: ${response}`);
   return { outcome: m[1]!, reference: m[2] };
+}
+
+/**
+ * The harness of a mail-intake test file: the environment, the file's database with its
+ * defaults, and a real SMTP listener on 127.0.0.1 for the duration of the file.
+ */
+export async function useSmtpListenerForFile(extraEnv: Record<string, string> = {}) {
+  useMailIntakeEnv(extraEnv);
+  // Modules are imported after the environment is set: they read it on first use.
+  const { resetConfigForTests } = await import("../../app/config.server");
+  resetConfigForTests();
+  const { getDb, disconnectDb } = await import("../../app/db.server");
+  const { ensureDefaults } = await import("../../app/setup/bootstrap.server");
+  const { startSmtpListener } = await import("../../app/mail/inbound/smtp-listener.server");
+  const { shutdownOcrPool } = await import("../../app/redaction/image/ocr-pool.server");
+  const db = getDb();
+  const smtp = { port: 0, stop: async () => {} };
+  beforeAll(async () => {
+    await ensureDefaults(db);
+    const listener = await startSmtpListener({ port: 0 });
+    smtp.port = listener.port;
+    smtp.stop = listener.stop;
+  });
+  afterAll(async () => {
+    await smtp.stop();
+    await shutdownOcrPool();
+    await disconnectDb();
+  });
+  return { db, smtp };
 }

@@ -27,10 +27,12 @@ const PRIORITY = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
 
 /** Every entity in the text, sorted by position and never overlapping. */
 export function detect(text: string): Detection[] {
-  const candidates = DETECTORS.flatMap((detector) => detector(text));
+  const candidates: Detection[] = [];
+  // No spread: a huge list would overflow the stack.
+  for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
   const found = resolveOverlaps(candidates);
   const repeats = repeatedValues(text, found);
-  return repeats.length ? resolveOverlaps([...found, ...repeats]) : found;
+  return repeats.length ? resolveOverlaps(found.concat(repeats)) : found;
 }
 
 /**
@@ -39,93 +41,237 @@ export function detect(text: string): Detection[] {
  * found such repeats left in the output). One pass over word starts, so it stays linear.
  */
 const MIN_REPEAT = 3;
+const REPEAT_CONFIDENCE = 0.5;
 const WORDISH = /[\p{L}\p{N}]/u;
-/** Same answer as WORDISH on one UTF-16 unit, without a regex for ASCII. */
-function isWordish(unit: number): boolean {
-  if (unit < 128) return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
-  return WORDISH.test(String.fromCharCode(unit));
+const LETTER = /\p{L}/u;
+/**
+ * WORDISH per UTF-16 unit (a lone unit: half a surrogate pair is not wordish), filled in as
+ * units are met: 0 not yet asked, 1 wordish, 2 not. ASCII is filled in up front.
+ */
+const WORDISH_UNITS = new Uint8Array(65536);
+for (let unit = 0; unit < 128; unit++) {
+  WORDISH_UNITS[unit] = (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) ? 1 : 2;
 }
-function repeatedValues(text: string, found: readonly Detection[]): Detection[] {
-  const byHead = new Map<string, { value: string; type: Detection["type"] }[]>();
-  for (const d of found) {
-    const value = text.slice(d.start, d.end);
-    if (value.length < MIN_REPEAT || value !== value.trim()) continue;
-    const head = value.slice(0, MIN_REPEAT);
-    const list = byHead.get(head) ?? [];
-    if (!list.some((v) => v.value === value)) list.push({ value, type: d.type });
-    byHead.set(head, list);
+/** Same answer as WORDISH on one UTF-16 unit, the regex asked once per unit. */
+function isWordish(unit: number): boolean {
+  let known = WORDISH_UNITS[unit]!;
+  if (known === 0) WORDISH_UNITS[unit] = known = WORDISH.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
+/** A 16-bit hash of the first three code units of a value, its bucket in repeatedValues. */
+function headHash(first: number, second: number, third: number): number {
+  return (first * 961 + second * 31 + third) & 0xffff;
+}
+/** What String.prototype.trim removes: WhiteSpace and LineTerminator code units. */
+function isTrimmed(unit: number): boolean {
+  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
+  return (
+    unit === 0xa0 || unit === 0x1680 || (unit >= 0x2000 && unit <= 0x200a) || unit === 0x2028 ||
+    unit === 0x2029 || unit === 0x202f || unit === 0x205f || unit === 0x3000 || unit === 0xfeff
+  );
+}
+interface RepeatableValue {
+  value: string;
+  type: Detection["type"];
+  /** A name must end where the word ends; a value ending in a digit or a symbol need not. */
+  endsInLetter: boolean;
+}
+
+/**
+ * Positions where a found value may repeat: at a word start (the unit before is not
+ * wordish), with a first unit in `firstUnits` and the hash of the first three units in
+ * `headHashes`. Kept apart and small, because it visits every character of the text.
+ */
+function wordStartsWithHead(text: string, firstUnits: Int32Array, headHashes: Int32Array): number[] {
+  const positions: number[] = [];
+  const last = text.length - MIN_REPEAT;
+  let previous = 32; // as if a space came before the text
+  for (let i = 0; i <= last; i++) {
+    const unit = text.charCodeAt(i);
+    const wordish = WORDISH_UNITS[previous];
+    if (wordish === 1 || (wordish === 0 && isWordish(previous)) || (firstUnits[unit >> 5]! & (1 << (unit & 31))) === 0) {
+      previous = unit;
+      continue;
+    }
+    previous = unit;
+    const hash = headHash(unit, text.charCodeAt(i + 1), text.charCodeAt(i + 2));
+    if ((headHashes[hash >> 5]! & (1 << (hash & 31))) !== 0) positions.push(i);
   }
-  if (byHead.size === 0) return [];
-  // Cheap filters first (this loop visits every character): the first code unit of some
-  // found value, then "at a word start", and only then a substring lookup.
-  const firstUnits = new Set([...byHead.keys()].map((head) => head.charCodeAt(0)));
+  return positions;
+}
+
+function repeatedValues(text: string, found: readonly Detection[]): Detection[] {
+  // Values by the hash of their first three code units. A bucket may hold values with
+  // different heads; only one head can stand at a position, and startsWith decides.
+  const byHash = new Map<number, RepeatableValue[]>();
+  // Cheap filters first (the scan visits every character): a bit set of the first code
+  // units of the found values, "at a word start", and a bit set of the head hashes.
+  // The bit sets are shared and cleared again below: allocating 16 KB per call is most
+  // of the cost for a short ticket.
+  const firstUnits = FIRST_UNITS;
+  const headHashes = HEAD_HASHES;
+  try {
+    return repeatsOf(text, found, byHash, firstUnits, headHashes);
+  } finally {
+    for (const [hash, bucket] of byHash) {
+      headHashes[hash >> 5] = 0;
+      for (const { value } of bucket) firstUnits[value.charCodeAt(0) >> 5] = 0;
+    }
+  }
+}
+
+const FIRST_UNITS = new Int32Array(2048);
+const HEAD_HASHES = new Int32Array(2048);
+
+function repeatsOf(
+  text: string,
+  found: readonly Detection[],
+  byHash: Map<number, RepeatableValue[]>,
+  firstUnits: Int32Array,
+  headHashes: Int32Array,
+): Detection[] {
+  const seen = new Set<string>();
+  for (const d of found) {
+    if (d.end - d.start < MIN_REPEAT) continue;
+    if (isTrimmed(text.charCodeAt(d.start)) || isTrimmed(text.charCodeAt(d.end - 1))) continue;
+    const value = text.slice(d.start, d.end);
+    if (seen.has(value)) continue; // the first type found for a value stands
+    seen.add(value);
+    const first = value.charCodeAt(0);
+    const hash = headHash(first, value.charCodeAt(1), value.charCodeAt(2));
+    let bucket = byHash.get(hash);
+    if (!bucket) byHash.set(hash, (bucket = []));
+    bucket.push({ value, type: d.type, endsInLetter: LETTER.test(value[value.length - 1]!) });
+    firstUnits[first >> 5]! |= 1 << (first & 31);
+    headHashes[hash >> 5]! |= 1 << (hash & 31);
+  }
+  if (byHash.size === 0) return [];
   const out: Detection[] = [];
-  for (let i = 0; i + MIN_REPEAT <= text.length; i++) {
-    if (!firstUnits.has(text.charCodeAt(i))) continue;
-    if (i > 0 && isWordish(text.charCodeAt(i - 1))) continue;
-    const list = byHead.get(text.slice(i, i + MIN_REPEAT));
-    if (!list) continue;
-    for (const { value, type } of list) {
+  let next = 0; // the first found detection that starts at or after i
+  for (const i of wordStartsWithHead(text, firstUnits, headHashes)) {
+    const bucket = byHash.get(headHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)))!;
+    while (next < found.length && found[next]!.start < i) next++;
+    const here = next < found.length && found[next]!.start === i ? found[next]! : null;
+    for (const { value, type, endsInLetter } of bucket) {
       const end = i + value.length;
       // A name must end where the word ends ("Ana" is not in "Anamarija"); a number glued to
       // a following letter ("10.2.3.4N") is still the whole number.
-      const wordEnds = !(end < text.length && WORDISH.test(text[end]!)) || !/\p{L}/u.test(value[value.length - 1]!);
-      if (wordEnds && text.startsWith(value, i)) out.push({ type, start: i, end, confidence: 0.5 });
+      const wordEnds = !endsInLetter || !(end < text.length && isWordish(text.charCodeAt(end)));
+      if (!wordEnds || !text.startsWith(value, i)) continue;
+      const repeat: Detection = { type, start: i, end, confidence: REPEAT_CONFIDENCE };
+      // The value where it was found: that detection outranks its own repeat (same span, higher
+      // confidence), so the repeat could never be kept and only costs the second resolution.
+      if (here !== null && here.end === end && compareRank(here, repeat) < 0) continue;
+      out.push(repeat);
     }
   }
   return out;
 }
+
+/** Longest first, then higher confidence, then the type earlier in ENTITY_TYPES, then the earlier start. */
+function compareRank(a: Detection, b: Detection): number {
+  return (
+    b.end - b.start - (a.end - a.start) ||
+    b.confidence - a.confidence ||
+    PRIORITY.get(a.type)! - PRIORITY.get(b.type)! ||
+    a.start - b.start
+  );
+}
+
+/** Clusters up to this size are resolved by comparing each candidate with the kept ones. */
+const SMALL_CLUSTER = 32;
 
 /**
  * Longest span wins, then higher confidence, then the type earlier in
  * ENTITY_TYPES. Greedy in that order: a kept span blocks every later one it
  * touches, so the result is deterministic and never overlaps.
  *
- * Occupied positions live in a Fenwick tree: "is anything in [start, end)
- * kept?" is one O(log n) query, and because kept spans are disjoint every
- * position is marked at most once. Inserting into a sorted array instead
- * costs O(n) per span and turns dense input (a pasted table of names and
- * phone numbers) quadratic.
+ * A kept span only blocks spans that overlap it, so the greedy choice is made
+ * separately in each cluster of overlapping candidates, found by one sweep in
+ * start order (detectors report in that order, so the sort mostly merges their
+ * runs). Most clusters hold one or two candidates. A large one (dense input: a
+ * pasted table of names and phone numbers) keeps its occupied positions in a
+ * byte per position plus a count per block of 64, so "is anything in
+ * [start, end) kept?" stays cheap and the whole stays O(n log n) plus the
+ * length of the text.
  */
 export function resolveOverlaps(candidates: readonly Detection[]): Detection[] {
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      b.confidence - a.confidence ||
-      PRIORITY.get(a.type)! - PRIORITY.get(b.type)! ||
-      a.start - b.start,
-  );
-  let size = 0;
-  for (const candidate of candidates) size = Math.max(size, candidate.end);
-  const occupied = new OccupiedPositions(size);
-  const kept: Detection[] = [];
-  for (const candidate of ranked) {
-    if (candidate.end <= candidate.start || candidate.start < 0) continue;
-    if (occupied.countIn(candidate.start, candidate.end) > 0) continue;
-    occupied.mark(candidate.start, candidate.end);
-    kept.push(candidate);
+  const byStart: Detection[] = [];
+  for (const candidate of candidates) {
+    if (candidate.end > candidate.start && candidate.start >= 0) byStart.push(candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  // Stable: candidates equal in every field keep their order, as in the ranking sort.
+  byStart.sort((a, b) => a.start - b.start);
+  const kept: Detection[] = [];
+  for (let first = 0; first < byStart.length; ) {
+    let reach = byStart[first]!.end;
+    let next = first + 1;
+    while (next < byStart.length && byStart[next]!.start < reach) {
+      if (byStart[next]!.end > reach) reach = byStart[next]!.end;
+      next++;
+    }
+    if (next - first === 1) kept.push(byStart[first]!);
+    else if (next - first === 2) {
+      // The common case, two overlapping candidates: the higher ranked one stays (on a
+      // tie, the one reported first, as the stable ranking sort would have it).
+      const a = byStart[first]!;
+      const b = byStart[first + 1]!;
+      kept.push(compareRank(a, b) <= 0 ? a : b);
+    } else resolveCluster(byStart.slice(first, next), kept);
+    first = next;
+  }
+  return kept;
 }
 
-/** Fenwick (binary indexed) tree counting occupied text positions. */
-class OccupiedPositions {
-  private readonly tree: Int32Array;
-  constructor(private readonly size: number) {
-    this.tree = new Int32Array(size + 1);
-  }
-  mark(start: number, end: number): void {
-    for (let position = start; position < end; position++) {
-      for (let i = position + 1; i <= this.size; i += i & -i) this.tree[i]!++;
+/** The greedy choice within one cluster; appends what it keeps to `kept`, in start order. */
+function resolveCluster(cluster: Detection[], kept: Detection[]): void {
+  const ranked = cluster.slice().sort(compareRank);
+  const chosen: Detection[] = [];
+  if (ranked.length <= SMALL_CLUSTER) {
+    for (const candidate of ranked) {
+      if (!chosen.some((k) => k.start < candidate.end && candidate.start < k.end)) chosen.push(candidate);
+    }
+  } else {
+    const from = cluster[0]!.start;
+    let to = from;
+    for (const candidate of cluster) if (candidate.end > to) to = candidate.end;
+    const occupied = new OccupiedPositions(from, to);
+    for (const candidate of ranked) {
+      if (occupied.anyIn(candidate.start, candidate.end)) continue;
+      occupied.mark(candidate.start, candidate.end);
+      chosen.push(candidate);
     }
   }
-  /** Occupied positions in [start, end). */
-  countIn(start: number, end: number): number {
-    return this.prefix(end) - this.prefix(start);
+  chosen.sort((a, b) => a.start - b.start);
+  for (const candidate of chosen) kept.push(candidate);
+}
+
+/** Kept text positions in [from, to): a byte each, and how many are kept in each block of 64. */
+class OccupiedPositions {
+  private readonly positions: Uint8Array;
+  private readonly blocks: Int32Array;
+  constructor(
+    private readonly from: number,
+    to: number,
+  ) {
+    this.positions = new Uint8Array(to - from);
+    this.blocks = new Int32Array(((to - from) >> 6) + 1);
   }
-  private prefix(count: number): number {
-    let sum = 0;
-    for (let i = count; i > 0; i -= i & -i) sum += this.tree[i]!;
-    return sum;
+  mark(start: number, end: number): void {
+    for (let position = start - this.from; position < end - this.from; position++) {
+      this.positions[position] = 1;
+      this.blocks[position >> 6]!++;
+    }
+  }
+  /** Whether any position in [start, end) is kept. */
+  anyIn(start: number, end: number): boolean {
+    const positions = this.positions;
+    let position = start - this.from;
+    const last = end - this.from;
+    const headEnd = Math.min(last, ((position >> 6) + 1) << 6);
+    for (; position < headEnd; position++) if (positions[position] !== 0) return true;
+    for (; position + 64 <= last; position += 64) if (this.blocks[position >> 6] !== 0) return true;
+    for (; position < last; position++) if (positions[position] !== 0) return true;
+    return false;
   }
 }

@@ -1,12 +1,23 @@
 import { isValidEmso } from "../checksums";
 import type { Detection } from "../types";
+import { matchesAt } from "./candidate-scan";
 
 /** EMŠO is always written as 13 digits without separators. */
 const EMSO_CANDIDATE = /(?<![\w.,/-])\d{13}(?!\w|[.,]\d)/g;
+/** The 13 digits are a whole run of digits, so only runs of exactly 13 are tried (the lookbehind would be tried everywhere). */
+const DIGIT_RUN = /\d{13,}/g;
+
+function emsoStarts(text: string): number[] {
+  const starts: number[] = [];
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) if (run[0].length === 13) starts.push(run.index);
+  return starts;
+}
 
 export function detectEmso(text: string): Detection[] {
   const detections: Detection[] = [];
-  for (const match of text.matchAll(EMSO_CANDIDATE)) {
+  for (const match of matchesAt(EMSO_CANDIDATE, text, emsoStarts(text))) {
     if (isValidEmso(match[0])) {
       // Date + region + mod-11 is a stronger test than a card's Luhn, so a
       // 13-digit number passing both is reported as EMŠO.

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { matchesAt } from "./candidate-scan";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -50,6 +51,18 @@ const ROLE = new RegExp(
 const THIS_IS = new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud");
 /** "… if needed. — Emily": a dash sign-off after a sentence, the name ending the line. */
 const DASH_SIGN_OFF = new RegExp(String.raw`(?<=[.!?])[ \t]+[—–-]{1,2}[ \t]*(${NAME})[ \t]*$`, "gmud");
+/** Where DASH_SIGN_OFF may start: after a full stop, "!" or "?" that blanks and a dash follow. */
+const SENTENCE_END_BEFORE_DASH = /[.!?](?=[ \t]+[—–-])/g;
+
+function dashSignOffStarts(text: string): number[] {
+  const starts: number[] = [];
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call
+  SENTENCE_END_BEFORE_DASH.lastIndex = 0;
+  for (let hit = SENTENCE_END_BEFORE_DASH.exec(text); hit !== null; hit = SENTENCE_END_BEFORE_DASH.exec(text)) {
+    starts.push(hit.index + 1);
+  }
+  return starts;
+}
 /** "Irena Lesjak, 041 620 115" – a line that starts with a full name followed by a phone number or an address. */
 // Sticky and tried only at line starts (see nameThenContact): a multiline "^"
 // would make V8 attempt the pattern at every position of the text.
@@ -58,6 +71,14 @@ const NAME_THEN_CONTACT = new RegExp(
   "yud",
 );
 const UPPER_OR_BLANK = /[\p{Lu} \t]/u;
+/** UPPER_OR_BLANK per UTF-16 unit, asked once per unit: 0 not yet asked, 1 yes, 2 no. */
+const UPPER_OR_BLANK_UNITS = new Uint8Array(65536);
+
+function isUpperOrBlankUnit(unit: number): boolean {
+  let known = UPPER_OR_BLANK_UNITS[unit]!;
+  if (known === 0) UPPER_OR_BLANK_UNITS[unit] = known = UPPER_OR_BLANK.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
 /** The display name of an address: "From: Tina Rupnik <tina@…>", "je Luka Mlakar <luka@…> napisal(a):". */
 const ADDRESS_AFTER_NAME = /[ \t]+(?:<|\[mailto:)[^\s<>@\]]{1,64}@/g;
 const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
@@ -85,9 +106,17 @@ const NOT_A_NAME = new Set([
 // front of each pattern, so that V8 can scan for the cue's first letters.
 type CueStart = "word" | "line" | "line-or-sentence";
 const LETTER = /\p{L}/u;
+/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
+const LETTER_UNITS = new Uint8Array(65536);
+
+function isLetterUnit(unit: number): boolean {
+  let known = LETTER_UNITS[unit]!;
+  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
 
 function cueMayStartAt(text: string, index: number, rule: CueStart): boolean {
-  if (index > 0 && LETTER.test(text[index - 1]!)) return false;
+  if (index > 0 && isLetterUnit(text.charCodeAt(index - 1))) return false;
   if (rule === "word") return true;
   let i = index - 1;
   while (i >= 0 && index - i <= 8 && (text[i] === " " || text[i] === "\t")) i--;
@@ -108,7 +137,9 @@ export function detectPersons(text: string): Detection[] {
     [DASH_SIGN_OFF, "word", 0.7],
   ];
   for (const [cue, rule, confidence] of cues) {
-    for (const match of text.matchAll(cue)) {
+    // The dash sign-off starts with a lookbehind, which V8 would try at every position.
+    const matches = cue === DASH_SIGN_OFF ? matchesAt(DASH_SIGN_OFF, text, dashSignOffStarts(text)) : text.matchAll(cue);
+    for (const match of matches) {
       const span = match.indices?.[1];
       if (!span || !cueMayStartAt(text, match.index, rule)) continue;
       const words = match[1]!.split(" ");
@@ -125,7 +156,7 @@ export function detectPersons(text: string): Detection[] {
 
 function nameThenContact(text: string, detections: Detection[]): void {
   for (let lineStart = 0; lineStart < text.length; ) {
-    if (UPPER_OR_BLANK.test(text[lineStart]!)) {
+    if (isUpperOrBlankUnit(text.charCodeAt(lineStart))) {
       NAME_THEN_CONTACT.lastIndex = lineStart;
       const match = NAME_THEN_CONTACT.exec(text);
       const span = match?.indices?.[1];
@@ -166,6 +197,8 @@ function displayNames(text: string, detections: Detection[]): void {
  */
 const HEADER_WORD = /ime|name|oseba|person/gi;
 
+const MAX_HEADER_LINE = 400;
+
 function nameColumns(text: string, detections: Detection[]): void {
   let doneUpTo = 0;
   for (const hit of text.matchAll(HEADER_WORD)) {
@@ -173,6 +206,7 @@ function nameColumns(text: string, detections: Detection[]): void {
     const headerStart = text.lastIndexOf("\n", hit.index) + 1;
     const headerEnd = lineEndAt(text, hit.index);
     doneUpTo = headerEnd + 1;
+    if (headerEnd - headerStart > MAX_HEADER_LINE) continue; // before slicing a long line
     const table = nameTableHeader(text.slice(headerStart, headerEnd));
     if (!table) continue;
     for (let lineStart = headerEnd + 1; lineStart < text.length; ) {
@@ -200,7 +234,7 @@ function lineEndAt(text: string, from: number): number {
 }
 
 function nameTableHeader(line: string): { delimiter: string; columns: number[] } | null {
-  if (line.length > 400) return null;
+  if (line.length > MAX_HEADER_LINE) return null;
   for (const delimiter of ["|", ";", "\t", ","]) {
     if (!line.includes(delimiter)) continue;
     const cells = line.split(delimiter).map((cell) => cell.trim().toLowerCase());

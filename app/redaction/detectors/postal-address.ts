@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { matchesAt } from "./candidate-scan";
 
 /**
  * Street lines and postcode lines are found separately and then joined when
@@ -50,6 +51,14 @@ const STREETS: readonly StreetPattern[] = [
 ];
 
 const LETTER = /\p{L}/u;
+/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
+const LETTER_UNITS = new Uint8Array(65536);
+
+function isLetterUnit(unit: number): boolean {
+  let known = LETTER_UNITS[unit]!;
+  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
 /**
  * ", London E14 5AB" or ", New York, NY 10118" after an English street line.
  * The town is only taken with a UK or US postcode after it: "221B Baker
@@ -68,9 +77,9 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
         if (lookBack > 0) {
           const wordEnd = hit[0].startsWith(" ") ? hit.index : hit.index + hit[0].indexOf("a ") + 1;
           start = wordEnd;
-          while (start > 0 && wordEnd - start < lookBack && LETTER.test(text[start - 1]!)) start--;
+          while (start > 0 && wordEnd - start < lookBack && isLetterUnit(text.charCodeAt(start - 1))) start--;
         }
-        if (start > 0 && LETTER.test(text[start - 1]!)) continue;
+        if (start > 0 && isLetterUnit(text.charCodeAt(start - 1))) continue;
         pattern.lastIndex = start;
         const match = pattern.exec(text);
         if (match) streets.push({ start, end: start + match[0].length });
@@ -96,6 +105,26 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
   /(?<![\w.,/-])(SI-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|v)){0,3}/gu;
+const DIGITS_THEN_SPACE = /\d{4,5} /g;
+
+/**
+ * Where POSTCODE_TOWN may start: its four or five digits are a whole run of digits
+ * followed by a space, so each such run is tried, with room for an "SI-" prefix
+ * before it. The lookbehind and the optional prefix at the front of the pattern
+ * would otherwise make V8 try it at every position.
+ */
+function postcodeStarts(text: string): number[] {
+  const starts: number[] = [];
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call
+  DIGITS_THEN_SPACE.lastIndex = 0;
+  for (let hit = DIGITS_THEN_SPACE.exec(text); hit !== null; hit = DIGITS_THEN_SPACE.exec(text)) {
+    for (let start = hit.index - 4; start <= hit.index; start++) {
+      if (start < hit.index && text.charCodeAt(start) !== 83) continue; // a prefix starts with "S"
+      if (start >= 0 && (starts.length === 0 || start > starts[starts.length - 1]!)) starts.push(start);
+    }
+  }
+  return starts;
+}
 /**
  * Before an accepted postcode line, a street of any shape: "Ob železnici 16",
  * "Obala 33", "Pot k izviru 4". Only tried there, because on its own
@@ -141,7 +170,7 @@ export function detectPostalAddresses(text: string): Detection[] {
   const streets = findStreets(text);
 
   const detections: Detection[] = streets.map((street) => ({ type: "POSTAL_ADDRESS", ...street, confidence: 0.7 }));
-  for (const match of text.matchAll(POSTCODE_TOWN)) {
+  for (const match of matchesAt(POSTCODE_TOWN, text, postcodeStarts(text))) {
     let value = match[0];
     while (CONNECTOR_TAIL.test(value)) value = value.replace(CONNECTOR_TAIL, "");
     const start = match.index;

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { matchesAt, tooDense } from "./candidate-scan";
 
 /**
  * Secrets come in two forms. A cue word ("password:", "geslo je") marks the
@@ -74,13 +75,108 @@ const NOT_A_VALUE = new Set([
 const PLACEHOLDER_VALUE =
   /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|change_?me|changeit|your[_-]?(?:password|secret|token|api[_-]?key|key)|placeholder)$/i;
 
+const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu");
+
+/*
+ * The cue-word patterns start with a lookbehind and a long case-insensitive
+ * alternation, so a scan over the whole text tries them at every position. Every
+ * match starts at a cue word, or (KEYWORD_VALUE) at the key prefix just before
+ * one: one literal scan lists those words and each pattern, sticky, is tried
+ * only there (see candidate-scan.ts). Under the "iu" flags "ſ" matches "s" and
+ * the Kelvin sign "K" matches "k", so the scan takes them too. Every cue word is
+ * made of letters and follows a non-letter, so the scan's non-overlapping hits
+ * cannot hide one inside another.
+ */
+const CUE_WORD =
+  /pa[sſ]{2}|pwd|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
+/** Longest KEY_PREFIX: four parts of at most 21 characters. */
+const MAX_KEY_PREFIX = 84;
+
+/**
+ * Cue words by the patterns they may start: all of them for KEYWORD_VALUE; "pass",
+ * "pwd", "gesl" and "pin" for the password phrases and the PIN; "cvv", "cvc", "csc",
+ * "varnostna" and "security" for the card code (the first letter tells them apart).
+ */
+function cueWordStarts(text: string): { all: number[]; password: number[]; cardCode: number[] } {
+  const cues = { all: [] as number[], password: [] as number[], cardCode: [] as number[] };
+  CUE_WORD.lastIndex = 0;
+  for (let hit = CUE_WORD.exec(text); hit !== null; hit = CUE_WORD.exec(text)) {
+    cues.all.push(hit.index);
+    const first = hit[0].charCodeAt(0) | 0x20; // ASCII lower case; "ſ" stays itself
+    if (first === 0x70 || first === 0x67) cues.password.push(hit.index); // p, g
+    else if (first === 0x63 || first === 0x76 || first === 0x73 || first === 0x17f) cues.cardCode.push(hit.index); // c, v, s, ſ
+  }
+  return cues;
+}
+
+/** Characters of KEY_PREFIX under "iu": ASCII letters and digits, "ſ", "K" and the separators. */
+function isKeyPrefixUnit(unit: number): boolean {
+  return (
+    (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) ||
+    unit === 95 || unit === 46 || unit === 45 || unit === 0x17f || unit === 0x212a
+  );
+}
+
+/**
+ * Where KEYWORD_VALUE may start: at a cue word, or up to MAX_KEY_PREFIX characters
+ * before it at the start of a key part ("DB_PASSWORD", "smtp.auth.token") – the
+ * start of the run of key characters, or just after a "." or "-" in it (the
+ * lookbehind rules out a letter, digit or "_" before the match). Only cue words
+ * with a ":" or "=" after them on the same line count: nothing between the key and
+ * its ":" or "=" may be a line break. The next ":", "=" and line break are found
+ * with indexOf and kept while the cues pass them, so that stays one pass.
+ */
+function keywordValueStarts(text: string, cues: readonly number[]): number[] {
+  const starts: number[] = [];
+  let colon = -1;
+  let equals = -1;
+  let newline = -1;
+  for (const cue of cues) {
+    if (colon !== Infinity && colon < cue) colon = indexOrInfinity(text, ":", cue);
+    if (equals !== Infinity && equals < cue) equals = indexOrInfinity(text, "=", cue);
+    if (newline !== Infinity && newline < cue) newline = indexOrInfinity(text, "\n", cue);
+    if (Math.min(colon, equals) > newline) continue;
+    const from = starts.length > 0 ? starts[starts.length - 1]! + 1 : 0;
+    let runStart = cue;
+    while (runStart > 0 && cue - runStart < MAX_KEY_PREFIX && isKeyPrefixUnit(text.charCodeAt(runStart - 1))) runStart--;
+    for (let p = Math.max(runStart, from); p < cue; p++) {
+      const before = p === 0 ? -1 : text.charCodeAt(p - 1);
+      if (p === runStart || before === 46 || before === 45) starts.push(p);
+    }
+    if (cue >= from) starts.push(cue);
+  }
+  return starts;
+}
+
+function indexOrInfinity(text: string, search: string, from: number): number {
+  const index = text.indexOf(search, from);
+  return index === -1 ? Infinity : index;
+}
+
+/** Where URL_CREDENTIALS may start: the scheme right before each "://", which the lookbehind makes a whole run. */
+function urlSchemeStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 1)) {
+    let start = at;
+    while (start > 0 && at - start <= 21 && isSchemeUnit(text.charCodeAt(start - 1))) start--;
+    if (at - start >= 2 && at - start <= 21) starts.push(start);
+  }
+  return starts;
+}
+
+function isSchemeUnit(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 43 || unit === 46 || unit === 45;
+}
+
 export function detectSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   const push = (start: number, end: number, confidence: number) => {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
 
-  for (const match of text.matchAll(KEYWORD_VALUE)) {
+  const cues = cueWordStarts(text);
+  const keywordStarts = tooDense(cues.all.length, text.length) ? null : keywordValueStarts(text, cues.all);
+  for (const match of matchesAt(KEYWORD_VALUE, text, keywordStarts)) {
     const value = valueSpan(match, 3);
     if (!value) continue;
     if (match[2] === "=" && match[5] !== undefined) {
@@ -88,12 +184,12 @@ export function detectSecrets(text: string): Detection[] {
       if (delimiter === 0) continue;
       if (delimiter > 0) value.end = value.start + delimiter;
     }
-    const isPasswordWord = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu").test(match[1]!);
+    const isPasswordWord = IS_PASSWORD_WORD.test(match[1]!);
     const raw = text.slice(value.start, value.end);
     if (!isPasswordWord && !looksLikeToken(raw)) continue; // "token: expired" is prose
     push(value.start, value.end, 0.9);
   }
-  for (const match of text.matchAll(PHRASE_VALUE)) {
+  for (const match of matchesAt(PHRASE_VALUE, text, cues.password)) {
     const value = valueSpan(match, 2);
     if (!value) continue;
     const raw = text.slice(value.start, value.end);
@@ -103,15 +199,15 @@ export function detectSecrets(text: string): Detection[] {
     if (!endsClause && /^\p{Ll}+$/u.test(raw)) continue;
     push(value.start, value.end, 0.85);
   }
-  for (const match of text.matchAll(PIN_VALUE)) {
+  for (const match of matchesAt(PIN_VALUE, text, cues.password)) {
     const start = match.index + match[0].length - match[1]!.length;
     push(start, start + match[1]!.length, 0.85);
   }
-  for (const match of text.matchAll(CVV_VALUE)) {
+  for (const match of matchesAt(CVV_VALUE, text, cues.cardCode)) {
     const start = match.index + match[0].length - match[1]!.length;
     push(start, start + match[1]!.length, 0.85);
   }
-  for (const match of text.matchAll(BARE_VALUE)) {
+  for (const match of matchesAt(BARE_VALUE, text, cues.password)) {
     const raw = match[1]!.replace(/[.,;:)\]]+$/, "");
     if (!looksGenerated(raw) || PLACEHOLDER_VALUE.test(raw) || VERSION_LIKE.test(raw)) continue;
     const start = match.index + match[0].length - match[1]!.length;
@@ -141,7 +237,7 @@ export function detectSecrets(text: string): Detection[] {
     }
   }
   if (text.includes("://")) {
-    for (const match of text.matchAll(URL_CREDENTIALS)) {
+    for (const match of matchesAt(URL_CREDENTIALS, text, urlSchemeStarts(text))) {
       const start = match.index + match[0].length - 1 - match[1]!.length;
       push(start, start + match[1]!.length, 0.97);
     }

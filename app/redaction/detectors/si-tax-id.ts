@@ -1,9 +1,31 @@
 import { isValidSiTaxId } from "../checksums";
 import type { Detection } from "../types";
+import { matchesAt } from "./candidate-scan";
 import { followsReferenceCue, lineBefore } from "./context";
 
 /** "SI12345678", "SI 12345678" (VAT number) or a bare eight-digit number. */
 const TAX_CANDIDATE = /(?<![\w.,/-])(SI ?)?[1-9]\d{7}(?!\w|[.,]\d)/g;
+const DIGIT_RUN = /\d{8,}/g;
+
+/**
+ * Where TAX_CANDIDATE may start: its eight digits are a whole run of digits (a
+ * letter, digit or "_" may not come before or after them), so only runs of
+ * exactly eight are tried, at the run and at an "SI" or "SI " just before it.
+ * The lookbehind at the front would otherwise be tried at every position.
+ */
+function taxIdStarts(text: string): number[] {
+  const starts: number[] = [];
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) {
+    if (run[0].length !== 8) continue;
+    for (const start of [run.index - 3, run.index - 2, run.index]) {
+      if (start < run.index && text.charCodeAt(start) !== 83) continue; // a prefix starts with "S"
+      if (start >= 0 && (starts.length === 0 || start > starts[starts.length - 1]!)) starts.push(start);
+    }
+  }
+  return starts;
+}
 
 /**
  * One random eight-digit number in eleven passes the checksum, so a bare
@@ -13,7 +35,7 @@ const TAX_CUE = /davčn|(?<!\p{L})(?:dš|d\.š\.|tax|vat|ddv|tin)(?!\p{L})|ident
 
 export function detectSiTaxIds(text: string): Detection[] {
   const detections: Detection[] = [];
-  for (const match of text.matchAll(TAX_CANDIDATE)) {
+  for (const match of matchesAt(TAX_CANDIDATE, text, taxIdStarts(text))) {
     const prefix = match[1] ?? "";
     const digits = match[0].slice(prefix.length);
     if (!isValidSiTaxId(digits)) continue;

@@ -18,6 +18,9 @@ export default function handleRequest(
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
+    // Cleared once the page is out: a pending timer per request would keep every finished
+    // render (and its stream) alive for ABORT_DELAY, which under load is a lot of garbage.
+    const abortTimer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -25,6 +28,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(abortTimer);
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -32,6 +36,7 @@ export default function handleRequest(
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer);
           reject(error);
         },
         onError(error: unknown) {
@@ -40,7 +45,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
   });
 }
 

@@ -13,8 +13,8 @@ import { useNonce } from "./ui/nonce";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request, context)]);
   return json(
     { locale, csrfToken: csrf.token, user: user && { name: user.name, role: user.role, reports: mayViewReports(user) } },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },

@@ -1,26 +1,42 @@
 import { redirect } from "@remix-run/node";
-import { getDb } from "../db.server";
-import { getSession } from "./session.server";
+import { findSessionUser } from "./session.server";
 
 export type Role = "CLIENT" | "TECHNICIAN" | "ADMIN";
 export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean };
 
-/** The signed-in user, or null. Deactivated users count as signed out. */
-export async function getStaffUser(request: Request): Promise<StaffUser | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  if (typeof userId !== "string") return null;
-  const user = await getDb().user.findUnique({
-    where: { id: userId },
-    include: { teams: { select: { teamId: true } } },
-  });
+/**
+ * The signed-in user, or null. Deactivated users count as signed out.
+ *
+ * A page request runs the root loader and the route's loader, each with its own Request
+ * object but the same load context (app/server/http.server.ts makes one per HTTP request).
+ * Given that context, a GET looks the user up once and both loaders share the answer; it
+ * lives only as long as the request, so a sign-out or deactivation still counts at once.
+ * Actions (POST) always look again: they may change the very rows this reads.
+ */
+export function getStaffUser(request: Request, context?: object): Promise<StaffUser | null> {
+  if (!context || (request.method !== "GET" && request.method !== "HEAD")) return lookUpStaffUser(request);
+  const cookie = request.headers.get("Cookie") ?? "";
+  let byCookie = usersOfRequest.get(context);
+  if (!byCookie) usersOfRequest.set(context, (byCookie = new Map()));
+  let user = byCookie.get(cookie);
+  if (!user) {
+    user = lookUpStaffUser(request);
+    byCookie.set(cookie, user);
+  }
+  return user;
+}
+
+const usersOfRequest = new WeakMap<object, Map<string, Promise<StaffUser | null>>>();
+
+async function lookUpStaffUser(request: Request): Promise<StaffUser | null> {
+  const user = await findSessionUser(request);
   if (!user || !user.active) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports };
 }
 
 /** A technician or admin; anonymous visitors go to sign-in, clients get 403. */
-export async function requireTechnician(request: Request): Promise<StaffUser> {
-  const user = await getStaffUser(request);
+export async function requireTechnician(request: Request, context?: object): Promise<StaffUser> {
+  const user = await getStaffUser(request, context);
   if (!user) {
     const url = new URL(request.url);
     throw redirect(`/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);

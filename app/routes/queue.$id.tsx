@@ -11,6 +11,7 @@ import {
   findTicketInScope, mergeTickets, viewAccessDetails,
 } from "../tickets/ticket-actions.server";
 import { PRIORITIES, STATUSES } from "../tickets/queue-options";
+import { forgetQueueSummaries } from "../tickets/queue.server";
 import { addStaffReply } from "../tickets/replies.server";
 import { formatTime } from "../ui/format-time";
 import { FollowUpsPanel } from "../ui/follow-ups-panel";
@@ -26,8 +27,8 @@ function dueOnDate(date: string, now: Date): Date {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ticket.reference ?? "Ticket"} · Minidesk` }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireTechnician(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireTechnician(request, context);
   const page = await loadTicketPage(getDb(), user, params.id!);
   if (!page) throw new Response("Not found", { status: 404 });
   return json({ ...page, me: { id: user.id } });
@@ -124,6 +125,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (err instanceof TicketNotFoundError) throw new Response("Not found", { status: 404 });
     if (err instanceof TicketActionError) return json({ errors: { _form: err.message } }, { status: 400 });
     throw err;
+  } finally {
+    // The queue's tab counts are kept a few seconds; a change made here shows at once.
+    forgetQueueSummaries();
   }
 }
 

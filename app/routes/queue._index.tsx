@@ -6,7 +6,7 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireTechnician } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
-import { countsPerView, listQueue, parseQueueQuery, queueFilterOptions } from "../tickets/queue.server";
+import { forgetQueueSummaries, listQueue, parseQueueQuery, recentCountsPerView, recentQueueFilterOptions } from "../tickets/queue.server";
 import { CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView } from "../tickets/queue-options";
 import { bulkAssign, bulkClose } from "../tickets/ticket-actions.server";
 import { useQueueKeyboard } from "../ui/queue-keyboard";
@@ -19,11 +19,12 @@ const VIEW_LABELS: Record<QueueView, string> = {
   open: "Open", closed: "Resolved & closed", all: "All",
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireTechnician(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireTechnician(request, context);
   const db = getDb();
   const query = parseQueueQuery(new URL(request.url).searchParams);
-  const [page, counts, options] = await Promise.all([listQueue(db, user, query), countsPerView(db, user), queueFilterOptions(db, user)]);
+  // Counts and menus may be a few seconds old (QUEUE_SUMMARY_MAX_AGE_MS); the list never is.
+  const [page, counts, options] = await Promise.all([listQueue(db, user, query), recentCountsPerView(db, user), recentQueueFilterOptions(db, user)]);
   return json({ query, page, counts, options, me: user.id });
 }
 
@@ -45,6 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = input.intent === "bulk-close"
     ? await bulkClose(db, user, input.ids)
     : await bulkAssign(db, user, input.ids, input.assigneeId === "me" ? user.id : input.assigneeId === "none" ? null : input.assigneeId);
+  forgetQueueSummaries();
   const back = new URL(request.url).searchParams;
   for (const k of ["index", "done", "skipped"]) back.delete(k);
   back.set("done", String(result.changed));
@@ -88,7 +90,7 @@ export default function Queue() {
       <h1>Queue</h1>
       {done !== null && <p className="alert ok" role="status">{done} ticket(s) updated{params.get("skipped") !== "0" ? `, ${params.get("skipped")} skipped` : ""}.</p>}
       {actionData?.error && <p className="alert bad" role="alert">{actionData.error}</p>}
-      <nav className="tabs" aria-label="Views">
+      <nav className="tabs" aria-label="Views" title="Counts are refreshed every few seconds">
         {QUEUE_VIEWS.map((v) => (
           <Link key={v} to={withParams({ view: v, status: undefined })} aria-current={query.view === v ? "page" : undefined}>
             {VIEW_LABELS[v]}{counts[v] !== null && <> <span className="count" data-view-count={v}>{counts[v]}</span></>}

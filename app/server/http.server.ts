@@ -90,6 +90,8 @@ export function createHttpApp(build: ServerBuild, extraRoutes?: (app: express.Ex
     createRequestHandler({
       build,
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      // A new object per HTTP request, shared by all its loaders: getStaffUser keys its
+      // once-per-request lookup on it (app/auth/guards.server.ts).
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );

@@ -11,11 +11,14 @@ import { MAX_SEARCH_MATCHES, searchTicketIds } from "./search.server";
  * Performance (100 000 tickets, scripts/bench-queue.ts): most tickets of a desk that has
  * worked for years are closed, active ones are a few hundred. Views over active tickets
  * use `status IN (…)`, which SQLite answers from the (status, teamId, updatedAt) index and
- * sorts the small set. Views that include closed tickets use `status NOT IN (active)`
+ * sorts the small set, in one query for all of a person's teams. Views that include closed tickets use `status NOT IN (active)`
  * instead, which SQLite cannot use as an index constraint, so it walks (teamId, updatedAt)
  * newest first and stops after one page. A technician in several teams gets one such
  * walk per team, merged here: SQLite cannot merge ordered index ranges of an IN list itself.
  * Keyset pagination (cursor = last row's sort key and id) keeps page 200 as cheap as page 1.
+ * Under load most of a page's CPU goes to Prisma (each query is compiled, each row built
+ * into objects), not to SQLite: hence few queries per page, few relations, and the counts,
+ * menus and team names kept a few seconds per team set (QUEUE_SUMMARY_MAX_AGE_MS).
  */
 
 import { ACTIVE_STATUSES, CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView, type TicketPriority } from "./queue-options";
@@ -64,19 +67,27 @@ function decodeCursor(s: string | undefined): Cursor | null {
   }
 }
 
+/**
+ * What a row shows. The team's name is not joined here but taken from the short-lived list
+ * of the person's teams (withTeamNames): with Prisma every relation in a select is one more
+ * SQL statement to run and one more set of objects to build, per partition.
+ */
 const ROW_SELECT = {
-  id: true, reference: true, subject: true, status: true, priority: true, channel: true, categorySlug: true,
-  createdAt: true, updatedAt: true, mergedIntoId: true, teamId: true,
+  id: true, reference: true, subject: true, status: true, priority: true, categorySlug: true,
+  createdAt: true, updatedAt: true, teamId: true,
   assignee: { select: { id: true, name: true } },
-  team: { select: { name: true } },
   requester: { select: { company: true } },
 } satisfies Prisma.TicketSelect;
-export type QueueRow = Prisma.TicketGetPayload<{ select: typeof ROW_SELECT }>;
+type TicketRow = Prisma.TicketGetPayload<{ select: typeof ROW_SELECT }>;
+export type QueueRow = TicketRow & { team: { name: string } };
 
 /** Follow-ups that need a technician now. */
 export function dueFollowUpWhere(now: Date): Prisma.FollowUpWhereInput {
   return { OR: [{ status: "DUE" }, { status: "SCHEDULED", dueAt: { lte: now } }] };
 }
+
+/** Views that only hold active tickets (status IN …): small enough to sort in one query. */
+const ACTIVE_VIEWS: ReadonlySet<QueueView> = new Set(["unassigned", "mine", "pending", "open"]);
 
 function viewWhere(view: QueueView, user: StaffUser, now: Date): Prisma.TicketWhereInput {
   const active = { in: [...ACTIVE_STATUSES] };
@@ -135,11 +146,13 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
       filters.push({ id: { in: ids } });
     }
   }
-  // One ordered walk per team (see the top comment); a search result is small, one query.
+  // One ordered walk per team where closed tickets are included (see the top comment). A
+  // search result is small, and active tickets are too: there one query sorts them all.
+  const activeOnly = ACTIVE_VIEWS.has(query.view) || (query.status !== undefined && (ACTIVE_STATUSES as readonly string[]).includes(query.status));
   const partitions: Prisma.TicketWhereInput[] =
-    user.role === "ADMIN" || byIds || user.teamIds.length <= 1 ? [{}] : user.teamIds.map((teamId) => ({ teamId }));
+    user.role === "ADMIN" || byIds || activeOnly || user.teamIds.length <= 1 ? [{}] : user.teamIds.map((teamId) => ({ teamId }));
   if (!byIds) filters.unshift(ticketScope(user));
-  const inScope = (row: QueueRow) => user.role === "ADMIN" || user.teamIds.includes(row.teamId);
+  const inScope = (row: TicketRow) => user.role === "ADMIN" || user.teamIds.includes(row.teamId);
   const cursor = decodeCursor(query.cursor);
   const dir = query.dir;
   const take = pageSize + 1;
@@ -166,7 +179,7 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
     return rows.slice(0, take);
   };
 
-  let rows: QueueRow[];
+  let rows: TicketRow[];
   let nextCursor: string | null = null;
   if (query.sort === "priority") {
     // Priority is a word, not a number: walk the buckets in order, newest activity first inside each.
@@ -189,7 +202,17 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
       nextCursor = encodeCursor({ v: last[field].toISOString(), id: last.id });
     }
   }
-  return { rows: rows.slice(0, pageSize), nextCursor, searchCapped };
+  return { rows: await withTeamNames(db, user, rows.slice(0, pageSize)), nextCursor, searchCapped };
+}
+
+/** Adds each row's team name from the person's teams (as recent as QUEUE_SUMMARY_MAX_AGE_MS). */
+async function withTeamNames(db: Db, user: StaffUser, rows: TicketRow[]): Promise<QueueRow[]> {
+  if (!rows.length) return [];
+  const teamById = new Map((await recentScopeTeams(db, user, Date.now())).map((t) => [t.id, t.name]));
+  const missing = [...new Set(rows.map((r) => r.teamId).filter((id) => !teamById.has(id)))];
+  // Only a team made in the last few seconds can be missing.
+  if (missing.length) for (const t of await db.team.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) teamById.set(t.id, t.name);
+  return rows.map((row) => ({ ...row, team: { name: teamById.get(row.teamId) ?? "" } }));
 }
 
 async function dueFollowUpTicketIds(db: Db, user: StaffUser, now: Date): Promise<string[]> {
@@ -200,23 +223,83 @@ async function dueFollowUpTicketIds(db: Db, user: StaffUser, now: Date): Promise
 export type ViewCounts = Record<QueueView, number | null>;
 
 /**
+ * How old the tab counts, the filter menus and the team names in the rows may be.
+ * They are the same for everyone in the same teams and change slowly next to how often a busy desk loads the queue, so each
+ * process keeps them this long per team set instead of counting on every page view (the
+ * page says so). A change made through this process's queue forgets them at once
+ * (forgetQueueSummaries); tickets that arrive meanwhile show up in the counts within seconds.
+ */
+export const QUEUE_SUMMARY_MAX_AGE_MS = 5_000;
+const summaries = new Map<string, { at: number; value: Promise<unknown> }>();
+
+function teamSetKey(user: StaffUser): string {
+  return user.role === "ADMIN" ? "*" : [...user.teamIds].sort().join(",");
+}
+
+/** Shares one computation per key and team set for QUEUE_SUMMARY_MAX_AGE_MS; a failure is not kept. */
+function recentForTeams<T>(kind: string, user: StaffUser, now: number, compute: () => Promise<T>): Promise<T> {
+  const key = `${kind}:${teamSetKey(user)}`;
+  const hit = summaries.get(key);
+  if (hit && now - hit.at < QUEUE_SUMMARY_MAX_AGE_MS && now >= hit.at) return hit.value as Promise<T>;
+  if (summaries.size > 1_000) summaries.clear(); // many team sets: a bound, not a policy
+  const value = compute();
+  summaries.set(key, { at: now, value });
+  value.catch(() => {
+    if (summaries.get(key)?.value === value) summaries.delete(key);
+  });
+  return value;
+}
+
+/** Forgets the cached counts and menus, after a change made through this process. */
+export function forgetQueueSummaries() {
+  summaries.clear();
+}
+
+/** countsPerView, as recent as QUEUE_SUMMARY_MAX_AGE_MS (for the queue page). */
+export async function recentCountsPerView(db: Db, user: StaffUser, now = new Date()): Promise<ViewCounts> {
+  const { groups, followups } = await recentForTeams("counts", user, now.getTime(), () => countActive(db, user, now));
+  return countsFrom(groups, followups, user);
+}
+
+/** The teams this person sees (all for admins), id and name, as recent as QUEUE_SUMMARY_MAX_AGE_MS. */
+function recentScopeTeams(db: Db, user: StaffUser, now: number) {
+  return recentForTeams("teams", user, now, () =>
+    db.team.findMany({ where: user.role === "ADMIN" ? {} : { id: { in: user.teamIds } }, select: { id: true, name: true } }),
+  );
+}
+
+/** queueFilterOptions, as recent as QUEUE_SUMMARY_MAX_AGE_MS (for the queue page). */
+export function recentQueueFilterOptions(db: Db, user: StaffUser, now = Date.now()) {
+  return recentForTeams("options", user, now, () => queueFilterOptions(db, user));
+}
+
+/**
  * Counts for the view tabs, cheap: one grouped count over the active tickets (a small set,
  * read from the status index) and one for due follow-ups. Closed and all are not counted:
  * counting 100 000 closed tickets on every page view tells a technician nothing.
  */
 export async function countsPerView(db: Db, user: StaffUser, now = new Date()): Promise<ViewCounts> {
-  const scope = ticketScope(user);
+  const { groups, followups } = await countActive(db, user, now);
+  return countsFrom(groups, followups, user);
+}
+
+/** The same for everyone in the same teams: "mine" is picked out of the groups per person. */
+async function countActive(db: Db, user: StaffUser, now: Date) {
   const [groups, followups] = await Promise.all([
     db.ticket.groupBy({
       by: ["status", "assigneeId"],
-      where: { AND: [scope, { status: { in: [...ACTIVE_STATUSES] } }] },
+      where: { AND: [ticketScope(user), { status: { in: [...ACTIVE_STATUSES] } }] },
       _count: { _all: true },
     }),
     dueFollowUpTicketIds(db, user, now).then((ids) => ids.length),
   ]);
+  return { groups: groups.map((g) => ({ status: g.status, assigneeId: g.assigneeId, n: g._count._all })), followups };
+}
+
+function countsFrom(groups: { status: string; assigneeId: string | null; n: number }[], followups: number, user: StaffUser): ViewCounts {
   const counts: ViewCounts = { unassigned: 0, mine: 0, pending: 0, followups, open: 0, closed: null, all: null };
   for (const g of groups) {
-    const n = g._count._all;
+    const n = g.n;
     counts.open! += n;
     if (g.status === "PENDING") counts.pending! += n;
     if (g.assigneeId === null) counts.unassigned! += n;

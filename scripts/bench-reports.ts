@@ -116,6 +116,41 @@ async function time(base: string, cookie: string, url: string, label: string, mu
   console.log(`${label.padEnd(44)} p50 ${percentile(ms, 50).toFixed(0).padStart(4)} ms   p95 ${percentile(ms, 95).toFixed(0).padStart(4)} ms   (${RUNS} runs)`);
 }
 
+/**
+ * Where the page's time goes: each report query run on its own (in-process, the app's own
+ * database client), and buildReport as a whole; the rest of a request is rendering and HTTP.
+ */
+async function profileQueries(search: string, label: string) {
+  const q = await import("../app/reports/report-queries.server");
+  const { buildReport } = await import("../app/reports/build-report.server");
+  const { parseReportParams } = await import("../app/reports/report-params");
+  const { getDb } = await import("../app/db.server");
+  const db = getDb();
+  const now = new Date();
+  const p = parseReportParams(new URLSearchParams(search), now).params;
+  const parts: [string, () => Promise<unknown>][] = [
+    ["liveTicketFlow", () => q.liveTicketFlow(db, p)],
+    ["purgedTicketFlow", () => q.purgedTicketFlow(db, p)],
+    ["hours firstResponseAt", () => q.hoursPercentiles(db, p, "firstResponseAt", p.interval)],
+    ["hours resolvedAt", () => q.hoursPercentiles(db, p, "resolvedAt", p.interval)],
+    ["followUpOutcomes", () => q.followUpOutcomes(db, p)],
+    ["the other five", () => Promise.all([q.redactionCounts(db, p), q.withheldPerMonth(db, p), q.auditPerMonth(db, p, "access_details.viewed"), q.dataSubjectRequests(db, p, 500), q.reportOptions(db)])],
+    ["buildReport", () => buildReport(db, p, now)],
+  ];
+  const out: string[] = [];
+  for (const [name, run] of parts) {
+    const ms: number[] = [];
+    for (let i = 0; i < RUNS + 2; i++) {
+      const t = performance.now();
+      await run();
+      if (i >= 2) ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    out.push(`${name} ${percentile(ms, 50).toFixed(0)}`);
+  }
+  console.log(`  ${label}: ${out.join(", ")} ms (p50)`);
+}
+
 await migrateDatabase(process.env.DATABASE_URL!);
 seedDatabase();
 const app = await startMinidesk({ port: 0, background: false });
@@ -127,6 +162,10 @@ try {
   await time(app.url, cookie, `/reports?from=${fiveYears}&to=${today}&interval=month`, "GET /reports (5 years by month, all rows)");
   await time(app.url, cookie, `/reports?from=${fiveYears}&to=${today}&interval=month&by=team&channel=EMAIL`, "GET /reports (5 years, by team, EMAIL only)");
   await time(app.url, cookie, `/reports/csv/backlog?from=${fiveYears}&to=${today}&interval=month`, "GET /reports/csv/backlog (5 years)", "Open tickets");
+  console.log("queries alone, in-process:");
+  await profileQueries("", "default");
+  await profileQueries(`from=${fiveYears}&to=${today}&interval=month`, "5 years");
+  await profileQueries(`from=${fiveYears}&to=${today}&interval=month&by=team&channel=EMAIL`, "5 years, by team, EMAIL");
 } finally {
   await app.stop();
   if (process.env.BENCH_KEEP) console.log(`kept ${dbFile}`);

@@ -55,8 +55,8 @@ export function computeFlow(cells: readonly FlowCell[], buckets: readonly string
   return { dims, opened, closed, backlog, purged };
 }
 
-/** Nearest-rank percentile of sorted values (the same rule the SQL uses). */
-export function nearestRank(sorted: readonly number[], p: number): number | null {
+/** Nearest-rank percentile of sorted values: the value at rank ceil(p/100 · n) (the reports tests use the same rule). */
+export function nearestRank(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.max(0, rank - 1)]!;

@@ -46,6 +46,21 @@ for (let i = 0; i < 160; i++) {
   const closedAt = resolved && rand() < 0.8 ? new Date(resolvedAt!.getTime() + Math.floor(rand() * 8 * D)) : null;
   tickets.push({ channel: pick(["WEB", "EMAIL"]), categorySlug: pick(CATEGORIES), team: pick(TEAMS), createdAt, firstResponseAt, resolvedAt, closedAt });
 }
+// Tickets on bucket edges (UTC midnight of a Monday and of the 1st, the last millisecond of a
+// Sunday or a month): week and month buckets must agree on SQLite (ISO text) and PostgreSQL (timestamp).
+const at = (s: string) => new Date(s);
+for (const [createdAt, firstResponseAt, resolvedAt, closedAt, team] of [
+  ["2026-01-05T00:00:00.000Z", "2026-01-05T00:00:00.000Z", "2026-01-11T23:59:59.999Z", "2026-01-12T00:00:00.000Z", "it"],
+  ["2026-01-04T23:59:59.999Z", "2026-01-05T00:00:00.001Z", "2026-03-16T00:00:00.000Z", "2026-03-16T00:00:00.000Z", "web"],
+  ["2025-12-31T23:59:59.999Z", "2026-01-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z", "projects"],
+  ["2026-03-31T23:59:59.999Z", null, null, null, "it"],
+  ["2026-02-01T00:00:00.000Z", "2026-02-28T23:59:59.999Z", "2026-03-01T00:00:00.000Z", "2026-03-15T23:59:59.999Z", "web"],
+] as const) {
+  tickets.push({
+    channel: "WEB", categorySlug: "crm", team, createdAt: at(createdAt),
+    firstResponseAt: firstResponseAt && at(firstResponseAt), resolvedAt: resolvedAt && at(resolvedAt), closedAt: closedAt && at(closedAt),
+  });
+}
 const MONTHS = ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04"];
 for (let i = 0; i < 90; i++) {
   const o = Math.floor(rand() * 6);

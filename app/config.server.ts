@@ -18,6 +18,8 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
     .default("file:./var/minidesk.db"),
+  // PostgreSQL only: connections per process (each web, worker or SMTP process has its own pool).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default("var"),
   STORAGE_DIR: z.string().min(1).optional(),
   OUTBOX_DIR: z.string().min(1).optional(),

@@ -1,19 +1,41 @@
-import { PrismaClient } from "@prisma/client";
+import { createRequire } from "node:module";
+import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config.server";
 
+const require = createRequire(import.meta.url);
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** file: is the embedded SQLite default; postgresql:// is the scale-out database (README). */
+export function databaseKind(url: string = getConfig().DATABASE_URL): DatabaseKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
 /**
- * The one Prisma client of the process, kept across dev reloads
- * (indie-stack's singleton). The driver adapter decides the database;
- * `schema.prisma`'s url is only there for the validator.
+ * The one Prisma client of the process, kept across dev reloads (indie-stack's singleton).
+ * The driver adapter decides the database. Both clients come from one data model
+ * (prisma/schema.prisma; the PostgreSQL twin is generated from it by scripts/postgres-schema.ts),
+ * so the PostgreSQL client has the same API and is typed as the SQLite one.
  */
-function createClient(url: string) {
-  if (!url.startsWith("file:")) {
-    throw new Error("Only SQLite (file:) DATABASE_URL is supported in this build");
+function createClient(url: string): PrismaClient {
+  if (databaseKind(url) === "postgres") {
+    // Generated from prisma/postgresql/schema.prisma into node_modules (postinstall).
+    const { PrismaClient: PostgresClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: getConfig().DATABASE_POOL_SIZE }) });
   }
   // busy timeout: the web app, SMTP listener and worker share one file.
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+}
+
+/**
+ * The Prisma namespace (Prisma.sql, Prisma.empty...) of the client in use: the PostgreSQL client
+ * has its own runtime, which takes another runtime's Sql fragment for a plain value.
+ */
+export function prismaSql(): Pick<typeof Prisma, "sql" | "empty" | "raw" | "join"> {
+  if (databaseKind() !== "postgres") return Prisma;
+  return (require(".prisma/client-pg") as { Prisma: typeof Prisma }).Prisma;
 }
 
 const globalForDb = globalThis as unknown as { __minideskDb?: PrismaClient; __minideskDbUrl?: string };
@@ -33,3 +55,11 @@ export async function disconnectDb() {
 }
 
 export type Db = PrismaClient;
+
+/**
+ * A "contains" filter that ignores case on both databases, as SQLite's LIKE does for ASCII;
+ * PostgreSQL needs Prisma's insensitive mode (ILIKE), which the SQLite client type lacks.
+ */
+export function containsText(value: string): { contains: string } {
+  return databaseKind() === "postgres" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+}

@@ -1,12 +1,13 @@
 import { Prisma, type Job, type PrismaClient } from "@prisma/client";
 import { errorCode } from "../logging/logger.server";
+import { databaseKind, prismaSql } from "../db.server";
 
 /**
  * The database job queue (docs/decisions/008-database-job-queue.md). Jobs live in the Job
  * table so they survive restarts and downtime; a claim is a lease, so a crashed worker's
  * job is taken again once the lease runs out. All engine-specific SQL stays in this file:
- * SQLite serialises writers, so one UPDATE ... RETURNING is atomic; PostgreSQL will need
- * FOR UPDATE SKIP LOCKED in the subquery instead.
+ * SQLite serialises writers, so one UPDATE ... RETURNING is atomic; on PostgreSQL the subquery
+ * locks the rows it picks FOR UPDATE SKIP LOCKED, so concurrent workers take disjoint jobs.
  */
 export type { Job };
 export type QueueDb = PrismaClient | Prisma.TransactionClient;
@@ -38,7 +39,8 @@ export async function enqueueJob(db: QueueDb, job: NewJob): Promise<Job> {
  * Atomically takes up to `limit` jobs that are due (PENDING with runAt <= now) or whose
  * worker vanished (RUNNING with an expired lease), and leases them to `workerId`.
  * Two workers can never receive the same job: the rows are selected and updated in one
- * statement, and SQLite runs one writer at a time.
+ * statement; SQLite runs one writer at a time, and PostgreSQL skips rows another worker's
+ * claim has locked (the outer WHERE re-checks the state after any wait).
  */
 export async function claimDueJobs(
   db: QueueDb,
@@ -50,7 +52,8 @@ export async function claimDueJobs(
   await db.$executeRaw`
     UPDATE "Job" SET "status" = 'DEAD', "lastError" = 'LeaseExpired', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
     WHERE "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= "maxAttempts"`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
+  const sql = prismaSql();
+  const rows = await db.$queryRaw<{ id: string }[]>(sql.sql`
     UPDATE "Job"
     SET "status" = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil},
         "attempts" = "attempts" + 1, "updatedAt" = ${now}
@@ -59,9 +62,10 @@ export async function claimDueJobs(
       WHERE ("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})
       ORDER BY "runAt", "id"
       LIMIT ${limit}
+      ${databaseKind() === "postgres" ? sql.sql`FOR UPDATE SKIP LOCKED` : sql.empty}
     )
     AND (("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
-    RETURNING "id"`;
+    RETURNING "id"`);
   if (rows.length === 0) return [];
   const jobs = await db.job.findMany({ where: { id: { in: rows.map((r) => r.id) }, lockedBy: workerId } });
   return jobs.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs/promises";
-import type { Db } from "../db.server";
+import { containsText, databaseKind, type Db } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
 import { getAttachmentStore } from "../storage/attachment-store.server";
 import { DESTROY_ACCESS_DETAILS } from "../tickets/access-details.server";
@@ -55,7 +55,7 @@ export async function exportPersonData(db: Db, email: string, now = new Date()) 
         },
       })
     : [];
-  const mails = (await db.outboxMail.findMany({ where: { toAddress: { contains: address } }, orderBy: { createdAt: "asc" } }))
+  const mails = (await db.outboxMail.findMany({ where: { toAddress: containsText(address) }, orderBy: { createdAt: "asc" } }))
     .filter((m) => addressPattern(address).test(m.toAddress));
   const requests = await db.dataSubjectRequest.findMany({ where: { emailHash: emailHash(address) }, orderBy: { requestedAt: "asc" } });
 
@@ -199,7 +199,7 @@ export async function erasePersonData(
   }
 
   // Mail to the address (including our own confirmation of their request), and its copies.
-  const mails = (await db.outboxMail.findMany({ where: { toAddress: { contains: address } }, select: { id: true, toAddress: true } }))
+  const mails = (await db.outboxMail.findMany({ where: { toAddress: containsText(address) }, select: { id: true, toAddress: true } }))
     .filter((m) => new RegExp(pattern).test(m.toAddress));
   result.outboxFiles += await outbox.deleteFor(mails.map((m) => m.id));
   result.outbox += (await db.outboxMail.deleteMany({ where: { id: { in: mails.map((m) => m.id) } } })).count;
@@ -211,7 +211,7 @@ export async function erasePersonData(
       result.outboxFiles++;
     }
   }
-  const jobs = (await db.job.findMany({ where: { payload: { contains: address } }, select: { id: true, payload: true } }))
+  const jobs = (await db.job.findMany({ where: { payload: containsText(address) }, select: { id: true, payload: true } }))
     .filter((j) => new RegExp(pattern).test(j.payload));
   result.jobs += (await db.job.deleteMany({ where: { id: { in: jobs.map((j) => j.id) } } })).count;
   result.textsScrubbed = await scrubAddress(db, address, pattern);
@@ -237,22 +237,22 @@ export async function erasePersonData(
 async function scrubAddress(db: Db, address: string, pattern: RegExp): Promise<number> {
   const fix = (s: string) => s.replace(new RegExp(pattern), "[EMAIL]");
   let n = 0;
-  const messages = await db.message.findMany({ where: { body: { contains: address } }, select: { id: true, body: true } });
+  const messages = await db.message.findMany({ where: { body: containsText(address) }, select: { id: true, body: true } });
   for (const m of messages) if (fix(m.body) !== m.body) (await db.message.update({ where: { id: m.id }, data: { body: fix(m.body) } }), n++);
   const tickets = await db.ticket.findMany({
-    where: { OR: [{ subject: { contains: address } }, { legalHoldReason: { contains: address } }] },
+    where: { OR: [{ subject: containsText(address) }, { legalHoldReason: containsText(address) }] },
     select: { id: true, subject: true, legalHoldReason: true },
   });
   for (const t of tickets) {
     await db.ticket.update({ where: { id: t.id }, data: { subject: fix(t.subject), legalHoldReason: t.legalHoldReason && fix(t.legalHoldReason) } });
     n++;
   }
-  const followUps = await db.followUp.findMany({ where: { description: { contains: address } }, select: { id: true, description: true } });
+  const followUps = await db.followUp.findMany({ where: { description: containsText(address) }, select: { id: true, description: true } });
   for (const f of followUps) (await db.followUp.update({ where: { id: f.id }, data: { description: fix(f.description) } }), n++);
-  const quarantined = await db.quarantinedMail.findMany({ where: { excerpt: { contains: address } }, select: { id: true, excerpt: true } });
+  const quarantined = await db.quarantinedMail.findMany({ where: { excerpt: containsText(address) }, select: { id: true, excerpt: true } });
   for (const q of quarantined) (await db.quarantinedMail.update({ where: { id: q.id }, data: { excerpt: fix(q.excerpt) } }), n++);
   const mails = await db.outboxMail.findMany({
-    where: { OR: [{ textBody: { contains: address } }, { htmlBody: { contains: address } }, { subject: { contains: address } }] },
+    where: { OR: [{ textBody: containsText(address) }, { htmlBody: containsText(address) }, { subject: containsText(address) }] },
     select: { id: true, textBody: true, htmlBody: true, subject: true },
   });
   for (const m of mails) {
@@ -285,7 +285,7 @@ async function purgeFilesMentioning(db: Db, ticketIds: string[], address: string
  * transaction kept it from finishing; the next erasure or purge run tries again.
  */
 export async function compactDatabase(db: Db): Promise<boolean> {
-  if (!getConfig().DATABASE_URL.startsWith("file:")) return true;
+  if (databaseKind() === "postgres") return vacuumPostgres(db);
   try {
     await db.$executeRawUnsafe(`INSERT INTO "SearchIndex"("SearchIndex") VALUES('optimize')`);
   } catch {
@@ -302,4 +302,19 @@ export async function compactDatabase(db: Db): Promise<boolean> {
     await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
   }
   return false;
+}
+
+/**
+ * PostgreSQL: VACUUM prunes the dead row versions an erasure left in the tables that can hold
+ * an address, so their space is reused; it does not rewrite the files (VACUUM FULL would, at
+ * the price of locking the tables: README "Scale-out" says when to run it).
+ */
+const POSTGRES_PERSONAL_TABLES = ["Requester", "Ticket", "Message", "SearchIndex", "OutboxMail", "Job", "FollowUp", "QuarantinedMail", "AuditEvent"];
+async function vacuumPostgres(db: Db): Promise<boolean> {
+  try {
+    await db.$executeRawUnsafe(`VACUUM ${POSTGRES_PERSONAL_TABLES.map((t) => `"${t}"`).join(", ")}`);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Db } from "../db.server";
+import { databaseKind, prismaSql, type Db } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
 import { getAttachmentStore } from "../storage/attachment-store.server";
 import { monthOf } from "../tickets/redact-for-storage.server";
@@ -163,9 +163,15 @@ export async function purgeTicketBatch(
         attachmentCount: t._count.attachments,
       })),
     });
-    // One pass over the Job table for the whole batch (SQLite JSON1; an OR of LIKEs is slow to plan).
-    const jobs = await tx.$executeRaw`
-      DELETE FROM "Job" WHERE EXISTS (SELECT 1 FROM json_each(${JSON.stringify(referenced)}) AS r WHERE instr("Job"."payload", r.value) > 0)`;
+    // One pass over the Job table for the whole batch (a JSON array of ids joined against the
+    // payload text; an OR of LIKEs is slow to plan).
+    const list = JSON.stringify(referenced);
+    const sql = prismaSql();
+    const jobs = await tx.$executeRaw(
+      databaseKind() === "postgres"
+        ? sql.sql`DELETE FROM "Job" WHERE EXISTS (SELECT 1 FROM jsonb_array_elements_text(${list}::jsonb) AS r(value) WHERE strpos("Job"."payload", r.value) > 0)`
+        : sql.sql`DELETE FROM "Job" WHERE EXISTS (SELECT 1 FROM json_each(${list}) AS r WHERE instr("Job"."payload", r.value) > 0)`,
+    );
     const outboxRows = await tx.outboxMail.deleteMany({ where: { ticketId: { in: ids } } });
     await tx.redactionFinding.deleteMany({ where: { ticketId: { in: ids } } });
     await tx.attachment.deleteMany({ where: { ticketId: { in: ids } } });

@@ -1,12 +1,14 @@
-import type { Db } from "../db.server";
+import { databaseKind, type Db } from "../db.server";
 import type { StaffUser } from "../auth/guards.server";
 
 /**
  * Full-text search over ticket subjects and message bodies: the one module with
- * database-specific SQL (SQLite FTS5, table "SearchIndex", see the search_index
- * migration). The index holds redacted text only, so a search can never find a value
- * that redaction removed. The tokenizer folds diacritics (unicode61 remove_diacritics 2)
- * on both sides, so "cas" finds "čas" and "čas" finds "cas".
+ * database-specific search SQL. SQLite: FTS5 (table "SearchIndex", migration search_index),
+ * tokenizer unicode61 remove_diacritics 2. PostgreSQL: a tsvector table kept by triggers
+ * (prisma/postgresql/migrations/*_search_and_rollups), 'simple' configuration over unaccent().
+ * Both fold diacritics on both sides, so "cas" finds "čas" and "čas" finds "cas", and both
+ * match every word as a prefix. The index holds redacted text only, so a search can never
+ * find a value that redaction removed.
  */
 
 /** The most matches a search hands to the queue; the queue shows them sorted and paged. */
@@ -20,14 +22,27 @@ const MAX_TERM_LENGTH = 64;
  * NEAR, -, ^, :, parentheses) lose their meaning, so input can never be a syntax error
  * or reach another column. Returns null when nothing searchable is left.
  */
-export function toFtsQuery(input: string): string | null {
-  const terms = input
+function searchTerms(input: string): string[] {
+  return input
     .normalize("NFC")
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, MAX_TERMS)
-    .map((t) => `"${t.slice(0, MAX_TERM_LENGTH)}"*`);
+    .map((t) => t.slice(0, MAX_TERM_LENGTH));
+}
+
+export function toFtsQuery(input: string): string | null {
+  const terms = searchTerms(input).map((t) => `"${t}"*`);
   return terms.length ? terms.join(" ") : null;
+}
+
+/**
+ * The same for PostgreSQL's to_tsquery: letters and digits only (so no operator survives),
+ * each a prefix (:*), all required (&). Accents are folded in SQL by unaccent().
+ */
+export function toTsQuery(input: string): string | null {
+  const terms = searchTerms(input).map((t) => `${t}:*`);
+  return terms.length ? terms.join(" & ") : null;
 }
 
 /**
@@ -36,6 +51,7 @@ export function toFtsQuery(input: string): string | null {
  * afterwards). Admins search everything.
  */
 export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Promise<string[]> {
+  if (databaseKind() === "postgres") return searchTicketIdsPostgres(db, user, input, limit);
   const match = toFtsQuery(input);
   if (!match) return [];
   const scoped = user.role !== "ADMIN";
@@ -54,6 +70,28 @@ export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "te
     match,
     ...(scoped ? user.teamIds : []),
     limit,
+  );
+  return rows.map((r) => r.id);
+}
+
+async function searchTicketIdsPostgres(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit: number): Promise<string[]> {
+  const query = toTsQuery(input);
+  if (!query) return [];
+  const scoped = user.role !== "ADMIN";
+  if (scoped && user.teamIds.length === 0) return [];
+  const teamList = scoped ? ` AND t."teamId" IN (${user.teamIds.map((_, i) => `$${i + 3}`).join(",")})` : "";
+  // The GIN index finds the matching rows; newest first by the index row's id, as on SQLite.
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT t."id" AS id
+       FROM "SearchIndex" s
+       JOIN "Ticket" t ON t."id" = s."ticket_id"
+      WHERE s."document" @@ to_tsquery('simple', unaccent($1))${teamList}
+      GROUP BY t."id"
+      ORDER BY max(s."id") DESC
+      LIMIT $2`,
+    query,
+    limit,
+    ...(scoped ? user.teamIds : []),
   );
   return rows.map((r) => r.id);
 }

@@ -95,7 +95,8 @@ describe("data-subject rights", () => {
     }
   });
 
-  it("erasure deletes the tickets, keeps a held one without the person, and leaves the address nowhere on disk", async () => {
+  // Reads the SQLite file's bytes; on PostgreSQL, VACUUM does not promise that (README).
+  it.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("erasure deletes the tickets, keeps a held one without the person, and leaves the address nowhere on disk", async () => {
     const address = "Eva.Izbris@Example.com";
     const lower = address.toLowerCase();
     const gone = await ticketFor(address, "Tiskalnik ne tiska", { name: "Eva Izbris", file: "printer log\n", access: "admin / Geslo-99" });

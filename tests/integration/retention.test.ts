@@ -83,7 +83,7 @@ async function ticketTraces(ticketId: string) {
     db.accessToken.count({ where: { ticketId } }),
     db.followUp.count({ where: { ticketId } }),
     db.auditEvent.count({ where: { ticketId } }),
-    db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "SearchIndex" WHERE ticket_id = ?`, ticketId),
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "SearchIndex" WHERE "ticket_id" = ${ticketId}`,
   ]);
   return { ticket, messages, attachments, findings, tokens, followUps, audit, search: Number(search[0]!.n) };
 }

@@ -51,11 +51,11 @@ export function toTsQuery(input: string): string | null {
  * afterwards). Admins search everything.
  */
 export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Promise<string[]> {
-  if (databaseKind() === "postgres") return searchTicketIdsPostgres(db, user, input, limit);
-  const match = toFtsQuery(input);
-  if (!match) return [];
   const scoped = user.role !== "ADMIN";
   if (scoped && user.teamIds.length === 0) return [];
+  if (databaseKind() === "postgres") return searchTicketIdsPostgres(db, scoped ? user.teamIds : null, input, limit);
+  const match = toFtsQuery(input);
+  if (!match) return [];
   const teamList = scoped ? ` AND t."teamId" IN (${user.teamIds.map(() => "?").join(",")})` : "";
   // FTS5 walks matches in rowid order; DESC with a LIMIT streams and stops early, so a
   // common word over 100 000 tickets costs about as much as a rare one. Rowids grow with
@@ -74,12 +74,11 @@ export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "te
   return rows.map((r) => r.id);
 }
 
-async function searchTicketIdsPostgres(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit: number): Promise<string[]> {
+/** teamIds: the teams in scope, or null for an admin (everything). */
+async function searchTicketIdsPostgres(db: Db, teamIds: string[] | null, input: string, limit: number): Promise<string[]> {
   const query = toTsQuery(input);
   if (!query) return [];
-  const scoped = user.role !== "ADMIN";
-  if (scoped && user.teamIds.length === 0) return [];
-  const teamList = scoped ? ` AND t."teamId" IN (${user.teamIds.map((_, i) => `$${i + 3}`).join(",")})` : "";
+  const teamList = teamIds ? ` AND t."teamId" IN (${teamIds.map((_, i) => `$${i + 3}`).join(",")})` : "";
   // The GIN index finds the matching rows; newest first by the index row's id, as on SQLite.
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `SELECT t."id" AS id
@@ -91,7 +90,7 @@ async function searchTicketIdsPostgres(db: Db, user: Pick<StaffUser, "role" | "t
       LIMIT $2`,
     query,
     limit,
-    ...(scoped ? user.teamIds : []),
+    ...(teamIds ?? []),
   );
   return rows.map((r) => r.id);
 }

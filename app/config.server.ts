@@ -12,7 +12,7 @@ const bool = z
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (printed at start)
   PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   DATABASE_URL: z
     .string()

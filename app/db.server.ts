@@ -1,8 +1,8 @@
 import { createRequire } from "node:module";
 import { Prisma, PrismaClient } from "@prisma/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config.server";
+import { sqliteAdapter } from "./sqlite-immediate-transactions.server";
 
 const require = createRequire(import.meta.url);
 
@@ -18,15 +18,16 @@ export function databaseKind(url: string = getConfig().DATABASE_URL): DatabaseKi
  * The driver adapter decides the database. Both clients come from one data model
  * (prisma/schema.prisma; the PostgreSQL twin is generated from it by scripts/postgres-schema.ts),
  * so the PostgreSQL client has the same API and is typed as the SQLite one.
+ * Exported for the tests that stand for a second process (its own connections) on one database.
  */
-function createClient(url: string): PrismaClient {
+export function createClient(url: string): PrismaClient {
   if (databaseKind(url) === "postgres") {
     // Generated from prisma/postgresql/schema.prisma into node_modules (postinstall).
     const { PrismaClient: PostgresClient } = require(".prisma/client-pg") as { PrismaClient: typeof PrismaClient };
     return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: getConfig().DATABASE_POOL_SIZE }) });
   }
   // busy timeout: the web app, SMTP listener and worker share one file.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  return new PrismaClient({ adapter: sqliteAdapter(url, 10_000) });
 }
 
 /**

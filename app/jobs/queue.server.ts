@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { Prisma, type Job, type PrismaClient } from "@prisma/client";
 import { errorCode } from "../logging/logger.server";
 import { databaseKind, prismaSql } from "../db.server";
@@ -32,7 +33,16 @@ export async function enqueueJob(db: QueueDb, job: NewJob): Promise<Job> {
     dedupeKey: job.dedupeKey,
   };
   if (!job.dedupeKey) return db.job.create({ data });
-  return db.job.upsert({ where: { dedupeKey: job.dedupeKey }, create: data, update: {} });
+  // Not Prisma's upsert: it reads, then inserts, so two processes enqueueing the same key at
+  // once (every worker schedules the hour's maintenance) both insert, and one fails on the
+  // unique key; on PostgreSQL inside a transaction, that failure would abort the whole
+  // transaction. ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike) lets the first one win.
+  const now = new Date();
+  await db.$executeRaw(prismaSql().sql`
+    INSERT INTO "Job" ("id", "kind", "payload", "runAt", "maxAttempts", "dedupeKey", "createdAt", "updatedAt")
+    VALUES (${crypto.randomUUID()}, ${data.kind}, ${data.payload}, ${data.runAt}, ${data.maxAttempts}, ${job.dedupeKey}, ${now}, ${now})
+    ON CONFLICT ("dedupeKey") DO NOTHING`);
+  return db.job.findUniqueOrThrow({ where: { dedupeKey: job.dedupeKey } });
 }
 
 /**

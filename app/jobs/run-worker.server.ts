@@ -26,7 +26,15 @@ export async function runWorkerOnce(db: PrismaClient, at?: Date, workerId = `${o
     total = { done: total.done + counts.done, retried: total.retried + counts.retried, dead: total.dead + counts.dead, lost: total.lost + counts.lost };
     if (counts.done + counts.retried + counts.dead + counts.lost === 0) break;
   }
-  const mail = await deliverOutbox(db, clock());
+  // Delivery takes 50 mails at a time; a follow-up round can queue more, and `--once` from cron
+  // should not leave them for the next run. Stops when a batch finds nothing left to send.
+  const mail = { sent: 0, failed: 0 };
+  for (let round = 0; round < 100; round++) {
+    const batch = await deliverOutbox(db, clock());
+    mail.sent += batch.sent;
+    mail.failed += batch.failed;
+    if (batch.sent + batch.failed === 0) break;
+  }
   return { ...total, mailSent: mail.sent, mailFailed: mail.failed };
 }
 

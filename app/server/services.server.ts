@@ -44,10 +44,22 @@ export async function startMinidesk(opts: { port?: number; background?: boolean 
     setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
     async stop() {
       for (const b of background.reverse()) await b.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      await closeHttpServer(server);
       await shutdownOcrPool();
       await disconnectDb();
     },
   };
+}
+
+/**
+ * Stops accepting connections, closes idle keep-alive ones at once and gives requests in
+ * flight a few seconds to finish before their connections are closed too: a browser that
+ * keeps a connection open must not keep a stopping server (or a test run) waiting.
+ */
+async function closeHttpServer(server: Server, graceMs = 5_000): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  await closed;
+  clearTimeout(timer);
 }

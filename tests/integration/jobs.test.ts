@@ -1,18 +1,14 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
-const onPostgres = process.env.MINIDESK_TEST_DB === "postgres"; // this file drives SQLite directly
-import { PrismaClient } from "@prisma/client";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { createClient } from "../../app/db.server";
 import { claimDueJobs, enqueueJob, retryDelayMs } from "../../app/jobs/queue.server";
 import { createWorker, type JobHandler } from "../../app/jobs/worker.server";
 import { enqueueMail } from "../../app/mail/outbound/outbox.server";
 
-// Two clients on the same file stand for two worker processes.
+// Two clients on the same database (their own connections) stand for two worker processes;
+// tests/integration/worker-processes.test.ts runs real ones.
 const url = process.env.DATABASE_URL!;
-const dbA = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
-const dbB = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+const dbA = createClient(url);
+const dbB = createClient(url);
 
 const T0 = new Date("2026-06-15T08:00:00Z");
 let now = T0;
@@ -38,7 +34,7 @@ function recorder() {
   return { calls, handler };
 }
 
-describe.skipIf(onPostgres)("database job queue", () => {
+describe("database job queue", () => {
   it("runs due jobs once and leaves future jobs until their time", async () => {
     const { calls, handler } = recorder();
     const worker = createWorker({ db: dbA, handlers: { test: handler }, clock, workerId: "w1", leaseMs: LEASE });
@@ -175,25 +171,6 @@ describe.skipIf(onPostgres)("database job queue", () => {
     expect([...handledBy.values()].every((w) => w.length === 1)).toBe(true);
     expect(await dbA.job.count({ where: { status: "DONE", attempts: 1 } })).toBe(N);
     expect(await dbA.outboxMail.count()).toBe(N);
-  });
-
-  it("two worker processes on the same file never run the same job twice", async () => {
-    const N = 150;
-    for (let i = 0; i < N; i++) await enqueueJob(dbA, { kind: "test", payload: {}, runAt: T0 });
-    await dbA.auditEvent.deleteMany();
-    const script = path.resolve("tests/integration/jobs-worker-process.ts");
-    const run = (workerId: string) =>
-      promisify(execFile)(process.execPath, ["--import", "tsx", script], {
-        env: { ...process.env, TEST_NOW: T0.toISOString(), TEST_WORKER_ID: workerId },
-      }).then((r) => JSON.parse(r.stdout) as { done: number; lost: number });
-    const [p1, p2] = await Promise.all([run("p1"), run("p2")]);
-
-    expect(p1.done + p2.done).toBe(N);
-    expect(p1.lost + p2.lost).toBe(0);
-    const handled = await dbA.auditEvent.findMany({ where: { action: "test.handled" } });
-    expect(handled).toHaveLength(N);
-    expect(new Set(handled.map((h) => JSON.parse(h.details).jobId)).size).toBe(N);
-    expect(await dbA.job.count({ where: { status: "DONE", attempts: 1 } })).toBe(N);
   });
 
   it("start() polls until stop(), and stop() waits for the pass in progress", async () => {

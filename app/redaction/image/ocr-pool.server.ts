@@ -231,14 +231,20 @@ export async function shutdownOcrPool(): Promise<void> {
   if (!state) return;
   for (const job of state.queue.splice(0)) job.reject(new Error("OCR pool shut down"));
   state.abort(new Error("OCR pool shut down"));
-  await Promise.all(
+  const terminated = Promise.all(
     state.slots.map(async (slot) => {
       const w = slot.worker;
       slot.worker = null;
       if (w) await w.then((worker) => worker.terminate()).catch(() => undefined);
     }),
   );
+  // A worker still starting is terminated once it has started, but shutdown does not wait
+  // for it longer than this: a stuck start must not hold a stopping server forever.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([terminated, new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS).unref()))]);
+  clearTimeout(timer);
 }
+const SHUTDOWN_WAIT_MS = 10_000;
 
 /** For tests: how many workers are started right now. */
 export function startedOcrWorkers(): number {

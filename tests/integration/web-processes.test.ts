@@ -1,0 +1,102 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TestBrowser } from "../setup/app";
+import { getDb, disconnectDb } from "../../app/db.server";
+import { ensureDefaults } from "../../app/setup/bootstrap.server";
+import { hashPassword } from "../../app/auth/password.server";
+
+/**
+ * Two web processes on one database (SQLite here, PostgreSQL in "integration-postgres"),
+ * as behind a load balancer: each is `npm start`'s own entry point (scripts/start.ts) with
+ * the worker and SMTP listener off. Sessions, the CSRF check and rate limits live in the
+ * database or in signed cookies, so a visitor may land on either process at every request.
+ */
+const PASSWORD = "tina-password-123";
+const children: ChildProcess[] = [];
+let a = "";
+let b = "";
+
+/** Starts scripts/start.ts on a free port and resolves with the URL it prints. */
+function startWebProcess(): Promise<string> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env: { ...process.env, PORT: "0", WORKER: "false", SMTP_LISTEN: "false", SIGNIN_ATTEMPTS_PER_15MIN: "3", LOG_LEVEL: "silent" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)\)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`web process exited (${code}) before listening`)));
+  });
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  await ensureDefaults(db);
+  const team = await db.team.findFirstOrThrow();
+  for (const [email, name] of [["tina@firma.si", "Tina"], ["marko@firma.si", "Marko"]]) {
+    await db.user.create({
+      data: { email, name, role: "TECHNICIAN", passwordHash: await hashPassword(PASSWORD), teams: { create: [{ teamId: team.id }] } },
+    });
+  }
+  await disconnectDb();
+  [a, b] = await Promise.all([startWebProcess(), startWebProcess()]);
+});
+
+afterAll(async () => {
+  await Promise.all(
+    children.map((c) => (c.exitCode !== null ? undefined : new Promise((resolve) => { c.once("exit", resolve); c.kill("SIGTERM"); }))),
+  );
+});
+
+/** A browser whose requests go to either process: `at` picks the one for the next request. */
+function browserOn(url: string) {
+  const browser = new TestBrowser(url);
+  return Object.assign(browser, { at: (u: string) => ((browser.baseUrl = u), browser) });
+}
+
+describe("two web processes on one database", () => {
+  it("a session started on one process is valid on the other, and a sign-out on either ends it on both", async () => {
+    const user = browserOn(a);
+    await user.get("/login"); // the form, with its CSRF token, from process A
+    const signIn = await user.at(b).post("/login", { email: "tina@firma.si", password: PASSWORD }); // posted to B
+    expect(signIn.status).toBe(302);
+    expect(signIn.location).toBe("/queue");
+
+    const onA = await user.at(a).get("/queue");
+    expect(onA.status).toBe(200);
+    expect(onA.text).toContain("Tina");
+    const onB = await user.at(b).get("/queue");
+    expect(onB.status).toBe(200);
+
+    const session = user.cookies.get("md_session")!;
+    expect((await user.at(a).post("/logout", {})).status).toBe(302);
+    for (const url of [a, b]) {
+      const replay = await fetch(url + "/queue", { headers: { Cookie: `md_session=${session}` }, redirect: "manual" });
+      expect(replay.status).toBe(302);
+      expect(replay.headers.get("Location")).toMatch(/^\/login/);
+    }
+  });
+
+  it("counts sign-in attempts across both processes: the fourth guess is refused wherever it lands", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const guess = browserOn(i % 2 ? b : a);
+      await guess.get("/login");
+      statuses.push((await guess.post("/login", { email: "marko@firma.si", password: `wrong-guess-${i}` })).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+
+    // Even the right password waits now, on either process.
+    for (const url of [a, b]) {
+      const user = browserOn(url);
+      await user.get("/login");
+      expect((await user.post("/login", { email: "marko@firma.si", password: PASSWORD })).status).toBe(429);
+    }
+  });
+});

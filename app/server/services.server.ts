@@ -10,6 +10,7 @@ import { ensureAdmin, ensureDefaults } from "../setup/bootstrap.server";
 import { log } from "../logging/logger.server";
 import { createHttpApp } from "./http.server";
 import { shutdownOcrPool } from "../redaction/image/ocr-pool.server";
+import { outboxKickSettled } from "../mail/outbound/outbox.server";
 import { startBackgroundWork, type Stoppable } from "./background.server";
 
 export type RunningMinidesk = {
@@ -46,6 +47,7 @@ export async function startMinidesk(opts: { port?: number; background?: boolean 
       for (const b of background.reverse()) await b.stop();
       await closeHttpServer(server);
       await shutdownOcrPool();
+      await outboxKickSettled();
       await disconnectDb();
     },
   };

@@ -39,7 +39,7 @@ beforeAll(async () => {
   const db = getDb();
   await ensureDefaults(db);
   const team = await db.team.findFirstOrThrow();
-  for (const [email, name] of [["tina@firma.si", "Tina"], ["marko@firma.si", "Marko"]]) {
+  for (const [email, name] of [["tina@firma.si", "Tina"], ["marko@firma.si", "Marko"]] as const) {
     await db.user.create({
       data: { email, name, role: "TECHNICIAN", passwordHash: await hashPassword(PASSWORD), teams: { create: [{ teamId: team.id }] } },
     });

@@ -170,18 +170,25 @@ export function kickOutbox(db: Db) {
     kick.again = true;
     return;
   }
-  kick.running = true;
-  setImmediate(async () => {
-    try {
-      do {
-        kick.again = false;
-        await deliverOutbox(db);
-      } while (kick.again);
-    } catch (err) {
-      log.error("mail.deliver_failed", { code: errorCode(err) });
-    } finally {
-      kick.running = false;
-    }
+  kick.running = new Promise<void>((resolve) => {
+    setImmediate(async () => {
+      try {
+        do {
+          kick.again = false;
+          await deliverOutbox(db);
+        } while (kick.again);
+      } catch (err) {
+        log.error("mail.deliver_failed", { code: errorCode(err) });
+      } finally {
+        kick.running = null;
+        resolve();
+      }
+    });
   });
 }
-const kick = { running: false, again: false };
+const kick: { running: Promise<void> | null; again: boolean } = { running: null, again: false };
+
+/** Resolves when a delivery started by kickOutbox has ended: shutdown waits for it before closing the database. */
+export async function outboxKickSettled(): Promise<void> {
+  while (kick.running) await kick.running;
+}

@@ -23,6 +23,8 @@ export default defineConfig({
     if (postgres) return postgresMigrateAdapter(url);
     // SQLite creates the file but not its folder.
     fs.mkdirSync(path.dirname(url.replace(/^file:/, "")), { recursive: true });
-    return new PrismaBetterSQLite3({ url });
+    // Several processes may start at once on one file (tests/integration/web-processes.test.ts):
+    // wait for another one's lock instead of failing with SQLITE_BUSY.
+    return new PrismaBetterSQLite3({ url, timeout: 30_000 });
   },
 });

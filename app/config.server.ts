@@ -20,6 +20,8 @@ const ConfigSchema = z.object({
     .default("file:./var/minidesk.db"),
   // PostgreSQL only: connections per process (each web, worker or SMTP process has its own pool).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Web processes `npm start` runs on one port (node:cluster); 1 serves from the main process. */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
   DATA_DIR: z.string().min(1).default("var"),
   STORAGE_DIR: z.string().min(1).optional(),
   OUTBOX_DIR: z.string().min(1).optional(),

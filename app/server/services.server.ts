@@ -22,29 +22,43 @@ export type RunningMinidesk = {
 
 /** Migrates, seeds the defaults, then starts the web app and the background services. */
 export async function startMinidesk(opts: { port?: number; background?: boolean } = {}): Promise<RunningMinidesk> {
+  const admin = await prepareDatabase();
+  const web = await startWebServer(opts.port);
+  const background: Stoppable[] = opts.background === false ? [] : await startBackgroundWork();
+  return {
+    ...web,
+    setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
+    async stop() {
+      for (const b of background.reverse()) await b.stop();
+      await web.stop();
+    },
+  };
+}
+
+/** Once per installation start, before any web process serves: schema, defaults, first admin. */
+export async function prepareDatabase() {
   const config = getConfig();
   await migrateDatabase(config.DATABASE_URL);
   const db = getDb();
   await ensureDefaults(db);
-  const admin = await ensureAdmin(db);
+  return ensureAdmin(db);
+}
 
+/** The web app alone (a web process of a cluster runs only this); stop() also closes the database. */
+export async function startWebServer(port?: number): Promise<RunningMinidesk> {
+  const config = getConfig();
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
   const app = createHttpApp(build);
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(opts.port ?? config.PORT, config.HOST, () => resolve(s));
+    const s = app.listen(port ?? config.PORT, config.HOST, () => resolve(s));
   });
   const httpPort = (server.address() as AddressInfo).port;
   log.info("http.listening", { port: httpPort });
-
-  const background: Stoppable[] = opts.background === false ? [] : await startBackgroundWork();
-
   return {
     httpPort,
     url: `http://${config.HOST}:${httpPort}`,
-    setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
     async stop() {
-      for (const b of background.reverse()) await b.stop();
       await closeHttpServer(server);
       await shutdownOcrPool();
       await outboxKickSettled();

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestBrowser } from "../setup/app";
@@ -18,9 +18,9 @@ let a = "";
 let b = "";
 
 /** Starts scripts/start.ts on a free port and resolves with the URL it prints. */
-function startWebProcess(): Promise<string> {
+function startWebProcess(env: Record<string, string> = {}): Promise<string> {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { ...process.env, PORT: "0", WORKER: "false", SMTP_LISTEN: "false", SIGNIN_ATTEMPTS_PER_15MIN: "3", LOG_LEVEL: "silent" },
+    env: { ...process.env, PORT: "0", WORKER: "false", SMTP_LISTEN: "false", SIGNIN_ATTEMPTS_PER_15MIN: "3", LOG_LEVEL: "silent", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   children.push(child);
@@ -98,5 +98,23 @@ describe("two web processes on one database", () => {
       await user.get("/login");
       expect((await user.post("/login", { email: "marko@firma.si", password: PASSWORD })).status).toBe(429);
     }
+  });
+
+  it("npm start with WEB_PROCESSES=2 serves one port from two processes and stops them all", async () => {
+    const url = await startWebProcess({ WEB_PROCESSES: "2" });
+    const primary = children.at(-1)!;
+    const webProcesses = () => execFileSync("ps", ["--ppid", String(primary.pid), "-o", "pid="], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    expect(webProcesses()).toHaveLength(2);
+
+    const user = browserOn(url);
+    await user.get("/login");
+    expect((await user.post("/login", { email: "tina@firma.si", password: PASSWORD })).status).toBe(302);
+    const pages = await Promise.all(Array.from({ length: 10 }, () => user.get("/queue")));
+    expect(pages.map((p) => p.status)).toEqual(Array(10).fill(200));
+
+    const forked = webProcesses();
+    await new Promise((resolve) => { primary.once("exit", resolve); primary.kill("SIGTERM"); });
+    const alive = forked.filter((pid) => { try { process.kill(Number(pid), 0); return true; } catch { return false; } });
+    expect(alive).toEqual([]);
   });
 });

@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
-import type { AddressInfo } from "node:net";
+import type { ParsedMail } from "mailparser";
 import { startTestApp, TestBrowser } from "../setup/app";
+import { recipientsOf, startMailCatcher } from "../setup/mail";
 import type { RunningMinidesk } from "../../app/server/services.server";
 import { getDb } from "../../app/db.server";
 import { getConfig, resetConfigForTests } from "../../app/config.server";
@@ -28,28 +27,22 @@ process.env.MAX_ATTACHMENTS = "2";
 process.env.MAX_UPLOAD_BYTES = String(300 * 1024);
 process.env.TICKETS_PER_ADDRESS_PER_HOUR = "4";
 
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+let received: ParsedMail[] = [];
 let app: RunningMinidesk;
 const db = getDb();
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((m) => { received.push(m); callback(); }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  mail = await startMailCatcher();
+  received = mail.received;
+  process.env.SMTP_URL = mail.url;
   resetConfigForTests();
   app = await startTestApp();
 });
 
 afterAll(async () => {
   await app?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail.close();
   await shutdownOcrPool();
 });
 
@@ -64,7 +57,6 @@ async function waitForMail(match: (m: ParsedMail) => boolean, timeoutMs = 15_000
   }
 }
 
-const toAddress = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
 
 function ticketForm(fields: Record<string, string>, files: { name: string; type: string; bytes: Buffer }[] = []) {
   const form = new FormData();
@@ -169,7 +161,7 @@ describe("public new-ticket form", () => {
     expect(readable).not.toContain("987654");
 
     // The confirmation arrives by SMTP with the reference and a private link.
-    const mail = await waitForMail((m) => toAddress(m).includes("client.marko@example.com") && (m.subject ?? "").includes(ref!));
+    const mail = await waitForMail((m) => recipientsOf(m).includes("client.marko@example.com") && (m.subject ?? "").includes(ref!));
     const token = /\/t\/([A-Za-z0-9_-]{20,})/.exec(mail.text ?? "")?.[1];
     expect(token).toBeTruthy();
     for (const p of PII) expect(mail.text).not.toContain(p);
@@ -370,7 +362,7 @@ describe("send me my links", () => {
     const answer = "Če imamo zahtevke za ta naslov, smo nanj poslali povezave.";
     expect(known.text).toContain(answer);
     expect(unknown.text).toContain(answer);
-    const mail = await waitForMail((m) => toAddress(m).includes("client.marko@example.com") && (m.text ?? "").includes("/t/") && !(m.subject ?? "").includes("MD-"));
+    const mail = await waitForMail((m) => recipientsOf(m).includes("client.marko@example.com") && (m.text ?? "").includes("/t/") && !(m.subject ?? "").includes("MD-"));
     // The ticket was reopened by the last reply, so it is listed with a fresh, working link.
     expect(mail.text).toContain(opened.reference);
     const fresh = /\/t\/([A-Za-z0-9_-]{20,})/.exec(mail.text ?? "")![1]!;
@@ -379,7 +371,7 @@ describe("send me my links", () => {
     // An address that never wrote to us is not mailed, so it is not kept anywhere (leak test).
     await deliverOutbox(db);
     expect(await db.outboxMail.count({ where: { toAddress: "nobody.here@example.com" } })).toBe(0);
-    expect(received.some((m) => toAddress(m).includes("nobody.here@example.com"))).toBe(false);
+    expect(received.some((m) => recipientsOf(m).includes("nobody.here@example.com"))).toBe(false);
   });
 });
 

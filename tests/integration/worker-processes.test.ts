@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SMTPServer } from "smtp-server";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { getDb, disconnectDb } from "../../app/db.server";
 import { ensureDefaults } from "../../app/setup/bootstrap.server";
 import { recordDeployedChange } from "../../app/followups/schedule-follow-up.server";
+import { recipientsOf, startMailCatcher } from "../setup/mail";
 
 /**
  * Two worker processes on one database (SQLite here, PostgreSQL in "integration-postgres"),
@@ -23,22 +22,13 @@ const REMINDER = new Date(Date.now() + 7 * 86_400_000); // past the second remin
 const TECH = "tech@minidesk.test";
 
 const db = getDb();
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
-let smtpUrl = "";
+let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+let received: ParsedMail[] = [];
 const references: string[] = [];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((m) => { received.push(m); callback(); }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-
+  mail = await startMailCatcher();
+  received = mail.received;
   await ensureDefaults(db);
   const team = await db.team.findFirstOrThrow();
   const tech = await db.user.create({ data: { email: TECH, name: "Tech", role: "TECHNICIAN", locale: "en" } });
@@ -54,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await disconnectDb();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mail.close();
 });
 
 type Counts = { done: number; retried: number; dead: number; lost: number; mailSent: number; mailFailed: number };
@@ -62,7 +52,7 @@ type Counts = { done: number; retried: number; dead: number; lost: number; mailS
 /** Starts a worker process and resolves once it is connected and waiting at the start line. */
 function startWorker(workerId: string, now: Date) {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/integration/worker-process.ts")], {
-    env: { ...process.env, SMTP_URL: smtpUrl, TEST_NOW: now.toISOString(), TEST_WORKER_ID: workerId },
+    env: { ...process.env, SMTP_URL: mail.url, TEST_NOW: now.toISOString(), TEST_WORKER_ID: workerId },
     stdio: ["pipe", "pipe", "inherit"],
   });
   let out = "";
@@ -93,14 +83,12 @@ async function runTwoWorkers(now: Date): Promise<[Counts, Counts]> {
   }
 }
 
-const recipients = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));
-
 /** How many mails each follow-up's client and technician received (keyed by reference). */
 function tally(mails: ParsedMail[]) {
   const client = new Map<string, number>();
   const tech = new Map<string, number>();
   for (const m of mails) {
-    const to = recipients(m);
+    const to = recipientsOf(m);
     const ref = references.find((r) => (m.subject ?? "").includes(r) || (m.text ?? "").includes(r));
     if (!ref) continue;
     const map = to.includes(TECH) ? tech : client;

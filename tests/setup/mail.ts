@@ -4,8 +4,11 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
 
-/** Test helpers for mail intake: a real SMTP client (nodemailer) talking to the listener. */
+/** Test helpers for mail: a real SMTP client (nodemailer) talking to the listener, and a real SMTP server catching what Minidesk sends. */
 export const SUPPORT = "podpora@minidesk.example.si";
 export const OWN_DOMAIN = "minidesk.example.si";
 
@@ -98,3 +101,27 @@ export async function useSmtpListenerForFile(extraEnv: Record<string, string> = 
   });
   return { db, smtp };
 }
+
+/**
+ * A real SMTP server on 127.0.0.1 that keeps what Minidesk sends: the outbound side of a test.
+ * `url` goes into SMTP_URL; `received` fills as mail arrives.
+ */
+export async function startMailCatcher() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["AUTH", "STARTTLS"],
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((m) => { received.push(m); callback(); }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    received,
+    url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Every address a mail was sent to. */
+export const recipientsOf = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : m.to ? [m.to] : []).flatMap((a) => a.value.map((v) => v.address));

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { createRequire } from "node:module";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -63,4 +64,12 @@ export type Db = PrismaClient;
  */
 export function containsText(value: string): { contains: string } {
   return databaseKind() === "postgres" ? ({ contains: value, mode: "insensitive" } as { contains: string }) : { contains: value };
+}
+
+/**
+ * An id for a row inserted with raw SQL (where Prisma's cuid() default does not apply), in cuid's
+ * alphabet, [a-z0-9], so that names carrying ids (outbox files: retention-files.server.ts) still match.
+ */
+export function newRowId(): string {
+  return `r${crypto.randomBytes(12).toString("hex")}`;
 }

@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import { Prisma, type Job, type PrismaClient } from "@prisma/client";
 import { errorCode } from "../logging/logger.server";
-import { databaseKind, prismaSql } from "../db.server";
+import { databaseKind, newRowId, prismaSql } from "../db.server";
 
 /**
  * The database job queue (docs/decisions/008-database-job-queue.md). Jobs live in the Job
@@ -40,7 +39,7 @@ export async function enqueueJob(db: QueueDb, job: NewJob): Promise<Job> {
   const now = new Date();
   await db.$executeRaw(prismaSql().sql`
     INSERT INTO "Job" ("id", "kind", "payload", "runAt", "maxAttempts", "dedupeKey", "createdAt", "updatedAt")
-    VALUES (${crypto.randomUUID()}, ${data.kind}, ${data.payload}, ${data.runAt}, ${data.maxAttempts}, ${job.dedupeKey}, ${now}, ${now})
+    VALUES (${newRowId()}, ${data.kind}, ${data.payload}, ${data.runAt}, ${data.maxAttempts}, ${job.dedupeKey}, ${now}, ${now})
     ON CONFLICT ("dedupeKey") DO NOTHING`);
   return db.job.findUniqueOrThrow({ where: { dedupeKey: job.dedupeKey } });
 }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
 import type { Transporter } from "nodemailer";
-import type { Db } from "../../db.server";
+import { newRowId, prismaSql, type Db } from "../../db.server";
 import { getConfig } from "../../config.server";
 import { log, errorCode } from "../../logging/logger.server";
 
@@ -43,30 +43,22 @@ export function newMessageId(dedupeKey?: string): string {
   return `<md.${local}@${mailDomain()}>`;
 }
 
-/** Takes the client or a transaction: mail enqueued inside a transaction commits with it. */
-export async function enqueueMail(db: Pick<Db, "outboxMail">, mail: OutgoingMail) {
+/**
+ * Takes the client or a transaction: mail enqueued inside a transaction commits with it.
+ * ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike) makes a second enqueue of the same
+ * Message-ID a no-op even when two processes race: catching the unique-key error instead would,
+ * on PostgreSQL, abort the caller's transaction.
+ */
+export async function enqueueMail(db: Pick<Db, "outboxMail" | "$executeRaw">, mail: OutgoingMail) {
   const mailMessageId = mail.messageId ?? newMessageId(mail.dedupeKey);
-  const existing = await db.outboxMail.findUnique({ where: { mailMessageId } });
-  if (existing) return existing;
-  try {
-    return await db.outboxMail.create({
-      data: {
-        ticketId: mail.ticketId,
-        toAddress: mail.to,
-        subject: mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300),
-        textBody: mail.text,
-        htmlBody: mail.html,
-        mailMessageId,
-        inReplyTo: mail.inReplyTo,
-        references: mail.references?.join(" "),
-      },
-    });
-  } catch (err) {
-    // Lost a race with another process enqueueing the same key: theirs stands.
-    const row = await db.outboxMail.findUnique({ where: { mailMessageId } });
-    if (row) return row;
-    throw err;
-  }
+  const now = new Date();
+  await db.$executeRaw(prismaSql().sql`
+    INSERT INTO "OutboxMail" ("id", "ticketId", "toAddress", "subject", "textBody", "htmlBody", "mailMessageId",
+      "inReplyTo", "references", "nextAttemptAt", "createdAt")
+    VALUES (${newRowId()}, ${mail.ticketId ?? null}, ${mail.to}, ${mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300)},
+      ${mail.text}, ${mail.html ?? null}, ${mailMessageId}, ${mail.inReplyTo ?? null}, ${mail.references?.join(" ") ?? null}, ${now}, ${now})
+    ON CONFLICT ("mailMessageId") DO NOTHING`);
+  return db.outboxMail.findUniqueOrThrow({ where: { mailMessageId } });
 }
 
 let transport: Transporter | undefined;

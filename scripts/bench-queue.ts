@@ -3,6 +3,9 @@
  * search has text), the real app, a signed-in technician, autocannon with 20 connections
  * (in a separate process) against the default queue page and a search. Run: npm run bench:queue
  * Options: --tickets=N --connections=N --seconds=N
+ *   --database=postgresql://user:pass@host:5432/postgres  run on PostgreSQL instead of a SQLite
+ *     file: a fresh database minidesk_bench_queue_<random> is made on that server (the role needs
+ *     CREATEDB), migrated, seeded, measured and dropped.
  */
 import fs from "node:fs";
 import { execFile, execFileSync } from "node:child_process";
@@ -10,99 +13,124 @@ import os from "node:os";
 import path from "node:path";
 import type autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { createDatabaseOn, dropDatabaseOn, uniqueDatabaseName } from "../app/postgres-databases.server";
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
 const TICKETS = arg("tickets", 100_000);
 const CONNECTIONS = arg("connections", 20);
 const SECONDS = arg("seconds", 10);
+const POSTGRES_SERVER = option("database");
+if (POSTGRES_SERVER && !/^postgres(ql)?:\/\//.test(POSTGRES_SERVER)) throw new Error("--database takes a postgresql:// URL (the default is a fresh SQLite file)");
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minidesk-bench-queue-"));
 const dbFile = path.join(dir, "minidesk.db");
+const benchDatabase = POSTGRES_SERVER ? uniqueDatabaseName("minidesk_bench_queue") : null;
+const databaseUrl = POSTGRES_SERVER ? await createDatabaseOn(POSTGRES_SERVER, benchDatabase!) : `file:${dbFile}`;
 Object.assign(process.env, {
-  DATA_DIR: dir, DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", WORKER: "false", SMTP_LISTEN: "false",
+  DATA_DIR: dir, DATABASE_URL: databaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent", WORKER: "false", SMTP_LISTEN: "false",
   SESSION_SECRET: "bench-session-secret-0123456789abcdef0123", ENCRYPTION_KEY: "1".repeat(64),
   NODE_ENV: "production", ADMIN_EMAIL: "admin@bench.localhost", ADMIN_PASSWORD: "bench-admin-password",
 });
+/** Whatever happens, the bench's database goes (and the data folder with the SQLite file). */
+async function cleanUp() {
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (benchDatabase) await dropDatabaseOn(POSTGRES_SERVER!, benchDatabase);
+}
 
-const { migrateDatabase } = await import("../app/db-migrate.server");
-const { getDb } = await import("../app/db.server");
-const { ensureDefaults } = await import("../app/setup/bootstrap.server");
-const { hashPassword } = await import("../app/auth/password.server");
-const { seedTickets } = await import("./seed-queue-tickets");
-const { startMinidesk } = await import("../app/server/services.server");
+try {
+  const { migrateDatabase } = await import("../app/db-migrate.server");
+  const { getDb } = await import("../app/db.server");
+  const { ensureDefaults } = await import("../app/setup/bootstrap.server");
+  const { hashPassword } = await import("../app/auth/password.server");
+  const { seedTickets, seedTicketsPostgres } = await import("./seed-queue-tickets");
+  const { startMinidesk } = await import("../app/server/services.server");
 
-await migrateDatabase(`file:${dbFile}`);
-await ensureDefaults(getDb());
-const teams = await getDb().team.findMany();
-const it = teams.find((t) => t.slug === "it")!;
-const web = teams.find((t) => t.slug === "web")!;
-const PASSWORD = "bench-technician-password";
-// A technician in two teams: the queue merges one ordered walk per team.
-const tech = await getDb().user.create({
-  data: { email: "tech@bench.localhost", name: "Bench Tech", role: "TECHNICIAN", passwordHash: await hashPassword(PASSWORD), teams: { create: [{ teamId: it.id }, { teamId: web.id }] } },
-});
-const others = await Promise.all([1, 2, 3].map((i) => getDb().user.create({ data: { email: `t${i}@bench.localhost`, name: `Tech ${i}`, role: "TECHNICIAN" } })));
-await getDb().$disconnect();
-
-let started = Date.now();
-seedTickets(dbFile, TICKETS, { technicianIds: [tech.id, ...others.map((o) => o.id)] });
-const seeded = new Database(dbFile, { readonly: true });
-const count = (seeded.prepare(`SELECT count(*) AS n FROM "Ticket"`).get() as { n: number }).n;
-seeded.close();
-console.log(`seeded ${count} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
-// Measure what `npm start` serves: a production build (a test run may have left a development one).
-execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
-const app = await startMinidesk({ port: 0, background: false });
-const login = await fetch(`${app.url}/login`);
-const csrfCookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-const loginHtml = await login.text();
-const csrf = /name="csrf" value="([^"]+)"/.exec(loginHtml)?.[1];
-if (!csrf) throw new Error(`no sign-in form: ${login.status} ${loginHtml.slice(0, 300)}`);
-const signIn = await fetch(`${app.url}/login`, {
-  method: "POST", redirect: "manual",
-  headers: { Cookie: csrfCookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams({ csrf, email: "tech@bench.localhost", password: PASSWORD }),
-});
-if (signIn.status !== 302) throw new Error(`sign-in failed: ${signIn.status}`);
-const cookie = [csrfCookie, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
-
-/**
- * The load comes from another process, as it would from the technicians' browsers: run
- * inside this one, autocannon's own work (20 connections reading 60 KB pages) would queue
- * on the server's event loop and count as server latency.
- */
-function autocannonElsewhere(opts: autocannon.Options): Promise<autocannon.Result> {
-  const program = `const { default: autocannon } = await import("autocannon");
-    const result = await autocannon(JSON.parse(process.argv[1]));
-    process.stdout.write(JSON.stringify(result));`;
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--input-type=module", "-e", program, JSON.stringify(opts)], { maxBuffer: 64 << 20 }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as autocannon.Result),
-    );
+  await migrateDatabase(databaseUrl);
+  await ensureDefaults(getDb());
+  const teams = await getDb().team.findMany();
+  const it = teams.find((t) => t.slug === "it")!;
+  const web = teams.find((t) => t.slug === "web")!;
+  const PASSWORD = "bench-technician-password";
+  // A technician in two teams: the queue merges one ordered walk per team.
+  const tech = await getDb().user.create({
+    data: { email: "tech@bench.localhost", name: "Bench Tech", role: "TECHNICIAN", passwordHash: await hashPassword(PASSWORD), teams: { create: [{ teamId: it.id }, { teamId: web.id }] } },
   });
+  const others = await Promise.all([1, 2, 3].map((i) => getDb().user.create({ data: { email: `t${i}@bench.localhost`, name: `Tech ${i}`, role: "TECHNICIAN" } })));
+  await getDb().$disconnect();
+
+  let started = Date.now();
+  const seedOptions = { technicianIds: [tech.id, ...others.map((o) => o.id)] };
+  let count: number;
+  if (POSTGRES_SERVER) {
+    await seedTicketsPostgres(databaseUrl, TICKETS, seedOptions);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    count = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Ticket"`)).rows[0]!.n);
+    await client.end();
+  } else {
+    seedTickets(dbFile, TICKETS, seedOptions);
+    const seeded = new Database(dbFile, { readonly: true });
+    count = (seeded.prepare(`SELECT count(*) AS n FROM "Ticket"`).get() as { n: number }).n;
+    seeded.close();
+  }
+  console.log(`seeded ${count} tickets on ${POSTGRES_SERVER ? "PostgreSQL" : "SQLite"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  // Measure what `npm start` serves: a production build (a test run may have left a development one).
+  execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
+  const app = await startMinidesk({ port: 0, background: false });
+  const login = await fetch(`${app.url}/login`);
+  const csrfCookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const loginHtml = await login.text();
+  const csrf = /name="csrf" value="([^"]+)"/.exec(loginHtml)?.[1];
+  if (!csrf) throw new Error(`no sign-in form: ${login.status} ${loginHtml.slice(0, 300)}`);
+  const signIn = await fetch(`${app.url}/login`, {
+    method: "POST", redirect: "manual",
+    headers: { Cookie: csrfCookie, Origin: app.url, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrf, email: "tech@bench.localhost", password: PASSWORD }),
+  });
+  if (signIn.status !== 302) throw new Error(`sign-in failed: ${signIn.status}`);
+  const cookie = [csrfCookie, ...signIn.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+
+  /**
+   * The load comes from another process, as it would from the technicians' browsers: run
+   * inside this one, autocannon's own work (20 connections reading 60 KB pages) would queue
+   * on the server's event loop and count as server latency.
+   */
+  function autocannonElsewhere(opts: autocannon.Options): Promise<autocannon.Result> {
+    const program = `const { default: autocannon } = await import("autocannon");
+      const result = await autocannon(JSON.parse(process.argv[1]));
+      process.stdout.write(JSON.stringify(result));`;
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, ["--input-type=module", "-e", program, JSON.stringify(opts)], { maxBuffer: 64 << 20 }, (err, stdout) =>
+        err ? reject(err) : resolve(JSON.parse(stdout) as autocannon.Result),
+      );
+    });
+  }
+
+  async function load(url: string) {
+    const check = await fetch(app.url + url, { headers: { Cookie: cookie } });
+    if (check.status !== 200) throw new Error(`${url}: ${check.status}`);
+    await check.text();
+    const cpu = process.cpuUsage();
+    const result = await autocannonElsewhere({ url: app.url + url, connections: CONNECTIONS, duration: SECONDS, headers: { Cookie: cookie } });
+    const { user, system } = process.cpuUsage(cpu);
+    if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    // Server CPU per request (this process only serves): what latency at N connections is made of.
+    const cpuMs = (user + system) / 1000 / Math.max(1, result.requests.total);
+    console.log(`${url}: ${result.requests.average} req/s, p50=${result.latency.p50} ms p97.5=${result.latency.p97_5} ms p99=${result.latency.p99} ms, server cpu ${cpuMs.toFixed(1)} ms/request`);
+    return result;
+  }
+
+  started = Date.now();
+  const queue = await load("/queue");
+  const search = await load("/queue?view=all&q=" + encodeURIComponent("strežnik cas"));
+  await app.stop();
+
+  // autocannon reports p50, p90, p97.5, p99; p95 lies between p90 and p97.5: the higher is reported.
+  const p95 = (r: autocannon.Result) => r.latency.p97_5;
+  console.log(`queue: p50=${queue.latency.p50} p95=${p95(queue)} search_p95=${p95(search)} tickets=${count} concurrency=${CONNECTIONS}`);
+} finally {
+  await cleanUp();
 }
-
-async function load(url: string) {
-  const check = await fetch(app.url + url, { headers: { Cookie: cookie } });
-  if (check.status !== 200) throw new Error(`${url}: ${check.status}`);
-  await check.text();
-  const cpu = process.cpuUsage();
-  const result = await autocannonElsewhere({ url: app.url + url, connections: CONNECTIONS, duration: SECONDS, headers: { Cookie: cookie } });
-  const { user, system } = process.cpuUsage(cpu);
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  // Server CPU per request (this process only serves): what latency at N connections is made of.
-  const cpuMs = (user + system) / 1000 / Math.max(1, result.requests.total);
-  console.log(`${url}: ${result.requests.average} req/s, p50=${result.latency.p50} ms p97.5=${result.latency.p97_5} ms p99=${result.latency.p99} ms, server cpu ${cpuMs.toFixed(1)} ms/request`);
-  return result;
-}
-
-started = Date.now();
-const queue = await load("/queue");
-const search = await load("/queue?view=all&q=" + encodeURIComponent("strežnik cas"));
-await app.stop();
-fs.rmSync(dir, { recursive: true, force: true });
-
-// autocannon reports p50, p90, p97.5, p99; p95 lies between p90 and p97.5: the higher is reported.
-const p95 = (r: autocannon.Result) => r.latency.p97_5;
-console.log(`queue: p50=${queue.latency.p50} p95=${p95(queue)} search_p95=${p95(search)} tickets=${count} concurrency=${CONNECTIONS}`);

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Cookie } from "@remix-run/node";
-import { getDb } from "../db.server";
+import { getDb, prismaSql } from "../db.server";
 import { getConfig } from "../config.server";
 import { getSecrets } from "../secrets.server";
 
@@ -67,20 +67,39 @@ export function resetSessionStorageForTests() {
  * The signed-in staff member behind the request's session cookie, with their teams, in one
  * query: the same rule as getSession + readData (a signed cookie holding the id of a
  * session row that has not expired), without reading the session's data separately.
+ * Hand-written SQL, one row per team: every staff page runs this, and through Prisma's query
+ * builder it was three compiled statements costing several times the lookup itself
+ * (docs/decisions/014-queue-under-load.md).
  */
 export async function findSessionUser(request: Request) {
   getSessionStorage();
   const id: unknown = await cookie!.parse(request.headers.get("Cookie"));
   if (typeof id !== "string" || !id) return null;
-  const row = await getDb().session.findUnique({
-    where: { id },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, active: true, canViewReports: true, teams: { select: { teamId: true } } } },
-    },
-  });
-  if (!row || row.expiresAt < new Date()) return null;
-  return row.user;
+  const sql = prismaSql();
+  const rows = await getDb().$queryRaw<SessionUserRow[]>(sql.sql`
+    SELECT s."expiresAt" AS "expiresAt", u."id" AS id, u."email" AS email, u."name" AS name, u."role" AS role,
+           u."active" AS active, u."canViewReports" AS "canViewReports", m."teamId" AS "teamId"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "TeamMember" m ON m."userId" = u."id"
+     WHERE s."id" = ${id}`);
+  const row = rows[0];
+  if (!row || new Date(row.expiresAt) < new Date()) return null;
+  return {
+    id: row.id, email: row.email, name: row.name, role: row.role,
+    active: isTrue(row.active), canViewReports: isTrue(row.canViewReports),
+    teams: rows.flatMap((r) => (r.teamId === null ? [] : [{ teamId: r.teamId }])),
+  };
+}
+
+type SessionUserRow = {
+  expiresAt: Date | string; id: string; email: string; name: string; role: string;
+  active: boolean | number; canViewReports: boolean | number; teamId: string | null;
+};
+
+/** A boolean column: true/false from PostgreSQL, and from SQLite through Prisma, 1/0 from SQLite otherwise. */
+function isTrue(value: boolean | number): boolean {
+  return value === true || value === 1;
 }
 
 export async function getSession(request: Request) {

@@ -10,7 +10,7 @@ import { forgetQueueSummaries, listQueue, parseQueueQuery, recentCountsPerView, 
 import { CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView } from "../tickets/queue-options";
 import { bulkAssign, bulkClose } from "../tickets/ticket-actions.server";
 import { useQueueKeyboard } from "../ui/queue-keyboard";
-import { formatTime } from "../ui/format-time";
+import { QueueRows } from "../ui/queue-rows";
 
 export const meta: MetaFunction = () => [{ title: "Queue · Minidesk" }];
 
@@ -168,21 +168,7 @@ export default function Queue() {
               <th>{sortLink("updated", "Updated")}</th>
             </tr>
           </thead>
-          <tbody>
-            {page.rows.map((t) => (
-              <tr key={t.id} data-ticket-row>
-                <td><input type="checkbox" name="ids" value={t.id} form="bulk" aria-label={`Select ${t.reference}`} /></td>
-                <td><Link to={`/queue/${t.id}`} data-ticket-link>{t.reference}</Link></td>
-                <td>{t.subject}{t.requester?.company ? <span className="muted"> · {t.requester.company}</span> : null}</td>
-                <td><span className={`badge ${t.status}`}>{t.status.toLowerCase()}</span></td>
-                <td><span className={`badge ${t.priority}`}>{t.priority.toLowerCase()}</span></td>
-                <td>{t.team.name} · {t.categorySlug}</td>
-                <td>{t.assignee?.name ?? <span className="muted">—</span>}</td>
-                <td>{formatTime(t.createdAt)}</td>
-                <td>{formatTime(t.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <QueueRows rows={page.rows} />
         </table>
       )}
       <nav className="pager" aria-label="Pages">

@@ -1,24 +1,27 @@
 import { z } from "zod";
-import type { Prisma } from "@prisma/client";
-import type { Db } from "../db.server";
-import { ticketScope, type StaffUser } from "../auth/guards.server";
+import { prismaSql, type Db } from "../db.server";
+import type { StaffUser } from "../auth/guards.server";
 import { REFERENCE_PATTERN } from "./reference.server";
 import { MAX_SEARCH_MATCHES, searchTicketIds } from "./search.server";
+import {
+  ACTIVE_STATUS_LIST, countActiveTickets, selectDueFollowUpTicketIds, selectQueueRows,
+  type QueueRow, type SortDir, type SortField, type Sql,
+} from "./queue-sql.server";
 
 /**
  * The technicians' queue: views, filters, search, sorting and keyset pagination.
  *
  * Performance (100 000 tickets, scripts/bench-queue.ts): most tickets of a desk that has
- * worked for years are closed, active ones are a few hundred. Views over active tickets
- * use `status IN (…)`, which SQLite answers from the (status, teamId, updatedAt) index and
- * sorts the small set, in one query for all of a person's teams. Views that include closed tickets use `status NOT IN (active)`
- * instead, which SQLite cannot use as an index constraint, so it walks (teamId, updatedAt)
- * newest first and stops after one page. A technician in several teams gets one such
- * walk per team, merged here: SQLite cannot merge ordered index ranges of an IN list itself.
+ * worked for years are closed, active ones are a few hundred. A page is merged from ordered
+ * index walks that each stop after one page (orderedWalks): per status and team over
+ * (status, teamId, updatedAt) for open and waiting tickets, per team over (teamId, updatedAt)
+ * for views that include closed tickets (those use `status NOT IN (active)`, which SQLite
+ * cannot use as an index constraint). SQLite cannot merge the ordered ranges of an IN list
+ * itself, so the walks are merged in the same statement.
  * Keyset pagination (cursor = last row's sort key and id) keeps page 200 as cheap as page 1.
- * Under load most of a page's CPU goes to Prisma (each query is compiled, each row built
- * into objects), not to SQLite: hence few queries per page, few relations, and the counts,
- * menus and team names kept a few seconds per team set (QUEUE_SUMMARY_MAX_AGE_MS).
+ * The SQL is written by hand (queue-sql.server.ts): Prisma's query builder cost several
+ * times what the database did. The counts and menus are kept a few seconds per team set
+ * (QUEUE_SUMMARY_MAX_AGE_MS).
  */
 
 import { ACTIVE_STATUSES, CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView, type TicketPriority } from "./queue-options";
@@ -67,40 +70,67 @@ function decodeCursor(s: string | undefined): Cursor | null {
   }
 }
 
-/**
- * What a row shows. The team's name is not joined here but taken from the short-lived list
- * of the person's teams (withTeamNames): with Prisma every relation in a select is one more
- * SQL statement to run and one more set of objects to build, per partition.
- */
-const ROW_SELECT = {
-  id: true, reference: true, subject: true, status: true, priority: true, categorySlug: true,
-  createdAt: true, updatedAt: true, teamId: true,
-  assignee: { select: { id: true, name: true } },
-  requester: { select: { company: true } },
-} satisfies Prisma.TicketSelect;
-type TicketRow = Prisma.TicketGetPayload<{ select: typeof ROW_SELECT }>;
-export type QueueRow = TicketRow & { team: { name: string } };
+export type { QueueRow } from "./queue-sql.server";
 
-/** Follow-ups that need a technician now. */
-export function dueFollowUpWhere(now: Date): Prisma.FollowUpWhereInput {
-  return { OR: [{ status: "DUE" }, { status: "SCHEDULED", dueAt: { lte: now } }] };
-}
-
-/** Views that only hold active tickets (status IN …): small enough to sort in one query. */
+/** Views that only hold active tickets (status IN …): few enough to sort in one walk. */
 const ACTIVE_VIEWS: ReadonlySet<QueueView> = new Set(["unassigned", "mine", "pending", "open"]);
 
-function viewWhere(view: QueueView, user: StaffUser, now: Date): Prisma.TicketWhereInput {
-  const active = { in: [...ACTIVE_STATUSES] };
+/** The team filter of every ticket query (`t`) of a technician; null for an admin (all teams). */
+function teamScope(user: StaffUser): Sql | null {
+  if (user.role === "ADMIN") return null;
+  return prismaSql().sql`t."teamId" IN (${prismaSql().join(user.teamIds)})`;
+}
+
+/** A technician in no team sees nothing (and `IN ()` is not SQL). */
+function seesNothing(user: StaffUser): boolean {
+  return user.role !== "ADMIN" && user.teamIds.length === 0;
+}
+
+function viewConditions(view: QueueView, user: StaffUser): Sql[] {
+  const sql = prismaSql();
+  const active = sql.raw(`t."status" IN (${ACTIVE_STATUS_LIST})`);
   switch (view) {
-    case "unassigned": return { assigneeId: null, status: active };
-    case "mine": return { assigneeId: user.id, status: active };
-    case "pending": return { status: "PENDING" };
-    case "followups": return {}; // ids from the few due follow-ups: see listQueue
-    case "open": return { status: active };
+    case "unassigned": return [sql.sql`t."assigneeId" IS NULL`, active];
+    case "mine": return [sql.sql`t."assigneeId" = ${user.id}`, active];
+    case "pending": return [sql.sql`t."status" = 'PENDING'`];
+    case "followups": return []; // ids from the few due follow-ups: see listQueue
+    case "open": return [active];
     // NOT IN on purpose: see the comment at the top.
-    case "closed": return { status: { notIn: [...ACTIVE_STATUSES] } };
-    case "all": return {};
+    case "closed": return [sql.raw(`t."status" NOT IN (${ACTIVE_STATUS_LIST})`)];
+    case "all": return [];
   }
+}
+
+/** After the cursor's row in the order (field, id). */
+function afterCursor(field: SortField, dir: SortDir, after: Cursor): Sql {
+  const sql = prismaSql();
+  const col = sql.raw(`t."${field}"`);
+  const cmp = sql.raw(dir === "desc" ? "<" : ">");
+  const at = new Date(after.v);
+  return sql.sql`(${col} ${cmp} ${at} OR (${col} = ${at} AND t."id" ${cmp} ${after.id}))`;
+}
+
+/**
+ * The ordered index walks a page is merged from (each an AND-list of conditions), so that none
+ * reads far past one page. Views that include closed tickets: one walk per team over
+ * (teamId, updatedAt), stopping after a page. Open and waiting tickets: one walk per status
+ * and team over (status, teamId, updatedAt), each stopping after a page, instead of sorting
+ * every active ticket of the teams. Admins, lists of ids (search, follow-ups) and "mine" or
+ * "unassigned" (where the planner prefers the assignee's index) are one statement.
+ */
+function orderedWalks(user: StaffUser, query: QueueQuery, byIds: boolean): Sql[][] {
+  const sql = prismaSql();
+  if (byIds) return [[]];
+  const scope = teamScope(user);
+  if (!scope) return [[]];
+  const teams = user.teamIds;
+  const statusFilter = query.status && (ACTIVE_STATUSES as readonly string[]).includes(query.status) ? [query.status] : null;
+  const statuses = statusFilter ?? (query.view === "open" ? [...ACTIVE_STATUSES] : query.view === "pending" ? ["PENDING"] : null);
+  if (statuses && query.view !== "mine" && query.view !== "unassigned") {
+    return statuses.flatMap((status) => teams.map((teamId) => [sql.sql`t."status" = ${status}`, sql.sql`t."teamId" = ${teamId}`]));
+  }
+  if (ACTIVE_VIEWS.has(query.view) || teams.length <= 1) return [[scope]];
+  return teams.map((teamId) => [sql.sql`t."teamId" = ${teamId}`]);
 }
 
 export type QueuePage = {
@@ -110,17 +140,21 @@ export type QueuePage = {
   searchCapped: boolean;
 };
 
+const EMPTY_PAGE: QueuePage = { rows: [], nextCursor: null, searchCapped: false };
+
 /**
  * One page of the queue for this person: always inside their teams' scope, then the
  * view, the filters and the search. Newest activity first unless asked otherwise.
  */
 export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now = new Date(), pageSize = QUEUE_PAGE_SIZE): Promise<QueuePage> {
-  const filters: Prisma.TicketWhereInput[] = [viewWhere(query.view, user, now)];
-  if (query.status) filters.push({ status: query.status });
-  if (query.priority) filters.push({ priority: query.priority });
-  if (query.category) filters.push({ categorySlug: query.category });
-  if (query.channel) filters.push({ channel: query.channel });
-  if (query.assigneeId) filters.push({ assigneeId: query.assigneeId === "none" ? null : query.assigneeId });
+  if (seesNothing(user)) return EMPTY_PAGE;
+  const sql = prismaSql();
+  const filters: Sql[] = viewConditions(query.view, user);
+  if (query.status) filters.push(sql.sql`t."status" = ${query.status}`);
+  if (query.priority) filters.push(sql.sql`t."priority" = ${query.priority}`);
+  if (query.category) filters.push(sql.sql`t."categorySlug" = ${query.category}`);
+  if (query.channel) filters.push(sql.sql`t."channel" = ${query.channel}`);
+  if (query.assigneeId) filters.push(query.assigneeId === "none" ? sql.sql`t."assigneeId" IS NULL` : sql.sql`t."assigneeId" = ${query.assigneeId}`);
   let searchCapped = false;
   // A short list of ids that was already selected inside the team scope (search, due
   // follow-ups). Repeating `teamId IN (…)` in SQL would make SQLite walk the whole team
@@ -129,65 +163,43 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
   let byIds = false;
   if (query.view === "followups") {
     // Start from the few due follow-ups, not from 100 000 tickets probing for one.
-    const ids = await dueFollowUpTicketIds(db, user, now);
-    if (!ids.length) return { rows: [], nextCursor: null, searchCapped: false };
-    filters.push({ id: { in: ids } });
+    const ids = await selectDueFollowUpTicketIds(db, teamScope(user), now);
+    if (!ids.length) return EMPTY_PAGE;
+    filters.push(sql.sql`t."id" IN (${sql.join(ids)})`);
     byIds = true;
   }
   if (query.q) {
     const ref = REFERENCE_PATTERN.exec(query.q.toUpperCase());
     if (ref) {
-      filters.push({ reference: ref[0] });
+      filters.push(sql.sql`t."reference" = ${ref[0]}`);
     } else {
       const ids = await searchTicketIds(db, user, query.q);
-      if (!ids.length) return { rows: [], nextCursor: null, searchCapped: false };
+      if (!ids.length) return EMPTY_PAGE;
       searchCapped = ids.length >= MAX_SEARCH_MATCHES;
       byIds = true;
-      filters.push({ id: { in: ids } });
+      filters.push(sql.sql`t."id" IN (${sql.join(ids)})`);
     }
   }
-  // One ordered walk per team where closed tickets are included (see the top comment). A
-  // search result is small, and active tickets are too: there one query sorts them all.
-  const activeOnly = ACTIVE_VIEWS.has(query.view) || (query.status !== undefined && (ACTIVE_STATUSES as readonly string[]).includes(query.status));
-  const partitions: Prisma.TicketWhereInput[] =
-    user.role === "ADMIN" || byIds || activeOnly || user.teamIds.length <= 1 ? [{}] : user.teamIds.map((teamId) => ({ teamId }));
-  if (!byIds) filters.unshift(ticketScope(user));
-  const inScope = (row: TicketRow) => user.role === "ADMIN" || user.teamIds.includes(row.teamId);
+  const partitions = orderedWalks(user, query, byIds);
+  const inScope = (row: QueueRow) => user.role === "ADMIN" || user.teamIds.includes(row.teamId);
   const cursor = decodeCursor(query.cursor);
-  const dir = query.dir;
   const take = pageSize + 1;
 
-  const fetch = async (extra: Prisma.TicketWhereInput[], field: "updatedAt" | "createdAt", dirOf: "asc" | "desc", after: Cursor | null) => {
-    const keyset: Prisma.TicketWhereInput[] = after
-      ? [{ OR: [{ [field]: { [dirOf === "desc" ? "lt" : "gt"]: new Date(after.v) } }, { [field]: new Date(after.v), id: { [dirOf === "desc" ? "lt" : "gt"]: after.id } }] }]
-      : [];
-    const parts = await Promise.all(
-      partitions.map((p) =>
-        db.ticket.findMany({
-          where: { AND: [...filters, ...extra, ...keyset, p] },
-          orderBy: [{ [field]: dirOf }, { id: dirOf }],
-          take,
-          select: ROW_SELECT,
-        }),
-      ),
-    );
-    const rows = parts.flat().filter(inScope);
-    if (parts.length > 1) {
-      const sign = dirOf === "desc" ? -1 : 1;
-      rows.sort((a, b) => sign * (a[field].getTime() - b[field].getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-    }
-    return rows.slice(0, take);
+  const fetch = async (extra: Sql[], field: SortField, dir: SortDir, after: Cursor | null) => {
+    const conditions = [...filters, ...extra, ...(after ? [afterCursor(field, dir, after)] : [])];
+    const rows = await selectQueueRows(db, partitions.map((p) => [...p, ...conditions]), field, dir, take);
+    return rows.filter(inScope);
   };
 
-  let rows: TicketRow[];
+  let rows: QueueRow[];
   let nextCursor: string | null = null;
   if (query.sort === "priority") {
     // Priority is a word, not a number: walk the buckets in order, newest activity first inside each.
-    const order = dir === "desc" ? [...PRIORITIES] : [...PRIORITIES].reverse();
+    const order = query.dir === "desc" ? [...PRIORITIES] : [...PRIORITIES].reverse();
     const start = cursor?.p ? order.indexOf(cursor.p) : 0;
     rows = [];
     for (let i = Math.max(0, start); i < order.length && rows.length < take; i++) {
-      const bucket = await fetch([{ priority: order[i] }], "updatedAt", "desc", i === start && cursor?.p ? cursor : null);
+      const bucket = await fetch([sql.sql`t."priority" = ${order[i]}`], "updatedAt", "desc", i === start && cursor?.p ? cursor : null);
       rows.push(...bucket.slice(0, take - rows.length));
     }
     if (rows.length > pageSize) {
@@ -196,35 +208,20 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
     }
   } else {
     const field = query.sort === "created" ? "createdAt" : "updatedAt";
-    rows = await fetch([], field, dir, cursor && !cursor.p ? cursor : null);
+    rows = await fetch([], field, query.dir, cursor && !cursor.p ? cursor : null);
     if (rows.length > pageSize) {
       const last = rows[pageSize - 1]!;
       nextCursor = encodeCursor({ v: last[field].toISOString(), id: last.id });
     }
   }
-  return { rows: await withTeamNames(db, user, rows.slice(0, pageSize)), nextCursor, searchCapped };
-}
-
-/** Adds each row's team name from the person's teams (as recent as QUEUE_SUMMARY_MAX_AGE_MS). */
-async function withTeamNames(db: Db, user: StaffUser, rows: TicketRow[]): Promise<QueueRow[]> {
-  if (!rows.length) return [];
-  const teamById = new Map((await recentScopeTeams(db, user, Date.now())).map((t) => [t.id, t.name]));
-  const missing = [...new Set(rows.map((r) => r.teamId).filter((id) => !teamById.has(id)))];
-  // Only a team made in the last few seconds can be missing.
-  if (missing.length) for (const t of await db.team.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } })) teamById.set(t.id, t.name);
-  return rows.map((row) => ({ ...row, team: { name: teamById.get(row.teamId) ?? "" } }));
-}
-
-async function dueFollowUpTicketIds(db: Db, user: StaffUser, now: Date): Promise<string[]> {
-  const rows = await db.followUp.groupBy({ by: ["ticketId"], where: { AND: [dueFollowUpWhere(now), { ticket: ticketScope(user) }] } });
-  return rows.map((r) => r.ticketId);
+  return { rows: rows.slice(0, pageSize), nextCursor, searchCapped };
 }
 
 export type ViewCounts = Record<QueueView, number | null>;
 
 /**
- * How old the tab counts, the filter menus and the team names in the rows may be.
- * They are the same for everyone in the same teams and change slowly next to how often a busy desk loads the queue, so each
+ * How old the tab counts and the filter menus may be. They are the same for everyone in the
+ * same teams and change slowly next to how often a busy desk loads the queue, so each
  * process keeps them this long per team set instead of counting on every page view (the
  * page says so). A change made through this process's queue forgets them at once
  * (forgetQueueSummaries); tickets that arrive meanwhile show up in the counts within seconds.
@@ -261,13 +258,6 @@ export async function recentCountsPerView(db: Db, user: StaffUser, now = new Dat
   return countsFrom(groups, followups, user);
 }
 
-/** The teams this person sees (all for admins), id and name, as recent as QUEUE_SUMMARY_MAX_AGE_MS. */
-function recentScopeTeams(db: Db, user: StaffUser, now: number) {
-  return recentForTeams("teams", user, now, () =>
-    db.team.findMany({ where: user.role === "ADMIN" ? {} : { id: { in: user.teamIds } }, select: { id: true, name: true } }),
-  );
-}
-
 /** queueFilterOptions, as recent as QUEUE_SUMMARY_MAX_AGE_MS (for the queue page). */
 export function recentQueueFilterOptions(db: Db, user: StaffUser, now = Date.now()) {
   return recentForTeams("options", user, now, () => queueFilterOptions(db, user));
@@ -285,15 +275,12 @@ export async function countsPerView(db: Db, user: StaffUser, now = new Date()): 
 
 /** The same for everyone in the same teams: "mine" is picked out of the groups per person. */
 async function countActive(db: Db, user: StaffUser, now: Date) {
+  if (seesNothing(user)) return { groups: [], followups: 0 };
   const [groups, followups] = await Promise.all([
-    db.ticket.groupBy({
-      by: ["status", "assigneeId"],
-      where: { AND: [ticketScope(user), { status: { in: [...ACTIVE_STATUSES] } }] },
-      _count: { _all: true },
-    }),
-    dueFollowUpTicketIds(db, user, now).then((ids) => ids.length),
+    countActiveTickets(db, teamScope(user)),
+    selectDueFollowUpTicketIds(db, teamScope(user), now).then((ids) => ids.length),
   ]);
-  return { groups: groups.map((g) => ({ status: g.status, assigneeId: g.assigneeId, n: g._count._all })), followups };
+  return { groups, followups };
 }
 
 function countsFrom(groups: { status: string; assigneeId: string | null; n: number }[], followups: number, user: StaffUser): ViewCounts {

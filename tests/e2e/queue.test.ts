@@ -49,7 +49,16 @@ describe("a technician in the browser", () => {
     await page.waitForFunction(() => document.querySelectorAll("a[data-ticket-link]").length === 1);
     expect(await page.locator("a[data-ticket-link]").allTextContents()).toEqual([wanted.reference]);
     expect(await page.content()).not.toContain(other.reference);
+    // A click on a reference opens the ticket in the page (no new document: the marker stays), and Back returns.
+    await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }));
+    await page.click("a[data-ticket-link]");
+    await page.waitForURL(new RegExp(`/queue/${wanted.id}$`));
+    expect(await page.evaluate(() => (window as unknown as { stillTheSameDocument?: boolean }).stillTheSameDocument)).toBe(true);
+    await page.goBack();
+    await page.waitForURL(/q=streznik/);
+    await page.waitForSelector("a[data-ticket-link]");
     // Escape leaves the search box; j then Enter opens the first row.
+    await page.locator("input[data-queue-search]").focus();
     await page.keyboard.press("Escape");
     await page.keyboard.press("j");
     await page.keyboard.press("Enter");

@@ -8,6 +8,8 @@ import { openTicket } from "../../app/tickets/open-ticket.server";
 import { autoCloseResolved } from "../../app/tickets/ticket-actions.server";
 import { getAttachmentStore } from "../../app/storage/attachment-store.server";
 import { getConfig } from "../../app/config.server";
+import { countsPerView, listQueue, parseQueueQuery, PRIORITIES, QUEUE_VIEWS, type QueueRow } from "../../app/tickets/queue.server";
+import type { StaffUser } from "../../app/auth/guards.server";
 
 process.env.ADMIN_EMAIL = "admin@firma.si";
 process.env.ADMIN_PASSWORD = "admin-password-123";
@@ -179,6 +181,134 @@ describe("views, counts and search", () => {
     const odd = await b.get(`/queue?view=all&q=${encodeURIComponent('"NEAR( -x OR ^*:')}`);
     expect(odd.status).toBe(200);
     expect(odd.text).toContain("No tickets here");
+  });
+});
+
+/**
+ * The queue's hand-written SQL (app/tickets/queue-sql.server.ts) checked against a plain
+ * reading of the rules over every ticket, page by page, on whichever database the project
+ * runs: every view, sort and direction, some filters, for a technician in two teams (one
+ * ordered walk per team or per status and team, merged) and for an admin.
+ */
+describe("the queue's pages follow its rules", () => {
+  type Ticket = { id: string; status: string; priority: string; channel: string; categorySlug: string; teamId: string; assigneeId: string | null; createdAt: Date; updatedAt: Date };
+  const ACTIVE = ["NEW", "OPEN", "PENDING"];
+
+  function expected(all: Ticket[], dueIds: Set<string>, user: StaffUser, params: Record<string, string>): string[] {
+    const q = parseQueueQuery(new URLSearchParams(params));
+    const rows = all.filter((t) => {
+      if (user.role !== "ADMIN" && !user.teamIds.includes(t.teamId)) return false;
+      const active = ACTIVE.includes(t.status);
+      const inView = {
+        unassigned: t.assigneeId === null && active, mine: t.assigneeId === user.id && active, pending: t.status === "PENDING",
+        followups: dueIds.has(t.id), open: active, closed: !active, all: true,
+      }[q.view];
+      return inView && (!q.status || t.status === q.status) && (!q.priority || t.priority === q.priority) && (!q.channel || t.channel === q.channel)
+        && (!q.category || t.categorySlug === q.category) && (!q.assigneeId || t.assigneeId === (q.assigneeId === "none" ? null : q.assigneeId));
+    });
+    const byKey = (field: "createdAt" | "updatedAt", sign: number) => (a: Ticket, b: Ticket) =>
+      sign * (a[field].getTime() - b[field].getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (q.sort === "priority") {
+      const order = q.dir === "desc" ? [...PRIORITIES] : [...PRIORITIES].reverse();
+      return order.flatMap((p) => rows.filter((t) => t.priority === p).sort(byKey("updatedAt", -1))).map((t) => t.id);
+    }
+    return rows.sort(byKey(q.sort === "created" ? "createdAt" : "updatedAt", q.dir === "desc" ? -1 : 1)).map((t) => t.id);
+  }
+
+  async function pages(user: StaffUser, params: Record<string, string>, pageSize: number) {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    for (let n = 0; n < 100; n++) {
+      const page = await listQueue(db(), user, parseQueueQuery(new URLSearchParams({ ...params, ...(cursor ? { cursor } : {}) })), new Date(), pageSize);
+      ids.push(...page.rows.map((r: QueueRow) => r.id));
+      if (!page.nextCursor) return { ids, first: page.rows[0] };
+      expect(page.rows).toHaveLength(pageSize);
+      cursor = page.nextCursor;
+    }
+    throw new Error("more than 100 pages");
+  }
+
+  it("lists every view, sort and filter as the rules say, page after page, on this database", async () => {
+    const mkTeam = async (slug: string) => {
+      const team = await db().team.create({ data: { slug, name: `Team ${slug}` } });
+      await db().category.create({ data: { slug, nameEn: slug, nameSl: slug, teamId: team.id } });
+      return team.id;
+    };
+    const [a, b, c] = [await mkTeam("rules-a"), await mkTeam("rules-b"), await mkTeam("rules-c")];
+    const hash = await hashPassword(PASSWORD);
+    const me = await db().user.create({ data: { email: "rules@firma.si", name: "Rula", role: "TECHNICIAN", passwordHash: hash, teams: { create: [{ teamId: a }, { teamId: b }] } } });
+    const other = await db().user.create({ data: { email: "rules2@firma.si", name: "Rok", role: "TECHNICIAN", passwordHash: hash, teams: { create: [{ teamId: a }] } } });
+    const requester = await db().requester.create({ data: { email: "rules-client@example.com", company: "Rules d.o.o." } });
+    const statuses = ["NEW", "OPEN", "PENDING", "RESOLVED", "CLOSED", "CLOSED", "CLOSED"];
+    const base = Date.UTC(2026, 0, 10, 12);
+    const data = Array.from({ length: 150 }, (_, i) => {
+      const teamId = [a, a, b, c][i % 4]!;
+      // Every fifth ticket shares its times with the one before: the id breaks the tie.
+      const t = base - (i % 5 === 0 && i > 0 ? i - 1 : i) * 60_000;
+      return {
+        reference: `MD-2026-9${String(i).padStart(5, "0")}`, subject: `Rules ${i}`, status: statuses[(i * 3) % statuses.length]!,
+        priority: PRIORITIES[(i * 7) % 4]!, channel: i % 3 ? "WEB" : "EMAIL", categorySlug: teamId === a ? "rules-a" : teamId === b ? "rules-b" : "rules-c",
+        teamId, assigneeId: [me.id, other.id, null][i % 3]!, requesterId: i % 2 ? requester.id : null,
+        createdAt: new Date(t - ((i * 37) % 11) * 3_600_000), updatedAt: new Date(t),
+      };
+    });
+    await db().ticket.createMany({ data });
+    const mine = await db().ticket.findMany({ where: { teamId: { in: [a, b, c] } }, orderBy: { reference: "asc" } });
+    const now = new Date();
+    await db().followUp.createMany({ data: mine.slice(0, 12).map((t, i) => ({
+      ticketId: t.id, description: "x", target: "WEB", deployedAt: now,
+      status: ["DUE", "SCHEDULED", "DONE"][i % 3]!, dueAt: new Date(now.getTime() + (i % 2 ? -864e5 : 864e5)),
+    })) });
+    const follow = await db().followUp.findMany({ where: { ticketId: { in: mine.map((t) => t.id) } } });
+    const dueIds = new Set(follow.filter((f) => f.status === "DUE" || (f.status === "SCHEDULED" && f.dueAt <= now)).map((f) => f.ticketId));
+
+    const tech: StaffUser = { id: me.id, email: "rules@firma.si", name: "Rula", role: "TECHNICIAN", teamIds: [a, b] };
+    const admin: StaffUser = { id: "admin-not-assigned", email: "admin@firma.si", name: "Admin", role: "ADMIN", teamIds: [] };
+    for (const user of [tech, admin]) {
+      // The admin sees every ticket of this file; only this test's are compared.
+      const all = (await db().ticket.findMany()) as Ticket[];
+      const ours = new Set(mine.map((t) => t.id));
+      const compare = async (params: Record<string, string>, pageSize = 9) => {
+        const want = expected(all, dueIds, user, params).filter((id) => ours.has(id) || user.role !== "ADMIN");
+        const got = (await pages(user, params, pageSize)).ids.filter((id) => ours.has(id) || user.role !== "ADMIN");
+        expect(got, `${user.role} ${new URLSearchParams(params)}`).toEqual(want);
+      };
+      for (const view of QUEUE_VIEWS) {
+        for (const sort of ["updated", "created", "priority"]) {
+          for (const dir of ["desc", "asc"]) {
+            // Admin pages run over every ticket of the file: bigger pages keep it quick.
+            await compare({ view, sort, dir }, user.role === "ADMIN" ? 40 : 9);
+          }
+        }
+      }
+      if (user.role === "ADMIN") continue;
+      await compare({ view: "all", status: "OPEN" });
+      await compare({ view: "open", status: "PENDING", sort: "created", dir: "asc" });
+      await compare({ view: "all", priority: "HIGH", channel: "EMAIL" });
+      await compare({ view: "closed", category: "rules-b", sort: "priority" });
+      await compare({ view: "all", assigneeId: "none" });
+      await compare({ view: "open", assigneeId: other.id, sort: "priority", dir: "asc" });
+    }
+
+    // A row carries what the page shows, with the same types on both databases.
+    const { first } = await pages(tech, { view: "all", sort: "created", dir: "asc" }, 200);
+    const source = data.find((d) => d.reference === first!.reference)!;
+    expect(first).toMatchObject({ subject: source.subject, team: { name: source.teamId === a ? "Team rules-a" : "Team rules-b" } });
+    expect(first!.createdAt).toBeInstanceOf(Date);
+    expect(first!.createdAt.getTime()).toBe(source.createdAt.getTime());
+    expect(first!.requester).toEqual(source.requesterId ? { company: "Rules d.o.o." } : null);
+    expect(first!.assignee).toEqual(source.assigneeId === me.id ? { id: me.id, name: "Rula" } : source.assigneeId === other.id ? { id: other.id, name: "Rok" } : null);
+
+    // The tab counts agree with the lists.
+    const counts = await countsPerView(db(), tech, now);
+    const all = (await db().ticket.findMany()) as Ticket[];
+    for (const view of ["unassigned", "mine", "pending", "followups", "open"] as const) {
+      expect(counts[view], view).toBe(expected(all, dueIds, tech, { view }).length);
+    }
+    // Outside their teams a technician sees nothing of these tickets, whatever the view.
+    const stranger: StaffUser = { id: "x", email: "x@firma.si", name: "X", role: "TECHNICIAN", teamIds: [] };
+    expect((await listQueue(db(), stranger, parseQueueQuery(new URLSearchParams("view=all")))).rows).toEqual([]);
+    expect((await countsPerView(db(), stranger)).open).toBe(0);
   });
 });
 

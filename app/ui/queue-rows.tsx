@@ -1,0 +1,44 @@
+import type { MouseEvent } from "react";
+import { useNavigate } from "@remix-run/react";
+import { formatTime } from "./format-time";
+
+/** One row of the queue table, as the queue's loader sends it (dates as ISO text). */
+export type QueueRowData = {
+  id: string; reference: string; subject: string; status: string; priority: string; categorySlug: string;
+  createdAt: string; updatedAt: string;
+  assignee: { name: string } | null; requester: { company: string | null } | null; team: { name: string };
+};
+
+/**
+ * The queue's rows. Each reference is a plain link and one click handler on the table body
+ * turns a plain left click into a client-side navigation, as a Remix <Link> would: fifty
+ * <Link>s (each a stack of router hooks) were a visible part of rendering every queue page.
+ * Without JavaScript, or with a modifier key (new tab), the browser follows the link itself.
+ */
+export function QueueRows({ rows }: { rows: QueueRowData[] }) {
+  const navigate = useNavigate();
+  const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-ticket-link]");
+    if (!link) return;
+    e.preventDefault();
+    navigate(link.getAttribute("href")!);
+  };
+  return (
+    <tbody onClick={onClick}>
+      {rows.map((t) => (
+        <tr key={t.id} data-ticket-row>
+          <td><input type="checkbox" name="ids" value={t.id} form="bulk" aria-label={`Select ${t.reference}`} /></td>
+          <td><a href={`/queue/${t.id}`} data-ticket-link>{t.reference}</a></td>
+          <td>{t.subject}{t.requester?.company ? <span className="muted"> · {t.requester.company}</span> : null}</td>
+          <td><span className={`badge ${t.status}`}>{t.status.toLowerCase()}</span></td>
+          <td><span className={`badge ${t.priority}`}>{t.priority.toLowerCase()}</span></td>
+          <td>{t.team.name} · {t.categorySlug}</td>
+          <td>{t.assignee?.name ?? <span className="muted">—</span>}</td>
+          <td>{formatTime(t.createdAt)}</td>
+          <td>{formatTime(t.updatedAt)}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}

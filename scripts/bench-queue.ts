@@ -3,12 +3,14 @@
  * search has text), the real app, a signed-in technician, autocannon with 20 connections
  * (in a separate process) against the default queue page and a search. Run: npm run bench:queue
  * Options: --tickets=N --connections=N --seconds=N
+ *   --web-processes=N  serve as `WEB_PROCESSES=N npm start` does (node:cluster, N processes on one
+ *     port) instead of from this process; server CPU then sums the primary and its web processes.
  *   --database=postgresql://user:pass@host:5432/postgres  run on PostgreSQL instead of a SQLite
  *     file: a fresh database minidesk_bench_queue_<random> is made on that server (the role needs
  *     CREATEDB), migrated, seeded, measured and dropped.
  */
 import fs from "node:fs";
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type autocannon from "autocannon";
@@ -21,6 +23,7 @@ const arg = (name: string, fallback: number) => Number(option(name) ?? fallback)
 const TICKETS = arg("tickets", 100_000);
 const CONNECTIONS = arg("connections", 20);
 const SECONDS = arg("seconds", 10);
+const WEB_PROCESSES = arg("web-processes", 1);
 const POSTGRES_SERVER = option("database");
 if (POSTGRES_SERVER && !/^postgres(ql)?:\/\//.test(POSTGRES_SERVER)) throw new Error("--database takes a postgresql:// URL (the default is a fresh SQLite file)");
 
@@ -79,7 +82,7 @@ try {
 
   // Measure what `npm start` serves: a production build (a test run may have left a development one).
   execFileSync(process.execPath, [path.resolve("node_modules/@remix-run/dev/dist/cli.js"), "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NODE_ENV: "production" } });
-  const app = await startMinidesk({ port: 0, background: false });
+  const app = WEB_PROCESSES > 1 ? await startCluster(WEB_PROCESSES) : await startInProcess(startMinidesk);
   const login = await fetch(`${app.url}/login`);
   const csrfCookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   const loginHtml = await login.text();
@@ -113,12 +116,12 @@ try {
     const check = await fetch(app.url + url, { headers: { Cookie: cookie } });
     if (check.status !== 200) throw new Error(`${url}: ${check.status}`);
     await check.text();
-    const cpu = process.cpuUsage();
+    const cpuBefore = app.cpuMs();
     const result = await autocannonElsewhere({ url: app.url + url, connections: CONNECTIONS, duration: SECONDS, headers: { Cookie: cookie } });
-    const { user, system } = process.cpuUsage(cpu);
+    const cpuUsed = app.cpuMs() - cpuBefore;
     if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    // Server CPU per request (this process only serves): what latency at N connections is made of.
-    const cpuMs = (user + system) / 1000 / Math.max(1, result.requests.total);
+    // Server CPU per request (the server's processes only serve): what latency at N connections is made of.
+    const cpuMs = cpuUsed / Math.max(1, result.requests.total);
     console.log(`${url}: ${result.requests.average} req/s, p50=${result.latency.p50} ms p97.5=${result.latency.p97_5} ms p99=${result.latency.p99} ms, server cpu ${cpuMs.toFixed(1)} ms/request`);
     return result;
   }
@@ -130,7 +133,43 @@ try {
 
   // autocannon reports p50, p90, p97.5, p99; p95 lies between p90 and p97.5: the higher is reported.
   const p95 = (r: autocannon.Result) => r.latency.p97_5;
+  if (WEB_PROCESSES > 1) console.log(`served by ${WEB_PROCESSES} web processes (WEB_PROCESSES=${WEB_PROCESSES})`);
   console.log(`queue: p50=${queue.latency.p50} p95=${p95(queue)} search_p95=${p95(search)} tickets=${count} concurrency=${CONNECTIONS}`);
 } finally {
   await cleanUp();
+}
+
+type BenchServer = { url: string; stop: () => Promise<void>; cpuMs: () => number };
+
+async function startInProcess(start: typeof import("../app/server/services.server").startMinidesk): Promise<BenchServer> {
+  const app = await start({ port: 0, background: false });
+  return { url: app.url, stop: app.stop, cpuMs: () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; } };
+}
+
+/** `WEB_PROCESSES=n npm start` (scripts/start.ts) on the bench's database, without the worker and SMTP listener. */
+async function startCluster(n: number): Promise<BenchServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
+    env: { ...process.env, WEB_PROCESSES: String(n), PORT: "0" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+      out += d;
+      const m = /listening on (http:\/\/\S+)\)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`npm start exited (${code})`)));
+  });
+  const ticksPerMs = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) / 1000;
+  // utime + stime of the primary and its web processes, from /proc.
+  const cpuMs = () => {
+    const children = execFileSync("ps", ["--ppid", String(child.pid), "-o", "pid="], { encoding: "utf8" }).split("\n").map((p) => p.trim()).filter(Boolean);
+    return [String(child.pid), ...children].reduce((sum, pid) => {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return sum + (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    }, 0);
+  };
+  const stop = () => new Promise<void>((resolve) => { child.once("exit", () => resolve()); child.kill("SIGTERM"); });
+  return { url, stop, cpuMs };
 }

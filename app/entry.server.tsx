@@ -1,13 +1,14 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { log, errorCode } from "./logging/logger.server";
 import { NonceContext } from "./ui/nonce";
 
-const ABORT_DELAY = 5_000;
-
+/**
+ * Pages are rendered to one string: no route streams (no defer/Suspense), and every page was
+ * already sent only once complete, so a streaming render only added stream plumbing per request
+ * (docs/decisions/014-queue-under-load.md).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -16,36 +17,13 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext?.cspNonce === "string" ? loadContext.cspNonce : undefined;
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    // Cleared once the page is out: a pending timer per request would keep every finished
-    // render (and its stream) alive for ABORT_DELAY, which under load is a lot of garbage.
-    const abortTimer = setTimeout(() => abort(), ABORT_DELAY);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onAllReady() {
-          clearTimeout(abortTimer);
-          shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(abortTimer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) log.error("render.failed", { code: errorCode(error) });
-        },
-      },
-    );
-  });
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /** Errors are logged by class only: messages can quote what a client sent. */

@@ -1,6 +1,6 @@
 import type { Db } from "../db.server";
 import { CHANNEL_LABELS, CHANNELS, dayOf, listBuckets, listMonths, type ReportParams } from "./report-params";
-import type { ReportChart, ReportOptions } from "./report-types";
+import type { ChartId, ReportChart, ReportOptions } from "./report-types";
 import { computeFlow, type FlowCell, type SeriesRow } from "./ticket-flow";
 import {
   auditPerMonth, dataSubjectRequests, followUpOutcomes, hoursPercentiles, liveTicketFlow, purgedTicketFlow,
@@ -53,24 +53,50 @@ function perMonth(months: string[], counts: { month: string; n: number }[]) {
 const round1 = (h: number | null) => (h === null ? null : Math.round(h * 10) / 10);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
-/** `overall`: also the whole-range response percentiles (the summary shows them; two more sorts). */
-export async function buildReport(db: Db, params: ReportParams, now: Date, opts: { overall?: boolean } = {}): Promise<Report> {
+/** Which charts read each query: a CSV of one chart runs only the queries that chart needs. */
+const FLOW_CHARTS: ChartId[] = ["opened", "closed", "backlog"];
+const READ_BY: Record<"options" | "live" | "stats" | "fr" | "res" | "fu" | "red" | "wh" | "views" | "dsrs", ChartId[]> = {
+  options: [...FLOW_CHARTS, "purged"],
+  live: FLOW_CHARTS,
+  stats: [...FLOW_CHARTS, "purged"],
+  fr: ["first-response"],
+  res: ["resolution"],
+  fu: ["followups"],
+  red: ["redactions-text", "redactions-images"],
+  wh: ["withheld"],
+  views: ["access-views"],
+  dsrs: ["dsr", "dsr-requests"],
+};
+
+/** One figure, for its CSV: the same numbers as in buildReport, from only the queries it reads. */
+export async function buildReportChart(db: Db, params: ReportParams, now: Date, id: ChartId): Promise<ReportChart> {
+  const report = await buildReport(db, params, now, { only: id });
+  return report.charts.find((c) => c.id === id)!;
+}
+
+/**
+ * `overall`: also the whole-range response percentiles (the summary shows them; two more sorts).
+ * `only`: skip the queries that chart does not read; the other charts and the totals are then
+ * empty, so only buildReportChart passes it.
+ */
+export async function buildReport(db: Db, params: ReportParams, now: Date, opts: { overall?: boolean; only?: ChartId } = {}): Promise<Report> {
   const p = params;
   const buckets = listBuckets(p.from, p.to, p.interval);
   const months = listMonths(p.from, p.to);
+  const reads = (q: keyof typeof READ_BY) => !opts.only || READ_BY[q].includes(opts.only);
   const [options, live, stats, fr, res, frAll, resAll, fu, red, wh, views, dsrs] = await Promise.all([
-    reportOptions(db),
-    liveTicketFlow(db, p),
-    purgedTicketFlow(db, p),
-    hoursPercentiles(db, p, "firstResponseAt", p.interval),
-    hoursPercentiles(db, p, "resolvedAt", p.interval),
+    reads("options") ? reportOptions(db) : { categories: [], teams: [] },
+    reads("live") ? liveTicketFlow(db, p) : [],
+    reads("stats") ? purgedTicketFlow(db, p) : [],
+    reads("fr") ? hoursPercentiles(db, p, "firstResponseAt", p.interval) : [],
+    reads("res") ? hoursPercentiles(db, p, "resolvedAt", p.interval) : [],
     opts.overall ? hoursPercentiles(db, p, "firstResponseAt", null) : [],
     opts.overall ? hoursPercentiles(db, p, "resolvedAt", null) : [],
-    followUpOutcomes(db, p),
-    redactionCounts(db, p),
-    withheldPerMonth(db, p),
-    auditPerMonth(db, p, "access_details.viewed"),
-    dataSubjectRequests(db, p, DSR_LIST_LIMIT),
+    reads("fu") ? followUpOutcomes(db, p) : [],
+    reads("red") ? redactionCounts(db, p) : [],
+    reads("wh") ? withheldPerMonth(db, p) : [],
+    reads("views") ? auditPerMonth(db, p, "access_details.viewed") : [],
+    reads("dsrs") ? dataSubjectRequests(db, p, DSR_LIST_LIMIT) : [],
   ]);
 
   // Purged tickets keep months only: they join the service charts when the buckets are months.

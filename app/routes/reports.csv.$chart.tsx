@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireReportsAccess } from "../auth/guards.server";
 import { getDb } from "../db.server";
-import { buildReport, chartToCsv } from "../reports/build-report.server";
+import { buildReportChart, chartToCsv } from "../reports/build-report.server";
 import { parseReportParams } from "../reports/report-params";
 import { isChartId } from "../reports/report-types";
 
@@ -15,8 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (Object.keys(parsed.errors).length > 0) {
     return new Response(Object.entries(parsed.errors).map(([k, v]) => `${k}: ${v}`).join("\n"), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  const report = await buildReport(getDb(), parsed.params, now);
-  const chart = report.charts.find((c) => c.id === id)!;
+  const chart = await buildReportChart(getDb(), parsed.params, now, id);
   const p = parsed.params;
   return new Response(chartToCsv(chart), {
     headers: {

@@ -1,66 +1,40 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ReportChart } from "../reports/report-types";
+import { ChartSvg } from "./report-chart-svg";
+import { useHydrated } from "./use-hydrated";
 
 /**
- * One report figure: an SVG chart drawn on the server at a fixed size (no ResponsiveContainer,
- * so the server HTML is already the picture and prints), its numbers as a table, and a CSV link.
+ * One report figure: a chart, its numbers as a table, and a CSV link.
  *
- * CSP: recharts also writes a few inline style ATTRIBUTES (wrapper size, legend position).
- * Our policy (style-src 'self') blocks them and we keep it that way: the SVG carries its size
- * and colours as attributes, and app.css lays out `.recharts-wrapper` / `.recharts-legend-wrapper`
- * itself, so nothing needs 'unsafe-inline'.
+ * The chart is drawn in the browser, after hydration; the server sends an empty SVG of the same
+ * size in its place. Drawing twelve recharts figures on the server took more time than building
+ * the report itself (300 ms for five years by month, 650 KB of SVG: docs/decisions/013). The
+ * table and the CSV link are server HTML, so the numbers are there without JavaScript; the
+ * printable summary is printed from the browser, where the charts have been drawn.
  */
-const COLOURS = ["#1f5fbf", "#e07b00", "#1e7a46", "#b3261e", "#6f42c1", "#00838f", "#8a6d3b", "#5b6475", "#c2185b", "#2e7d32"];
-
 export function ChartFigure({ chart, csvHref, width = 500, height = 250, table = true }: {
   chart: ReportChart; csvHref?: string; width?: number; height?: number; table?: boolean;
 }) {
+  const hydrated = useHydrated();
   const headingId = `chart-${chart.id}`;
   return (
     <section className="report-chart panel" aria-labelledby={headingId} data-chart={chart.id}>
       <h3 id={headingId}>{chart.title}</h3>
       <p className="muted">{chart.description}</p>
       {chart.kind !== "table" && (
-        <div className="report-svg" role="img" aria-label={`${chart.title}: chart; the same numbers are in the table below.`}>
-          <ChartSvg chart={chart} width={width} height={height} />
+        <div className="report-svg" role="img" aria-label={`${chart.title}: chart; the same numbers are in the table${table ? " below" : "s on the reports page"}.`}>
+          {hydrated
+            ? <ChartSvg chart={chart} width={width} height={height} />
+            // Holds the chart's place (attributes, not a style: the CSP blocks style attributes), so nothing moves when it is drawn.
+            : <svg className="report-chart-pending" width={width} height={height} aria-hidden="true" />}
         </div>
+      )}
+      {chart.kind !== "table" && (
+        <noscript><p className="report-note">{`Charts are drawn with JavaScript; ${table ? "the table below has the same numbers." : "the reports page has the same numbers as tables."}`}</p></noscript>
       )}
       {chart.note && <p className="report-note">{chart.note}</p>}
       {table && <ChartTable chart={chart} />}
       {csvHref && <p className="no-print"><a href={csvHref} download>Download CSV: {chart.title}</a></p>}
     </section>
-  );
-}
-
-function ChartSvg({ chart, width, height }: { chart: ReportChart; width: number; height: number }) {
-  const drawn = chart.series.filter((s) => !chart.drawKeys || chart.drawKeys.includes(s.key));
-  const common = { width, height, data: chart.rows, margin: { top: 8, right: 16, bottom: 8, left: 0 } };
-  const axes = [
-    <CartesianGrid key="g" stroke="#dde1e8" vertical={false} />,
-    <XAxis key="x" dataKey="x" tick={{ fontSize: 11 }} minTickGap={8} />,
-    <YAxis key="y" allowDecimals={chart.unit === "hours"} tick={{ fontSize: 11 }} width={44} />,
-    <Tooltip key="t" isAnimationActive={false} />,
-    <Legend key="l" />,
-  ];
-  if (chart.kind === "line") {
-    return (
-      <LineChart {...common}>
-        {axes}
-        {drawn.map((s, i) => (
-          <Line key={s.key} dataKey={s.key} name={s.label} stroke={COLOURS[i % COLOURS.length]} strokeWidth={2}
-            dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} type="linear" />
-        ))}
-      </LineChart>
-    );
-  }
-  return (
-    <BarChart {...common}>
-      {axes}
-      {drawn.map((s, i) => (
-        <Bar key={s.key} dataKey={s.key} name={s.label} fill={COLOURS[i % COLOURS.length]}
-          stackId={chart.kind === "stacked" ? "a" : undefined} isAnimationActive={false} />
-      ))}
-    </BarChart>
   );
 }
 

@@ -45,6 +45,8 @@ describe("reports in a browser", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const pageErrors: string[] = [];
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    const consoleErrors: string[] = [];
+    page.on("console", (m) => { if (m.type() === "error" && page.url().includes("/reports")) consoleErrors.push(m.text()); });
     await page.goto(`${app.url}/login`);
     await page.getByLabel("Email").fill("admin@firma.si");
     await page.getByLabel("Password").fill("admin-password-123");
@@ -57,7 +59,9 @@ describe("reports in a browser", () => {
     expect(await navLink.getAttribute("href")).toBe("/reports");
     await navLink.click();
     await page.waitForURL(/\/reports$/);
+    // Charts are drawn in the browser after hydration, in place of the server's empty placeholders.
     await page.locator('[data-chart="opened"] .recharts-wrapper').waitFor({ timeout: 15_000 });
+    await expect(page.locator(".report-chart-pending").count()).resolves.toBe(0);
 
     const opened = page.locator('[data-chart="opened"]');
     await expect(opened.locator(".recharts-wrapper > svg.recharts-surface").count()).resolves.toBe(1);
@@ -79,15 +83,28 @@ describe("reports in a browser", () => {
     await page.waitForURL(/interval=week/);
     await page.locator('[data-chart="opened"] .recharts-wrapper > svg').waitFor();
     await page.screenshot({ path: artifactPath("reports.png"), fullPage: true });
-    // Hydrated without errors (recharts' blocked inline style attributes are expected, see report-chart.tsx).
+    // Hydrated without errors, and recharts' style properties (set through the DOM) pass the CSP.
     expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
 
     await page.getByRole("link", { name: "One-page summary for printing" }).click();
     await page.waitForURL(/\/reports\/summary/);
     await page.locator(".summary-charts .recharts-wrapper > svg").first().waitFor();
     expect(await page.locator(".summary-charts .recharts-wrapper > svg.recharts-surface").count()).toBe(2);
     await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "Print" }).isVisible()).toBe(false);
+    // Printing (to PDF) happens in the browser, where the charts are drawn: they print, with their bars and line.
+    for (const svg of await page.locator(".summary-charts .recharts-wrapper > svg.recharts-surface").all()) {
+      expect(await svg.isVisible()).toBe(true);
+      expect((await svg.boundingBox())!.height).toBeGreaterThan(100);
+    }
+    expect(await page.locator('.summary-charts [data-chart="opened"] .recharts-bar-rectangle path').count()).toBeGreaterThan(3);
+    expect(await page.locator('.summary-charts [data-chart="backlog"] .recharts-line path.recharts-curve').count()).toBe(1);
     await page.screenshot({ path: artifactPath("reports-summary-print.png"), fullPage: true });
+    // What "Print → Save as PDF" makes: one A4 page (kept as an artifact to look at).
+    const pdf = await page.pdf({ path: artifactPath("reports-summary.pdf"), format: "A4", preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
     await page.close();
   });
 });

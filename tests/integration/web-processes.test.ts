@@ -103,7 +103,10 @@ describe("two web processes on one database", () => {
   it("npm start with WEB_PROCESSES=2 serves one port from two processes and stops them all", async () => {
     const url = await startWebProcess({ WEB_PROCESSES: "2" });
     const primary = children.at(-1)!;
-    const webProcesses = () => execFileSync("ps", ["--ppid", String(primary.pid), "-o", "pid="], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    // Node children only: on a cold start tsx also runs an esbuild service under the primary.
+    const webProcesses = () =>
+      execFileSync("ps", ["--ppid", String(primary.pid), "-o", "pid=,comm="], { encoding: "utf8" })
+        .split("\n").map((l) => l.trim().split(/\s+/)).filter(([pid, comm]) => pid && comm === "node").map(([pid]) => pid!);
     expect(webProcesses()).toHaveLength(2);
 
     const user = browserOn(url);

@@ -1,5 +1,6 @@
 import cluster from "node:cluster";
 import { getConfig } from "../config.server";
+import { disconnectDb } from "../db.server";
 import { log } from "../logging/logger.server";
 import { prepareDatabase, startWebServer, type RunningMinidesk } from "./services.server";
 import { startBackgroundWork } from "./background.server";
@@ -25,7 +26,7 @@ export async function startCluster(processes: number): Promise<RunningMinidesk> 
     ),
   );
   let stopping = false;
-  cluster.on("exit", (worker, code) => {
+  cluster.on("exit", (_worker, code) => {
     if (stopping) return;
     // A crashed web process is replaced; the others go on serving meanwhile.
     log.error("web.process_exited", { code: String(code) });
@@ -44,6 +45,7 @@ export async function startCluster(processes: number): Promise<RunningMinidesk> 
           (w) => new Promise<void>((resolve) => (w!.isDead() ? resolve() : (w!.once("exit", () => resolve()), w!.kill("SIGTERM")))),
         ),
       );
+      await disconnectDb();
     },
   };
 }

@@ -4,6 +4,7 @@ import { disconnectDb } from "../db.server";
 import { log } from "../logging/logger.server";
 import { prepareDatabase, startWebServer, type RunningMinidesk } from "./services.server";
 import { startBackgroundWork } from "./background.server";
+import { createRestartBudget } from "./restart-budget";
 
 /**
  * `npm start` with WEB_PROCESSES > 1: Node serves one request at a time per process, so a busy
@@ -26,11 +27,13 @@ export async function startCluster(processes: number): Promise<RunningMinidesk> 
     ),
   );
   let stopping = false;
+  const budget = createRestartBudget();
   cluster.on("exit", (_worker, code) => {
     if (stopping) return;
     // A crashed web process is replaced; the others go on serving meanwhile.
     log.error("web.process_exited", { code: String(code) });
-    cluster.fork();
+    if (budget.allow(Date.now())) cluster.fork();
+    else log.error("web.restarts_exhausted", { count: Object.keys(cluster.workers ?? {}).length });
   });
   const background = await startBackgroundWork();
   return {

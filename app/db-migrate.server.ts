@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { databaseKind } from "./db.server";
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -48,7 +49,7 @@ function useWriteAheadLog(file: string) {
 
 /** Migration folders (their names sort by date) not yet recorded as applied in the database. */
 export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
-  const postgres = /^postgres(ql)?:\/\//.test(databaseUrl);
+  const postgres = databaseKind(databaseUrl) === "postgres";
   const folder = path.resolve(postgres ? "prisma/postgresql/migrations" : "prisma/migrations");
   const all = fs
     .readdirSync(folder, { withFileTypes: true })

@@ -40,6 +40,18 @@ export function prismaSql(): Pick<typeof Prisma, "sql" | "empty" | "raw" | "join
   return (require(".prisma/client-pg") as { Prisma: typeof Prisma }).Prisma;
 }
 
+/**
+ * Raw rows ($queryRaw) differ between the databases: a timestamp is a Date (PostgreSQL, or SQLite
+ * when the column's type is known) or ISO text, a boolean is true/false or 1/0. These give one shape.
+ */
+export function rawDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function rawBoolean(value: boolean | number): boolean {
+  return value === true || value === 1;
+}
+
 const globalForDb = globalThis as unknown as { __minideskDb?: PrismaClient; __minideskDbUrl?: string };
 
 export function getDb(): PrismaClient {

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createCookie, createSessionStorage, redirect, type Cookie } from "@remix-run/node";
-import { getDb, prismaSql } from "../db.server";
+import { getDb, prismaSql, rawBoolean, rawDate } from "../db.server";
 import { getConfig } from "../config.server";
 import { getSecrets } from "../secrets.server";
 
@@ -84,10 +84,10 @@ export async function findSessionUser(request: Request) {
       LEFT JOIN "TeamMember" m ON m."userId" = u."id"
      WHERE s."id" = ${id}`);
   const row = rows[0];
-  if (!row || new Date(row.expiresAt) < new Date()) return null;
+  if (!row || rawDate(row.expiresAt) < new Date()) return null;
   return {
     id: row.id, email: row.email, name: row.name, role: row.role,
-    active: isTrue(row.active), canViewReports: isTrue(row.canViewReports),
+    active: rawBoolean(row.active), canViewReports: rawBoolean(row.canViewReports),
     teams: rows.flatMap((r) => (r.teamId === null ? [] : [{ teamId: r.teamId }])),
   };
 }
@@ -96,11 +96,6 @@ type SessionUserRow = {
   expiresAt: Date | string; id: string; email: string; name: string; role: string;
   active: boolean | number; canViewReports: boolean | number; teamId: string | null;
 };
-
-/** A boolean column: true/false from PostgreSQL, and from SQLite through Prisma, 1/0 from SQLite otherwise. */
-function isTrue(value: boolean | number): boolean {
-  return value === true || value === 1;
-}
 
 export async function getSession(request: Request) {
   return getSessionStorage().getSession(request.headers.get("Cookie"));

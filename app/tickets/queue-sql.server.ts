@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import { prismaSql, type Db } from "../db.server";
+import { prismaSql, rawDate, type Db } from "../db.server";
 import { ACTIVE_STATUSES } from "./queue-options";
 
 /**
@@ -12,7 +12,7 @@ import { ACTIVE_STATUSES } from "./queue-options";
  *
  * Dates: ISO-8601 text on SQLite (the adapter's format, so comparing with a Date parameter, which
  * the adapter writes in the same format, orders correctly), timestamp(3) on PostgreSQL. Rows are
- * turned into the same shape on both (toDate).
+ * turned into the same shape on both (rawDate).
  */
 
 export type Sql = Prisma.Sql;
@@ -88,16 +88,11 @@ export async function selectQueueRows(db: Db, partitions: Sql[][], field: SortFi
 function toQueueRow(r: RawRow): QueueRow {
   return {
     id: r.id, reference: r.reference, subject: r.subject, status: r.status, priority: r.priority, categorySlug: r.categorySlug,
-    createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt), teamId: r.teamId,
+    createdAt: rawDate(r.createdAt), updatedAt: rawDate(r.updatedAt), teamId: r.teamId,
     assignee: r.assigneeId && r.assigneeName !== null ? { id: r.assigneeId, name: r.assigneeName } : null,
     requester: r.requesterId ? { company: r.requesterCompany } : null,
     team: { name: r.teamName ?? "" },
   };
-}
-
-/** A timestamp from either database: a Date (PostgreSQL, or SQLite when the column's type is known) or ISO text. */
-export function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(value);
 }
 
 /** Ids of tickets with a follow-up that needs a technician now (due, or scheduled and past due), within `scope`. */

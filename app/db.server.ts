@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Prisma, PrismaClient } from "@prisma/client";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { getConfig } from "./config.server";
-import { sqliteAdapter } from "./sqlite-immediate-transactions.server";
+import { sqliteAdapter } from "./sqlite-adapter.server";
 
 const require = createRequire(import.meta.url);
 

@@ -1,9 +1,10 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
+import { reusePreparedStatements } from "./sqlite-statement-cache.server";
 
 /**
- * The SQLite driver adapter, with every transaction begun IMMEDIATE instead of the adapter's
- * plain (deferred) BEGIN.
+ * The SQLite driver adapter, with prepared statements reused (app/sqlite-statement-cache.server.ts)
+ * and every transaction begun IMMEDIATE instead of the adapter's plain (deferred) BEGIN.
  *
  * Why: a deferred transaction takes the write lock only at its first write. If it has read
  * first (an upsert, a find-then-update) and another process wrote in between, SQLite cannot
@@ -20,6 +21,7 @@ export function sqliteAdapter(url: string, timeoutMs: number) {
     const adapter = await connect();
     // The adapter keeps its better-sqlite3 handle in `client` and begins with prepare("BEGIN").
     const client = (adapter as unknown as { client: Database.Database }).client;
+    reusePreparedStatements(client);
     const prepare = client.prepare.bind(client);
     client.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof client.prepare;
     return adapter;

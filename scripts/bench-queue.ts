@@ -10,13 +10,14 @@
  *     CREATEDB), migrated, seeded, measured and dropped.
  */
 import fs from "node:fs";
-import { execFile, execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import type autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { createDatabaseOn, dropDatabaseOn, uniqueDatabaseName } from "../app/postgres-databases.server";
+import { spawnMinidesk } from "./spawn-minidesk";
 
 const option = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const arg = (name: string, fallback: number) => Number(option(name) ?? fallback);
@@ -148,19 +149,8 @@ async function startInProcess(start: typeof import("../app/server/services.serve
 
 /** `WEB_PROCESSES=n npm start` (scripts/start.ts) on the bench's database, without the worker and SMTP listener. */
 async function startCluster(n: number): Promise<BenchServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { ...process.env, WEB_PROCESSES: String(n), PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)\)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`npm start exited (${code})`)));
-  });
+  const { child, url: listening } = spawnMinidesk({ WEB_PROCESSES: String(n) });
+  const url = await listening;
   const ticksPerMs = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" })) / 1000;
   // utime + stime of the primary and its web processes, from /proc.
   const cpuMs = () => {

@@ -1,10 +1,10 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestBrowser } from "../setup/app";
 import { getDb, disconnectDb } from "../../app/db.server";
 import { ensureDefaults } from "../../app/setup/bootstrap.server";
 import { hashPassword } from "../../app/auth/password.server";
+import { spawnMinidesk } from "../../scripts/spawn-minidesk";
 
 /**
  * Two web processes on one database (SQLite here, PostgreSQL in "integration-postgres"),
@@ -19,20 +19,9 @@ let b = "";
 
 /** Starts scripts/start.ts on a free port and resolves with the URL it prints. */
 function startWebProcess(env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
-    env: { ...process.env, PORT: "0", WORKER: "false", SMTP_LISTEN: "false", SIGNIN_ATTEMPTS_PER_15MIN: "3", LOG_LEVEL: "silent", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const { child, url } = spawnMinidesk({ WORKER: "false", SMTP_LISTEN: "false", SIGNIN_ATTEMPTS_PER_15MIN: "3", LOG_LEVEL: "silent", ...env });
   children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
-      out += d;
-      const m = /listening on (http:\/\/\S+)\)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`web process exited (${code}) before listening`)));
-  });
+  return url;
 }
 
 beforeAll(async () => {

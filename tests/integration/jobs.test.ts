@@ -155,11 +155,18 @@ describe("database job queue", () => {
       async (payload, ctx) => {
         const name = (payload as { name: string }).name;
         handledBy.set(name, [...(handledBy.get(name) ?? []), worker]);
+        // A job takes a moment, as a real one (rendering, a mail) does: without it one worker
+        // could drain all 200 before the other's first claim, and the test would not show two
+        // workers competing for the same rows.
+        await new Promise((resolve) => setTimeout(resolve, 2));
         await enqueueMail(ctx.db, { to: "c@example.test", subject: name, text: "x", dedupeKey: `test:${ctx.jobId}` });
       };
     const N = 200;
     for (let i = 0; i < N; i++) await enqueueJob(dbA, { kind: "test", payload: { name: `j${i}` }, runAt: T0 });
 
+    // Both connections open before the race starts: a cold connection (PostgreSQL, a loaded
+    // machine) must not decide who gets the work.
+    await Promise.all([dbA.$queryRaw`SELECT 1`, dbB.$queryRaw`SELECT 1`]);
     const w1 = createWorker({ db: dbA, handlers: { test: handlerFor("w1") }, clock, workerId: "w1", leaseMs: LEASE, batchSize: 5 });
     const w2 = createWorker({ db: dbB, handlers: { test: handlerFor("w2") }, clock, workerId: "w2", leaseMs: LEASE, batchSize: 5 });
     const [r1, r2] = await Promise.all([w1.runDueOnce(), w2.runDueOnce()]);

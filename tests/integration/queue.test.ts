@@ -5,7 +5,9 @@ import { getDb } from "../../app/db.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { getSessionStorage } from "../../app/auth/session.server";
 import { openTicket } from "../../app/tickets/open-ticket.server";
-import { autoCloseResolved } from "../../app/tickets/ticket-actions.server";
+import { autoCloseResolved, changeTeam, mergeTickets } from "../../app/tickets/ticket-actions.server";
+import { addStaffReply } from "../../app/tickets/replies.server";
+import { searchTicketIds } from "../../app/tickets/search.server";
 import { getAttachmentStore } from "../../app/storage/attachment-store.server";
 import { getConfig } from "../../app/config.server";
 import { countsPerView, listQueue, parseQueueQuery, PRIORITIES, QUEUE_VIEWS, type QueueRow } from "../../app/tickets/queue.server";
@@ -374,6 +376,37 @@ describe("working a ticket", () => {
     expect([row.categorySlug, row.teamId]).toEqual(["web", teams.web]);
     expect((await b.get(`/queue/${t.id}`)).status).toBe(404);
     expect(await audits(t.id, "ticket.category_changed")).toHaveLength(1);
+  });
+
+  it("keeps a search inside the person's teams when a ticket or its messages move to another team", async () => {
+    // On PostgreSQL the index rows carry the ticket's team, kept by triggers: the search SQL
+    // itself (not only the page) must follow a move, a reply after it and a merge.
+    const t = await ticket("Selitevnaslov tiskalnika", "Tiskalnik selitevtelo ne tiska");
+    const target = await ticket("Spletni obrazec", "Obrazec ne pošlje", "web");
+    const dup = await ticket("Obrazec spet", "Še vedno selitevdvojnik", "crm");
+    const itUser: StaffUser = { id: itTech.id, email: "it@firma.si", name: "Ivan IT", role: "TECHNICIAN", teamIds: [teams.it!] };
+    const webUser: StaffUser = { id: webTech.id, email: "web@firma.si", name: "Wanda Web", role: "TECHNICIAN", teamIds: [teams.web!] };
+    const adminRow = await db().user.findUniqueOrThrow({ where: { email: "admin@firma.si" } });
+    const admin: StaffUser = { id: adminRow.id, email: adminRow.email, name: adminRow.name, role: "ADMIN", teamIds: [] };
+    const found = (user: StaffUser, q: string) => searchTicketIds(db(), user, q);
+    expect(await found(itUser, "selitevnaslov")).toEqual([t.id]);
+    expect(await found(itUser, "selitevtelo")).toEqual([t.id]);
+    expect(await found(webUser, "selitevtelo")).toEqual([]);
+
+    await changeTeam(db(), admin, t.id, teams.web!);
+    for (const word of ["selitevnaslov", "selitevtelo"]) {
+      expect(await found(itUser, word)).toEqual([]);
+      expect(await found(webUser, word)).toEqual([t.id]);
+      expect(await found(admin, word)).toEqual([t.id]);
+    }
+    await addStaffReply(db(), t.id, webTech, { body: "Zamenjali smo selitevodgovor.", note: false });
+    expect(await found(itUser, "selitevodgovor")).toEqual([]);
+    expect(await found(webUser, "selitevodgovor")).toEqual([t.id]);
+
+    // A merge moves the duplicate's messages to the target's team.
+    await mergeTickets(db(), admin, dup.id, target.reference);
+    expect(await found(itUser, "selitevdvojnik")).toEqual([]);
+    expect(await found(webUser, "selitevdvojnik")).toEqual([target.id]);
   });
 
   it("merges a duplicate into another ticket", async () => {

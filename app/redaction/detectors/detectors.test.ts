@@ -72,6 +72,11 @@ describe("person and address", () => {
   it("finds names after greetings and sign-offs but not 'Hi team'", () => {
     expect(found("Hi team,\nthanks.\n\nLep pozdrav,\nŠpela Jerič")).toEqual([["PERSON", "Špela Jerič"]]);
   });
+  it("finds a signed name that ends with a full stop", () => {
+    expect(found("Hvala za pomoč.\nLp, Janez.")).toEqual([["PERSON", "Janez"]]);
+    expect(found("Thanks!\nBest regards,\nJohn Smith.\n")).toEqual([["PERSON", "John Smith"]]);
+    expect(found("Thanks, Everyone.")).toEqual([]);
+  });
   it("joins a street line and a postcode line into one address", () => {
     expect(found("Naslov: Dunajska cesta 5\n1000 Ljubljana")).toEqual([["POSTAL_ADDRESS", "Dunajska cesta 5\n1000 Ljubljana"]]);
   });

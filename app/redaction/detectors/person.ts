@@ -27,10 +27,11 @@ const GREETING = new RegExp(
 const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|All the best|Regards|Best|Thanks|Thank you|Many thanks|Thx|Cheers|Sincerely|Yours sincerely|[Ll]ep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala lepa|Hvala vnaprej|Hvala|LP|Lp|lp|S spoštovanjem|Pozdrav)`;
 /**
  * The name alone on the line after a sign-off (one blank line allowed), or on
- * the same line ("Lp, Janez"). The sign-off starts a line or follows a sentence.
+ * the same line ("Lp, Janez"), a closing full stop or "!" allowed ("Lp, Janez.").
+ * The sign-off starts a line or follows a sentence.
  */
 const SIGNATURE = new RegExp(
-  String.raw`${SIGN_OFF}[ \t]*[,!.]?(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]{0,8}|[ \t]+)(${NAME})[ \t]*$`,
+  String.raw`${SIGN_OFF}[ \t]*[,!.]?(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]{0,8}|[ \t]+)(${NAME})[ \t]*[.!]?[ \t]*$`,
   "gmud",
 );
 const SELF_INTRODUCTION = new RegExp(

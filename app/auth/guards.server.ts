@@ -1,4 +1,6 @@
+import type { Prisma } from "@prisma/client";
 import { redirect } from "@remix-run/node";
+import { prismaSql } from "../db.server";
 import { findSessionUser } from "./session.server";
 
 export type Role = "CLIENT" | "TECHNICIAN" | "ADMIN";
@@ -67,4 +69,15 @@ export async function requireReportsAccess(request: Request): Promise<StaffUser>
 /** The team filter every ticket query of a technician goes through. Admins see all. */
 export function ticketScope(user: StaffUser): { teamId?: { in: string[] } } {
   return user.role === "ADMIN" ? {} : { teamId: { in: user.teamIds } };
+}
+
+/**
+ * ticketScope for hand-written SQL: `column IN (the person's teams)`, where `column` names a
+ * ticket's team (e.g. `t."teamId"`); null for an admin, who sees every team. A technician in no
+ * team must be answered before this (nothing to see, and `IN ()` is not SQL).
+ */
+export function teamScopeSql(user: Pick<StaffUser, "role" | "teamIds">, column: string): Prisma.Sql | null {
+  if (user.role === "ADMIN") return null;
+  const sql = prismaSql();
+  return sql.sql`${sql.raw(column)} IN (${sql.join(user.teamIds)})`;
 }

@@ -66,23 +66,64 @@ const TICKET_COLUMNS = `t."id", t."reference", t."subject", t."status", t."prior
  * that remain (at 100 000 tickets this made SQLite's part of a page a third cheaper).
  */
 export async function selectQueueRows(db: Db, partitions: Sql[][], field: SortField, dir: SortDir, take: number): Promise<QueueRow[]> {
+  const rows = await db.$queryRaw<RawRow[]>(queueStatement(partitions, field, dir, take, null));
+  return rows.map(toQueueRow);
+}
+
+/**
+ * The same over the tickets of a search, in one statement: `matches` is SQL selecting the matching
+ * tickets' ids as "id", at most a few hundred, already limited to the person's teams
+ * (search.server.ts searchMatchesSql). matchCount is how many it selected, for telling the person
+ * that the search was cut off; it comes back even when the page is empty.
+ */
+export async function selectMatchingQueueRows(
+  db: Db, matches: Sql, partitions: Sql[][], field: SortField, dir: SortDir, take: number,
+): Promise<{ rows: QueueRow[]; matchCount: number }> {
+  const rows = await db.$queryRaw<(Nullable<RawRow> & { matchCount: number | bigint | string })[]>(queueStatement(partitions, field, dir, take, matches));
+  // COUNT is a bigint on PostgreSQL (and may be on SQLite): the number is small.
+  const matchCount = Number(rows[0]?.matchCount ?? 0);
+  return { rows: rows.filter((r): r is RawRow & { matchCount: number } => r.id !== null).map(toQueueRow), matchCount };
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+function queueStatement(partitions: Sql[][], field: SortField, dir: SortDir, take: number, matches: Sql | null): Sql {
   const sql = prismaSql();
   const order = (alias: string) => sql.raw(`ORDER BY ${alias}"${field}" ${dir.toUpperCase()}, ${alias}"id" ${dir.toUpperCase()}`);
+  // Over matches, each walk starts from the matched ids and looks their tickets up by primary key.
+  // CROSS JOIN keeps that order on SQLite, whose planner otherwise preferred walking an index of
+  // the other conditions and probing the matches: with `status = 'CLOSED'` 80 ms instead of 4 ms,
+  // with the unassigned view 35 ms, at 100 000 tickets (a list of ids as parameters did the same).
+  // PostgreSQL reorders joins freely and chooses the same (a nested loop over "Ticket_pkey").
+  const from = matches ? sql.raw(`"matches" m CROSS JOIN "Ticket" t`) : sql.raw(`"Ticket" t`);
   const walk = (conditions: Sql[]) =>
-    sql.sql`SELECT t."id", ${sql.raw(`t."${field}"`)} FROM "Ticket" t WHERE ${allOf(conditions)} ${order("t.")} LIMIT ${take}`;
+    sql.sql`SELECT t."id", ${sql.raw(`t."${field}"`)} FROM ${from} WHERE ${allOf(matches ? [sql.raw(`t."id" = m."id"`), ...conditions] : conditions)} ${order("t.")} LIMIT ${take}`;
   const picked =
     partitions.length === 1
       ? walk(partitions[0]!)
       : sql.sql`SELECT * FROM (${sql.join(partitions.map((p, i) => sql.sql`SELECT * FROM (${walk(p)}) AS ${sql.raw(`p${i}`)}`), " UNION ALL ")}) AS u ${order("")} LIMIT ${take}`;
-  const rows = await db.$queryRaw<RawRow[]>(sql.sql`
-    SELECT ${sql.raw(TICKET_COLUMNS)}, a."name" AS "assigneeName", r."company" AS "requesterCompany", tm."name" AS "teamName"
+  const columns = sql.raw(`${TICKET_COLUMNS}, a."name" AS "assigneeName", r."company" AS "requesterCompany", tm."name" AS "teamName"`);
+  const names = sql.raw(`LEFT JOIN "User" a ON a."id" = t."assigneeId"
+      LEFT JOIN "Requester" r ON r."id" = t."requesterId"
+      LEFT JOIN "Team" tm ON tm."id" = t."teamId"`);
+  if (!matches) {
+    return sql.sql`
+    SELECT ${columns}
       FROM (${picked}) AS q
       JOIN "Ticket" t ON t."id" = q."id"
-      LEFT JOIN "User" a ON a."id" = t."assigneeId"
-      LEFT JOIN "Requester" r ON r."id" = t."requesterId"
-      LEFT JOIN "Team" tm ON tm."id" = t."teamId"
-     ${order("q.")}`);
-  return rows.map(toQueueRow);
+      ${names}
+     ${order("q.")}`;
+  }
+  // The matches are computed once (MATERIALIZED: read by the walk and by the count). The count is
+  // the left side of the join, so an empty page still brings one row, with the count and NULLs.
+  return sql.sql`
+    WITH "matches" AS MATERIALIZED (${matches})
+    SELECT ${columns}, c."matchCount"
+      FROM (SELECT count(*) AS "matchCount" FROM "matches") AS c
+      LEFT JOIN (${picked}) AS q ON 1 = 1
+      LEFT JOIN "Ticket" t ON t."id" = q."id"
+      ${names}
+     ${order("q.")}`;
 }
 
 function toQueueRow(r: RawRow): QueueRow {

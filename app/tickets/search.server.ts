@@ -1,5 +1,6 @@
-import { databaseKind, type Db } from "../db.server";
-import type { StaffUser } from "../auth/guards.server";
+import type { Prisma } from "@prisma/client";
+import { databaseKind, prismaSql, type Db } from "../db.server";
+import { teamScopeSql, type StaffUser } from "../auth/guards.server";
 
 /**
  * Full-text search over ticket subjects and message bodies: the one module with
@@ -47,53 +48,54 @@ export function toTsQuery(input: string): string | null {
 }
 
 /**
- * Ids of tickets whose subject or messages match, newest first, limited to the tickets
- * this person's teams may see (the team scope is part of the same SQL, never applied
- * afterwards). Admins search everything.
+ * The SQL that selects the ids ("id") of tickets whose subject or messages match, newest first,
+ * at most `limit`, limited to the tickets this person's teams may see (the team scope is part of
+ * this SQL, never applied afterwards; admins search everything). Null when nothing can match: no
+ * searchable word, or a technician in no team.
+ * A fragment rather than a list of ids, so that the queue runs it inside its page statement
+ * (queue-sql.server.ts selectMatchingQueueRows): 500 ids sent back and forth through Prisma as
+ * rows and then as bound parameters cost more than the search itself.
  */
-export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Promise<string[]> {
+export function searchMatchesSql(user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Prisma.Sql | null {
   const scoped = user.role !== "ADMIN";
-  if (scoped && user.teamIds.length === 0) return [];
-  if (databaseKind() === "postgres") return searchTicketIdsPostgres(db, scoped ? user.teamIds : null, input, limit);
+  if (scoped && user.teamIds.length === 0) return null;
+  const sql = prismaSql();
+  if (databaseKind() === "postgres") {
+    const query = toTsQuery(input);
+    if (!query) return null;
+    // The team scope is checked on the index row itself: "team_id" is the ticket's team, kept by
+    // the triggers (migration *_search_index_team). Joining "Ticket" for it instead made the
+    // planner hash all tickets for every search (54 ms instead of 17 ms at 100 000 tickets).
+    const scope = teamScopeSql(user, `s."team_id"`);
+    const teams = scope ? sql.sql` AND ${scope}` : sql.empty;
+    // The GIN index finds the matching rows; newest first by the index row's id, as on SQLite.
+    return sql.sql`SELECT s."ticket_id" AS "id"
+       FROM "SearchIndex" s
+      WHERE s."document" @@ to_tsquery('simple', unaccent(${query}))${teams}
+      GROUP BY s."ticket_id"
+      ORDER BY max(s."id") DESC
+      LIMIT ${limit}`;
+  }
   const match = toFtsQuery(input);
-  if (!match) return [];
-  const teamList = scoped ? ` AND t."teamId" IN (${user.teamIds.map(() => "?").join(",")})` : "";
+  if (!match) return null;
   // FTS5 walks matches in rowid order; DESC with a LIMIT streams and stops early, so a
   // common word over 100 000 tickets costs about as much as a rare one. Rowids grow with
   // time, so the newest messages come first. The team filter sits in the same statement.
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT DISTINCT t."id" AS id
+  // The ticket's alias is "st", not "t": the queue's statements call their ticket "t".
+  const scope = teamScopeSql(user, `st."teamId"`);
+  const teams = scope ? sql.sql` AND ${scope}` : sql.empty;
+  return sql.sql`SELECT DISTINCT st."id" AS "id"
        FROM "SearchIndex" s
-       JOIN "Ticket" t ON t."id" = s."ticket_id"
-      WHERE "SearchIndex" MATCH ?${teamList}
+       JOIN "Ticket" st ON st."id" = s."ticket_id"
+      WHERE "SearchIndex" MATCH ${match}${teams}
       ORDER BY s.rowid DESC
-      LIMIT ?`,
-    match,
-    ...(scoped ? user.teamIds : []),
-    limit,
-  );
-  return rows.map((r) => r.id);
+      LIMIT ${limit}`;
 }
 
-/** teamIds: the teams in scope, or null for an admin (everything). */
-async function searchTicketIdsPostgres(db: Db, teamIds: string[] | null, input: string, limit: number): Promise<string[]> {
-  const query = toTsQuery(input);
-  if (!query) return [];
-  // The team scope is checked on the index row itself: "team_id" is the ticket's team, kept by
-  // the triggers (migration *_search_index_team). Joining "Ticket" for it instead made the
-  // planner hash all tickets for every search (54 ms instead of 17 ms at 100 000 tickets).
-  const teamList = teamIds ? ` AND s."team_id" IN (${teamIds.map((_, i) => `$${i + 3}`).join(",")})` : "";
-  // The GIN index finds the matching rows; newest first by the index row's id, as on SQLite.
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT s."ticket_id" AS id
-       FROM "SearchIndex" s
-      WHERE s."document" @@ to_tsquery('simple', unaccent($1))${teamList}
-      GROUP BY s."ticket_id"
-      ORDER BY max(s."id") DESC
-      LIMIT $2`,
-    query,
-    limit,
-    ...(teamIds ?? []),
-  );
+/** The same matches as a list of ids, newest first. */
+export async function searchTicketIds(db: Db, user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Promise<string[]> {
+  const matches = searchMatchesSql(user, input, limit);
+  if (!matches) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>(matches);
   return rows.map((r) => r.id);
 }

@@ -219,11 +219,13 @@ describe("the queue's pages follow its rules", () => {
 
   async function pages(user: StaffUser, params: Record<string, string>, pageSize: number) {
     const ids: string[] = [];
+    const capped = new Set<boolean>();
     let cursor: string | undefined;
     for (let n = 0; n < 100; n++) {
       const page = await listQueue(db(), user, parseQueueQuery(new URLSearchParams({ ...params, ...(cursor ? { cursor } : {}) })), new Date(), pageSize);
       ids.push(...page.rows.map((r: QueueRow) => r.id));
-      if (!page.nextCursor) return { ids, first: page.rows[0] };
+      capped.add(page.searchCapped);
+      if (!page.nextCursor) return { ids, first: page.rows[0], capped: [...capped] };
       expect(page.rows).toHaveLength(pageSize);
       cursor = page.nextCursor;
     }
@@ -311,6 +313,61 @@ describe("the queue's pages follow its rules", () => {
     const stranger: StaffUser = { id: "x", email: "x@firma.si", name: "X", role: "TECHNICIAN", teamIds: [] };
     expect((await listQueue(db(), stranger, parseQueueQuery(new URLSearchParams("view=all")))).rows).toEqual([]);
     expect((await countsPerView(db(), stranger)).open).toBe(0);
+  });
+
+  it("pages through a search as the rules say over its matches, capped inside the statement, on this database", async () => {
+    const mkTeam = async (slug: string) => {
+      const team = await db().team.create({ data: { slug, name: `Team ${slug}` } });
+      await db().category.create({ data: { slug, nameEn: slug, nameSl: slug, teamId: team.id } });
+      return team.id;
+    };
+    const [a, b, c] = [await mkTeam("search-a"), await mkTeam("search-b"), await mkTeam("search-c")];
+    const me = await db().user.create({ data: { email: "searcher@firma.si", name: "Sara", role: "TECHNICIAN", teams: { create: [{ teamId: a }, { teamId: b }] } } });
+    // 700 tickets share a word: more than MAX_SEARCH_MATCHES (500) for a technician in two of the
+    // three teams (525) and for an admin, so the page must be taken from the capped matches, not
+    // from every match. Every seventh also has a rarer word (100 tickets, under the cap).
+    const statuses = ["NEW", "OPEN", "PENDING", "RESOLVED", "CLOSED", "CLOSED", "CLOSED"];
+    const base = Date.UTC(2026, 1, 10, 12);
+    await db().ticket.createMany({ data: Array.from({ length: 700 }, (_, i) => {
+      const teamId = [a, a, b, c][i % 4]!;
+      const t = base - ((i * 389) % 700) * 60_000 - (i % 5 === 0 ? 60_000 : 0); // shuffled, with ties
+      return {
+        reference: `MD-2026-8${String(i).padStart(5, "0")}`, subject: `Iskalnavrsta ${i % 7 ? "" : "redkobesedje "}${i}`,
+        status: statuses[(i * 3) % statuses.length]!, priority: PRIORITIES[(i * 7) % 4]!, channel: i % 3 ? "WEB" : "EMAIL",
+        categorySlug: teamId === a ? "search-a" : teamId === b ? "search-b" : "search-c", teamId, assigneeId: [me.id, null][i % 2]!,
+        createdAt: new Date(t - ((i * 37) % 11) * 3_600_000), updatedAt: new Date(t),
+      };
+    }) });
+    const rows = await db().ticket.findMany({ where: { teamId: { in: [a, b, c] } } });
+    const all = rows as Ticket[];
+    const subjects = new Map(rows.map((t) => [t.id, t.subject]));
+    const tech: StaffUser = { id: me.id, email: "searcher@firma.si", name: "Sara", role: "TECHNICIAN", teamIds: [a, b] };
+    const admin: StaffUser = { id: "admin-not-assigned", email: "admin@firma.si", name: "Admin", role: "ADMIN", teamIds: [] };
+    for (const user of [tech, admin]) {
+      for (const [q, capped] of [["iskalnavrsta", true], ["redkobesedje", false]] as const) {
+        // The search alone (the newest MAX_SEARCH_MATCHES matches, within the person's teams) ...
+        const matched = new Set(await searchTicketIds(db(), user, q));
+        const visible = all.filter((t) => user.role === "ADMIN" || user.teamIds.includes(t.teamId));
+        const withWord = visible.filter((t) => subjects.get(t.id)!.toLowerCase().includes(q));
+        expect(withWord.length > 500).toBe(capped);
+        expect(matched.size).toBe(Math.min(500, withWord.length));
+        expect([...matched].every((id) => withWord.some((t) => t.id === id))).toBe(true);
+        // ... and the queue's pages of it, in one statement each, as the rules say over those matches.
+        const compare = async (params: Record<string, string>, pageSize = user.role === "ADMIN" ? 60 : 25) => {
+          const want = expected(all.filter((t) => matched.has(t.id)), new Set(), user, params);
+          const got = await pages(user, { ...params, q }, pageSize);
+          expect(got.ids, `${user.role} ${new URLSearchParams({ ...params, q })}`).toEqual(want);
+          expect(got.capped, `capped: ${user.role} ${new URLSearchParams({ ...params, q })}`).toEqual([capped]);
+        };
+        for (const view of ["all", "open", "closed", "unassigned", "mine", "pending"]) await compare({ view });
+        await compare({ view: "all", sort: "created", dir: "asc" });
+        await compare({ view: "all", sort: "priority" });
+        await compare({ view: "all", status: "CLOSED" });
+        await compare({ view: "all", priority: "HIGH", channel: "EMAIL", sort: "created" });
+        // An empty page still says whether the search was cut off.
+        await compare({ view: "all", category: "nothing-here" });
+      }
+    }
   });
 });
 

@@ -232,12 +232,14 @@ describe("the queue's pages follow its rules", () => {
     throw new Error("more than 100 pages");
   }
 
+  /** A team with a category routed to it (the slug serves both); its id. */
+  const mkTeam = async (slug: string) => {
+    const team = await db().team.create({ data: { slug, name: `Team ${slug}` } });
+    await db().category.create({ data: { slug, nameEn: slug, nameSl: slug, teamId: team.id } });
+    return team.id;
+  };
+
   it("lists every view, sort and filter as the rules say, page after page, on this database", async () => {
-    const mkTeam = async (slug: string) => {
-      const team = await db().team.create({ data: { slug, name: `Team ${slug}` } });
-      await db().category.create({ data: { slug, nameEn: slug, nameSl: slug, teamId: team.id } });
-      return team.id;
-    };
     const [a, b, c] = [await mkTeam("rules-a"), await mkTeam("rules-b"), await mkTeam("rules-c")];
     const hash = await hashPassword(PASSWORD);
     const me = await db().user.create({ data: { email: "rules@firma.si", name: "Rula", role: "TECHNICIAN", passwordHash: hash, teams: { create: [{ teamId: a }, { teamId: b }] } } });
@@ -316,11 +318,6 @@ describe("the queue's pages follow its rules", () => {
   });
 
   it("pages through a search as the rules say over its matches, capped inside the statement, on this database", async () => {
-    const mkTeam = async (slug: string) => {
-      const team = await db().team.create({ data: { slug, name: `Team ${slug}` } });
-      await db().category.create({ data: { slug, nameEn: slug, nameSl: slug, teamId: team.id } });
-      return team.id;
-    };
     const [a, b, c] = [await mkTeam("search-a"), await mkTeam("search-b"), await mkTeam("search-c")];
     const me = await db().user.create({ data: { email: "searcher@firma.si", name: "Sara", role: "TECHNICIAN", teams: { create: [{ teamId: a }, { teamId: b }] } } });
     // 700 tickets share a word: more than MAX_SEARCH_MATCHES (500) for a technician in two of the

@@ -48,6 +48,11 @@ export function rawDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
 }
 
+/** rawDate for a column that may be NULL. */
+export function rawDateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : rawDate(value);
+}
+
 export function rawBoolean(value: boolean | number): boolean {
   return value === true || value === 1;
 }

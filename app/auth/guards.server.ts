@@ -71,10 +71,15 @@ export function ticketScope(user: StaffUser): { teamId?: { in: string[] } } {
   return user.role === "ADMIN" ? {} : { teamId: { in: user.teamIds } };
 }
 
+/** A technician in no team sees no ticket at all: answered before any query (and `IN ()` is not SQL). */
+export function seesNoTickets(user: Pick<StaffUser, "role" | "teamIds">): boolean {
+  return user.role !== "ADMIN" && user.teamIds.length === 0;
+}
+
 /**
  * ticketScope for hand-written SQL: `column IN (the person's teams)`, where `column` names a
- * ticket's team (e.g. `t."teamId"`); null for an admin, who sees every team. A technician in no
- * team must be answered before this (nothing to see, and `IN ()` is not SQL).
+ * ticket's team (e.g. `t."teamId"`); null for an admin, who sees every team. Callers answer
+ * seesNoTickets first.
  */
 export function teamScopeSql(user: Pick<StaffUser, "role" | "teamIds">, column: string): Prisma.Sql | null {
   if (user.role === "ADMIN") return null;

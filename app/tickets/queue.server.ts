@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prismaSql, type Db } from "../db.server";
-import { teamScopeSql, type StaffUser } from "../auth/guards.server";
+import { seesNoTickets, teamScopeSql, type StaffUser } from "../auth/guards.server";
 import { REFERENCE_PATTERN } from "./reference.server";
 import { MAX_SEARCH_MATCHES, searchMatchesSql, searchTicketIds } from "./search.server";
 import {
@@ -78,11 +78,6 @@ const ACTIVE_VIEWS: ReadonlySet<QueueView> = new Set(["unassigned", "mine", "pen
 /** The team filter of every ticket query (`t`) of a technician; null for an admin (all teams). */
 const teamScope = (user: StaffUser): Sql | null => teamScopeSql(user, `t."teamId"`);
 
-/** A technician in no team sees nothing (and `IN ()` is not SQL). */
-function seesNothing(user: StaffUser): boolean {
-  return user.role !== "ADMIN" && user.teamIds.length === 0;
-}
-
 function viewConditions(view: QueueView, user: StaffUser): Sql[] {
   const sql = prismaSql();
   const active = sql.raw(`t."status" IN (${ACTIVE_STATUS_LIST})`);
@@ -144,7 +139,7 @@ const EMPTY_PAGE: QueuePage = { rows: [], nextCursor: null, searchCapped: false 
  * view, the filters and the search. Newest activity first unless asked otherwise.
  */
 export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now = new Date(), pageSize = QUEUE_PAGE_SIZE): Promise<QueuePage> {
-  if (seesNothing(user)) return EMPTY_PAGE;
+  if (seesNoTickets(user)) return EMPTY_PAGE;
   const sql = prismaSql();
   const filters: Sql[] = viewConditions(query.view, user);
   if (query.status) filters.push(sql.sql`t."status" = ${query.status}`);
@@ -283,7 +278,7 @@ export async function countsPerView(db: Db, user: StaffUser, now = new Date()): 
 
 /** The same for everyone in the same teams: "mine" is picked out of the groups per person. */
 async function countActive(db: Db, user: StaffUser, now: Date) {
-  if (seesNothing(user)) return { groups: [], followups: 0 };
+  if (seesNoTickets(user)) return { groups: [], followups: 0 };
   const [groups, followups] = await Promise.all([
     countActiveTickets(db, teamScope(user)),
     selectDueFollowUpTicketIds(db, teamScope(user), now).then((ids) => ids.length),

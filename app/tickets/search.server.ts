@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { databaseKind, prismaSql, type Db } from "../db.server";
-import { teamScopeSql, type StaffUser } from "../auth/guards.server";
+import { seesNoTickets, teamScopeSql, type StaffUser } from "../auth/guards.server";
 
 /**
  * Full-text search over ticket subjects and message bodies: the one module with
@@ -57,8 +57,7 @@ export function toTsQuery(input: string): string | null {
  * rows and then as bound parameters cost more than the search itself.
  */
 export function searchMatchesSql(user: Pick<StaffUser, "role" | "teamIds">, input: string, limit = MAX_SEARCH_MATCHES): Prisma.Sql | null {
-  const scoped = user.role !== "ADMIN";
-  if (scoped && user.teamIds.length === 0) return null;
+  if (seesNoTickets(user)) return null;
   const sql = prismaSql();
   if (databaseKind() === "postgres") {
     const query = toTsQuery(input);

@@ -1,5 +1,5 @@
-import { prismaSql, rawDate, type Db } from "../db.server";
-import { teamScopeSql, type StaffUser } from "../auth/guards.server";
+import { prismaSql, rawDate, rawDateOrNull, type Db } from "../db.server";
+import { seesNoTickets, teamScopeSql, type StaffUser } from "../auth/guards.server";
 
 /**
  * The ticket page's SQL, written by hand like the queue's (queue-sql.server.ts, decision 014): one
@@ -18,7 +18,6 @@ import { teamScopeSql, type StaffUser } from "../auth/guards.server";
 const sql = () => prismaSql();
 
 
-const dateOrNull = (value: Date | string | null): Date | null => (value === null ? null : rawDate(value));
 
 export type TicketPageTicket = {
   id: string; reference: string; subject: string; status: string; priority: string; channel: string; categorySlug: string;
@@ -49,8 +48,7 @@ type TicketRow = Omit<TicketPageTicket, "createdAt" | "updatedAt" | "firstRespon
  * to someone who may not see it.
  */
 export async function selectTicketInScope(db: Db, user: StaffUser, ticketId: string): Promise<TicketPageTicket | null> {
-  // A technician in no team sees nothing (and `IN ()` is not SQL).
-  if (user.role !== "ADMIN" && user.teamIds.length === 0) return null;
+  if (seesNoTickets(user)) return null;
   const s = sql();
   const scope = teamScopeSql(user, `t."teamId"`);
   const mergedScope = teamScopeSql(user, `mt."teamId"`);
@@ -74,11 +72,11 @@ export async function selectTicketInScope(db: Db, user: StaffUser, ticketId: str
   return {
     id: r.id, reference: r.reference, subject: r.subject, status: r.status, priority: r.priority, channel: r.channel,
     categorySlug: r.categorySlug, teamId: r.teamId, requesterId: r.requesterId, assigneeId: r.assigneeId, mergedIntoId: r.mergedIntoId,
-    createdAt: rawDate(r.createdAt), updatedAt: rawDate(r.updatedAt), firstResponseAt: dateOrNull(r.firstResponseAt),
-    resolvedAt: dateOrNull(r.resolvedAt), closedAt: dateOrNull(r.closedAt), lastClientAt: dateOrNull(r.lastClientAt),
-    accessCipher: r.accessCipher, accessExpiresAt: dateOrNull(r.accessExpiresAt),
-    legalHoldUntil: dateOrNull(r.legalHoldUntil), legalHoldReason: r.legalHoldReason, legalHoldById: r.legalHoldById,
-    attachmentsPurgedAt: dateOrNull(r.attachmentsPurgedAt), purgeStartedAt: dateOrNull(r.purgeStartedAt),
+    createdAt: rawDate(r.createdAt), updatedAt: rawDate(r.updatedAt), firstResponseAt: rawDateOrNull(r.firstResponseAt),
+    resolvedAt: rawDateOrNull(r.resolvedAt), closedAt: rawDateOrNull(r.closedAt), lastClientAt: rawDateOrNull(r.lastClientAt),
+    accessCipher: r.accessCipher, accessExpiresAt: rawDateOrNull(r.accessExpiresAt),
+    legalHoldUntil: rawDateOrNull(r.legalHoldUntil), legalHoldReason: r.legalHoldReason, legalHoldById: r.legalHoldById,
+    attachmentsPurgedAt: rawDateOrNull(r.attachmentsPurgedAt), purgeStartedAt: rawDateOrNull(r.purgeStartedAt),
     requester: r.requesterRowId === null ? null : { name: r.requesterName, email: r.requesterEmail!, company: r.requesterCompany, locale: r.requesterLocale! },
     team: { id: r.teamId, name: r.teamName },
     assignee: r.assigneeId !== null && r.assigneeName !== null ? { id: r.assigneeId, name: r.assigneeName } : null,
@@ -180,7 +178,7 @@ export async function selectFollowUps(db: Db, ticketId: string): Promise<TicketP
   return rows.map((f) => ({
     id: f.id, ticketId: f.ticketId, createdById: f.createdById, description: f.description, target: f.target, url: f.url,
     deployedAt: rawDate(f.deployedAt), dueAt: rawDate(f.dueAt), status: f.status, clientOutcome: f.clientOutcome, techOutcome: f.techOutcome,
-    remindersSent: Number(f.remindersSent), resolvedAt: dateOrNull(f.resolvedAt), createdAt: rawDate(f.createdAt),
+    remindersSent: Number(f.remindersSent), resolvedAt: rawDateOrNull(f.resolvedAt), createdAt: rawDate(f.createdAt),
   }));
 }
 

@@ -1,0 +1,20 @@
+/**
+ * Scores the redaction engine on the evaluation set (tests/fixtures/redaction-eval).
+ *   tsx scripts/eval-redaction.ts                 → the tuning part, with every miss listed
+ *   tsx scripts/eval-redaction.ts --held-out      → the held-out part: figures only, no cases shown
+ *   tsx scripts/eval-redaction.ts --lang sl       → one language only
+ * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
+ */
+import { detect } from "../app/redaction/index";
+import { formatCoverage, scoreCoverage } from "../app/redaction/coverage-scoring";
+import { loadEvalCases } from "../tests/fixtures/redaction-eval/eval-cases";
+
+const args = process.argv.slice(2);
+const heldOut = args.includes("--held-out");
+const langIndex = args.indexOf("--lang");
+const lang = langIndex >= 0 ? args[langIndex + 1] : undefined;
+
+const cases = loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning") && (!lang || c.lang === lang));
+const score = scoreCoverage(cases, detect);
+const details = heldOut ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
+console.log(formatCoverage(heldOut ? "held-out part" : "tuning part", score, details));

@@ -5,7 +5,7 @@ import { SUPPORT, uniqueId, useMailIntakeEnv } from "../setup/mail";
 import { dovecotAvailable, removeDovecot, startDovecot, type Dovecot } from "../setup/dovecot";
 
 // A real Dovecot on 127.0.0.1: the mailbox a company already has, read over IMAP.
-useMailIntakeEnv({ IMAP_POLL_MS: "60000", IMAP_RETRY_MS: "100", IMAP_RETRY_MAX_MS: "400", IMAP_LEASE_MS: "1500" });
+useMailIntakeEnv({ IMAP_POLL_MS: "60000", IMAP_RETRY_MS: "100", IMAP_RETRY_MAX_MS: "400", IMAP_LEASE_MS: "5000" });
 const { resetConfigForTests } = await import("../../app/config.server");
 resetConfigForTests();
 const { getDb, disconnectDb, databaseKind } = await import("../../app/db.server");

@@ -49,6 +49,21 @@ const ConfigSchema = z.object({
   SMTP_TLS_CERT: z.string().optional(),
   INBOUND_WEBHOOK_SECRET: z.string().min(24, "must be at least 24 characters").optional(),
   MAX_MAIL_BYTES: z.coerce.number().int().min(1024).default(25 * 1024 * 1024),
+  // IMAP mailboxes (admin page /admin/mailboxes; IMAP_HOST adds one from the environment)
+  IMAP_POLL: bool.default("true"),
+  IMAP_POLL_MS: z.coerce.number().int().min(100).default(60_000),
+  IMAP_RETRY_MS: z.coerce.number().int().min(10).default(5_000),
+  IMAP_RETRY_MAX_MS: z.coerce.number().int().min(10).default(15 * 60_000),
+  IMAP_LEASE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  IMAP_HOST: z.string().min(1).optional(),
+  IMAP_PORT: z.coerce.number().int().min(1).max(65535).default(993),
+  IMAP_TLS: bool.default("true"),
+  IMAP_USER: z.string().min(1).optional(),
+  IMAP_PASSWORD: z.string().min(1).optional(),
+  IMAP_ACCESS_TOKEN: z.string().min(1).optional(),
+  IMAP_FOLDER: z.string().min(1).default("INBOX"),
+  IMAP_AFTER_INGEST: z.enum(["move", "flag"]).default("move"),
+  IMAP_PROCESSED_FOLDER: z.string().min(1).default("Processed"),
 
   // Uploads and images
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
@@ -111,6 +126,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD: set both or neither");
+  }
+  if (c.IMAP_HOST && (!c.IMAP_USER || Boolean(c.IMAP_PASSWORD) === Boolean(c.IMAP_ACCESS_TOKEN))) {
+    problems.push("IMAP_HOST: set IMAP_USER and one of IMAP_PASSWORD or IMAP_ACCESS_TOKEN");
   }
   const supportAddresses = c.SUPPORT_ADDRESSES.split(",").map((a) => a.trim().toLowerCase()).filter(Boolean);
   for (const a of supportAddresses) {

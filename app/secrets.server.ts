@@ -37,3 +37,23 @@ export function getSecrets(): Secrets {
 export function resetSecretsForTests() {
   cached = undefined;
 }
+
+/**
+ * Seals a secret that must be stored (a mailbox password, a client's access details) with
+ * AES-256-GCM under ENCRYPTION_KEY: "v1.<iv>.<tag>.<data>", base64 parts. Without the key the
+ * database and its backups hold nothing usable; a changed key makes openSecret throw.
+ */
+export function sealSecret(plain: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv("aes-256-gcm", getSecrets().encryptionKey, iv);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return `v1.${iv.toString("base64")}.${cipher.getAuthTag().toString("base64")}.${data.toString("base64")}`;
+}
+
+export function openSecret(sealed: string): string {
+  const [v, iv, tag, data] = sealed.split(".");
+  if (v !== "v1" || !iv || !tag || !data) throw new Error("Unknown sealed secret format");
+  const decipher = crypto.createDecipheriv("aes-256-gcm", getSecrets().encryptionKey, Buffer.from(iv, "base64"));
+  decipher.setAuthTag(Buffer.from(tag, "base64"));
+  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+}

@@ -1,6 +1,5 @@
-import crypto from "node:crypto";
 import { getConfig } from "../config.server";
-import { getSecrets } from "../secrets.server";
+import { openSecret, sealSecret } from "../secrets.server";
 
 /**
  * Access details (a hosting password, a CRM login) are the one secret a client may give
@@ -11,22 +10,14 @@ import { getSecrets } from "../secrets.server";
 const MAX_LENGTH = 4000;
 
 export function encryptAccessDetails(plain: string, now: Date) {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", getSecrets().encryptionKey, iv);
-  const data = Buffer.concat([cipher.update(plain.slice(0, MAX_LENGTH), "utf8"), cipher.final()]);
-  const tag = cipher.getAuthTag();
   return {
-    accessCipher: `v1.${iv.toString("base64")}.${tag.toString("base64")}.${data.toString("base64")}`,
+    accessCipher: sealSecret(plain.slice(0, MAX_LENGTH)),
     accessExpiresAt: new Date(now.getTime() + getConfig().ACCESS_DETAILS_DAYS * 864e5),
   };
 }
 
 export function decryptAccessDetails(stored: string): string {
-  const [v, iv, tag, data] = stored.split(".");
-  if (v !== "v1" || !iv || !tag || !data) throw new Error("Unknown access details format");
-  const decipher = crypto.createDecipheriv("aes-256-gcm", getSecrets().encryptionKey, Buffer.from(iv, "base64"));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+  return openSecret(stored);
 }
 
 export const DESTROY_ACCESS_DETAILS = { accessCipher: null, accessExpiresAt: null } as const;

@@ -31,6 +31,8 @@ process.env.DATA_DIR = dataDir;
 process.env.LOG_LEVEL ??= "silent";
 process.env.SMTP_LISTEN_PORT = "0";
 process.env.WORKER = "false";
+// IMAP tests start the mailbox pollers themselves (tests/integration/imap-intake.test.ts).
+process.env.IMAP_POLL = "false";
 process.env.SESSION_SECRET = "test-session-secret-0123456789abcdef0123456789";
 process.env.ENCRYPTION_KEY = "0".repeat(63) + "1";
 

@@ -20,7 +20,7 @@ import { guessMailLocale } from "./guess-mail-locale";
 
 /**
  * The one way mail becomes tickets, whatever brought it (SMTP listener, MTA pipe, HTTP
- * webhook). It either stores the mail (as a ticket, a reply, a bounce note or in quarantine)
+ * webhook, IMAP mailbox). It either stores the mail (as a ticket, a reply, a bounce note or in quarantine)
  * and returns, or throws: a throw means nothing was decided and the sender must retry
  * (451 / EX_TEMPFAIL / 503), so mail is never lost silently. See docs/decisions/006.
  */
@@ -35,7 +35,7 @@ export type IngestOutcome =
 export type IngestResult = { outcome: IngestOutcome; reference?: string };
 
 export type IngestOptions = {
-  receivedVia: "SMTP" | "PIPE" | "HTTP";
+  receivedVia: "SMTP" | "PIPE" | "HTTP" | "IMAP";
   /** Envelope recipients, when the transport knows them (SMTP RCPT TO). Only counted. */
   envelopeTo?: string[];
   now?: Date;

@@ -11,8 +11,9 @@ import { submitWebTicket, webTicketFormSettings } from "../portal/submit-web-tic
 import { serializeIntakeOutcome } from "../portal/intake-outcome.server";
 import { ATTACHMENTS_FIELD, HONEYPOT_FIELD, WEB_TICKET_LIMITS as L } from "../portal/web-ticket-limits";
 import { FieldError, useFieldErrors, type FieldErrors } from "../ui/field-error";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
 // The page carries a CSRF token and, after an error, what the client typed.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });

@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const attempt = crypto.randomUUID();
   const upload = await parseUploadForm(request, { fileField: ATTACHMENTS_FIELD, maxFiles: c.MAX_ATTACHMENTS, maxFileBytes: c.MAX_UPLOAD_BYTES });
   if (!upload.ok) {
-    return json({ attempt, errors: { attachments: upload.problem } as FieldErrors, values: {} as Record<string, string>, retryAfterS: 0 }, { status: 413 });
+    return json({ attempt, errors: { attachments: upload.problem } as FieldErrors, values: {} as Record<string, string>, retryAfterS: 0 }, { status: 413, headers: { Connection: "close" } });
   }
   const result = await submitWebTicket(getDb(), {
     form: upload.form, files: upload.files, uploadProblem: upload.problem,

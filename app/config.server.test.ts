@@ -23,6 +23,13 @@ describe("configuration", () => {
     expect(c.supportAddresses).toEqual(["help@firma.si", "podpora@firma.si"]);
   });
 
+  it("derives PUBLIC_URL from PORT when it is not set, so mailed links reach the app", () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(loadConfig({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
+    expect(loadConfig({ PORT: "8080", PUBLIC_URL: "" }).PUBLIC_URL).toBe("http://localhost:8080");
+    expect(loadConfig({ PORT: "8080", PUBLIC_URL: "https://desk.example.com" }).PUBLIC_URL).toBe("https://desk.example.com");
+  });
+
   it("stops with every problem listed at once", () => {
     let error: unknown;
     try {

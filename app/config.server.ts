@@ -13,7 +13,8 @@ const ConfigSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (printed at start)
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  // Unset: http://localhost:<PORT> (loadConfig), so mailed links reach the port we listen on.
+  PUBLIC_URL: z.string().url().optional(),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: or postgresql://")
@@ -99,6 +100,7 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
+  PUBLIC_URL: string;
   STORAGE_DIR: string;
   OUTBOX_DIR: string;
   supportAddresses: string[];
@@ -137,6 +139,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (problems.length) throw new ConfigError(problems);
   return {
     ...c,
+    // PORT=0 (a free port, tests and benches) has no address to name before listening: 3000 then.
+    PUBLIC_URL: c.PUBLIC_URL ?? `http://localhost:${c.PORT || 3000}`,
     STORAGE_DIR: c.STORAGE_DIR ?? `${c.DATA_DIR}/storage`,
     OUTBOX_DIR: c.OUTBOX_DIR ?? `${c.DATA_DIR}/outbox`,
     supportAddresses,

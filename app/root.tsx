@@ -1,4 +1,4 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse,
   useLoaderData, useLocation, useRouteError, useRouteLoaderData,
@@ -10,26 +10,30 @@ import { ensureCsrfToken } from "./auth/csrf.server";
 import { getStaffUser, mayViewReports } from "./auth/guards.server";
 import stylesheet from "./ui/app.css";
 import { useNonce } from "./ui/nonce";
+import { getConfig } from "./config.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+// Pages without a meta export of their own (admin pages) still get the company's name as title.
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.company ?? "Minidesk" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request, context)]);
   return json(
-    { locale, csrfToken: csrf.token, user: user && { name: user.name, role: user.role, reports: mayViewReports(user) } },
+    { locale, company: getConfig().COMPANY_NAME, csrfToken: csrf.token, user: user && { name: user.name, role: user.role, reports: mayViewReports(user) } },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
   );
 }
 
 export type RootData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function Header({ locale, user }: { locale: Locale; user: RootData["user"] }) {
+function Header({ locale, user, company }: { locale: Locale; user: RootData["user"]; company: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = location.pathname + location.search;
   return (
     <header className="site-header">
-      <Link to="/" className="brand">{t("app.name")}</Link>
+      <Link to="/" className="brand">{company}</Link>
       <nav aria-label="Main">
         {user ? (
           <>
@@ -84,14 +88,14 @@ function Document({ locale, children }: { locale: Locale; children: React.ReactN
 }
 
 export default function App() {
-  const { locale, user } = useLoaderData<typeof loader>();
+  const { locale, user, company } = useLoaderData<typeof loader>();
   const i18n = getI18n(locale);
   const { t } = i18n;
   return (
     <I18nextProvider i18n={i18n}>
       <Document locale={locale}>
         <a href="#main" className="skip">{t("app.skipToContent")}</a>
-        <Header locale={locale} user={user} />
+        <Header locale={locale} user={user} company={company} />
         <main id="main">
           <Outlet />
         </main>
@@ -112,7 +116,7 @@ export function ErrorBoundary() {
       <main id="main" className="narrow">
         <h1>{status}</h1>
         <p role="alert">{message}</p>
-        <p><a href="/">{t("app.name")}</a></p>
+        <p><a href="/">{data?.company ?? t("app.name")}</a></p>
       </main>
     </Document>
   );

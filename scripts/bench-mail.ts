@@ -36,11 +36,11 @@ Object.assign(process.env, {
 });
 
 const { getConfig } = await import("../app/config.server");
-const { getDb, disconnectDb } = await import("../app/db.server");
+const { getDb } = await import("../app/db.server");
 const { migrateDatabase } = await import("../app/db-migrate.server");
 const { ensureDefaults } = await import("../app/setup/bootstrap.server");
 const { startSmtpListener } = await import("../app/mail/inbound/smtp-listener.server");
-const { shutdownOcrPool } = await import("../app/redaction/image/ocr-pool.server");
+const { closeSharedResources } = await import("../app/server/shutdown.server");
 
 async function screenshot(): Promise<Buffer> {
   const lines = ["Login failed for user jana.novak@example.com", "Call support at 041 123 456", "Error code 0x80070005"];
@@ -101,9 +101,9 @@ async function main() {
     const stored = await db.attachment.count({ where: { status: "STORED" } });
     console.log(`tickets: ${await db.ticket.count()}, stored redacted screenshots: ${stored}`);
   } finally {
+    // Intake first, then the confirmations still leaving the outbox, the OCR workers, the database.
     await listener.stop();
-    await shutdownOcrPool();
-    await disconnectDb();
+    await closeSharedResources();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -5,6 +5,8 @@
  *   argv=/usr/bin/env -C /srv/minidesk npx tsx scripts/ingest-mail.ts
  * Exit 0 when the mail is stored (including quarantined and duplicate); 75 (EX_TEMPFAIL,
  * sysexits.h) when the MTA should keep it and retry: database missing or failing, bad config.
+ * The process ends by itself once the mail is stored and its confirmation has left the outbox
+ * (OCR worker threads and the database are closed then: app/server/shutdown.server.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -35,13 +37,20 @@ async function main(): Promise<number> {
   }
   const dbFile = config.DATABASE_URL.startsWith("file:") ? path.resolve(config.DATABASE_URL.slice("file:".length)) : null;
   if (dbFile && !fs.existsSync(dbFile)) {
-    console.error("Minidesk database not found (run `npm start` once to create it); the mail stays with the MTA.");
+    console.error("Minidesk database not found: run `npm run db:migrate` (or `npm start`) once to create it; the mail stays with the MTA.");
+    return EX_TEMPFAIL;
+  }
+  const { pendingMigrations } = await import("../app/db-migrate.server");
+  const pending = await pendingMigrations(config.DATABASE_URL).catch(() => []);
+  if (pending.length > 0) {
+    console.error(`Minidesk database is not up to date (${pending.length} migration(s) pending): run \`npm run db:migrate\`; the mail stays with the MTA.`);
     return EX_TEMPFAIL;
   }
   const raw = await readStdin(config.MAX_MAIL_BYTES);
   const { getDb } = await import("../app/db.server");
   const { ingestMail } = await import("../app/mail/inbound/ingest-mail.server");
   const { errorCode } = await import("../app/logging/logger.server");
+  const { closeSharedResources } = await import("../app/server/shutdown.server");
   try {
     const result = await ingestMail(getDb(), raw, { receivedVia: "PIPE" });
     console.log(result.reference ? `${result.outcome} ${result.reference}` : result.outcome);
@@ -49,12 +58,15 @@ async function main(): Promise<number> {
   } catch (err) {
     console.error(`Temporary failure (${errorCode(err)}); the MTA should retry.`);
     return EX_TEMPFAIL;
+  } finally {
+    // The confirmation leaves first; then the OCR threads, which would keep the process alive.
+    await closeSharedResources().catch(() => undefined);
   }
 }
 
 main().then(
   (code) => {
-    // Not process.exit(): a confirmation mail may still be leaving the outbox.
+    // Not process.exit(): stdout must be flushed to the MTA; nothing else is left running.
     process.exitCode = code;
   },
   () => {

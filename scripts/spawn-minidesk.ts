@@ -7,10 +7,10 @@ import path from "node:path";
  * resolves with the address from its "listening on" line (PORT=0 picks a free port), and
  * rejects if the process exits before it listens.
  */
-export function spawnMinidesk(env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
+export function spawnMinidesk(env: Record<string, string>, opts: { stderr?: "inherit" | "pipe" } = {}): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/start.ts")], {
     env: { ...process.env, PORT: "0", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", opts.stderr ?? "inherit"],
   });
   const url = new Promise<string>((resolve, reject) => {
     let out = "";

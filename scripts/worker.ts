@@ -6,11 +6,13 @@ import { getConfig, getConfigOrExit } from "../app/config.server";
 import { getDb, disconnectDb } from "../app/db.server";
 import { migrateDatabase } from "../app/db-migrate.server";
 import { runWorkerOnce, startWorkerLoop } from "../app/jobs/run-worker.server";
+import { ensureDefaultsOnce } from "../app/setup/bootstrap.server";
 
 async function main() {
   getConfigOrExit();
   await migrateDatabase(getConfig().DATABASE_URL);
   const db = getDb();
+  await ensureDefaultsOnce(db);
   if (process.argv.includes("--once")) {
     const counts = await runWorkerOnce(db);
     console.log(`jobs done=${counts.done} retried=${counts.retried} dead=${counts.dead}; mail sent=${counts.mailSent} failed=${counts.mailFailed}`);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { requireCsrf } from "../auth/csrf.server";
+import { BodyTooLargeError, declaredTooLarge, readBodyBounded, tooLargeResponse } from "./bounded-body.server";
 
 export type FormResult<T> =
   | { ok: true; data: T; form: FormData }
@@ -14,9 +15,12 @@ const MAX_URLENCODED_BYTES = 256 * 1024;
  * can show them again with a message per field.
  */
 export async function parseForm<S extends z.ZodTypeAny>(request: Request, schema: S): Promise<FormResult<z.infer<S>>> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_URLENCODED_BYTES) throw new Response("The form is too large.", { status: 413 });
-  const form = await request.formData();
+  if (declaredTooLarge(request, MAX_URLENCODED_BYTES)) throw tooLargeResponse("The form is too large.");
+  // Counted as it arrives: a chunked body has no Content-Length to check first.
+  const bytes = await readBodyBounded(request, MAX_URLENCODED_BYTES).catch((err: unknown) => {
+    throw err instanceof BodyTooLargeError ? tooLargeResponse("The form is too large.") : err;
+  });
+  const form = await new Response(new Uint8Array(bytes), { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
   await requireCsrf(request, form);
   return validateForm(form, schema);
 }

@@ -5,6 +5,7 @@ import {
   type UploadHandler,
 } from "@remix-run/node";
 import { requireCsrf } from "../auth/csrf.server";
+import { BodyTooLargeError, declaredTooLarge, withBodyLimit } from "./bounded-body.server";
 import type { IncomingFile } from "../tickets/prepare-attachments.server";
 
 /**
@@ -12,7 +13,8 @@ import type { IncomingFile } from "../tickets/prepare-attachments.server";
  * personal data) never touches the disk; only its redacted form is ever written.
  *
  * Limits, so one request cannot exhaust memory:
- * - the whole body (Content-Length) at most maxFiles × maxFileBytes plus room for the text;
+ * - the whole body at most maxFiles × maxFileBytes plus room for the text: refused by its
+ *   Content-Length, and counted while it streams (a chunked body has none);
  * - each file at most maxFileBytes (Remix's memory handler, maxPartSize);
  * - at most maxFiles files; text fields at most MAX_TEXT_PART_BYTES each, MAX_PARTS parts.
  * A file over a limit does not abort the parse: the rest of the form is still read, so the
@@ -35,8 +37,7 @@ export async function parseUploadForm(
   opts: { fileField: string; maxFiles: number; maxFileBytes: number },
 ): Promise<UploadForm> {
   const maxBody = opts.maxFiles * opts.maxFileBytes + TEXT_ALLOWANCE_BYTES;
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > maxBody) return { ok: false, problem: "REQUEST_TOO_LARGE" };
+  if (declaredTooLarge(request, maxBody)) return { ok: false, problem: "REQUEST_TOO_LARGE" };
 
   const fileHandler = unstable_createMemoryUploadHandler({ maxPartSize: opts.maxFileBytes });
   const textHandler = unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES });
@@ -79,9 +80,9 @@ export async function parseUploadForm(
 
   let form: FormData;
   try {
-    form = await unstable_parseMultipartFormData(request, handler);
+    form = await unstable_parseMultipartFormData(withBodyLimit(request, maxBody), handler);
   } catch (err) {
-    if (err instanceof MaxPartSizeExceededError || err instanceof TooManyPartsError) {
+    if (err instanceof MaxPartSizeExceededError || err instanceof TooManyPartsError || err instanceof BodyTooLargeError) {
       return { ok: false, problem: "REQUEST_TOO_LARGE" };
     }
     if (err instanceof TypeError) throw new Response("Expected a multipart form.", { status: 400 });

@@ -5,6 +5,7 @@ import { getAttachmentStore } from "../storage/attachment-store.server";
 import { monthOf } from "../tickets/redact-for-storage.server";
 import { daysBefore, getRetentionPolicy, type RetentionPolicy } from "./policy.server";
 import { listStorageFiles, OutboxFolder, removeFile } from "./retention-files.server";
+import { compactDatabase } from "./compact-database.server";
 
 /**
  * Retention purge (docs/decisions/009-retention-purge.md). Deletes what has been kept
@@ -47,6 +48,8 @@ export type PurgeOptions = {
 
 export type PurgeReport = {
   dryRun: boolean;
+  /** The database was rebuilt and its WAL truncated, so deleted text is gone from the files too. */
+  compacted: boolean;
   counts: PurgeCounts;
   /** Oldest date among the items of each kind (closing date for tickets); null when none. */
   oldest: Record<PurgeKind, Date | null>;
@@ -291,7 +294,7 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   const t0 = Date.now();
   const policy = opts.policy ?? (await getRetentionPolicy(db));
   const plan = await planRetention(db, now, policy);
-  if (opts.dryRun) return { dryRun: true, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  if (opts.dryRun) return { dryRun: true, compacted: false, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
 
   const batch = opts.batchSize ?? DEFAULT_BATCH;
   const hooks = opts.hooks;
@@ -372,7 +375,11 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   progress("orphanFiles");
 
   await recordAudit(db, { action: "retention.purged", actorKind: "SYSTEM", details: { ...counts } });
-  return { dryRun: false, counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  // Deleted rows stay readable in free pages, the WAL and the search index until rebuilt: as
+  // after an erasure, text that is purged must leave the files too, not only the tables.
+  const deletedText = counts.tickets + counts.outbox + counts.quarantine + counts.requests + counts.audit > 0;
+  const compacted = deletedText ? await compactDatabase(db) : false;
+  return { dryRun: false, compacted, counts, oldest: plan.oldest, ms: Date.now() - t0 };
 }
 
 type Deletable = {

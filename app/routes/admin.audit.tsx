@@ -4,8 +4,9 @@ import { z } from "zod";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { listAuditActions, listAuditEvents } from "../audit/audit-log.server";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Audit log · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
 
 const Query = z.object({
   action: z.string().max(80).regex(/^[a-z_.]*$/).optional().catch(undefined),

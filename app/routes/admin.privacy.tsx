@@ -6,8 +6,9 @@ import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
 import { closePrivacyRequest, eraseForRequest, listPrivacyRequests, PrivacyRequestError } from "../retention/dsr-requests.server";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Privacy requests · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Privacy requests") }];
 
 const ActionSchema = z.object({
   id: z.string().min(1).max(64),

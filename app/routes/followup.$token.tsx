@@ -6,8 +6,9 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { parseForm } from "../http/parse-form.server";
 import { answerFollowUpLink, inspectFollowUpLink } from "../followups/follow-up-answers.server";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }, { name: "robots", content: "noindex" }];
 
 // The token is in the path: no caching, and no Referer carrying it anywhere.
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };

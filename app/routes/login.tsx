@@ -11,8 +11,9 @@ import { clientAddress } from "../auth/rate-limit.server";
 import { createUserSession } from "../auth/session.server";
 import { getStaffUser } from "../auth/guards.server";
 import { redirect } from "@remix-run/node";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Sign in") }];
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1).max(254),

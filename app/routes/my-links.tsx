@@ -8,8 +8,9 @@ import { clientAddress } from "../auth/rate-limit.server";
 import { getLocale } from "../i18n/locale.server";
 import { LinkRequestSchema, requestTicketLinks } from "../portal/request-links.server";
 import { FieldError, useFieldErrors } from "../ui/field-error";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -11,8 +11,9 @@ import { submitWebTicket, webTicketFormSettings } from "../portal/submit-web-tic
 import { serializeIntakeOutcome } from "../portal/intake-outcome.server";
 import { ATTACHMENTS_FIELD, HONEYPOT_FIELD, WEB_TICKET_LIMITS as L } from "../portal/web-ticket-limits";
 import { FieldError, useFieldErrors, type FieldErrors } from "../ui/field-error";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 
 // The page carries a CSRF token and, after an error, what the client typed.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
@@ -26,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const attempt = crypto.randomUUID();
   const upload = await parseUploadForm(request, { fileField: ATTACHMENTS_FIELD, maxFiles: c.MAX_ATTACHMENTS, maxFileBytes: c.MAX_UPLOAD_BYTES });
   if (!upload.ok) {
-    return json({ attempt, errors: { attachments: upload.problem } as FieldErrors, values: {} as Record<string, string>, retryAfterS: 0 }, { status: 413 });
+    return json({ attempt, errors: { attachments: upload.problem } as FieldErrors, values: {} as Record<string, string>, retryAfterS: 0 }, { status: 413, headers: { Connection: "close" } });
   }
   const result = await submitWebTicket(getDb(), {
     form: upload.form, files: upload.files, uploadProblem: upload.problem,

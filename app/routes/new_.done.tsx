@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isReference, readIntakeOutcome } from "../portal/intake-outcome.server";
 import { RedactedCounts, WithheldList } from "../ui/portal-outcome";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }, { name: "robots", content: "noindex" }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 /** "Thank you": the reference comes from the URL (not personal data); the details from a signed cookie. */

@@ -9,8 +9,9 @@ import { clientAddress } from "../auth/rate-limit.server";
 import { getLocale } from "../i18n/locale.server";
 import { CONFIRM_LINK_HOURS, PrivacyRequestSchema, requestPrivacyFromPortal } from "../retention/dsr-requests.server";
 import { FieldError, useFieldErrors } from "../ui/field-error";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export async function loader() {

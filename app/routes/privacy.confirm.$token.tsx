@@ -6,8 +6,9 @@ import { getDb } from "../db.server";
 import { requireCsrf } from "../auth/csrf.server";
 import { getLocale } from "../i18n/locale.server";
 import { confirmationState, confirmPrivacyRequest, type ConfirmState } from "../retention/dsr-requests.server";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }, { name: "robots", content: "noindex" }];
 // The token is in the path: keep it out of caches and out of other sites' Referer.
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
 

@@ -18,6 +18,7 @@ import { FollowUpsPanel } from "../ui/follow-ups-panel";
 import { companyCalendar, recordDeployedChange } from "../followups/schedule-follow-up.server";
 import { recordTechnicianOutcome } from "../followups/follow-up-answers.server";
 import { fromLocalParts, localParts } from "../followups/business-days";
+import { pageTitle } from "../ui/page-title";
 
 function dueOnDate(date: string, now: Date): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -25,7 +26,7 @@ function dueOnDate(date: string, now: Date): Date {
   return fromLocalParts({ ...localParts(now, tz), year, month, day }, tz);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.ticket.reference ?? "Ticket"} · Minidesk` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.ticket.reference ?? "Ticket") }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireTechnician(request, context);

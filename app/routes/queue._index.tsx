@@ -11,8 +11,9 @@ import { CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView } from "../
 import { bulkAssign, bulkClose } from "../tickets/ticket-actions.server";
 import { useQueueKeyboard } from "../ui/queue-keyboard";
 import { QueueRows } from "../ui/queue-rows";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Queue · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Queue") }];
 
 const VIEW_LABELS: Record<QueueView, string> = {
   unassigned: "Unassigned", mine: "Mine", pending: "Waiting for client", followups: "Due follow-ups",

@@ -5,8 +5,9 @@ import { getDb } from "../db.server";
 import { buildReport } from "../reports/build-report.server";
 import { CHANNEL_LABELS, CHANNELS, parseReportParams, reportSearch } from "../reports/report-params";
 import { ChartFigure } from "../ui/report-chart";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Reports · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Reports") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireReportsAccess(request);

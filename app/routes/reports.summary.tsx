@@ -5,8 +5,9 @@ import { getDb } from "../db.server";
 import { buildReport } from "../reports/build-report.server";
 import { CHANNEL_LABELS, parseReportParams, reportSearch } from "../reports/report-params";
 import { ChartFigure } from "../ui/report-chart";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Report summary · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Report summary") }];
 
 /** /reports/summary — the same report as one printable page: key figures and two small charts. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -12,6 +12,7 @@ import {
 import { ATTACHMENTS_FIELD, WEB_TICKET_LIMITS as L } from "../portal/web-ticket-limits";
 import { FieldError, useFieldErrors, type FieldErrors } from "../ui/field-error";
 import { useWithheldReason, WithheldList } from "../ui/portal-outcome";
+import { pageTitle } from "../ui/page-title";
 
 /**
  * The client's private ticket page. The token is in the path, so: no caching anywhere,
@@ -20,8 +21,8 @@ import { useWithheldReason, WithheldList } from "../ui/portal-outcome";
  */
 const PRIVATE = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" };
 
-export const meta: MetaFunction = () => [
-  { title: "Minidesk" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches) },
   { name: "robots", content: "noindex, nofollow" },
   { name: "referrer", content: "no-referrer" },
 ];

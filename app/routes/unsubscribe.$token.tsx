@@ -5,8 +5,9 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireCsrf } from "../auth/csrf.server";
 import { unsubscribeFromFollowUps, unsubscribeState } from "../retention/unsubscribe.server";
+import { pageTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Minidesk" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches) }, { name: "robots", content: "noindex" }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
 import { getConfig } from "../config.server";
-import { disconnectDb } from "../db.server";
+import { closeSharedResources } from "./shutdown.server";
 import { log } from "../logging/logger.server";
 import { prepareDatabase, startWebServer, type RunningMinidesk } from "./services.server";
 import { startBackgroundWork } from "./background.server";
@@ -42,13 +42,15 @@ export async function startCluster(processes: number): Promise<RunningMinidesk> 
     setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
     async stop() {
       stopping = true;
-      for (const b of background.reverse()) await b.stop();
+      // Intake first (SMTP listener), then the web processes, the worker, and what they share.
+      for (const b of background.filter((x) => x.intake)) await b.stop();
       await Promise.all(
         Object.values(cluster.workers ?? {}).map(
           (w) => new Promise<void>((resolve) => (w!.isDead() ? resolve() : (w!.once("exit", () => resolve()), w!.kill("SIGTERM")))),
         ),
       );
-      await disconnectDb();
+      for (const b of background.filter((x) => !x.intake)) await b.stop();
+      await closeSharedResources();
     },
   };
 }

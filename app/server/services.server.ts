@@ -4,13 +4,12 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { getConfig } from "../config.server";
-import { getDb, disconnectDb } from "../db.server";
+import { getDb } from "../db.server";
 import { migrateDatabase } from "../db-migrate.server";
 import { ensureAdmin, ensureDefaults } from "../setup/bootstrap.server";
 import { log } from "../logging/logger.server";
 import { createHttpApp } from "./http.server";
-import { shutdownOcrPool } from "../redaction/image/ocr-pool.server";
-import { outboxKickSettled } from "../mail/outbound/outbox.server";
+import { closeSharedResources } from "./shutdown.server";
 import { startBackgroundWork, type Stoppable } from "./background.server";
 
 export type RunningMinidesk = {
@@ -23,16 +22,25 @@ export type RunningMinidesk = {
 /** Migrates, seeds the defaults, then starts the web app and the background services. */
 export async function startMinidesk(opts: { port?: number; background?: boolean } = {}): Promise<RunningMinidesk> {
   const admin = await prepareDatabase();
-  const web = await startWebServer(opts.port);
+  const web = await listenWeb(opts.port);
   const background: Stoppable[] = opts.background === false ? [] : await startBackgroundWork();
   return {
-    ...web,
+    httpPort: web.httpPort,
+    url: web.url,
     setupUrl: admin.kind === "setup-link" ? admin.url : undefined,
-    async stop() {
-      for (const b of background.reverse()) await b.stop();
-      await web.stop();
-    },
+    stop: () => stopInOrder([...background.filter((b) => b.intake), { stop: web.close }], background.filter((b) => !b.intake)),
   };
+}
+
+/**
+ * Shutdown order: first everything that takes new work (SMTP listener, HTTP server: no mail or
+ * form arrives half-way through the rest), then the worker (its job in hand finishes), then what
+ * they all share: the outbox delivery under way, the OCR workers, the database.
+ */
+export async function stopInOrder(intake: Stoppable[], workers: Stoppable[]): Promise<void> {
+  await Promise.all(intake.map((s) => s.stop()));
+  for (const w of workers) await w.stop();
+  await closeSharedResources();
 }
 
 /** Once per installation start, before any web process serves: schema, defaults, first admin. */
@@ -46,6 +54,11 @@ export async function prepareDatabase() {
 
 /** The web app alone (a web process of a cluster runs only this); stop() also closes the database. */
 export async function startWebServer(port?: number): Promise<RunningMinidesk> {
+  const web = await listenWeb(port);
+  return { httpPort: web.httpPort, url: web.url, stop: () => stopInOrder([{ stop: web.close }], []) };
+}
+
+async function listenWeb(port?: number): Promise<{ httpPort: number; url: string; close: () => Promise<void> }> {
   const config = getConfig();
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -58,12 +71,7 @@ export async function startWebServer(port?: number): Promise<RunningMinidesk> {
   return {
     httpPort,
     url: `http://${config.HOST}:${httpPort}`,
-    async stop() {
-      await closeHttpServer(server);
-      await shutdownOcrPool();
-      await outboxKickSettled();
-      await disconnectDb();
-    },
+    close: () => closeHttpServer(server),
   };
 }
 

@@ -28,6 +28,26 @@ export async function ensureDefaults(db: Db) {
   }
 }
 
+const defaultsReady = new WeakMap<Db, Promise<void>>();
+
+/**
+ * The defaults every entry point needs (a ticket needs a team and a category), made once per
+ * process and database client. Mail intake calls it (ingestMail: the SMTP listener, the MTA pipe,
+ * the webhook, and any later poller such as IMAP, since they all go through it), and so do the
+ * worker and `npm run db:migrate`: a database that was migrated but never opened by `npm start`
+ * must not turn every mail into a "temporary failure". A failure (no tables yet) is not kept, so
+ * the next call tries again.
+ */
+export function ensureDefaultsOnce(db: Db): Promise<void> {
+  let ready = defaultsReady.get(db);
+  if (!ready) {
+    ready = ensureDefaults(db);
+    defaultsReady.set(db, ready);
+    ready.catch(() => defaultsReady.delete(db));
+  }
+  return ready;
+}
+
 export type AdminBootstrap = { kind: "exists" } | { kind: "created" } | { kind: "setup-link"; url: string };
 
 /**

@@ -17,6 +17,7 @@ import { quarantineMail, unparseableExcerptSource, type QuarantineReason } from 
 import { stripQuotedReply } from "./strip-quoted-reply";
 import { cleanSubject, findThreadKeys } from "./thread-keys";
 import { guessMailLocale } from "./guess-mail-locale";
+import { ensureDefaultsOnce } from "../../setup/bootstrap.server";
 
 /**
  * The one way mail becomes tickets, whatever brought it (SMTP listener, MTA pipe, HTTP
@@ -50,6 +51,8 @@ export const BOUNCE_NOTE = "Our email to the client could not be delivered";
 
 export async function ingestMail(db: Db, raw: Buffer, options: IngestOptions): Promise<IngestResult> {
   const started = Date.now();
+  // Every way in (SMTP, pipe, webhook, a poller) passes here: a ticket needs the default team and category.
+  await ensureDefaultsOnce(db);
   const result = await ingest(db, raw, options);
   log.info("mail.ingested", { code: `${options.receivedVia}:${result.outcome}`, reference: result.reference, ms: Date.now() - started, count: options.envelopeTo?.length });
   return result;

@@ -9,6 +9,7 @@ import { detectPersons } from "./detectors/person";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
+import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
@@ -17,6 +18,7 @@ const DETECTORS: readonly Detector[] = [
   detectSecrets,
   detectSecretsInUrls,
   detectLabelledKeys,
+  detectConfigSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

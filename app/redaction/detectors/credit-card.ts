@@ -4,7 +4,9 @@ import { followsReferenceCue, lineBefore } from "./context";
 import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
 
 /** 13–19 digits with optional single space, dash or dot separators. */
-const CARD_CANDIDATE = /(?<![\w.,-])(?<![A-Z]{2}\d{2} )\d(?:[ .-]?\d){12,18}(?!\w|[.,]\d)/g;
+// A comma before or after is a column separator in a pasted table ("J SMITH,4366…,04/28"):
+// no decimal number has 13 or more digits before its comma.
+const CARD_CANDIDATE = /(?<![\w.-])(?<![A-Z]{2}\d{2} )\d(?:[ .-]?\d){12,18}(?!\w|\.\d)/g;
 /**
  * Dots separate the groups of a card only as printed ("4111.1111.1111.1111", Amex 4.6.5);
  * any other dotted run of digits is an amount, a version or an id.

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { columnValues } from "./csv-columns";
 
 /**
  * A date is personal data only when the text says it is a birth date: "datum rojstva: 3. 5. 1987",
@@ -11,7 +12,7 @@ import type { Detection } from "../types";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t]+rojstva|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/giu;
+  /datum(?:a|u|om)?[ \t_]+rojstva|bday|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/giu;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count
@@ -42,7 +43,11 @@ for (const [month, names] of [
 }
 
 // Between the cue and the date: a colon or dash, "dne", "on", "am", "the", "leta", "in", "il".
-const GAP = String.raw`[ \t]*(?:[:=–-][ \t]*)?(?:(?:dne|dan|on|the|am|il|je|leta|in|year|:)[ \t]+){0,2}`;
+// Between the cue and the date: up to 40 characters of the same clause without a digit
+// ("Geburtsdatum des Antragstellers: 03.11.1968", "date of birth is November 5, 1983",
+// "Rođena sam 3. svibnja 1989.", "datum rojstva v CRM: pravilno je 17.04.1998"). The first
+// date after the cue is the one it introduces.
+const GAP = String.raw`[^\n\d.!?]{0,40}?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const DATE_AFTER_CUE = new RegExp(
   GAP +
@@ -55,6 +60,7 @@ const DATE_AFTER_CUE = new RegExp(
       String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(\p{L}{3,10})\.?,?[ \t]+(${YEAR})(?!\d)`, // 15. marca 1985, 15 March 1985
       String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
       String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
+      String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
     ].join("|") +
     ")",
   "yu",
@@ -80,8 +86,19 @@ export function detectDatesOfBirth(text: string): Detection[] {
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
   }
+  for (const cell of columnValues(text, DOB_HEADER_HINT, isDobHeader)) {
+    if (DATE_CELL.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.85 });
+  }
   return detections;
 }
+
+/** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
+const DOB_HEADER_HINT = /dob|birth|rojstv|geburt|rođenj|rodjenj|nascita|bday/i;
+function isDobHeader(field: string): boolean {
+  return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
+}
+/** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
+const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 
 function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnly: boolean } | null {
   const g = match.slice(2); // the numbered parts of the date, after the whole date (group 1)

@@ -43,8 +43,8 @@ const COOKIE_PAIR = /([^\s=;,]{1,128})=("?)([^;\s",]{1,4096})\2/g;
 const HARMLESS_COOKIE = /^(?:lang|language|locale|theme|tz|timezone|currency|country|consent|cookie_?consent|_ga|_gid|_gat|_fbp|ajs_anonymous_id)$/i;
 const CREDENTIAL_COOKIE = /sess|sid|token|auth|jwt|csrf|xsrf|remember|login|key|secret|user/i;
 
-/** "Authorization: Token abc…", "Authorization: Digest …": the value after the scheme. Basic and Bearer are found elsewhere. */
-const AUTHORIZATION = /(?<![\w-])(?:proxy-)?authorization[ \t]*:[ \t]*(?:(?!basic\b|bearer\b)([A-Za-z][A-Za-z0-9_-]{1,20})[ \t]+)?([^\s"']{8,4096})/giy;
+/** "Authorization: Token abc…", "Basic …", "Digest …": the value after the scheme, whatever it decodes to. */
+const AUTHORIZATION = /(?<![\w-])(?:proxy-)?authorization[ \t]*:[ \t]*(?:([A-Za-z][A-Za-z0-9_-]{1,20})[ \t]+)?([^\s"']{8,4096})/giy;
 
 export function detectSecretsInUrls(text: string): Detection[] {
   const detections: Detection[] = [];

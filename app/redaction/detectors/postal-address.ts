@@ -1,5 +1,6 @@
 import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
+import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { streetsBeforeNumbers } from "./address/street-before-number";
 import { withTail } from "./address/tails";
@@ -176,6 +177,14 @@ function looksLikeStreetName(street: string): boolean {
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
 const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
 
+/** streetBefore, unless what it found starts with a product or a step ("Windows 11, 1000 Ljubljana"). */
+function streetStartBefore(text: string, postcodeStart: number): number | null {
+  const start = streetBefore(text, postcodeStart);
+  if (start === null) return null;
+  const firstWord = /^[\p{L}]+/u.exec(text.slice(start, start + 30))?.[0];
+  return firstWord !== undefined && NOT_A_STREET.has(firstWord) ? null : start;
+}
+
 /** The street that ends at most 8 characters before `start`, with only a comma, blanks or one line break between. */
 function streetEndingBefore(
   streetsByEnd: ReadonlyMap<number, { start: number; end: number }>,
@@ -214,6 +223,10 @@ export function detectPostalAddresses(text: string): Detection[] {
     const street = streetEndingBefore(streetsByEnd, text, start);
     if (street) {
       detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
+    } else if (streetStartBefore(text, start) !== null) {
+      // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
+      // street line any town goes with its postcode.
+      detections.push({ type: "POSTAL_ADDRESS", start: streetStartBefore(text, start)!, end, confidence: 0.8 });
     } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
@@ -222,6 +235,7 @@ export function detectPostalAddresses(text: string): Detection[] {
       detections.push({ type: "POSTAL_ADDRESS", start: streetStart, end, confidence: before ? 0.8 : 0.75 });
     }
   }
+  for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   return detections;
 }

@@ -13,9 +13,9 @@ import type { Detection } from "../types";
 
 const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
-const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)]{1,300}))/y;
+const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
-const NOT_THE_SECRET = /(?:_|\.|-)(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|ref|policy|endpoint|header|field|hash|algorithm|alg|lifetime|timeout|count|prefix|label|env|source|key_?ref)$/i;
+const NOT_THE_SECRET = /(?:_|\.|-)(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|ref|policy|endpoint|header|field|hash|algorithm|alg|lifetime|timeout|count|prefix|label|env|source|key_?ref|maps?|dir|directory|command|cmd|method|mode|store|provider|manager|class|format|param|parameter)$/i;
 const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Z_]+%|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
 
 const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|PASS|PWD|SECRET|TOKEN|KEY|SALT))["']?[ \t]*\r?\n[ \t]*value:[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"']{1,300}))/gi;
@@ -46,7 +46,7 @@ export function detectConfigSecrets(text: string): Detection[] {
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
     const raw = value[1] ?? value[2] ?? value[3]!;
-    if (PLACEHOLDER.test(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)/.test(raw))) continue;
+    if (PLACEHOLDER.test(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
     const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;

@@ -42,7 +42,7 @@ const CVV_VALUE = /(?<!\p{L})(?:cvv2?|cvc2?|csc|varnostna koda|security code)[ \
  * pošljem"), so the value must look generated: letters mixed with digits or symbols.
  */
 const BARE_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
+  String.raw`(?<![\p{L}\d_=])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
   "giu",
 );
 /** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */

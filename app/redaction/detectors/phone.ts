@@ -23,13 +23,20 @@ export function detectPhones(text: string): Detection[] {
     const first = candidate[0];
     // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
     const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
-    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode) continue; // cheap reject before any parsing
+    const northAmerican = first >= "2" && first <= "9" && /^[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4}/.test(candidate);
+    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) continue; // cheap reject before any parsing
     if (followsReferenceCue(text, start)) continue;
     const national = first === "0" && candidate[1] !== "0";
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
-      if (national ? digitCount !== 9 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
+      if (national ? digitCount < 9 || digitCount > 11 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
       const raw = candidate.slice(0, end);
-      const confidence = bareCountryCode ? bareSlovenianConfidence(raw) : phoneConfidence(raw);
+      const confidence = bareCountryCode
+        ? bareSlovenianConfidence(raw)
+        : NANP.test(raw)
+          ? 0.75
+          : national && digitCount > 9
+            ? foreignNationalConfidence(raw)
+            : phoneConfidence(raw);
       if (confidence !== null) {
         detections.push({ type: "PHONE", start, end: start + end, confidence });
         break;
@@ -37,6 +44,26 @@ export function detectPhones(text: string): Detection[] {
     }
   }
   return detections;
+}
+
+/**
+ * North American numbers as written there: "(415) 555-0187", "512.555.0176", "415-555-0187" –
+ * area code and exchange never start with 0 or 1, and the groups are 3-3-4 with a separator.
+ */
+const NANP = /^(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}$/;
+
+/**
+ * A national number of a neighbouring or English-speaking country, written with its trunk 0:
+ * "0664 123 45 67", "0171 9876543", "07911 234 567", "06 98 76 54 32", "091 111 2222" – ten
+ * or eleven digits, grouped by blanks, dashes or a slash, the first group a 2–5 digit area code.
+ * Compact, such a number is as often an order or a customer number, so it must be grouped.
+ */
+function foreignNationalConfidence(raw: string): number | null {
+  if (/[.()]/.test(raw)) return null;
+  const groups = raw.split(/[ \-/]+/).filter(Boolean);
+  if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
+  if (groups.some((group) => group.length < 2)) return null;
+  return 0.75;
 }
 
 /** "386 41 123 456" is a Slovenian number only when what follows 386 is a valid national number. */

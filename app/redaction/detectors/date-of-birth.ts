@@ -12,7 +12,7 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|bday|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/giu;
+  /datum(?:a|u|om)?[ \t_]+rojstva|bday|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/gi;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count

@@ -9,7 +9,7 @@ import type { Detection } from "../types";
  */
 
 /** What stands for "@": a bracketed word or sign, the word alone between blanks, or "@" with blanks around it. */
-const AT_MARKER = /[(\[{<][ \t]?(?:at|afna|@)[ \t]?[)\]}>]|[ \t](?:at|afna)[ \t]|[ \t]@[ \t]?|@[ \t]/giu;
+const AT_MARKER = /[(\[{<][ \t]?(?:at|afna|@)[ \t]?[)\]}>]|[ \t](?:at|afna)[ \t]|[ \t]@[ \t]?|@[ \t]/gi;
 /** What stands for ".": a dot (blanks allowed), a bracketed word, or the word alone between blanks. */
 const DOT_MARK = String.raw`(?:\.|[ \t]\.[ \t]|[ \t]?[(\[{<][ \t]?(?:dot|pika|punkt|period|\.)[ \t]?[)\]}>][ \t]?|[ \t](?:dot|pika|punkt)[ \t])`;
 const DOMAIN_AFTER = new RegExp(String.raw`[ \t]{0,2}([\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?)((?:${DOT_MARK}[\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?){1,5})`, "iuy");

@@ -22,7 +22,7 @@ const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|
 const CLI_FLAG = /--(?:requirepass|password|passwd|pass|token|api-key|apikey|secret|client-secret|access-token|auth-token)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 
-const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/giu;
+const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/gi;
 /** After the password word, the same clause, then a linking word, then the value. */
 const LINKED_VALUE = /[^\n.!?]{0,50}?(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
@@ -57,8 +57,13 @@ export function detectConfigSecrets(text: string): Detection[] {
   if (text.includes("--")) for (const match of text.matchAll(CLI_FLAG)) pushGroup(match, 1, push);
   if (text.includes("redis-cli")) for (const match of text.matchAll(REDIS_CLI_A)) pushGroup(match, 1, push);
   PASSWORD_WORD.lastIndex = 0;
+  let windowEnd = 0;
   for (let hit = PASSWORD_WORD.exec(text); hit !== null; hit = PASSWORD_WORD.exec(text)) {
     if (hit.index > 0 && /\p{L}/u.test(text[hit.index - 1]!)) continue;
+    // A password word inside the clause that the previous one already searched adds nothing
+    // but cost: "password: " a hundred thousand times stays one pass.
+    if (hit.index < windowEnd) continue;
+    windowEnd = hit.index + hit[0].length + 60;
     LINKED_VALUE.lastIndex = hit.index + hit[0].length;
     const linked = LINKED_VALUE.exec(text);
     if (linked === null) continue;

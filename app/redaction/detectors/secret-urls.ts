@@ -141,7 +141,7 @@ function trimUrl(url: string): string {
  * The label finds the candidates; the value must look generated (see looksLikeKey), so
  * "key: the red one" and "token expired" stay.
  */
-const KEY_LABEL = /(?:api[ _-]?)?(?:key|ključ|kljuc|token|žeton)/giu;
+const KEY_LABEL = /key|ključ|kljuc|token|žeton/gi;
 const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3})?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.-]{15,511})/uy;
 
 export function detectLabelledKeys(text: string): Detection[] {

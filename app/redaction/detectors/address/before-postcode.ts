@@ -26,6 +26,7 @@ const ADDRESS_LOWER = new Set(
     "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
 );
 const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
+const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
 const HOUSE_NUMBER_TOKEN = /^(?:No\.?)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
 
 export function addressesAroundPostcodes(text: string): Span[] {
@@ -106,7 +107,10 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
 function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: number; whole: boolean } {
   const colon = segment.lastIndexOf(":");
   const limit = colon === -1 ? 0 : colon + 1;
-  const tokens = [...segment.slice(limit).matchAll(/\S+/g)];
+  // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
+  const part = segment.slice(limit);
+  if (STREET_LINE.test(part.trim())) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  const tokens = [...part.matchAll(/\S+/g)];
   let start = segment.length;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k]![0];

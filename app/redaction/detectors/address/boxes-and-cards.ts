@@ -10,16 +10,26 @@ import type { Span } from "./street-before-number";
 
 const BOX_NUMBER = /[ \t]*:?[ \t]*\d{1,6}(?:[ \t]\d{2,4})?(?![\p{L}\d])/uy;
 
+let boxWords: RegExp | null = null;
+
 export function poBoxes(text: string): Span[] {
+  // One pass for all box words (built once from the data), longest first.
+  boxWords ??= new RegExp(
+    addressData()
+      .poBoxes.filter((word) => word.length >= 3) // "pp" alone is too common a token
+      .sort((a, b) => b.length - a.length)
+      .map((word) => word.replace(/[.]/g, "\\."))
+      .join("|"),
+    "g",
+  );
   const boxes: Span[] = [];
-  for (const word of addressData().poBoxes) {
-    if (word.length < 3) continue; // "pp" alone is too common a token
-    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-      if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
-      BOX_NUMBER.lastIndex = at + word.length;
-      const number = BOX_NUMBER.exec(text);
-      if (number !== null) boxes.push({ start: at, end: at + word.length + number[0].length });
-    }
+  boxWords.lastIndex = 0;
+  for (let hit = boxWords.exec(text); hit !== null; hit = boxWords.exec(text)) {
+    const at = hit.index;
+    if (at > 0 && /[\p{L}\d]/u.test(text[at - 1]!)) continue;
+    BOX_NUMBER.lastIndex = at + hit[0].length;
+    const number = BOX_NUMBER.exec(text);
+    if (number !== null) boxes.push({ start: at, end: at + hit[0].length + number[0].length });
   }
   return boxes;
 }

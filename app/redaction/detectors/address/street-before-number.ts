@@ -43,6 +43,10 @@ export function streetsBeforeNumbers(text: string): Span[] {
     const at = run.index;
     if (at > 0 && isDigitOrLetter(text.charCodeAt(at - 1))) continue;
     if (run[0].length > 4 || (at + run[0].length < text.length && isDigit(text.charCodeAt(at + run[0].length)))) continue;
+    // Cheap reject first: a street name ends in a letter or an abbreviation's dot right before
+    // the blank (or the ", " of "Via Roma, 12"); "1 2 3" or "ob 10:30" never start the reading.
+    const before = text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9 ? at - (text.charCodeAt(at - 2) === 44 ? 3 : 2) : -1;
+    if (before < 0 || !(isLetter(text.charCodeAt(before)) || text.charCodeAt(before) === 46)) continue;
     HOUSE_NUMBER.lastIndex = at;
     const number = HOUSE_NUMBER.exec(text);
     if (number === null) continue;

@@ -75,10 +75,14 @@ export function detectSecretsInUrls(text: string): Detection[] {
       push(start, start + value.length, 0.9);
     }
   }
+  // A header's value runs to its line end: a "Cookie:" inside an earlier value was read with it.
+  let readUntil = 0;
   for (const start of headerStarts(text, "ookie")) {
+    if (start < readUntil) continue;
     COOKIE_HEADER.lastIndex = start;
     const header = COOKIE_HEADER.exec(text);
     if (header === null) continue;
+    readUntil = header.index + header[0].length;
     const isSetCookie = header[1] !== undefined;
     const valuesStart = header.index + header[0].length - header[2]!.length;
     COOKIE_PAIR.lastIndex = 0;
@@ -91,10 +95,13 @@ export function detectSecretsInUrls(text: string): Detection[] {
       push(start, start + value!.length, 0.9);
     }
   }
+  readUntil = 0;
   for (const start of headerStarts(text, "uthorization")) {
+    if (start < readUntil) continue;
     AUTHORIZATION.lastIndex = start;
     const header = AUTHORIZATION.exec(text);
     if (header === null) continue;
+    readUntil = header.index + header[0].length;
     const value = header[2]!.replace(/[.,;]+$/, "");
     const begin = header.index + header[0].length - header[2]!.length;
     push(begin, begin + value.length, 0.9);

@@ -26,6 +26,7 @@ const ADDRESS_LOWER = new Set(
     "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
 );
 const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
+const UNIT_FIRST = /^(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Level|Office|Floor|Stanovanje|stanovanje|Top|Stiege)\b/;
 const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
 const HOUSE_NUMBER_TOKEN = /^(?:No\.?)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
 
@@ -56,6 +57,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
   let pos = at;
   // The town just before the postcode on the same segment: "London SW8", "Bondi NSW 2026", "Cincinnati, Ohio 45202".
   let best: number | null = null;
+  let bestIsUnit = false;
   for (let segments = 0; segments < MAX_SEGMENTS; segments++) {
     // the separator before pos: blanks, then a comma, a line break or a vCard "\n"
     let i = pos;
@@ -91,7 +93,15 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     // Another address's postcode, or a phone number: this address does not reach back over it.
     if (segments > 0 && (digits > 6 || /\d{4,5}[ \t]+\p{Lu}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}/u.test(segment))) break;
     const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= 6;
-    if (hasHouseNumber || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) best = from;
+    // One street per address: a second numbered segment further back is another address,
+    // unless it names a flat or unit ("Flat 12, Kingsley House\n45 Wandsworth Road").
+    // (or the nearer one was the unit: "Herrengasse 6–8, Stiege 1, Top 5").
+    const isUnit = UNIT_FIRST.test(segment.trim());
+    if (best !== null && hasHouseNumber && !isUnit && !bestIsUnit) break;
+    if (hasHouseNumber || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
+      best = from;
+      bestIsUnit = isUnit;
+    }
     if (!whole) break;
     pos = segmentStart;
     if (segmentStart === 0) break;
@@ -110,6 +120,9 @@ function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: num
   // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
   const part = segment.slice(limit);
   if (STREET_LINE.test(part.trim())) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  // "… hvala. Pod gradom 3": the street line after a sentence in the same segment.
+  const sentenceEnd = part.lastIndexOf(". ");
+  if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };
   const tokens = [...part.matchAll(/\S+/g)];
   let start = segment.length;
   for (let k = tokens.length - 1; k >= 0; k--) {

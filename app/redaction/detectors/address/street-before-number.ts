@@ -20,7 +20,7 @@ const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\
 const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
 const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
 /** Nominative "Celovška 150" is found elsewhere; these are the other cases, after a preposition ("na Celovški 150"). */
-const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine)$/u;
+const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino)$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}\.?$/u;
 /** "XIV.", "17.", "heroja", "v", "Mestni": a word inside a street name that starts with its kind. */
 const NAME_WORD = /^(?:[\p{L}'’-]{1,25}\.?|\d{1,2}\.|[IVXLC]{1,6}\.)$/u;

@@ -82,7 +82,9 @@ function townAt(text: string, at: number): number | null {
     const known = preposition === "v" || preposition === "na" || preposition === "iz"
       ? data.townLocatives.has(`${preposition} ${lower}`) || (preposition === "iz" && data.towns.has(lower))
       : data.towns.has(lower);
-    if (!known) continue;
+    // "Ulici Jožeta Jame 14 v Šentvidu": right after a house number, "v"/"na" and a capitalised
+    // word is the place even when the list does not know it.
+    if (!known && !(n === 1 && (preposition === "v" || preposition === "na") && !comma && /^\p{Lu}\p{Ll}{2,25}(?:u|i|ah|ih|em|ju)$/u.test(name))) continue;
     // the name's own length in the text (the words were joined by single blanks)
     let end = wordsStart;
     for (let i = 0; i < n; i++) {

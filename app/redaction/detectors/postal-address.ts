@@ -101,6 +101,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
         // English: the house number comes before the name; search a short window.
         const from = Math.max(0, hit.index - lookBack);
         const window = text.slice(from, hit.index + hit[0].length);
+        if (!/\d/.test(window)) continue; // no house number before the kind word: "Dr. Novak", "Hyde Park"
         for (const match of window.matchAll(pattern)) {
           if (from + match.index + match[0].length === hit.index + hit[0].length) {
             const end = from + match.index + match[0].length;

@@ -90,6 +90,7 @@ export const en = {
       SECRET: "passwords, keys or tokens",
       PERSON: "names",
       POSTAL_ADDRESS: "postal addresses",
+      DATE_OF_BIRTH: "dates of birth",
       other: "other personal data",
     },
     reasons: {

@@ -92,6 +92,7 @@ export const sl: Messages = {
       SECRET: "gesla, ključi ali žetoni",
       PERSON: "imena",
       POSTAL_ADDRESS: "poštni naslovi",
+      DATE_OF_BIRTH: "datumi rojstva",
       other: "drugi osebni podatki",
     },
     reasons: {

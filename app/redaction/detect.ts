@@ -1,25 +1,34 @@
 import { detectCreditCards } from "./detectors/credit-card";
+import { detectDatesOfBirth } from "./detectors/date-of-birth";
 import { detectEmails } from "./detectors/email";
 import { detectEmso } from "./detectors/emso";
+import { detectObfuscatedEmails } from "./detectors/obfuscated-email";
 import { detectIbans } from "./detectors/iban";
 import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
+import { detectConfigSecrets } from "./detectors/secret-config";
+import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
 
 const DETECTORS: readonly Detector[] = [
   detectSecrets,
+  detectSecretsInUrls,
+  detectLabelledKeys,
+  detectConfigSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,
   detectSiTaxIds,
   detectEmails,
+  detectObfuscatedEmails,
   detectIpAddresses,
   detectPhones,
   detectPostalAddresses,
+  detectDatesOfBirth,
   detectPersons,
 ];
 

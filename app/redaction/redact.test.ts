@@ -59,6 +59,16 @@ describe("detect", () => {
       expectLinearTime(`"${unit}" repeated`, (chars) => unit.repeat(Math.floor(chars / unit.length)), detect);
     }
   });
+
+  it("handles pathological inputs for the issue 18 shapes in linear time", () => {
+    const units = [
+      "Ulica a 1 ", "Dunajska cesta 5, 1000 Ljubljana\n", ", Ab 1", "a (at) b ", "rojen ", "Cookie: a=", "?sig=x&",
+      "geslo je ", "Authorization: a", "1,1988-03-14\n", "na Glavnem trgu 14 v ", "Zgornje Ab 1 ", "SW1A 1AA\n", "p.p. 1 ", "BDAY:", "- name: A_KEY\n",
+    ];
+    for (const unit of units) {
+      expectLinearTime(`"${unit}" repeated`, (chars) => unit.repeat(Math.floor(chars / unit.length)), detect);
+    }
+  }, 180_000); // sixteen shapes, two sizes, twice each: slow on a shared machine, not a time limit
 });
 
 describe("repeated values", () => {

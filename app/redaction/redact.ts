@@ -40,6 +40,6 @@ export function redact(text: string, policy: RedactionPolicy = DEFAULT_POLICY): 
  */
 function maskFor(text: string, detection: Detection): string {
   if (detection.type !== "CREDIT_CARD" && detection.type !== "IBAN") return placeholderFor(detection.type);
-  const compact = text.slice(detection.start, detection.end).replace(/[\s-]/g, "");
+  const compact = text.slice(detection.start, detection.end).replace(/[^0-9A-Za-z]/g, "");
   return `•••• ${compact.slice(-4)}`;
 }

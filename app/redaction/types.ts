@@ -8,12 +8,15 @@ export type EntityType =
   | "SI_TAX_ID"
   | "SECRET"
   | "PERSON"
-  | "POSTAL_ADDRESS";
+  | "POSTAL_ADDRESS"
+  | "DATE_OF_BIRTH";
 
 /**
  * Also the tie-break order when two candidates of equal length and confidence
  * overlap: earlier wins. Validated, checksummed types come before context-only
  * guesses because a passing checksum is stronger evidence than a cue word.
+ * DATE_OF_BIRTH (a calendar date after a birth cue) ranks before PHONE: a valid date
+ * right after "rojen"/"DOB" is better evidence than a phone-number shape.
  */
 export const ENTITY_TYPES: readonly EntityType[] = [
   "SECRET",
@@ -23,6 +26,7 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   "SI_TAX_ID",
   "EMAIL",
   "IP_ADDRESS",
+  "DATE_OF_BIRTH",
   "PHONE",
   "POSTAL_ADDRESS",
   "PERSON",

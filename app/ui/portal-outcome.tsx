@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
+import { ENTITY_TYPES } from "../redaction/types";
 
-const KNOWN_TYPES = new Set(["EMAIL", "PHONE", "IBAN", "CREDIT_CARD", "IP_ADDRESS", "EMSO", "SI_TAX_ID", "SECRET", "PERSON", "POSTAL_ADDRESS"]);
+/** Every type the engine reports has a label in portal.types (en.ts, sl.ts). */
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ENTITY_TYPES);
 const KNOWN_REASONS = new Set([
   "UNSUPPORTED_TYPE", "TOO_LARGE", "DECODE_FAILED", "OCR_FAILED", "OCR_TIMEOUT", "EMPTY", "EXECUTABLE", "ARCHIVE",
   "OFFICE_DOCUMENT", "MARKUP", "BINARY", "TEXT_TYPE_NOT_ALLOWED", "PDF_NOT_REDACTABLE",

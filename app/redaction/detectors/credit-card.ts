@@ -3,8 +3,15 @@ import type { Detection } from "../types";
 import { followsReferenceCue, lineBefore } from "./context";
 import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
 
-/** 13–19 digits with optional single space or dash separators. */
-const CARD_CANDIDATE = /(?<![\w.,-])(?<![A-Z]{2}\d{2} )\d(?:[ -]?\d){12,18}(?!\w|[.,]\d)/g;
+/** 13–19 digits with optional single space, dash or dot separators. */
+// A comma before or after is a column separator in a pasted table ("J SMITH,4366…,04/28"):
+// no decimal number has 13 or more digits before its comma.
+const CARD_CANDIDATE = /(?<![\w.-])(?<![A-Z]{2}\d{2} )\d(?:[ .-]?\d){12,18}(?!\w|\.\d)/g;
+/**
+ * Dots separate the groups of a card only as printed ("4111.1111.1111.1111", Amex 4.6.5);
+ * any other dotted run of digits is an amount, a version or an id.
+ */
+const DOTTED_CARD = /^\d{4}(?:\.\d{4}){2,3}(?:\.\d{1,3})?$|^\d{4}\.\d{6}\.\d{4,5}$/;
 
 /**
  * Issuer identification ranges with their allowed lengths: a Luhn pass alone
@@ -44,12 +51,14 @@ export function detectCreditCards(text: string): Detection[] {
     const candidate = match[0];
     const separators = new Set(candidate.replace(/\d/g, ""));
     if (separators.size > 1) continue; // "4111-1111 1111" mixes styles: not how cards are written
+    const dotted = separators.has(".");
     const leadingDigits = digitsOnly(candidate.slice(0, 9));
     const issuers = ISSUERS.filter((issuer) => issuer.prefix.test(leadingDigits));
     if (issuers.length === 0) continue; // cheap reject: "1 2 3 …" belongs to no card network
     if (isLabelledReference(text, match.index)) continue;
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
       if (!issuers.some((issuer) => issuer.lengths.includes(digitCount))) continue;
+      if (dotted && !DOTTED_CARD.test(candidate.slice(0, end))) continue;
       if (passesLuhn(digitsOnly(candidate.slice(0, end)))) {
         detections.push({ type: "CREDIT_CARD", start: match.index, end: match.index + end, confidence: 0.95 });
         break;

@@ -2,8 +2,8 @@ import { isValidEmso } from "../checksums";
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 
-/** EMŠO is always written as 13 digits without separators. */
-const EMSO_CANDIDATE = /(?<![\w.,/-])\d{13}(?!\w|[.,]\d)/g;
+/** EMŠO is always written as 13 digits without separators; a comma around it separates table columns. */
+const EMSO_CANDIDATE = /(?<![\w./-])\d{13}(?!\w|\.\d)/g;
 /** The 13 digits are a whole run of digits, so only runs of exactly 13 are tried (the lookbehind would be tried everywhere). */
 const DIGIT_RUN = /\d{13,}/g;
 

@@ -5,9 +5,12 @@ import type { Detection } from "../types";
  * Country code, check digits, then the BBAN either compact or in groups of four
  * separated by one space. Bounded repetitions keep a failed attempt short.
  * Clients also type IBANs in lower case ("si56 1910 …"); the checksum is
- * computed on the upper-cased value, so that costs no precision.
+ * computed on the upper-cased value, so that costs no precision. Groups may also be joined by
+ * dashes ("SI56-1910-0000-0123-438") or wrapped onto the next line by a mail client; the
+ * checksum decides either way.
  */
-const IBAN_CANDIDATE = /(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
+const IBAN_CANDIDATE =
+  /(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})\d{2}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{4}){2,7}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
 /** Cheap prefilter: without a two-letter country code followed by two digits there is nothing to check. */
 const HAS_COUNTRY_AND_CHECK = /[A-Za-z]{2}\d{2}/;
 
@@ -31,14 +34,20 @@ function ibanLengthWithin(candidate: string): number | null {
   const expected = IBAN_LENGTHS[candidate.slice(0, 2)];
   if (expected === undefined) return null;
   let alnum = 0;
+  const separators = new Set(candidate.replace(/[A-Za-z0-9\r\n\t]/g, ""));
+  if (separators.size > 1) return null; // "SI56 1910-0000": one style per number
   for (let i = 0; i < candidate.length; i++) {
-    if (candidate[i] === " ") continue;
+    if (!isAlphanumeric(candidate.charCodeAt(i))) continue;
     alnum++;
     if (alnum === expected) {
-      const next = candidate[i + 1];
-      if (next !== undefined && next !== " ") return null;
-      return isValidIban(candidate.slice(0, i + 1).replace(/ /g, "")) ? i + 1 : null;
+      const next = candidate.charCodeAt(i + 1);
+      if (i + 1 < candidate.length && isAlphanumeric(next)) return null;
+      return isValidIban(candidate.slice(0, i + 1).replace(/[^A-Za-z0-9]/g, "")) ? i + 1 : null;
     }
   }
   return null;
+}
+
+function isAlphanumeric(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
 }

@@ -6,10 +6,12 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
  * A run of digits with single separators, optionally led by "+" or "00".
  * Each repetition consumes at least one digit, so a failed attempt costs at
  * most 19 steps: no catastrophic backtracking. Starting in the middle of a
- * word, a version ("1.041"), or after "#" is ruled out by the lookbehinds.
+ * word, a version ("1.041"), or after "#" is ruled out by the lookbehinds. A comma
+ * before or after is allowed: in a CSV row ("12,041123456,Ljubljana") it separates columns,
+ * and a decimal number never has the nine digits of a national number after its comma.
  */
 const PHONE_CANDIDATE =
-  /(?<![\w+@#/-])(?<!\d[.,])(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.,:]\d)/g;
+  /(?<![\w+@#/-])(?<!\d\.)(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
@@ -21,13 +23,20 @@ export function detectPhones(text: string): Detection[] {
     const first = candidate[0];
     // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
     const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
-    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode) continue; // cheap reject before any parsing
+    const northAmerican = first !== undefined && first >= "2" && first <= "9" && /^[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4}/.test(candidate);
+    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) continue; // cheap reject before any parsing
     if (followsReferenceCue(text, start)) continue;
     const national = first === "0" && candidate[1] !== "0";
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
-      if (national ? digitCount !== 9 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
+      if (national ? digitCount < 9 || digitCount > 11 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
       const raw = candidate.slice(0, end);
-      const confidence = bareCountryCode ? bareSlovenianConfidence(raw) : phoneConfidence(raw);
+      const confidence = bareCountryCode
+        ? bareSlovenianConfidence(raw)
+        : NANP.test(raw)
+          ? 0.75
+          : national && digitCount > 9
+            ? foreignNationalConfidence(raw)
+            : phoneConfidence(raw);
       if (confidence !== null) {
         detections.push({ type: "PHONE", start, end: start + end, confidence });
         break;
@@ -37,14 +46,43 @@ export function detectPhones(text: string): Detection[] {
   return detections;
 }
 
+/**
+ * North American numbers as written there: "(415) 555-0187", "512.555.0176", "415-555-0187" –
+ * area code and exchange never start with 0 or 1, and the groups are 3-3-4 with a separator.
+ */
+const NANP = /^(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}$/;
+
+/**
+ * A national number of a neighbouring or English-speaking country, written with its trunk 0:
+ * "0664 123 45 67", "0171 9876543", "07911 234 567", "06 98 76 54 32", "091 111 2222" – ten
+ * or eleven digits, grouped by blanks, dashes or a slash, the first group a 2–5 digit area code.
+ * Compact, such a number is as often an order or a customer number, so it must be grouped.
+ */
+function foreignNationalConfidence(raw: string): number | null {
+  if (/[.()]/.test(raw)) return null;
+  const groups = raw.split(/[ \-/]+/).filter(Boolean);
+  if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
+  if (groups.some((group) => group.length < 2)) return null;
+  return 0.75;
+}
+
 /** "386 41 123 456" is a Slovenian number only when what follows 386 is a valid national number. */
 function bareSlovenianConfidence(raw: string): number | null {
   if (raw.includes(".")) return null;
   return SLOVENIAN_NSN.test(digitsOnly(raw).slice(3)) ? 0.8 : null;
 }
 
+/** Dots only in the shapes people write: "041.123.456", "01.234.56.78", "+386.41.123.456". */
+const DOTTED_PHONE = /^0\d{1,2}\.\d{3}\.\d{3,4}$|^0\d\.\d{3}\.\d{2}\.\d{2}$|^(?:\+|00)\d{1,3}(?:\.\d{1,4}){2,5}$/;
+
+/** Country calling codes (ITU-T E.164) of the countries whose numbers reach a Slovenian help desk. */
+const COUNTRY_CODES = new Set(
+  ("1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 52 54 55 61 64 81 82 86 90 91 351 352 353 354 355 " +
+    "356 357 358 359 370 371 372 373 374 375 376 377 378 380 381 382 383 385 386 387 389 420 421 423 971 972").split(" "),
+);
+
 export function phoneConfidence(raw: string): number | null {
-  if (/[.]/.test(raw) && !/^0\d{1,2}\.\d{3}\.\d{3,4}$|^0\d\.\d{3}\.\d{2}\.\d{2}$/.test(raw)) return null;
+  if (/[.]/.test(raw) && !DOTTED_PHONE.test(raw)) return null;
   const international = raw.startsWith("+") || raw.startsWith("00");
   if (international) {
     const digits = digitsOnly(raw.replace("(0)", "")).slice(raw.startsWith("00") ? 2 : 0);
@@ -53,8 +91,11 @@ export function phoneConfidence(raw: string): number | null {
       if (nsn.length === 9 && nsn.startsWith("0")) nsn = nsn.slice(1); // "+386 041 …" is a common slip
       return SLOVENIAN_NSN.test(nsn) ? 0.95 : null;
     }
-    // 00 is only accepted with Slovenia's code; "00123456789" is far more often an order number.
-    if (raw.startsWith("00")) return null;
+    // "0049 89 1234567": 00 with a known country code and a separator after it is a foreign
+    // number; compact ("00123456789") it is far more often an order number.
+    if (raw.startsWith("00") && !(/^00\d{1,3}[ \-/.(]/.test(raw) && COUNTRY_CODES.has(digitsOnly(raw.slice(2, raw.search(/[ \-/.(]/)))))) {
+      return null;
+    }
     return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? 0.9 : null;
   }
   if (raw.includes("(0)")) return null;

@@ -1,4 +1,9 @@
+import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
+import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
+import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
+import { streetsBeforeNumbers } from "./address/street-before-number";
+import { withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 
 /**
@@ -17,6 +22,11 @@ interface StreetPattern {
   lookBack: number;
   pattern: RegExp;
 }
+/** English street kinds from address-data, longest first so that "St." wins over "St". */
+const ENGLISH_KINDS = [...addressData().englishKinds]
+  .sort((a, b) => b.length - a.length)
+  .map((kind) => kind.replace(/\./g, "\\."))
+  .join("|");
 const STREETS: readonly StreetPattern[] = [
   // "Ulica XIV. divizije 14a", "Trg republike 3", "Cesta v Mestni log 1"
   {
@@ -44,9 +54,13 @@ const STREETS: readonly StreetPattern[] = [
   },
   // "221B Baker Street", "1600 Amphitheatre Parkway"
   {
-    anchor: / (?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive|Way|Parkway|Court|Place|Square|Terrace|Crescent|Gardens)(?![a-z])/g,
+    anchor: new RegExp(String.raw` (?:${ENGLISH_KINDS})(?![a-z])`, "g"),
     lookBack: 75,
-    pattern: /(?<![\w])\d{1,5}[A-Z]? (?:\p{Lu}\p{Ll}{1,20} ){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Boulevard|Blvd\.|Drive|Way|Parkway|Court|Place|Square|Terrace|Crescent|Gardens)(?!\p{L})/gu,
+    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St"
+    pattern: new RegExp(
+      String.raw`(?<![\w])\d{1,5}[A-Z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
+      "gu",
+    ),
   },
 ];
 
@@ -67,8 +81,8 @@ function isLetterUnit(unit: number): boolean {
 const ENGLISH_TOWN_AND_POSTCODE =
   /,[ \t]*\p{Lu}\p{Ll}{1,20}(?: \p{Lu}\p{Ll}{1,20}){0,2},?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)(?![\w])/uy;
 
-function findStreets(text: string): Array<{ start: number; end: number }> {
-  const streets: Array<{ start: number; end: number }> = [];
+function findStreets(text: string): Array<{ start: number; end: number; complete?: boolean }> {
+  const streets: Array<{ start: number; end: number; complete?: boolean }> = [];
   for (const { anchor, lookBack, pattern } of STREETS) {
     for (const hit of text.matchAll(anchor)) {
       if (pattern.sticky) {
@@ -87,12 +101,13 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
         // English: the house number comes before the name; search a short window.
         const from = Math.max(0, hit.index - lookBack);
         const window = text.slice(from, hit.index + hit[0].length);
+        if (!/\d/.test(window)) continue; // no house number before the kind word: "Dr. Novak", "Hyde Park"
         for (const match of window.matchAll(pattern)) {
           if (from + match.index + match[0].length === hit.index + hit[0].length) {
             const end = from + match.index + match[0].length;
             ENGLISH_TOWN_AND_POSTCODE.lastIndex = end;
             const tail = ENGLISH_TOWN_AND_POSTCODE.exec(text);
-            streets.push({ start: from + match.index, end: end + (tail ? tail[0].length : 0) });
+            streets.push({ start: from + match.index, end: end + (tail ? tail[0].length : 0), complete: tail !== null });
           }
         }
       }
@@ -104,7 +119,7 @@ function findStreets(text: string): Array<{ start: number; end: number }> {
 // Slovenian and Austrian postcodes have four digits, German five; a
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
-  /(?<![\w.,/-])(SI-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|v)){0,3}/gu;
+  /(?<![\w.,/-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
@@ -119,7 +134,8 @@ function postcodeStarts(text: string): number[] {
   DIGITS_THEN_SPACE.lastIndex = 0;
   for (let hit = DIGITS_THEN_SPACE.exec(text); hit !== null; hit = DIGITS_THEN_SPACE.exec(text)) {
     for (let start = hit.index - 4; start <= hit.index; start++) {
-      if (start < hit.index && text.charCodeAt(start) !== 83) continue; // a prefix starts with "S"
+      const first = text.charCodeAt(start);
+      if (start < hit.index && !(first >= 65 && first <= 90)) continue; // a prefix ("SI-", "A-", "HR-") starts with a capital
       if (start >= 0 && (starts.length === 0 || start > starts[starts.length - 1]!)) starts.push(start);
     }
   }
@@ -137,17 +153,13 @@ const STREET_BEFORE_POSTCODE =
  * A bare "1000 Ljubljana" needs a known town: "1500 Users" and "2026 Annual" must stay.
  * With the "SI-" prefix or right after a street line, any town is accepted.
  */
-const TOWNS = new Set(
-  (
-    "Ljubljana Maribor Celje Kranj Koper Velenje Novo Nova Ptuj Murska Domžale Kamnik Trzin Škofja Izola Piran " +
-    "Portorož Jesenice Bled Postojna Logatec Vrhnika Grosuplje Litija Trbovlje Zagorje Slovenj Ravne Brežice Krško " +
-    "Sevnica Ajdovščina Idrija Tolmin Lendava Ormož Slovenska Medvode Radovljica Žalec Šentjur Kočevje Ribnica " +
-    "Črnomelj Metlika Sežana Zreče Vojnik Ljutomer Gornja Hrastnik Dravograd Mengeš Komenda Šempeter Lenart " +
-    "Slovenske Rogaška Laško Trebnje Žiri Tržič Bohinjska Cerknica Ilirska Ankaran Hoče Rače Miklavž Polzela " +
-    "Mozirje Šoštanj Ig Škofljica Brezovica Lukovica Moravče Ivančna Šmarje Horjul Borovnica Kobarid Bovec " +
-    "Vipava Divača Mislinja Radlje Prevalje Mežica Črna Šenčur Naklo Preddvor Cerklje Vodice Dob Radomlje Lesce"
-  ).split(" "),
-);
+const TOWNS = {
+  /** First words of known towns, and their locatives ("v 1230 Domžalah"). */
+  has(word: string): boolean {
+    const data = addressData();
+    return data.townFirstWords.has(word) || data.townLocatives.has(`v ${word.toLowerCase()}`) || data.townLocatives.has(`na ${word.toLowerCase()}`);
+  },
+};
 /** "Word + number" that names a product, a step or a page, not a street ("Windows 11", "Korak 3"). */
 const NOT_A_STREET = new Set(
   (
@@ -166,19 +178,57 @@ function looksLikeStreetName(street: string): boolean {
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
 const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
 
-export function detectPostalAddresses(text: string): Detection[] {
-  const streets = findStreets(text);
+/** streetBefore, unless what it found starts with a product or a step ("Windows 11, 1000 Ljubljana"). */
+function streetStartBefore(text: string, postcodeStart: number): number | null {
+  const start = streetBefore(text, postcodeStart);
+  if (start === null) return null;
+  const firstWord = /^[\p{L}]+/u.exec(text.slice(start, start + 30))?.[0];
+  return firstWord !== undefined && NOT_A_STREET.has(firstWord) ? null : start;
+}
 
+/** The street that ends at most 8 characters before `start`, with only a comma, blanks or one line break between. */
+function streetEndingBefore(
+  streetsByEnd: ReadonlyMap<number, { start: number; end: number }>,
+  text: string,
+  start: number,
+): { start: number; end: number } | undefined {
+  for (let end = start; end >= Math.max(0, start - 8); end--) {
+    const street = streetsByEnd.get(end);
+    if (street !== undefined && BETWEEN_STREET_AND_POSTCODE.test(text.slice(end, start))) return street;
+  }
+  return undefined;
+}
+
+export function detectPostalAddresses(text: string): Detection[] {
+  const streets = findStreets(text)
+    .concat(streetsBeforeNumbers(text), poBoxes(text))
+    .map((street: { start: number; end: number; complete?: boolean }) => {
+      const tailed = withTail(text, street);
+      return street.complete ? { ...tailed, complete: true } : tailed;
+    })
+    .sort((a, b) => a.start - b.start);
+
+  // By end, the longest street for each: a postcode line looks up the street that ends just before it.
+  const streetsByEnd = new Map<number, { start: number; end: number }>();
+  for (const street of streets) {
+    if (street.complete) continue;
+    const known = streetsByEnd.get(street.end);
+    if (known === undefined || street.start < known.start) streetsByEnd.set(street.end, street);
+  }
   const detections: Detection[] = streets.map((street) => ({ type: "POSTAL_ADDRESS", ...street, confidence: 0.7 }));
   for (const match of matchesAt(POSTCODE_TOWN, text, postcodeStarts(text))) {
     let value = match[0];
     while (CONNECTOR_TAIL.test(value)) value = value.replace(CONNECTOR_TAIL, "");
     const start = match.index;
     const end = start + value.length;
-    const street = streets.find((s) => s.end <= start && start - s.end <= 8 && BETWEEN_STREET_AND_POSTCODE.test(text.slice(s.end, start)));
+    const street = streetEndingBefore(streetsByEnd, text, start);
     if (street) {
       detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
-    } else if (match[2] === undefined && (match[1] || TOWNS.has(match[3]!))) {
+    } else if (streetStartBefore(text, start) !== null) {
+      // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
+      // street line any town goes with its postcode.
+      detections.push({ type: "POSTAL_ADDRESS", start: streetStartBefore(text, start)!, end, confidence: 0.8 });
+    } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
       if (before && !looksLikeStreetName(before[1]!)) before = null;
@@ -186,5 +236,7 @@ export function detectPostalAddresses(text: string): Detection[] {
       detections.push({ type: "POSTAL_ADDRESS", start: streetStart, end, confidence: before ? 0.8 : 0.75 });
     }
   }
+  for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
+  for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   return detections;
 }

@@ -25,8 +25,13 @@ const KEYWORD_VALUE = new RegExp(
   String.raw`(?<![\p{L}\d_])${KEY_PREFIX}(${PASSWORD_WORD}|${TOKEN_WORD}|(?<=[_.-])key)${QUALIFIER}["']?[ \t]*([:=])[ \t]*${VALUE}`,
   "giu",
 );
+/**
+ * "password is X", "geslo je X". Only the nominative "geslo": in "povezava za ponastavitev gesla
+ * je potekla" the genitive "gesla" belongs to another subject (the link), so what follows "je"
+ * says something about that subject, not the password.
+ */
 const PHRASE_VALUE = new RegExp(
-  String.raw`(?<!\p{L})(password|geslo|gesla|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
+  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
   "giu",
 );
 /** Card security code: "CVV 412", "CVC: 0412". */
@@ -37,7 +42,7 @@ const CVV_VALUE = /(?<!\p{L})(?:cvv2?|cvc2?|csc|varnostna koda|security code)[ \
  * pošljem"), so the value must look generated: letters mixed with digits or symbols.
  */
 const BARE_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
+  String.raw`(?<![\p{L}\d_=])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
   "giu",
 );
 /** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */
@@ -186,7 +191,8 @@ export function detectSecrets(text: string): Detection[] {
     }
     const isPasswordWord = IS_PASSWORD_WORD.test(match[1]!);
     const raw = text.slice(value.start, value.end);
-    if (!isPasswordWord && !looksLikeToken(raw)) continue; // "token: expired" is prose
+    // "token: expired" is prose; "JWT_SECRET=supersecretvalue" is configuration.
+    if (!isPasswordWord && !looksLikeToken(raw) && !(isConfigKey(match[0], match[1]!) && looksLikeConfigValue(raw, match[5] === undefined))) continue;
     push(value.start, value.end, 0.9);
   }
   for (const match of matchesAt(PHRASE_VALUE, text, cues.password)) {
@@ -197,6 +203,7 @@ export function detectSecrets(text: string): Detection[] {
     // sentence carries on from is prose; a real value ends the clause or looks like one.
     const endsClause = /^(?:[.,;!?)]|\s*$|\s*\n)/.test(text.slice(value.end, value.end + 2));
     if (!endsClause && /^\p{Ll}+$/u.test(raw)) continue;
+    if (describesState(raw)) continue; // "geslo je poteklo", "the password was changed"
     push(value.start, value.end, 0.85);
   }
   for (const match of matchesAt(PIN_VALUE, text, cues.password)) {
@@ -288,6 +295,15 @@ function startsConfigLine(text: string, keyStart: number): boolean {
   return i < 0 || text[i] === "\n";
 }
 
+/**
+ * A plain lower-case word with the ending of a participle ("potekla", "spremenjeno", "zaklenjen",
+ * "expired", "changed") says what happened to the password; a chosen password is rarely one.
+ */
+const STATE_ENDING = /^\p{Ll}{3,}(?:[aeiou]l[aoie]?|[aeiou]n[aoie]?|[aeiou]t[aoie]|ed)$/u;
+function describesState(value: string): boolean {
+  return STATE_ENDING.test(value);
+}
+
 /** Letters mixed with digits or symbols, as chosen or generated passwords are; "reset" or "e-mail" are not. */
 function looksGenerated(value: string): boolean {
   if (!/\p{L}/u.test(value)) return false;
@@ -303,6 +319,25 @@ function decodesToCredentials(base64: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A configuration key (SESSION_SECRET, auth.token, "client_secret") names its value: whatever it
+ * holds is the secret, generated-looking or not. A bare "key" suffix (SORT_KEY, CACHE_KEY) names
+ * too many ordinary things, so it keeps the token-shape test.
+ */
+function isConfigKey(matched: string, cue: string): boolean {
+  if (/^key$/i.test(cue)) return false;
+  const key = /^[^"'\s:=(]+/.exec(matched)?.[0] ?? "";
+  return /[_.-]/.test(key) || (key === key.toUpperCase() && /[A-Z]/.test(key));
+}
+
+/** A configuration value that can be a secret: eight or more characters, not a flag, a number or a reference. */
+function looksLikeConfigValue(value: string, quoted: boolean): boolean {
+  if (value.length < 8 || (!quoted && /\s/.test(value))) return false;
+  if (/^(?:true|false|null|none|nil|undefined|required|optional|enabled|disabled)$/i.test(value)) return false;
+  if (/^[\d.:,-]+$/.test(value)) return false; // a number, a duration, a date
+  return !/^(?:https?:\/\/|\/|\.\/|~\/|env:|vault:|secret:|arn:|ref\+|@)/i.test(value); // where it is kept, not what it is
 }
 
 /** Long, mixed letters and digits: what generated keys look like, unlike "expired" or "123". */

@@ -2,9 +2,10 @@ import { isValidSiTaxId } from "../checksums";
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { followsReferenceCue, lineBefore } from "./context";
+import { columnValues } from "./csv-columns";
 
 /** "SI12345678", "SI 12345678" (VAT number) or a bare eight-digit number. */
-const TAX_CANDIDATE = /(?<![\w.,/-])(SI ?)?[1-9]\d{7}(?!\w|[.,]\d)/g;
+const TAX_CANDIDATE = /(?<![\w./-])(SI ?)?[1-9]\d{7}(?!\w|\.\d|,\d{1,2}(?!\d))/g;
 const DIGIT_RUN = /\d{8,}/g;
 
 /**
@@ -33,13 +34,22 @@ function taxIdStarts(text: string): number[] {
  */
 const TAX_CUE = /davčn|(?<!\p{L})(?:dš|d\.š\.|tax|vat|ddv|tin)(?!\p{L})|identifikacijsk/u;
 
+/** Column names of a tax number in exported tables: "davcna", "davčna_št", "tax_no", "VAT ID". */
+const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
+function isTaxHeader(field: string): boolean {
+  return /^(?:dav[čc]na(?:[ _-]?(?:št\.?|st\.?|številka|stevilka))?|d\.?š\.?|tax(?:[ _-]?(?:no|nr|id|number))?|vat(?:[ _-]?(?:no|id|number))?|id[ _-]?za[ _-]?ddv|ddv)$/.test(field);
+}
+
 export function detectSiTaxIds(text: string): Detection[] {
   const detections: Detection[] = [];
+  let columns: Set<number> | null = null;
+  // Only asked for checksum-valid numbers without a cue on their line: the header is found once, lazily.
+  const taxColumns = () => (columns ??= new Set(columnValues(text, TAX_HEADER_HINT, isTaxHeader).map((cell) => cell.start)));
   for (const match of matchesAt(TAX_CANDIDATE, text, taxIdStarts(text))) {
     const prefix = match[1] ?? "";
     const digits = match[0].slice(prefix.length);
     if (!isValidSiTaxId(digits)) continue;
-    if (prefix === "" && !TAX_CUE.test(lineBefore(text, match.index, 60))) continue;
+    if (prefix === "" && !TAX_CUE.test(lineBefore(text, match.index, 60)) && !taxColumns().has(match.index)) continue;
     // "z DDV, račun 12345679": the cue belongs to the price, the number to the invoice.
     if (prefix === "" && followsReferenceCue(text, match.index)) continue;
     detections.push({

@@ -1,0 +1,136 @@
+import { addressData } from "../../address-data/load";
+import type { Span } from "./street-before-number";
+
+/**
+ * A postcode is the strongest sign of an address, in any country's shape. From a postcode the
+ * address is read backwards, segment by segment (separated by commas or line breaks, at most
+ * MAX_SEGMENTS, each at most MAX_SEGMENT characters): "Unit 3B, Meridian Trading Estate, Bugsby's
+ * Way, London SE7 7SJ", "Herrengasse 6–8, Stiege 1, Top 5, 1010 Wien", "Flat 12, Kingsley
+ * House\n45 Wandsworth Road\nLondon\nSW8 2LF". The address reaches back to the furthest segment
+ * with a house number (or, for a UK postcode, a street or building word), and stops at a label
+ * ("Naslov:"), a company ("d.o.o.", "Ltd") or prose (lower-case words that no address uses).
+ */
+
+const MAX_SEGMENTS = 5;
+const MAX_SEGMENT = 90;
+/** Postcodes that carry their own country shape (UK, Canada, Ireland, Australia, US, Netherlands, Sweden, Japan). */
+const POSTCODE =
+  /(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|[A-Z]\d{2} [A-Z\d]{4}|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA) \d{4}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4} [A-Z]{2}(?= \p{Lu})|\d{3} \d{2}(?= \p{Lu})|\d{3}-\d{4})(?![A-Za-z0-9])/gu;
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
+const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}/uy;
+const COMPANY = /(?:d\.o\.o\.|d\.d\.|s\.p\.|GmbH|Ltd\.?|Inc\.?|LLC|\bAG\b|S\.p\.A\.|s\.r\.l\.|Kft\.?|\bplc\b)/i;
+/** Lower-case words that appear inside addresses; any other lower-case word is prose. */
+const ADDRESS_LOWER = new Set(
+  ("de la le du des del della di da van von der den die das the of on upon am an im auf na pri ob v pod nad ul ulica cesta trg " +
+    "utca út ut straße gasse weg links rechts kbr kbr. br. st. no. nr. apt apt. floor stan. stanovanje nadstropje vhod c/ bis " +
+    "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
+);
+const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
+const UNIT_FIRST = /^(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Level|Office|Floor|Stanovanje|stanovanje|Top|Stiege)\b/;
+const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
+const HOUSE_NUMBER_TOKEN = /^(?:No\.?)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
+
+export function addressesAroundPostcodes(text: string): Span[] {
+  const spans: Span[] = [];
+  POSTCODE.lastIndex = 0;
+  for (let hit = POSTCODE.exec(text); hit !== null; hit = POSTCODE.exec(text)) {
+    if (hit.index > 0 && /[A-Za-z0-9]/.test(text[hit.index - 1]!)) continue;
+    let end = hit.index + hit[0].length;
+    if (/^\d/.test(hit[0]) && !/^\d{3}-/.test(hit[0])) {
+      TOWN_AFTER.lastIndex = end; // "3024 SJ Rotterdam", "111 34 Stockholm": the town follows
+      const town = TOWN_AFTER.exec(text);
+      if (town !== null) end += town[0].length;
+    }
+    const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]));
+    if (start !== null) spans.push({ start, end });
+    else if (UK_POSTCODE.test(hit[0])) spans.push({ start: hit.index, end }); // a full UK postcode names a few houses
+  }
+  return spans;
+}
+
+/**
+ * Where the address that ends in a postcode at `at` starts, or null when nothing before it looks
+ * like a street. Used for "NNNN Town" postcode lines too (see postal-address.ts).
+ */
+export function streetBefore(text: string, at: number, buildingsCount = false): number | null {
+  const data = addressData();
+  let pos = at;
+  // The town just before the postcode on the same segment: "London SW8", "Bondi NSW 2026", "Cincinnati, Ohio 45202".
+  let best: number | null = null;
+  let bestIsUnit = false;
+  for (let segments = 0; segments < MAX_SEGMENTS; segments++) {
+    // the separator before pos: blanks, then a comma, a line break or a vCard "\n"
+    let i = pos;
+    while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+    let segmentEnd = i;
+    if (segments > 0 || i < pos) {
+      if (text[i - 1] === ",") i--;
+      else if (text[i - 1] === "\n") i = text[i - 2] === "\r" ? i - 2 : i - 1;
+      else if (text[i - 1] === "n" && text[i - 2] === "\\") i -= 2;
+      else if (segments > 0) break;
+      segmentEnd = i;
+      while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+      segmentEnd = i;
+    }
+    let segmentStart = segmentEnd;
+    while (
+      segmentStart > 0 && segmentEnd - segmentStart < MAX_SEGMENT && text[segmentStart - 1] !== "," && text[segmentStart - 1] !== "\n" &&
+      !(text[segmentStart - 1] === "n" && text[segmentStart - 2] === "\\")
+    ) segmentStart--;
+    const raw = text.slice(segmentStart, segmentEnd);
+    if (raw.trim() === "" && segments === 0) {
+      pos = segmentStart; // the postcode starts its line or follows a comma: the street is before that
+      if (segmentStart === 0) break;
+      continue;
+    }
+    if (raw.trim() === "" || COMPANY.test(raw)) break;
+    const { start: usableStart, whole } = usableSuffix(raw, data.kindAfterName);
+    if (usableStart === raw.length) break;
+    const segment = raw.slice(usableStart);
+    const from = segmentStart + usableStart + (segment.length - segment.trimStart().length);
+    const tokens = segment.trim().split(/\s+/);
+    const digits = segment.replace(/\D/g, "").length;
+    // Another address's postcode, or a phone number: this address does not reach back over it.
+    if (segments > 0 && (digits > 6 || /\d{4,5}[ \t]+\p{Lu}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}/u.test(segment))) break;
+    const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= 6;
+    // One street per address: a second numbered segment further back is another address,
+    // unless it names a flat or unit ("Flat 12, Kingsley House\n45 Wandsworth Road").
+    // (or the nearer one was the unit: "Herrengasse 6–8, Stiege 1, Top 5").
+    const isUnit = UNIT_FIRST.test(segment.trim());
+    if (best !== null && hasHouseNumber && !isUnit && !bestIsUnit) break;
+    if (hasHouseNumber || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
+      best = from;
+      bestIsUnit = isUnit;
+    }
+    if (!whole) break;
+    pos = segmentStart;
+    if (segmentStart === 0) break;
+  }
+  return best;
+}
+
+/**
+ * The part of a segment that can belong to an address, read from its end: capitalised words,
+ * numbers and address words; it stops at a label's colon or a prose word. `whole` when the
+ * segment was usable to its start (the walk may go on to the segment before).
+ */
+function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: number; whole: boolean } {
+  const colon = segment.lastIndexOf(":");
+  const limit = colon === -1 ? 0 : colon + 1;
+  // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
+  const part = segment.slice(limit);
+  if (STREET_LINE.test(part.trim())) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  // "… hvala. Pod gradom 3": the street line after a sentence in the same segment.
+  const sentenceEnd = part.lastIndexOf(". ");
+  if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };
+  const tokens = [...part.matchAll(/\S+/g)];
+  let start = segment.length;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const token = tokens[k]![0];
+    const word = token.replace(/[(),.;'’"]+$/g, "");
+    const ok = /^[\p{Lu}\d#(]/u.test(token) || ADDRESS_LOWER.has(word.toLowerCase()) || kinds.has(word.toLowerCase()) || /^[\d/–-]+$/.test(word);
+    if (!ok) return { start, whole: false };
+    start = limit + tokens[k]!.index!;
+  }
+  return { start, whole: colon === -1 };
+}

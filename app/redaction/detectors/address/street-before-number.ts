@@ -1,0 +1,146 @@
+import { addressData } from "../../address-data/load";
+
+/**
+ * Street lines in which the house number follows the street name: Slovenian and Croatian in any
+ * grammatical case ("Dunajska cesta 5", "na Glavnem trgu 14", "v Ulici heroja Šaranoviča 12a",
+ * "Cesti v Gorice 8", "na Celovški 150"), villages with a house number ("Zgornje Gameljne 45",
+ * "Šmartno pri Litiji 12"), German and Austrian ("Friedrichstraße 123", "Mariahilfer Straße
+ * 45/3") and Italian ("Via Roma 12", "Piazza del Duomo, 1").
+ *
+ * Every such line ends in a house number, so the scan starts from each short run of digits and
+ * reads at most MAX_WORDS words (MAX_BACK characters) back on the same line: bounded work per
+ * number, linear in the text.
+ */
+
+const MAX_WORDS = 6;
+const MAX_BACK = 70;
+const DIGITS = /\d{1,5}/g;
+/** "5", "12a", "12 a" (but "14 v Domžalah" ends at 14), "5/II", "45/3/12", "12-14", "1A"; not a time, a decimal or a unit ("5 km"). */
+const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
+const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
+const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
+/** Nominative "Celovška 150" is found elsewhere; these are the other cases, after a preposition ("na Celovški 150"). */
+const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino)$/u;
+const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}\.?$/u;
+/** "XIV.", "17.", "heroja", "v", "Mestni": a word inside a street name that starts with its kind. */
+const NAME_WORD = /^(?:[\p{L}'’-]{1,25}\.?|\d{1,2}\.|[IVXLC]{1,6}\.)$/u;
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function streetsBeforeNumbers(text: string): Span[] {
+  const streets: Span[] = [];
+  DIGITS.lastIndex = 0;
+  for (let run = DIGITS.exec(text); run !== null; run = DIGITS.exec(text)) {
+    const at = run.index;
+    if (at > 0 && isDigitOrLetter(text.charCodeAt(at - 1))) continue;
+    if (run[0].length > 4 || (at + run[0].length < text.length && isDigit(text.charCodeAt(at + run[0].length)))) continue;
+    // Cheap reject first: a street name ends in a letter or an abbreviation's dot right before
+    // the blank (or the ", " of "Via Roma, 12"); "1 2 3" or "ob 10:30" never start the reading.
+    const before = text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9 ? at - (text.charCodeAt(at - 2) === 44 ? 3 : 2) : -1;
+    if (before < 0 || !(isLetter(text.charCodeAt(before)) || text.charCodeAt(before) === 46)) continue;
+    HOUSE_NUMBER.lastIndex = at;
+    const number = HOUSE_NUMBER.exec(text);
+    if (number === null) continue;
+    const words = wordsBefore(text, at);
+    if (words.length === 0) continue;
+    const start = streetStart(words, text, at);
+    if (start === null) continue;
+    streets.push({ start: withPreposition(text, start), end: at + number[0].length });
+  }
+  return streets;
+}
+
+/** The words right before `at` on the same line, nearest last; one blank (or ", " before the number) between them. */
+function wordsBefore(text: string, at: number): Word[] {
+  const words: Word[] = [];
+  let i = at;
+  // the blank before the number, or ", " (Italian "Via Roma, 12")
+  if (text[i - 1] !== " " && text[i - 1] !== "\t") return words;
+  i--;
+  if (text[i - 1] === ",") i--;
+  const limit = Math.max(0, at - MAX_BACK);
+  while (words.length < MAX_WORDS && i > limit) {
+    let start = i;
+    while (start > limit && isWordUnit(text.charCodeAt(start - 1))) start--;
+    if (start === i) break;
+    words.unshift({ start, end: i, text: text.slice(start, i) });
+    if (start === 0 || (text[start - 1] !== " " && text[start - 1] !== "\t")) break;
+    i = start - 1;
+  }
+  return words;
+}
+
+/** Where the street name starts among `words` (which end right before the number), or null. */
+function streetStart(words: Word[], text: string, numberAt: number): number | null {
+  const data = addressData();
+  const last = words[words.length - 1]!;
+  const italianComma = text[numberAt - 2] === ",";
+  // "v Ulici heroja Šaranoviča 12a", "Cesta v Mestni log 1", "Via Roma 12": the kind first, any words after it.
+  for (let k = 0; k < words.length - 1; k++) {
+    const word = words[k]!;
+    if (!data.kindBeforeName.has(word.text)) continue;
+    const between = words.slice(k + 1);
+    // "Trg 3. Na Dunaju 2026": a full stop before a capital ends a sentence, not a street name.
+    const sentenceEnd = between.some((w, i) => w.text.endsWith(".") && /^\p{Lu}/u.test(between[i + 1]?.text ?? ""));
+    if (!sentenceEnd && between.every((w) => NAME_WORD.test(w.text)) && between.some((w) => /\p{L}/u.test(w.text))) return word.start;
+  }
+  if (italianComma) return null; // "…, 12" only after an Italian or kind-first street
+  // "Dunajska cesta 5", "na Glavnem trgu 14", "Prešernov trg 2": the kind last, capitalised words before it.
+  if (data.kindAfterName.has(last.text) && words.length >= 2) {
+    let first = words.length - 1;
+    while (first > 0 && words.length - 1 - first < 3 && CAPITALISED.test(words[first - 1]!.text)) first--;
+    if (first < words.length - 1) return words[first]!.start;
+  }
+  // "Friedrichstraße 123", "Hauptstr. 5", "Mariahilfer Straße 45"
+  if (CAPITALISED.test(last.text) || /^\p{Lu}[\p{L}-]{2,40}\.?$/u.test(last.text)) {
+    const lower = last.text.toLowerCase();
+    if (data.germanSuffixes.some((suffix) => lower.endsWith(suffix) && lower.length >= suffix.length + 3)) return last.start;
+    if (data.germanWords.has(last.text) && words.length >= 2 && /^\p{Lu}\p{Ll}{2,25}(?:er)?$/u.test(words[words.length - 2]!.text)) {
+      return words[words.length - 2]!.start;
+    }
+  }
+  if (words.length >= 2) {
+    const before = words[words.length - 2]!;
+    // "na Celovški 150", "v Cankarjevi 5"
+    if (PREPOSITIONS.has(before.text) && DECLINED_ADJECTIVE.test(last.text)) return last.start;
+    // "Zgornje Gameljne 45", "Spodnja Idrija 12"
+    if (data.villagePrefixes.has(before.text) && CAPITALISED.test(last.text)) return before.start;
+    // "Šmartno pri Litiji 12", "Trnovo ob Soči 5"
+    if (words.length >= 3 && VILLAGE_LINKS.has(before.text) && CAPITALISED.test(last.text) && /^\p{Lu}\p{Ll}{2,25}$/u.test(words[words.length - 3]!.text)) {
+      return words[words.length - 3]!.start;
+    }
+  }
+  return null;
+}
+
+/** "na Glavnem trgu 14": a one- or two-letter preposition right before a street belongs to it. */
+function withPreposition(text: string, start: number): number {
+  if (start < 2 || (text[start - 1] !== " " && text[start - 1] !== "\t")) return start;
+  let from = start - 1;
+  while (from > 0 && start - 1 - from < 2 && isLetter(text.charCodeAt(from - 1))) from--;
+  if (from > 0 && isWordUnit(text.charCodeAt(from - 1))) return start;
+  return PREPOSITIONS.has(text.slice(from, start - 1)) ? from : start;
+}
+
+function isDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+function isLetter(unit: number): boolean {
+  return (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || (unit >= 0xc0 && unit < 0x2000 && unit !== 0xd7 && unit !== 0xf7);
+}
+function isDigitOrLetter(unit: number): boolean {
+  return isDigit(unit) || isLetter(unit);
+}
+/** Letters, digits, and the ".", "'", "’", "-" inside names and abbreviations ("ul.", "Karl-Marx-Straße", "XIV."). */
+function isWordUnit(unit: number): boolean {
+  return isDigitOrLetter(unit) || unit === 46 || unit === 39 || unit === 0x2019 || unit === 45;
+}

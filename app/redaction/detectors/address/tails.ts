@@ -1,0 +1,97 @@
+import { addressData } from "../../address-data/load";
+import type { Span } from "./street-before-number";
+
+/**
+ * What may follow a street line and belongs to the same address: a flat, unit, floor or stair
+ * ("stanovanje 4", "Apt 2B", ", Suite 3300", "Top 7", "Stiege 2", "3. nadstropje", "#200"), then
+ * the town ("v Domžalah", ", Ljubljana", ", London SW1A 1AA", ", Springfield, IL 62704-1234").
+ * A town alone identifies no one and is left where it stands; after a street it is part of the
+ * address. Each step is one sticky pattern at the current end, tried a bounded number of times.
+ */
+
+const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
+const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})`;
+const AFTER_TOWN = new RegExp(String.raw`,?[ \t]+(?:[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|${UK_POSTCODE}|\([A-Z]{2}\))(?![\w])`, "y");
+/**
+ * ", New York, NY 10118", "\nLondon NW1 6XE": a town need not be known when a US state and ZIP
+ * or a UK postcode follow it, on the same line or the next.
+ */
+const TOWN_AND_POSTCODE = new RegExp(
+  String.raw`(?:,[ \t]*|[ \t]*\r?\n[ \t]*)\p{Lu}\p{Ll}{1,20}(?:[ \t]\p{Lu}\p{Ll}{1,20}){0,2}(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|,?[ \t]+${UK_POSTCODE})(?![\w])`,
+  "uy",
+);
+/** "Flat 2, 14 High Street", "Apt 4B, 123 Main St": a unit written before the street. */
+const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|Apt\.?|Apartment|Unit|Suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
+const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
+const MAX_UNITS = 3;
+
+/** A street with what follows it; `complete` when a town or postcode ends it (no postcode line is joined then). */
+export interface AddressSpan extends Span {
+  complete: boolean;
+}
+
+export function withTail(text: string, street: Span): AddressSpan {
+  const data = addressData();
+  let end = street.end;
+  for (let i = 0; i < MAX_UNITS; i++) {
+    UNIT.lastIndex = end;
+    const unit = UNIT.exec(text);
+    if (unit === null) break;
+    if (unit[2] !== undefined && !data.units.has(unit[2])) break;
+    end += unit[0].length;
+  }
+  const start = unitBefore(text, street.start);
+  TOWN_AND_POSTCODE.lastIndex = end;
+  const postcoded = TOWN_AND_POSTCODE.exec(text);
+  if (postcoded !== null) return { start, end: end + postcoded[0].length, complete: true };
+  const town = townAt(text, end);
+  if (town !== null) {
+    end = town;
+    AFTER_TOWN.lastIndex = end;
+    const postcode = AFTER_TOWN.exec(text);
+    if (postcode !== null) end += postcode[0].length;
+    return { start, end, complete: true };
+  }
+  UK_POSTCODE_LINE.lastIndex = end;
+  const uk = UK_POSTCODE_LINE.exec(text);
+  if (uk !== null) return { start, end: end + uk[0].length, complete: true };
+  return { start, end, complete: false };
+}
+
+function unitBefore(text: string, start: number): number {
+  const from = Math.max(0, start - 24);
+  const unit = UNIT_BEFORE.exec(text.slice(from, start));
+  return unit === null ? start : from + unit.index + unit[0].indexOf(unit[1]!);
+}
+
+/** The end of a known town right after `at` (", Ljubljana", "v Domžalah", "in London"), or null. */
+function townAt(text: string, at: number): number | null {
+  const data = addressData();
+  TOWN_WORDS.lastIndex = at;
+  const match = TOWN_WORDS.exec(text);
+  if (match === null) return null;
+  const comma = match[1] !== undefined;
+  const preposition = match[2];
+  if (!comma && preposition === undefined) return null;
+  const words = match[3]!.split(/[ \t]+/);
+  const wordsStart = match.index + match[0].length - match[3]!.length;
+  for (let n = Math.min(words.length, data.maxTownWords); n >= 1; n--) {
+    const name = words.slice(0, n).join(" ").replace(/[.,]+$/, "");
+    const lower = name.toLowerCase();
+    const known = preposition === "v" || preposition === "na" || preposition === "iz"
+      ? data.townLocatives.has(`${preposition} ${lower}`) || (preposition === "iz" && data.towns.has(lower))
+      : data.towns.has(lower);
+    // "Ulici Jožeta Jame 14 v Šentvidu": right after a house number, "v"/"na" and a capitalised
+    // word is the place even when the list does not know it.
+    if (!known && !(n === 1 && (preposition === "v" || preposition === "na") && !comma && /^\p{Lu}\p{Ll}{2,25}(?:u|i|ah|ih|em|ju)$/u.test(name))) continue;
+    // the name's own length in the text (the words were joined by single blanks)
+    let end = wordsStart;
+    for (let i = 0; i < n; i++) {
+      const word = i === n - 1 ? words[i]!.replace(/[.,]+$/, "") : words[i]!;
+      end = text.indexOf(word, end) + word.length;
+    }
+    return end;
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+/**
+ * Values in a column of a pasted table whose header names what they are ("dob", "datum_rojstva",
+ * "davcna", "tax_no"): in the rows the cue word is not on the value's line, it is in the header.
+ * A header is a line with a delimiter (",", ";", tab or "|") and a field that `isCueField`
+ * accepts; the rows are the following lines with the same number of fields. One pass over the
+ * lines; only tables with a cue header are split into fields.
+ */
+
+export interface ColumnValue {
+  start: number;
+  end: number;
+}
+
+const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+export function columnValues(text: string, headerHint: RegExp, isCueField: (field: string) => boolean): ColumnValue[] {
+  if (!headerHint.test(text)) return [];
+  const values: ColumnValue[] = [];
+  let header: { delimiter: string; fields: number; columns: number[] } | null = null;
+  for (let lineStart = 0; lineStart <= text.length; ) {
+    let lineEnd = text.indexOf("\n", lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    if (header !== null) {
+      const fields = line.split(header.delimiter);
+      if (fields.length !== header.fields) header = null;
+      else {
+        let offset = lineStart;
+        fields.forEach((field, index) => {
+          if (header!.columns.includes(index)) {
+            const trimmed = field.trim().replace(/^"|"$/g, "");
+            if (trimmed) {
+              const at = text.indexOf(trimmed, offset);
+              values.push({ start: at, end: at + trimmed.length });
+            }
+          }
+          offset += field.length + header!.delimiter.length;
+        });
+      }
+    }
+    if (header === null) header = headerOf(line, isCueField);
+    lineStart = lineEnd + 1;
+  }
+  return values;
+}
+
+function headerOf(line: string, isCueField: (field: string) => boolean): { delimiter: string; fields: number; columns: number[] } | null {
+  if (line.length > 2000) return null;
+  for (const delimiter of DELIMITERS) {
+    if (!line.includes(delimiter)) continue;
+    const fields = line.split(delimiter).map((field) => field.trim().replace(/^"|"$/g, "").toLowerCase());
+    const columns = fields.flatMap((field, index) => (isCueField(field) ? [index] : []));
+    if (columns.length > 0) return { delimiter, fields: fields.length, columns };
+  }
+  return null;
+}

@@ -1,0 +1,131 @@
+import type { Detection } from "../types";
+import { columnValues } from "./csv-columns";
+
+/**
+ * A date is personal data only when the text says it is a birth date: "datum rojstva: 3. 5. 1987",
+ * "rojena 12.3.1990", "DOB 1985-03-15", "born on March 15, 1985", "geb. 15.03.1985". Every other
+ * date (a deadline, an invoice date, a log time stamp) stays. Only the date goes; the cue stays
+ * readable ("rojen [DATE_OF_BIRTH]"). The date must be a real calendar date.
+ *
+ * One literal scan finds the cues; the date pattern is tried (sticky) only right after each cue,
+ * so the work stays linear in the text.
+ */
+
+const CUE =
+  /datum(?:a|u|om)?[ \t_]+rojstva|bday|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/gi;
+
+/**
+ * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count
+ * as written here, upper-case "DOB" and lower-case "r.".
+ */
+function cueCounts(word: string): boolean {
+  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase();
+  if (word === "R.") return false;
+  return true;
+}
+
+const MONTH_NAMES = new Map<string, number>();
+for (const [month, names] of [
+  [1, "januar januarja januarju jan january jänner jänner janner gennaio siječanj siječnja sij"],
+  [2, "februar februarja februarju feb february februar febbraio veljača veljače velj"],
+  [3, "marec marca marcu mar march märz maerz marzo ožujak ožujka ožu"],
+  [4, "april aprila aprilu apr aprile travanj travnja tra"],
+  [5, "maj maja maju may mai maggio svibanj svibnja svi"],
+  [6, "junij junija juniju jun june juni giugno lipanj lipnja lip"],
+  [7, "julij julija juliju jul july juli luglio srpanj srpnja srp"],
+  [8, "avgust avgusta avgustu avg aug august agosto kolovoz kolovoza kol"],
+  [9, "september septembra septembru sep sept settembre rujan rujna ruj"],
+  [10, "oktober oktobra oktobru okt oct october ottobre listopad listopada lis"],
+  [11, "november novembra novembru nov novembre studeni studenog studenoga stu"],
+  [12, "december decembra decembru dec dez dezember dicembre prosinac prosinca pro"],
+] as const) {
+  for (const name of names.split(" ")) MONTH_NAMES.set(name, month);
+}
+
+// Between the cue and the date: a colon or dash, "dne", "on", "am", "the", "leta", "in", "il".
+// Between the cue and the date: up to 40 characters of the same clause without a digit
+// ("Geburtsdatum des Antragstellers: 03.11.1968", "date of birth is November 5, 1983",
+// "Rođena sam 3. svibnja 1989.", "datum rojstva v CRM: pravilno je 17.04.1998"). The first
+// date after the cue is the one it introduces.
+const GAP = String.raw`[^\n\d.!?]{0,40}?`;
+const YEAR = String.raw`(?:19|20)\d{2}`;
+const DATE_AFTER_CUE = new RegExp(
+  GAP +
+    "(" +
+    [
+      String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85
+      String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
+      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR})(?!\d)`, // 15-03-1985
+      String.raw`(${YEAR})-(\d{1,2})-(\d{1,2})(?!\d)`, // 1985-03-15
+      String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(\p{L}{3,10})\.?,?[ \t]+(${YEAR})(?!\d)`, // 15. marca 1985, 15 March 1985
+      String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
+      String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
+      String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
+    ].join("|") +
+    ")",
+  "yu",
+);
+
+export function detectDatesOfBirth(text: string): Detection[] {
+  const detections: Detection[] = [];
+  CUE.lastIndex = 0;
+  for (let cue = CUE.exec(text); cue !== null; cue = CUE.exec(text)) {
+    const word = cue[0];
+    const start = cue.index;
+    if (start > 0 && isWordUnit(text.charCodeAt(start - 1))) continue;
+    const end = start + word.length;
+    const lastIsLetter = isWordUnit(word.charCodeAt(word.length - 1));
+    if (lastIsLetter && end < text.length && isWordUnit(text.charCodeAt(end))) continue; // "rojenica", "borne"
+    if (!cueCounts(word)) continue;
+    DATE_AFTER_CUE.lastIndex = end;
+    const match = DATE_AFTER_CUE.exec(text);
+    if (match === null) continue;
+    const date = dateSpan(match);
+    // "r." and "geb." abbreviate other words too: only a full date after them counts.
+    if (date === null || (date.yearOnly && (word === "r." || word.toLowerCase() === "geb."))) continue;
+    detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
+    CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
+  }
+  for (const cell of columnValues(text, DOB_HEADER_HINT, isDobHeader)) {
+    if (DATE_CELL.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.85 });
+  }
+  return detections;
+}
+
+/** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
+const DOB_HEADER_HINT = /dob|birth|rojstv|geburt|rođenj|rodjenj|nascita|bday/i;
+function isDobHeader(field: string): boolean {
+  return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
+}
+/** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
+const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
+
+function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnly: boolean } | null {
+  const g = match.slice(2); // the numbered parts of the date, after the whole date (group 1)
+  const end = match.index + match[0].length;
+  const start = end - match[1]!.length;
+  let day: number;
+  let month: number;
+  if (g[0] !== undefined) [day, month] = dayMonth(+g[0], +g[1]!);
+  else if (g[3] !== undefined) [day, month] = dayMonth(+g[3], +g[4]!);
+  else if (g[6] !== undefined) [day, month] = dayMonth(+g[6], +g[7]!);
+  else if (g[9] !== undefined) [day, month] = [+g[11]!, +g[10]!];
+  else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? 0];
+  else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
+  else return { start, end, yearOnly: true };
+  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
+  return { start, end, yearOnly: false };
+}
+
+/** Day first (Europe), unless the first number cannot be a month day pair that way ("03/15/1985"). */
+function dayMonth(first: number, second: number): [number, number] {
+  if (second > 12 && first <= 12) return [second, first];
+  return [first, second];
+}
+
+function isWordUnit(unit: number): boolean {
+  return (
+    (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122) || unit === 95 ||
+    (unit >= 0xc0 && unit !== 0xd7 && unit !== 0xf7 && unit < 0x2000)
+  );
+}

@@ -1,0 +1,101 @@
+import type { Detection } from "../types";
+
+/**
+ * Secrets in configuration and command lines that the cue-word patterns of secret.ts do not
+ * reach, each found from a literal anchor with bounded repetitions:
+ * - a key with a secret word anywhere in it, glued or not: PGPASSWORD=…, PASSWORD_SALT: "…",
+ *   define('AUTH_KEY', '…'), a Kubernetes `- name: REDIS_PASSWORD` followed by `value: …`;
+ * - command-line flags: --requirepass X, --password=X, redis-cli -a X;
+ * - a password in a sentence, in several languages, after a linking word: "Das Passwort … lautet
+ *   X", "lozinka za wifi je X", "the database password is still X", "changed it to X";
+ * - app passwords written in groups of four ("password: sPZF W3t1 Z8xl 43cg").
+ */
+
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd/gi;
+const KEY_UNIT = /[A-Za-z0-9_.-]/;
+const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
+/** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
+const NOT_THE_SECRET = /(?:_|\.|-)(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|ref|policy|endpoint|header|field|hash|algorithm|alg|lifetime|timeout|count|prefix|label|env|source|key_?ref|maps?|dir|directory|command|cmd|method|mode|store|provider|manager|class|format|param|parameter)$/i;
+const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Z_]+%|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
+
+const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|PASS|PWD|SECRET|TOKEN|KEY|SALT))["']?[ \t]*\r?\n[ \t]*value:[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"']{1,300}))/gi;
+const CLI_FLAG = /--(?:requirepass|password|passwd|pass|token|api-key|apikey|secret|client-secret|access-token|auth-token)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
+const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
+
+const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/gi;
+/** After the password word, the same clause, then a linking word, then the value. */
+const LINKED_VALUE = /[^\n.!?]{0,50}?(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
+const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
+
+export function detectConfigSecrets(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number, confidence: number) => {
+    if (end > start) detections.push({ type: "SECRET", start, end, confidence });
+  };
+  let resumeAt = 0;
+  SECRET_IN_KEY.lastIndex = 0;
+  for (let hit = SECRET_IN_KEY.exec(text); hit !== null; hit = SECRET_IN_KEY.exec(text)) {
+    if (hit.index < resumeAt) continue;
+    let keyStart = hit.index;
+    while (keyStart > 0 && hit.index - keyStart < 60 && KEY_UNIT.test(text[keyStart - 1]!)) keyStart--;
+    let keyEnd = hit.index + hit[0].length;
+    while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
+    const key = text.slice(keyStart, keyEnd);
+    if (!isConfigKey(key) || NOT_THE_SECRET.test(key)) continue;
+    VALUE_AFTER_KEY.lastIndex = keyEnd;
+    const value = VALUE_AFTER_KEY.exec(text);
+    if (value === null) continue;
+    const raw = value[1] ?? value[2] ?? value[3]!;
+    if (PLACEHOLDER.test(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
+    push(start, start + raw.length, 0.85);
+    resumeAt = start + raw.length;
+  }
+  if (text.includes("value:")) {
+    for (const match of text.matchAll(K8S_NAME_VALUE)) pushGroup(match, 2, push);
+  }
+  if (text.includes("--")) for (const match of text.matchAll(CLI_FLAG)) pushGroup(match, 1, push);
+  if (text.includes("redis-cli")) for (const match of text.matchAll(REDIS_CLI_A)) pushGroup(match, 1, push);
+  PASSWORD_WORD.lastIndex = 0;
+  let windowEnd = 0;
+  for (let hit = PASSWORD_WORD.exec(text); hit !== null; hit = PASSWORD_WORD.exec(text)) {
+    if (hit.index > 0 && /\p{L}/u.test(text[hit.index - 1]!)) continue;
+    // A password word inside the clause that the previous one already searched adds nothing
+    // but cost: "password: " a hundred thousand times stays one pass.
+    if (hit.index < windowEnd) continue;
+    windowEnd = hit.index + hit[0].length + 60;
+    LINKED_VALUE.lastIndex = hit.index + hit[0].length;
+    const linked = LINKED_VALUE.exec(text);
+    if (linked === null) continue;
+    const raw = linked[1]!.replace(/[.,;:)\]]+$/, "");
+    if (!looksChosen(raw)) continue;
+    const start = linked.index + linked[0].length - linked[1]!.length;
+    push(start, start + raw.length, 0.8);
+  }
+  if (/[:=][ \t]*[A-Za-z0-9]{4} [A-Za-z0-9]{4} /.test(text)) {
+    for (const match of text.matchAll(APP_PASSWORD)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
+  }
+  return detections;
+}
+
+/** Groups first, first+1 are a double- or single-quoted value (the match ends at the closing quote), first+2 a bare one. */
+function pushGroup(match: RegExpMatchArray, first: number, push: (start: number, end: number, confidence: number) => void) {
+  const quoted = match[first] ?? match[first + 1];
+  const raw = quoted ?? match[first + 2];
+  if (raw === undefined || PLACEHOLDER.test(raw)) return;
+  const end = match.index! + match[0].length - (quoted !== undefined ? 1 : 0);
+  push(end - raw.length, end, 0.85);
+}
+
+/** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */
+function isConfigKey(key: string): boolean {
+  if (/[_.-]/.test(key)) return true;
+  return key.length >= 4 && key === key.toUpperCase() && /[A-Z]/.test(key);
+}
+
+/** A chosen password: letters with digits or symbols ("Fichte!2026#ftp", "Jadran-more-77"), not a word or a number. */
+function looksChosen(value: string): boolean {
+  if (value.length < 6 || !/\p{L}/u.test(value)) return false;
+  if (/^v?\d+(?:\.\d+)+$/.test(value) || /^https?:/i.test(value)) return false;
+  return /\d/.test(value) && (/[\p{L}]/u.test(value) && (/[^\p{L}\d]/u.test(value) || /\p{Lu}/u.test(value) || /\d\p{L}|\p{L}\d/u.test(value)));
+}

@@ -1,0 +1,172 @@
+import type { Detection } from "../types";
+
+/**
+ * Secrets carried by URLs and HTTP headers, found by literal anchors (indexOf or a regex that
+ * starts with a literal), each repetition bounded:
+ * - webhook URLs that are a credential by themselves (Slack, Teams, Discord): replaced whole,
+ *   because anyone holding the URL can post;
+ * - the key of a DSN ("https://<key>@o1.ingest.sentry.io/42") and a password with no user
+ *   ("redis://:<password>@cache:6379");
+ * - signature and token parameters of signed URLs (X-Amz-Signature, X-Goog-Signature, sig=, token=);
+ * - cookie values in Cookie and Set-Cookie headers, and the value of an Authorization header.
+ */
+
+const WEBHOOKS: readonly { marker: string; pattern: RegExp }[] = [
+  { marker: "hooks.slack.com/", pattern: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers|actions)\/[A-Za-z0-9_/-]{8,300}/g },
+  { marker: ".webhook.office.com/", pattern: /https?:\/\/[A-Za-z0-9-]{1,63}\.webhook\.office\.com\/[^\s"'<>)\]]{8,800}/g },
+  { marker: "outlook.office.com/webhook", pattern: /https?:\/\/outlook\.office(?:365)?\.com\/webhook\/[^\s"'<>)\]]{8,800}/g },
+  { marker: "/api/webhooks/", pattern: /https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{8,200}/g },
+];
+
+/** scheme://key@host (a DSN) or scheme://:password@host: the userinfo has no "user:password" pair. */
+const USERINFO_WITHOUT_PAIR = /(:?)([^\s:/@?#"'<>]{1,256})@[A-Za-z0-9.-]{1,253}/y;
+
+/**
+ * Query parameters whose value is a signature or a bearer credential. Names compared in lower case.
+ * "X-Amz-Credential" holds the access key id and its scope; the signature alone is not enough
+ * to replay without it, but together they are, so both go.
+ */
+const SIGNED_PARAMETERS = new Set([
+  "x-amz-signature", "x-amz-credential", "x-amz-security-token", "x-goog-signature", "x-goog-credential",
+  "signature", "sig", "token", "access_token", "id_token", "refresh_token", "auth", "auth_token", "apikey",
+  "api_key", "api-key", "key", "code", "client_secret", "secret", "password", "passwd", "pwd", "jwt", "session",
+  "sessionid", "session_id", "sid", "hmac", "policy", "key-pair-id", "otp", "reset_token", "ticket", "st",
+]);
+/** Parameters whose short or word-like values are still credentials. */
+const ALWAYS_SECRET = new Set(["password", "passwd", "pwd", "client_secret", "secret"]);
+const QUERY_PARAMETER = /[?&]([A-Za-z][A-Za-z0-9_-]{0,30})=([^\s&#"'<>]{1,4096})/g;
+
+/** "Cookie: a=1; b=2" (request) and "Set-Cookie: a=1; Path=/" (response), at a line start or after a quote or "-H". */
+const COOKIE_HEADER = /(?<![\w-])(set-)?cookie[ \t]*:[ \t]*([^\r\n"']{1,8192})/giy;
+const COOKIE_PAIR = /([^\s=;,]{1,128})=("?)([^;\s",]{1,4096})\2/g;
+/** Cookie values that are preferences, not credentials: "lang=sl", "theme=dark". */
+const HARMLESS_COOKIE = /^(?:lang|language|locale|theme|tz|timezone|currency|country|consent|cookie_?consent|_ga|_gid|_gat|_fbp|ajs_anonymous_id)$/i;
+const CREDENTIAL_COOKIE = /sess|sid|token|auth|jwt|csrf|xsrf|remember|login|key|secret|user/i;
+
+/** "Authorization: Token abc…", "Basic …", "Digest …": the value after the scheme, whatever it decodes to. */
+const AUTHORIZATION = /(?<![\w-])(?:proxy-)?authorization[ \t]*:[ \t]*(?:([A-Za-z][A-Za-z0-9_-]{1,20})[ \t]+)?([^\s"']{8,4096})/giy;
+
+export function detectSecretsInUrls(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number, confidence: number) => {
+    if (end > start) detections.push({ type: "SECRET", start, end, confidence });
+  };
+  for (const { marker, pattern } of WEBHOOKS) {
+    if (!text.includes(marker)) continue;
+    pattern.lastIndex = 0;
+    for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) push(hit.index, hit.index + trimUrl(hit[0]).length, 0.99);
+  }
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    USERINFO_WITHOUT_PAIR.lastIndex = at + 3;
+    const userinfo = USERINFO_WITHOUT_PAIR.exec(text);
+    if (userinfo === null) continue;
+    const start = at + 3 + userinfo[1]!.length;
+    const value = userinfo[2]!;
+    if (userinfo[1] === ":" || looksLikeKey(value)) push(start, start + value.length, 0.95);
+  }
+  if (text.includes("=") && (text.includes("?") || text.includes("&"))) {
+    QUERY_PARAMETER.lastIndex = 0;
+    for (let hit = QUERY_PARAMETER.exec(text); hit !== null; hit = QUERY_PARAMETER.exec(text)) {
+      const name = hit[1]!.toLowerCase();
+      if (!SIGNED_PARAMETERS.has(name)) continue;
+      const value = trimUrl(hit[2]!);
+      if (!ALWAYS_SECRET.has(name) && !looksLikeKey(value) && !(name.includes("sig") && value.length >= 8)) continue;
+      const start = hit.index + hit[0].length - hit[2]!.length;
+      push(start, start + value.length, 0.9);
+    }
+  }
+  // A header's value runs to its line end: a "Cookie:" inside an earlier value was read with it.
+  let readUntil = 0;
+  for (const start of headerStarts(text, "ookie")) {
+    if (start < readUntil) continue;
+    COOKIE_HEADER.lastIndex = start;
+    const header = COOKIE_HEADER.exec(text);
+    if (header === null) continue;
+    readUntil = header.index + header[0].length;
+    const isSetCookie = header[1] !== undefined;
+    const valuesStart = header.index + header[0].length - header[2]!.length;
+    COOKIE_PAIR.lastIndex = 0;
+    for (let pair = COOKIE_PAIR.exec(header[2]!); pair !== null; pair = COOKIE_PAIR.exec(header[2]!)) {
+      const [, name, quote, value] = pair;
+      if (isSetCookie && pair.index > 0) break; // the attributes after the first pair (Path, Expires) stay
+      if (HARMLESS_COOKIE.test(name!)) continue;
+      if (!CREDENTIAL_COOKIE.test(name!) && !looksLikeKey(value!) && value!.length < 16) continue;
+      const start = valuesStart + pair.index + name!.length + 1 + quote!.length;
+      push(start, start + value!.length, 0.9);
+    }
+  }
+  readUntil = 0;
+  for (const start of headerStarts(text, "uthorization")) {
+    if (start < readUntil) continue;
+    AUTHORIZATION.lastIndex = start;
+    const header = AUTHORIZATION.exec(text);
+    if (header === null) continue;
+    readUntil = header.index + header[0].length;
+    const value = header[2]!.replace(/[.,;]+$/, "");
+    const begin = header.index + header[0].length - header[2]!.length;
+    push(begin, begin + value.length, 0.9);
+  }
+  return detections;
+}
+
+/**
+ * Where a header name ending in `tail` ("ookie", "uthorization") may start: the tail is found
+ * with a case-insensitive literal scan, and the header starts at the word before it.
+ */
+function headerStarts(text: string, tail: string): number[] {
+  const starts: number[] = [];
+  const lower = tail === "ookie" ? COOKIE_TAIL : AUTHORIZATION_TAIL;
+  lower.lastIndex = 0;
+  for (let hit = lower.exec(text); hit !== null; hit = lower.exec(text)) {
+    let start = hit.index - 1; // the "c" or "a" before the tail
+    if (start < 0) continue;
+    const before = text.slice(Math.max(0, start - 6), start).toLowerCase();
+    if (before.endsWith("proxy-")) start -= 6;
+    else if (before.endsWith("set-")) start -= 4;
+    starts.push(start);
+  }
+  return starts;
+}
+const COOKIE_TAIL = /ookie[ \t]*:/gi;
+const AUTHORIZATION_TAIL = /uthorization[ \t]*:/gi;
+
+/** Long and mixed: a generated key, not a word, a path or a plain number. */
+function looksLikeKey(value: string): boolean {
+  if (value.length < 12) return false;
+  const letters = /[A-Za-z]/.test(value);
+  const digits = /\d/.test(value);
+  return (letters && digits) || (value.length >= 24 && /^[A-Za-z0-9_+/=%.-]+$/.test(value) && letters);
+}
+
+/** A URL's end in prose: a closing bracket or the sentence's full stop is not part of it. */
+function trimUrl(url: string): string {
+  return url.replace(/[.,;:!?)\]}>]+$/, "");
+}
+
+/**
+ * A key standing alone after its label: "API key: 9f86d0…", "ključ je 3b1f…", "token 8c1f…".
+ * The label finds the candidates; the value must look generated (see looksLikeKey), so
+ * "key: the red one" and "token expired" stay.
+ */
+const KEY_LABEL = /key|ključ|kljuc|token|žeton/gi;
+const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3})?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.-]{15,511})/uy;
+
+export function detectLabelledKeys(text: string): Detection[] {
+  const detections: Detection[] = [];
+  KEY_LABEL.lastIndex = 0;
+  for (let label = KEY_LABEL.exec(text); label !== null; label = KEY_LABEL.exec(text)) {
+    const start = label.index;
+    const end = start + label[0].length;
+    if (start > 0 && /[\p{L}\d_-]/u.test(text[start - 1]!)) continue; // "SORT_KEY" is a config key, handled elsewhere
+    if (end < text.length && /[\p{L}\d_]/u.test(text[end]!)) continue; // "keyboard", "tokens"
+    VALUE_AFTER_LABEL.lastIndex = end;
+    const value = VALUE_AFTER_LABEL.exec(text);
+    if (value === null) continue;
+    const raw = value[1]!.replace(/[.,;:]+$/, "");
+    if (!looksLikeKey(raw) || !/\d/.test(raw)) continue;
+    const from = value.index + value[0].length - value[1]!.length;
+    detections.push({ type: "SECRET", start: from, end: from + raw.length, confidence: 0.85 });
+    KEY_LABEL.lastIndex = from + raw.length;
+  }
+  return detections;
+}

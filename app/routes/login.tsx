@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../root";
@@ -56,6 +56,7 @@ export default function Login() {
         <label>{t("login.password")}<input type="password" name="password" autoComplete="current-password" required /></label>
         <button type="submit" disabled={nav.state === "submitting"}>{t("login.submit")}</button>
       </Form>
+      <p><Link to="/forgot-password">{t("login.forgot")}</Link></p>
     </div>
   );
 }

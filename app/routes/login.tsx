@@ -11,6 +11,8 @@ import { clientAddress } from "../auth/rate-limit.server";
 import { createUserSession } from "../auth/session.server";
 import { getStaffUser } from "../auth/guards.server";
 import { redirect } from "@remix-run/node";
+import { hasTwoFactor } from "../auth/two-factor.server";
+import { startPendingSignIn } from "../auth/pending-sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Minidesk" }];
 
@@ -34,7 +36,12 @@ export async function action({ request }: ActionFunctionArgs) {
       ? json({ error: "rate-limited" as const, retryAfterS: result.retryAfterS }, { status: 429, headers: { "Retry-After": String(result.retryAfterS) } })
       : json({ error: "invalid" as const, retryAfterS: 0 }, { status: 401 });
   }
-  return createUserSession(result.userId, safeRedirectPath(parsed.data.redirectTo, "/queue"));
+  const to = safeRedirectPath(parsed.data.redirectTo, "/queue");
+  // Two-factor: the password was right; the session starts only after the code (/login/code).
+  if (await hasTwoFactor(getDb(), result.userId)) {
+    return redirect("/login/code", { headers: { "Set-Cookie": await startPendingSignIn(result.userId, to) } });
+  }
+  return createUserSession(result.userId, to);
 }
 
 export default function Login() {

@@ -53,6 +53,9 @@ const TABLE: Record<string, Row> = {
   "followup.$token": { url: () => `/followup/${fake()}`, expect: all(404) },
   // Asking for a password reset is open to all (the answer never says whether an account exists).
   "forgot-password": { url: () => "/forgot-password", expect: all(200) },
+  // The second sign-in step needs the first step's cookie; without it, back to /login.
+  "login_.code": { url: () => "/login/code", expect: all(302) },
+  "account.two-factor": { url: () => "/account/two-factor", expect: staffOnly },
   lang: { url: () => "/lang?lng=en", expect: all(302) },
   // Staff already signed in are sent on to the queue.
   login: { url: () => "/login", expect: { anon: 200, client: 200, techOther: 302, techTeam: 302, admin: 302 } },

@@ -94,6 +94,9 @@ const ConfigSchema = z.object({
   TICKETS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(10),
   TICKETS_PER_HOUR: z.coerce.number().int().min(1).default(500),
   SIGNIN_ATTEMPTS_PER_15MIN: z.coerce.number().int().min(1).default(10),
+  PASSWORD_RESET_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(30),
+  PASSWORD_RESETS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  TOTP_REQUIRED_FOR_ADMINS: bool.default("false"),
 
   WORKER: bool.default("true"),
   WORKER_POLL_MS: z.coerce.number().int().min(50).default(2000),

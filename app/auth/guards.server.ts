@@ -2,9 +2,10 @@ import type { Prisma } from "@prisma/client";
 import { redirect } from "@remix-run/node";
 import { prismaSql } from "../db.server";
 import { findSessionUser } from "./session.server";
+import { getConfig } from "../config.server";
 
 export type Role = "CLIENT" | "TECHNICIAN" | "ADMIN";
-export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean };
+export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean; twoFactor?: boolean };
 
 /**
  * The signed-in user, or null. Deactivated users count as signed out.
@@ -33,7 +34,7 @@ const usersOfRequest = new WeakMap<object, Map<string, Promise<StaffUser | null>
 async function lookUpStaffUser(request: Request): Promise<StaffUser | null> {
   const user = await findSessionUser(request);
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports };
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports, twoFactor: user.twoFactor };
 }
 
 /** A technician or admin; anonymous visitors go to sign-in, clients get 403. */
@@ -46,6 +47,8 @@ export async function requireTechnician(request: Request, context?: object): Pro
   if (user.role !== "TECHNICIAN" && user.role !== "ADMIN") {
     throw new Response("Forbidden", { status: 403 });
   }
+  // TOTP_REQUIRED_FOR_ADMINS: an admin without two-factor enrols before anything else.
+  if (user.role === "ADMIN" && !user.twoFactor && getConfig().TOTP_REQUIRED_FOR_ADMINS) throw redirect("/account/two-factor");
   return user;
 }
 

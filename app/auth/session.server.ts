@@ -3,11 +3,13 @@ import { createCookie, createSessionStorage, redirect, type Cookie } from "@remi
 import { getDb, prismaSql, rawBoolean, rawDate } from "../db.server";
 import { getConfig } from "../config.server";
 import { getSecrets } from "../secrets.server";
+import { hashToken } from "./tokens.server";
 
 /**
  * Staff sessions live in the database (not a cookie, not process memory), so several
  * web processes share them and a sign-out or deactivation ends them at once.
- * The cookie holds only a signed random id.
+ * The cookie holds only a signed random id (192 bits); the table keeps its SHA-256, like every
+ * other token (tokens.server.ts), so a copy of the database or a backup signs nobody in.
  */
 const SESSION_DAYS = 7;
 
@@ -36,23 +38,23 @@ export function getSessionStorage() {
       if (!userId) throw new Error("A session needs a user");
       const id = crypto.randomBytes(24).toString("base64url");
       await getDb().session.create({
-        data: { id, userId, data: JSON.stringify(data), expiresAt: expires ?? new Date(Date.now() + SESSION_DAYS * 864e5) },
+        data: { id: hashToken(id), userId, data: JSON.stringify(data), expiresAt: expires ?? new Date(Date.now() + SESSION_DAYS * 864e5) },
       });
       return id;
     },
     async readData(id) {
-      const row = await getDb().session.findUnique({ where: { id } });
+      const row = await getDb().session.findUnique({ where: { id: hashToken(id) } });
       if (!row || row.expiresAt < new Date()) return null;
       return JSON.parse(row.data);
     },
     async updateData(id, data, expires) {
       await getDb().session.updateMany({
-        where: { id },
+        where: { id: hashToken(id) },
         data: { data: JSON.stringify(data), ...(expires ? { expiresAt: expires } : {}) },
       });
     },
     async deleteData(id) {
-      await getDb().session.deleteMany({ where: { id } });
+      await getDb().session.deleteMany({ where: { id: hashToken(id) } });
     },
   });
   return storage;
@@ -78,23 +80,23 @@ export async function findSessionUser(request: Request) {
   const sql = prismaSql();
   const rows = await getDb().$queryRaw<SessionUserRow[]>(sql.sql`
     SELECT s."expiresAt" AS "expiresAt", u."id" AS id, u."email" AS email, u."name" AS name, u."role" AS role,
-           u."active" AS active, u."canViewReports" AS "canViewReports", m."teamId" AS "teamId"
+           u."active" AS active, u."canViewReports" AS "canViewReports", u."totpEnabledAt" AS "totpEnabledAt", m."teamId" AS "teamId"
       FROM "Session" s
       JOIN "User" u ON u."id" = s."userId"
       LEFT JOIN "TeamMember" m ON m."userId" = u."id"
-     WHERE s."id" = ${id}`);
+     WHERE s."id" = ${hashToken(id)}`);
   const row = rows[0];
   if (!row || rawDate(row.expiresAt) < new Date()) return null;
   return {
     id: row.id, email: row.email, name: row.name, role: row.role,
-    active: rawBoolean(row.active), canViewReports: rawBoolean(row.canViewReports),
+    active: rawBoolean(row.active), canViewReports: rawBoolean(row.canViewReports), twoFactor: row.totpEnabledAt !== null,
     teams: rows.flatMap((r) => (r.teamId === null ? [] : [{ teamId: r.teamId }])),
   };
 }
 
 type SessionUserRow = {
   expiresAt: Date | string; id: string; email: string; name: string; role: string;
-  active: boolean | number; canViewReports: boolean | number; teamId: string | null;
+  active: boolean | number; canViewReports: boolean | number; totpEnabledAt: Date | string | null; teamId: string | null;
 };
 
 export async function getSession(request: Request) {

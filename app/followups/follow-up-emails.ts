@@ -13,6 +13,8 @@ export type ClientFollowUpMail = {
   url?: string | null;
   worksUrl: string;
   brokenUrl: string;
+  /** "Stop these emails" (non-essential mail carries it, RFC 8058 in the header too). */
+  unsubscribeUrl?: string;
   /** Local date the links stop working, e.g. "30. 6. 2026" / "30 Jun 2026". */
   linksValidUntil: string;
   company: string;
@@ -53,6 +55,7 @@ export function clientFollowUpEmail(m: ClientFollowUpMail): RenderedMail {
         "",
         "Lep pozdrav,",
         m.company,
+        ...(m.unsubscribeUrl ? ["", `Ne želite več takih vprašanj? Odjava: ${m.unsubscribeUrl}`] : []),
       ].join("\n"),
     };
   }
@@ -74,6 +77,7 @@ export function clientFollowUpEmail(m: ClientFollowUpMail): RenderedMail {
       "",
       "Kind regards,",
       m.company,
+      ...(m.unsubscribeUrl ? ["", `No more questions like this? Unsubscribe: ${m.unsubscribeUrl}`] : []),
     ].join("\n"),
   };
 }

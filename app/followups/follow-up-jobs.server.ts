@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
-import { hashToken, newToken } from "../auth/tokens.server";
+import { MailLinks } from "../mail/outbound/send-time-links.server";
+import { unsubscribeLinkInMail } from "../retention/unsubscribe.server";
 import { enqueueJob } from "../jobs/queue.server";
 import type { JobContext, JobHandler } from "../jobs/worker.server";
 import { enqueueMail } from "../mail/outbound/outbox.server";
@@ -40,20 +41,18 @@ async function loadFollowUp(tx: Tx, id: string) {
 }
 type LoadedFollowUp = NonNullable<Awaited<ReturnType<typeof loadFollowUp>>>;
 
-/** A fresh single-use WORKS/BROKEN pair; only the hashes are stored, the tokens go in the mail. */
-async function issueLinkPair(tx: Tx, f: LoadedFollowUp, now: Date) {
+/**
+ * A fresh single-use WORKS/BROKEN pair, and the unsubscribe link: placeholders in the mail, whose
+ * tokens are made (and only their hashes stored) when the mail is sent (send-time-links.server.ts).
+ */
+function linksForClient(f: LoadedFollowUp, requesterId: string, now: Date) {
   const expiresAt = new Date(now.getTime() + getConfig().FOLLOWUP_LINK_DAYS * 864e5);
-  const works = newToken();
-  const broken = newToken();
-  for (const [token, purpose] of [
-    [works, FOLLOWUP_TOKEN_PURPOSES.works],
-    [broken, FOLLOWUP_TOKEN_PURPOSES.broken],
-  ] as const) {
-    await tx.accessToken.create({
-      data: { tokenHash: hashToken(token), purpose, ticketId: f.ticketId, subjectId: f.id, expiresAt, createdAt: now },
-    });
-  }
-  return { works, broken, expiresAt };
+  const links = new MailLinks();
+  const common = { path: "/followup/", ticketId: f.ticketId, subjectId: f.id, expiresAt } as const;
+  const works = links.add({ ...common, purpose: FOLLOWUP_TOKEN_PURPOSES.works });
+  const broken = links.add({ ...common, purpose: FOLLOWUP_TOKEN_PURPOSES.broken });
+  const unsubscribe = unsubscribeLinkInMail(links, requesterId, now);
+  return { links, works, broken, unsubscribe, expiresAt };
 }
 
 /** The client is asked only if we may still write to them. */
@@ -74,20 +73,21 @@ async function sendMails(tx: Tx, f: LoadedFollowUp, step: "due" | "reminder", no
   const c = getConfig();
   const client = clientToAsk(f);
   if (client) {
-    const links = await issueLinkPair(tx, f, now);
+    const links = linksForClient(f, client.id, now);
     const locale = localeOf(client.locale);
     const mail = clientFollowUpEmail({
       locale,
       reference: f.ticket.reference,
       description: f.description,
       url: f.url,
-      worksUrl: followUpLinkUrl(links.works),
-      brokenUrl: followUpLinkUrl(links.broken),
+      worksUrl: links.works,
+      brokenUrl: links.broken,
+      unsubscribeUrl: links.unsubscribe,
       linksValidUntil: formatLinkExpiry(links.expiresAt, locale, c.TIMEZONE),
       company: c.COMPANY_NAME,
       reminder: step === "reminder",
     });
-    await enqueueMail(tx, { to: client.email, ticketId: f.ticketId, dedupeKey: `followup.${step}.client:${f.id}`, ...mail });
+    await enqueueMail(tx, { to: client.email, ticketId: f.ticketId, dedupeKey: `followup.${step}.client:${f.id}`, ...mail, links: links.links.specs });
   }
   const tech = technicianAddress(f);
   if (tech) {

@@ -1,7 +1,8 @@
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { getT, type Locale } from "../i18n/i18n";
-import { hashToken, newToken } from "../auth/tokens.server";
+import { hashToken } from "../auth/tokens.server";
+import { MailLinks } from "../mail/outbound/send-time-links.server";
 import { recordAudit } from "../audit/audit.server";
 import { hitRateLimit } from "../auth/rate-limit.server";
 import { z } from "zod";
@@ -65,16 +66,12 @@ export function confirmUrl(token: string) {
 export async function submitPrivacyRequest(db: Db, input: { email: string; kind: RequestKind; locale: Locale }, now = new Date()) {
   const address = normaliseAddress(input.email);
   const requester = await db.requester.findUnique({ where: { email: address }, select: { id: true } });
-  const token = newToken();
-  const request = await db.$transaction(async (tx) => {
-    const r = await tx.dataSubjectRequest.create({
-      data: { kind: input.kind, emailHash: emailHash(address), requesterId: requester?.id ?? null, source: "PORTAL", requestedAt: now },
-    });
-    await tx.accessToken.create({
-      data: { tokenHash: hashToken(token), purpose: "DSR_CONFIRM", subjectId: r.id, expiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3600_000) },
-    });
-    return r;
+  const request = await db.dataSubjectRequest.create({
+    data: { kind: input.kind, emailHash: emailHash(address), requesterId: requester?.id ?? null, source: "PORTAL", requestedAt: now },
   });
+  // The confirmation token is made when the mail is sent (send-time-links.server.ts).
+  const links = new MailLinks();
+  const link = links.add({ path: "/privacy/confirm/", purpose: "DSR_CONFIRM", subjectId: request.id, expiresAt: new Date(now.getTime() + CONFIRM_LINK_HOURS * 3600_000) });
   const t = getT(input.locale);
   const c = getConfig();
   await enqueueMail(db, {
@@ -85,8 +82,9 @@ export async function submitPrivacyRequest(db: Db, input: { email: string; kind:
       company: c.COMPANY_NAME,
       what: t(input.kind === "EXPORT" ? "privacy.whatExport" : "privacy.whatErase"),
       hours: CONFIRM_LINK_HOURS,
-      link: confirmUrl(token),
+      link,
     }),
+    links: links.specs,
   });
   kickOutbox(db);
   await recordAudit(db, { action: "privacy.requested", actorKind: "CLIENT", details: { requestId: request.id, kind: input.kind } });

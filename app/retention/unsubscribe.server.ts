@@ -2,10 +2,13 @@ import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { hashToken, newToken } from "../auth/tokens.server";
 import { recordAudit } from "../audit/audit.server";
+import type { MailLinks } from "../mail/outbound/send-time-links.server";
 
 /**
- * "Stop follow-up emails" links (Requester.followUpOptOut). The follow-up mails carry
- * one; it works without signing in and for a year, and only ever switches mail off.
+ * "Stop follow-up emails" links (Requester.followUpOptOut). Every non-essential mail to a
+ * client (the follow-up questions) carries one, in the text and as List-Unsubscribe; it works
+ * without signing in and for a year, and only ever switches mail off. Replies on the client's
+ * own ticket are essential and still go out.
  */
 export const UNSUBSCRIBE_PURPOSE = "UNSUBSCRIBE";
 const LINK_DAYS = 365;
@@ -16,6 +19,14 @@ export async function issueUnsubscribeLink(db: Pick<Db, "accessToken">, requeste
     data: { tokenHash: hashToken(token), purpose: UNSUBSCRIBE_PURPOSE, subjectId: requesterId, expiresAt: new Date(now.getTime() + LINK_DAYS * 864e5) },
   });
   return `${getConfig().PUBLIC_URL}/unsubscribe/${token}`;
+}
+
+/** The unsubscribe link for a mail: a placeholder now, a token made when it is sent, also put in List-Unsubscribe. */
+export function unsubscribeLinkInMail(links: MailLinks, requesterId: string, now = new Date()): string {
+  return links.add({
+    path: "/unsubscribe/", purpose: UNSUBSCRIBE_PURPOSE, subjectId: requesterId, listUnsubscribe: true,
+    expiresAt: new Date(now.getTime() + LINK_DAYS * 864e5),
+  });
 }
 
 async function requesterFor(db: Db, token: string, now: Date) {

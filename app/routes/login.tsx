@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "../root";
@@ -12,6 +12,8 @@ import { createUserSession } from "../auth/session.server";
 import { getStaffUser } from "../auth/guards.server";
 import { redirect } from "@remix-run/node";
 import { pageTitle } from "../ui/page-title";
+import { hasTwoFactor } from "../auth/two-factor.server";
+import { startPendingSignIn } from "../auth/pending-sign-in.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Sign in") }];
 
@@ -35,7 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
       ? json({ error: "rate-limited" as const, retryAfterS: result.retryAfterS }, { status: 429, headers: { "Retry-After": String(result.retryAfterS) } })
       : json({ error: "invalid" as const, retryAfterS: 0 }, { status: 401 });
   }
-  return createUserSession(result.userId, safeRedirectPath(parsed.data.redirectTo, "/queue"));
+  const to = safeRedirectPath(parsed.data.redirectTo, "/queue");
+  // Two-factor: the password was right; the session starts only after the code (/login/code).
+  if (await hasTwoFactor(getDb(), result.userId)) {
+    return redirect("/login/code", { headers: { "Set-Cookie": await startPendingSignIn(result.userId, to) } });
+  }
+  return createUserSession(result.userId, to);
 }
 
 export default function Login() {
@@ -57,6 +64,7 @@ export default function Login() {
         <label>{t("login.password")}<input type="password" name="password" autoComplete="current-password" required /></label>
         <button type="submit" disabled={nav.state === "submitting"}>{t("login.submit")}</button>
       </Form>
+      <p><Link to="/forgot-password">{t("login.forgot")}</Link></p>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { getT, isLocale, type Locale } from "../i18n/i18n";
 import { enqueueMail, kickOutbox } from "../mail/outbound/outbox.server";
-import { issueTicketLink, ticketLinkUrl } from "./ticket-links.server";
+import { MailLinks } from "../mail/outbound/send-time-links.server";
+import { ticketLinkInMail } from "./ticket-links.server";
 import { withheldReason } from "./withheld-note";
 
 /** Emails to clients, in their language. Bodies hold only redacted text and our own words. */
@@ -19,7 +20,8 @@ export async function sendTicketConfirmation(
   if (!ticket.requester) return;
   const locale = localeOf(ticket.requester.locale);
   const t = getT(locale);
-  const token = await issueTicketLink(db, ticket.id);
+  const links = new MailLinks();
+  const link = ticketLinkInMail(links, ticket.id);
   const c = getConfig();
   await enqueueMail(db, {
     to: ticket.requester.email,
@@ -28,7 +30,7 @@ export async function sendTicketConfirmation(
     subject: t("email.confirmationSubject", { reference: ticket.reference, subject: ticket.subject }),
     text: t("email.confirmationBody", {
       reference: ticket.reference,
-      link: ticketLinkUrl(token),
+      link,
       days: c.TICKET_LINK_DAYS,
       company: c.COMPANY_NAME,
       redactedNote: Object.keys(opened.redacted).length ? t("email.redactedNote") : "",
@@ -38,6 +40,7 @@ export async function sendTicketConfirmation(
     }),
     inReplyTo: mailMessageId ? `<${mailMessageId}>` : undefined,
     references: mailMessageId ? [`<${mailMessageId}>`] : undefined,
+    links: links.specs,
   });
   kickOutbox(db);
 }
@@ -56,8 +59,9 @@ export async function sendTicketLinks(db: Db, email: string, localeHint: Locale)
   const locale = localeOf(requester.locale ?? localeHint);
   const t = getT(locale);
   const lines: string[] = [];
+  const links = new MailLinks();
   for (const ticket of requester.tickets) {
-    lines.push(`${ticket.reference} · ${ticket.subject}\n${ticketLinkUrl(await issueTicketLink(db, ticket.id))}`);
+    lines.push(`${ticket.reference} · ${ticket.subject}\n${ticketLinkInMail(links, ticket.id)}`);
   }
   // Sent only to the address itself, so the page never reveals whether it has tickets.
   await enqueueMail(db, {
@@ -66,6 +70,7 @@ export async function sendTicketLinks(db: Db, email: string, localeHint: Locale)
     text: lines.length
       ? t("email.linksBody", { list: lines.join("\n\n"), days: c.TICKET_LINK_DAYS, company: c.COMPANY_NAME })
       : t("email.linksNone", { company: c.COMPANY_NAME }),
+    links: links.specs,
   });
   kickOutbox(db);
 }

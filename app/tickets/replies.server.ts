@@ -8,7 +8,8 @@ import { prepareAttachments, type IncomingFile } from "./prepare-attachments.ser
 import { insertAttachmentRows, writeAttachmentFiles } from "./persist-attachments.server";
 import { withheldNote } from "./withheld-note";
 import { encryptAccessDetails } from "./access-details.server";
-import { issueTicketLink, ticketLinkUrl } from "./ticket-links.server";
+import { MailLinks } from "../mail/outbound/send-time-links.server";
+import { ticketLinkInMail } from "./ticket-links.server";
 
 /** A client answers (portal or email): redacted, attached, and the ticket wakes up. */
 export async function addClientReply(
@@ -114,7 +115,8 @@ async function emailStaffReply(db: Db, ticketId: string, messageId: string, outb
   const t = getT(isLocale(ticket.requester.locale) ? ticket.requester.locale : getConfig().DEFAULT_LOCALE);
   const earlier = ticket.messages.filter((m) => m.id !== messageId).map((m) => `<${m.mailMessageId}>`);
   const lastInbound = [...ticket.messages].reverse().find((m) => m.direction === "IN" && m.id !== messageId);
-  const link = ticketLinkUrl(await issueTicketLink(db, ticketId));
+  const links = new MailLinks();
+  const link = ticketLinkInMail(links, ticketId);
   await enqueueMail(db, {
     to: ticket.requester.email,
     ticketId,
@@ -125,6 +127,7 @@ async function emailStaffReply(db: Db, ticketId: string, messageId: string, outb
     // RFC 5322 §3.6.4: the thread's ids, oldest first; capped so headers stay short.
     references: earlier.slice(-20),
     messageId: outboundId,
+    links: links.specs,
   });
   kickOutbox(db);
 }

@@ -1,6 +1,7 @@
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { hashToken, newToken } from "../auth/tokens.server";
+import type { MailLinks } from "../mail/outbound/send-time-links.server";
 
 /**
  * A client's private link to a ticket: a 256-bit token, stored only as its hash, expiring
@@ -17,6 +18,11 @@ export async function issueTicketLink(db: Pick<Db, "accessToken">, ticketId: str
     },
   });
   return token;
+}
+
+/** The ticket link for a mail: a placeholder now, a fresh token when the mail is sent. */
+export function ticketLinkInMail(links: MailLinks, ticketId: string, now = new Date()): string {
+  return links.add({ path: "/t/", purpose: "TICKET_LINK", ticketId, expiresAt: new Date(now.getTime() + getConfig().TICKET_LINK_DAYS * 864e5) });
 }
 
 export function ticketLinkUrl(token: string): string {

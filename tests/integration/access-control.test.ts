@@ -51,6 +51,11 @@ const TABLE: Record<string, Row> = {
   "api.inbound-mail": { url: () => "/api/inbound-mail", expect: all(405) },
   // An unknown follow-up / confirmation / unsubscribe token opens nothing, for anyone.
   "followup.$token": { url: () => `/followup/${fake()}`, expect: all(404) },
+  // Asking for a password reset is open to all (the answer never says whether an account exists).
+  "forgot-password": { url: () => "/forgot-password", expect: all(200) },
+  // The second sign-in step needs the first step's cookie; without it, back to /login.
+  "login_.code": { url: () => "/login/code", expect: all(302) },
+  "account.two-factor": { url: () => "/account/two-factor", expect: staffOnly },
   lang: { url: () => "/lang?lng=en", expect: all(302) },
   // Staff already signed in are sent on to the queue.
   login: { url: () => "/login", expect: { anon: 200, client: 200, techOther: 302, techTeam: 302, admin: 302 } },
@@ -67,6 +72,7 @@ const TABLE: Record<string, Row> = {
     expect: { anon: 302, client: 302, techOther: 404, techTeam: 200, admin: 200 },
   },
   "queue._index": { url: () => "/queue", expect: staffOnly },
+  "reset-password.$token": { url: () => `/reset-password/${fake()}`, expect: all(404) },
   "reports._index": { url: () => "/reports", expect: adminOnly },
   "reports.access": { url: () => "/reports/access", expect: adminOnly },
   "reports.csv.$chart": { url: () => "/reports/csv/opened", expect: adminOnly },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TestBrowser } from "../setup/app";
 import type { RunningMinidesk } from "../../app/server/services.server";
+import { findStoredSecrets, signedCookieValue } from "../setup/stored-bytes";
 
 process.env.ADMIN_EMAIL = "admin@firma.si";
 process.env.ADMIN_PASSWORD = "admin-password-123";
@@ -122,5 +123,25 @@ describe("first start", () => {
     const admin = await getDb().user.findUniqueOrThrow({ where: { email: "admin@firma.si" } });
     expect(admin.passwordHash).toMatch(/^scrypt\$/);
     expect(admin.passwordHash).not.toContain("admin-password-123");
+  });
+});
+
+describe("sessions at rest", () => {
+  it("keeps only a hash of each session id: the database holds no cookie's id, and the sessions still work", async () => {
+    const { getDb } = await import("../../app/db.server");
+    const { hashPassword } = await import("../../app/auth/password.server");
+    // Its own account: the admin's sign-ins above used up its rate limit for this window.
+    await getDb().user.create({ data: { email: "seja@firma.si", name: "Seja", role: "ADMIN", passwordHash: await hashPassword("seja-password-123") } });
+    const browsers = await Promise.all([0, 1, 2].map(async () => (await signIn("seja@firma.si", "seja-password-123")).b));
+    const ids = browsers.map((b) => signedCookieValue(b.cookies.get("md_session")!) as string);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    for (const b of browsers) expect((await b.get("/admin/users")).status).toBe(200);
+    const rows = await getDb().session.findMany({ select: { id: true } });
+    for (const id of ids) expect(rows.map((r) => r.id)).not.toContain(id);
+    expect(await findStoredSecrets(ids)).toEqual([]);
+    // A row's stored id, put into a cookie, opens nothing: it is a hash, not a key.
+    const stolen = new TestBrowser(app.url);
+    stolen.cookies.set("md_session", browsers[0]!.cookies.get("md_session")!.replace(/^[^.]+/, Buffer.from(JSON.stringify(rows[0]!.id)).toString("base64")));
+    expect((await stolen.get("/admin/users")).status).toBe(302);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deliveredText } from "../setup/outbox";
 import { startTestApp, TestBrowser } from "../setup/app";
 import type { RunningMinidesk } from "../../app/server/services.server";
 import { getDb } from "../../app/db.server";
@@ -29,7 +30,7 @@ async function dueFollowUp() {
   expect(f.url).not.toContain("ana.kovac");
   await runWorkerOnce(db, new Date("2026-11-23T13:05:00Z"));
   const mail = await db.outboxMail.findFirstOrThrow({ where: { ticketId: opened.id, toAddress: "klient@example.com", subject: { not: { contains: "Prejeli" } } }, orderBy: { createdAt: "desc" } });
-  const links = [...mail.textBody.matchAll(/\/followup\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
+  const links = [...(await deliveredText(db, mail.id)).matchAll(/\/followup\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
   expect(links).toHaveLength(2);
   return { ticketId: opened.id, followUpId: f.id, works: links[0]!, broken: links[1]! };
 }

@@ -6,6 +6,7 @@ import type { Transporter } from "nodemailer";
 import { newRowId, prismaSql, type Db } from "../../db.server";
 import { getConfig } from "../../config.server";
 import { log, errorCode } from "../../logging/logger.server";
+import { renderSendTimeLinks, type LinkSpec, type RenderedLinks } from "./send-time-links.server";
 
 /**
  * Every outgoing email goes through the OutboxMail table first (docs/decisions/005-outbox.md):
@@ -25,6 +26,8 @@ export type OutgoingMail = {
   references?: string[];
   /** A Message-ID chosen beforehand (so the ticket message can record it); else derived. */
   messageId?: string;
+  /** The links whose placeholders the text holds, made at send time (send-time-links.server.ts). */
+  links?: LinkSpec[];
 };
 
 export const OUTBOX_HEADER = "X-Minidesk-Id";
@@ -54,9 +57,10 @@ export async function enqueueMail(db: Pick<Db, "outboxMail" | "$executeRaw">, ma
   const now = new Date();
   await db.$executeRaw(prismaSql().sql`
     INSERT INTO "OutboxMail" ("id", "ticketId", "toAddress", "subject", "textBody", "htmlBody", "mailMessageId",
-      "inReplyTo", "references", "nextAttemptAt", "createdAt")
+      "inReplyTo", "references", "links", "nextAttemptAt", "createdAt")
     VALUES (${newRowId()}, ${mail.ticketId ?? null}, ${mail.to}, ${mail.subject.replace(/[\r\n]+/g, " ").slice(0, 300)},
-      ${mail.text}, ${mail.html ?? null}, ${mailMessageId}, ${mail.inReplyTo ?? null}, ${mail.references?.join(" ") ?? null}, ${now}, ${now})
+      ${mail.text}, ${mail.html ?? null}, ${mailMessageId}, ${mail.inReplyTo ?? null}, ${mail.references?.join(" ") ?? null},
+      ${mail.links?.length ? JSON.stringify(mail.links) : null}, ${now}, ${now})
     ON CONFLICT ("mailMessageId") DO NOTHING`);
   return db.outboxMail.findUniqueOrThrow({ where: { mailMessageId } });
 }
@@ -97,11 +101,15 @@ export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promi
       data: { status: "SENDING", nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
+    let rendered: RenderedLinks | undefined;
     try {
-      await sendOne(mail);
+      rendered = await renderSendTimeLinks(db, mail);
+      await sendOne(mail, rendered);
       await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
       sent++;
     } catch (err) {
+      // Nobody received this attempt's links: they must not open anything later.
+      if (rendered?.tokenHashes.length) await db.accessToken.deleteMany({ where: { tokenHash: { in: rendered.tokenHashes } } }).catch(() => {});
       const attempts = mail.attempts + 1;
       await db.outboxMail.update({
         where: { id: mail.id },
@@ -120,13 +128,13 @@ export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promi
 
 type OutboxRow = Awaited<ReturnType<Db["outboxMail"]["findFirstOrThrow"]>>;
 
-function toNodemailer(mail: OutboxRow) {
+function toNodemailer(mail: OutboxRow, rendered: RenderedLinks) {
   return {
     from: getConfig().MAIL_FROM,
     to: mail.toAddress,
     subject: mail.subject,
-    text: mail.textBody,
-    html: mail.htmlBody ?? undefined,
+    text: rendered.text,
+    html: rendered.html ?? undefined,
     messageId: mail.mailMessageId,
     inReplyTo: mail.inReplyTo ?? undefined,
     references: mail.references ?? undefined,
@@ -135,21 +143,27 @@ function toNodemailer(mail: OutboxRow) {
       // RFC 3834: tells well-behaved autoresponders not to answer notifications.
       "Auto-Submitted": "auto-generated",
       "X-Auto-Response-Suppress": "All",
+      // RFC 2369 and RFC 8058: mail clients offer "unsubscribe", and may do it in one POST.
+      ...(rendered.listUnsubscribe
+        ? { "List-Unsubscribe": `<${rendered.listUnsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        : {}),
     },
   };
 }
 
-async function sendOne(mail: OutboxRow) {
+async function sendOne(mail: OutboxRow, rendered: RenderedLinks) {
   const t = getTransport();
   if (t) {
-    await t.sendMail(toNodemailer(mail));
+    await t.sendMail(toNodemailer(mail, rendered));
     return;
   }
   // No SMTP configured: write the message as a file so a new install shows everything working.
+  // The file is the delivery, so it holds the working links, as a delivered mail would; the
+  // OutboxMail row still holds only placeholders. Installations with real clients set SMTP_URL.
   const dir = getConfig().OUTBOX_DIR;
   fs.mkdirSync(dir, { recursive: true });
   const stream = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-  const info = await stream.sendMail(toNodemailer(mail));
+  const info = await stream.sendMail(toNodemailer(mail, rendered));
   const file = path.join(dir, `${mail.createdAt.toISOString().replace(/[:.]/g, "-")}-${mail.id}.eml`);
   fs.writeFileSync(file, info.message as Buffer, { mode: 0o600 });
 }

@@ -1,5 +1,7 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
+import { nameTokens } from "./person/name-tokens";
+import { runningTextNames } from "./person/running-text";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -152,6 +154,10 @@ export function detectPersons(text: string): Detection[] {
   if (text.includes("@")) displayNames(text, detections);
   nameThenContact(text, detections);
   nameColumns(text, detections);
+  // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
+  // findings above are resolved by detect(), the longest span winning.
+  const tokens = nameTokens(text);
+  runningTextNames(text, tokens, detections);
   return detections;
 }
 

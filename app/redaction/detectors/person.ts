@@ -2,6 +2,7 @@ import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
+import { structuredNames } from "./person/structure";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -158,6 +159,7 @@ export function detectPersons(text: string): Detection[] {
   // findings above are resolved by detect(), the longest span winning.
   const tokens = nameTokens(text);
   runningTextNames(text, tokens, detections);
+  structuredNames(text, detections);
   return detections;
 }
 

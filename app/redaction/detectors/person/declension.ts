@@ -76,7 +76,8 @@ export function feminineForms(nominative: string, withPossessives = true): Set<s
   const forms = new Set([name]);
   if (name.length < 2 || !name.endsWith("a")) return forms;
   const stem = name.slice(0, -1);
-  for (const ending of ["e", "i", "o"]) forms.add(stem + ending);
+  // Croatian, Serbian and Bosnian add the accusative -u and the instrumental -om (Nikolinu, s Anom)
+  for (const ending of ["e", "i", "o", "u", "om"]) forms.add(stem + ending);
   if (withPossessives) possessives(stem, "in", forms);
   return forms;
 }

@@ -115,6 +115,8 @@ export function nameTokens(text: string): NameToken[] {
     i = j;
     const after = end < n ? text.charCodeAt(end) : 32;
     if (glued || charClass(after) === DIGIT || after === 64 /* @ */ || after === 95 /* _ */) continue;
+    // "Fritz!Box": a product name glued by "!"
+    if (after === 33 && end + 1 < n && isLetter(text.charCodeAt(end + 1))) continue;
     // "Word.exe", "Novak.si": a dot followed by a letter or digit joins a file or host name
     if (after === 46 && end + 1 < n && charClass(text.charCodeAt(end + 1)) <= DIGIT && !(end - start === 1)) continue;
     const length = end - start;

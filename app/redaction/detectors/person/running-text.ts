@@ -15,7 +15,7 @@ import type { NameToken } from "./name-tokens";
 
 const MAX_RUN = 5;
 /** What follows a company's name: "Hribar d.o.o.", "Novak & Partners", "Smith Ltd". */
-const COMPANY_AFTER = /^[ \t,]*(?:d\.\s?o\.\s?o\.|d\.\s?d\.|s\.\s?p\.|k\.\s?d\.|d\.n\.o\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|plc\b|Corp\b|Co\.|&|in partnerj|and Sons|Group\b|Holding\b|Consulting\b|Solutions\b|Software\b|Services\b|Systems\b)/;
+const COMPANY_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|s\.\s?p\.|k\.\s?d\.|d\.n\.o\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|plc\b|Corp\b|Co\.|&|in partnerj|and Sons|Group\b|Holding\b|Consulting\b|Solutions\b|Software\b|Services\b|Systems\b|Dental\b|Clinic\b|Studio\b|Design\b|Media\b|Partners\b|Associates\b|Architect|Hardware\b|Joinery\b|Bakery\b|Caff|Café\b|Vina\b|Trade\b|Trading\b|IT\b)/u;
 const COMPANY_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|družba|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*)[ \t]*$/iu;
 /** "z Matejem", "s Petro": the instrumental after the preposition of company. */
 const INSTRUMENTAL_ENDING = /(?:om|em|o)$/;
@@ -53,7 +53,12 @@ function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: 
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
-  while (first < to && !isKnown(tokens[first]!) && !tokens[first]!.initial) first++;
+  while (first < to && !isKnown(tokens[first]!) && !tokens[first]!.initial) {
+    // "contact Regula Meier", "Kupec Kemal Delić": an unknown given name before a known surname
+    const next = tokens[first + 1];
+    if (next && first + 1 < to && !tokens[first]!.sentenceInitial && isStrong(next) && !isGiven(next) && first + 2 === to) break;
+    first++;
+  }
   let last = to;
   while (last > first + 1) {
     const t = tokens[last - 1]!;
@@ -108,7 +113,9 @@ function acceptRun(run: readonly NameToken[]): boolean {
   }
   if (initials === run.length || unknown > 1 || known === 0) return false;
   // "J. Novak", "Ana B.": an initial with a known name
-  if (initials > 0 && unknown === 0) return strong > 0 || (run[run.length - 1]!.flags & SURNAME) !== 0;
+  if (initials > 0 && unknown === 0) return strong > 0 || given > 0 || (run[run.length - 1]!.flags & SURNAME) !== 0;
+  // "Regula Meier": an unknown word before a known surname (judgeRun lets it through only mid-sentence)
+  if (run.length === 2 && unknown === 1 && strong === 1 && !isKnown(run[0]!) && (run[1]!.flags & SURNAME) !== 0) return true;
   if (strong > 0 && (given > 0 || known === run.length)) return true;
   // "Rok Kos", "Will Smith" where both are words too: two names, one of them a given name
   return known >= 2 && given > 0 && unknown === 0;
@@ -132,19 +139,50 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if ((t.linked && previous !== null && !previous.sentenceInitial) || (next?.linked && !isKnown(next))) return false;
   if (companyAround(text, [t])) return false;
   const wordBefore = lowerWordBefore(text, t.start);
+  // alone, a word needs prose around it: after a comma or a semicolon it is a cell of a table,
+  // which the structure rules judge with its column ("Jana,Kovačič,…")
+  const unitBefore = t.start > 0 ? text.charCodeAt(t.start - 1) : 10;
+  if (!t.sentenceInitial && unitBefore !== 32 && unitBefore !== 0xa0 && unitBefore !== 40 && unitBefore !== 34) return false;
+  // "the Sterling silver", "a Frank discussion": a determiner makes a common word a word
+  if (isCommon(t) && DETERMINERS.has(wordBefore)) return false;
   if (t.possessive) return isGiven(t) && !isCommon(t);
   // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
-  if (isCommon(t)) return false;
+  // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
+  // "Hodžićeva" (Mrs Hodžić) and "pri Kovačevih" (at the Kovač family's) name people
+  if ((t.flags & NOMINATIVE) === 0 && MASCULINE_POSSESSIVE.test(t.lower)) return false;
   if (t.sentenceInitial) {
-    // "Mateja je poklicala": a given name, as listed, with a lower-case word after it
-    if (!isGiven(t) || (t.flags & NOMINATIVE) === 0) return false;
-    const after = text.charCodeAt(t.end + 1);
-    return text.charCodeAt(t.end) === 32 && after >= 97 && after <= 122;
+    if (isCommon(t) || ((t.flags & NOMINATIVE) === 0 && INITIAL_POSSESSIVE.test(t.lower))) return false;
+    const after = text.charCodeAt(t.end);
+    const second = text.charCodeAt(t.end + 1);
+    const lowerNext = after === 32 && second >= 97 && second <= 382 && charIsLower(second);
+    // "Tilen, a lahko …": a given name called at the start of a sentence
+    if (isGiven(t) && after === 44 && (t.flags & NOMINATIVE) !== 0) return true;
+    // "… priponke iz Outlooka. Katarina": a given name that ends the line after a sentence
+    if (isGiven(t) && !t.lineInitial && (t.flags & NOMINATIVE) !== 0 && lineEndsAt(text, t.end)) return true;
+    // "Mateja je poklicala", "Novak pravi", "Tilnu sem razložil": a name with a lower-case word after it
+    return lowerNext;
   }
+  // mid-sentence a capital is evidence enough for a given name, even one that is also a word ("with Bill")
   if (isGiven(t)) return true;
-  // a surname alone only in a case form: "podatke Hribarja", "pri Novaku"
-  return (t.flags & SURNAME) !== 0 && (t.flags & NOMINATIVE) === 0;
+  if (isCommon(t)) return false;
+  return (t.flags & SURNAME) !== 0;
+}
+
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "our", "your", "my", "their", "its", "every", "der", "die", "das", "ein", "eine"]);
+/** At a sentence start a possessive alone is as often a thing's ("Barbarin ne"); "Hodžićeva" (Mrs Hodžić) stays. */
+const INITIAL_POSSESSIVE = /(?:in(?:a|o|ega|emu|em|im|i|e|ih)?|(?:ov|ev)(?:o|ega|emu|em|im|i|e)?)$/;
+const MASCULINE_POSSESSIVE = /(?:ov|ev)(?:o|ega|emu|em|im|i|e)?$/;
+
+function charIsLower(unit: number): boolean {
+  const char = String.fromCharCode(unit);
+  return char !== char.toUpperCase() && char === char.toLowerCase();
+}
+
+function lineEndsAt(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && (text[k] === " " || text[k] === "\t" || text[k] === "." || text[k] === "!")) k++;
+  return k >= text.length || text[k] === "\n" || text[k] === "\r";
 }
 
 function lowerWordBefore(text: string, start: number): string {

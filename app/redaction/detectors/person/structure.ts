@@ -1,5 +1,5 @@
 import type { Detection } from "../../types";
-import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME } from "./gazetteer";
+import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
 
 /**
  * Names that their place in a structure gives away, whatever the words: the display name of a
@@ -51,8 +51,22 @@ export function isNameValue(value: string): boolean {
     } else if ((flags & NOT_A_NAME) !== 0 && (flags & ANY_NAME) === 0) return false;
     else unknown++;
   }
-  if (strong > 0) return unknown <= 2;
+  // an unknown word beside a known one: after a given name ("Mateja Zgonc") or before a surname ("Regula Meier")
+  if (strong > 0) return unknown === 0 || (unknown <= 2 && (hasStrongGiven(words) || lastIsStrongSurname(words)));
   return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
+}
+
+function hasStrongGiven(words: readonly string[]): boolean {
+  const names = gazetteer();
+  return words.some((w) => {
+    const flags = names.flagsOf(w.toLowerCase());
+    return (flags & GIVEN) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
+  });
+}
+
+function lastIsStrongSurname(words: readonly string[]): boolean {
+  const flags = gazetteer().flagsOf(words[words.length - 1]!.toLowerCase());
+  return (flags & SURNAME) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
 }
 
 export function structuredNames(text: string, detections: Detection[]): void {
@@ -129,19 +143,23 @@ function headerNames(line: string, lineStart: number, from: number, detections: 
   }
 }
 
+const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|AG|S\.r\.l\.|Support|Team|Info|Office)\.?(?:\s|$)/;
+
 function vcardNames(line: string, lineStart: number, from: number, isN: boolean, detections: Detection[]): void {
   const value = line.slice(from);
-  const parts = isN ? value.split(";") : [value];
-  let offset = from;
-  for (const part of parts) {
-    const trimmed = part.trim();
-    // a vCard property is a name by its label: any capitalised words, known or not
-    if (trimmed !== "" && /^\p{Lu}[\p{L}'’. -]{0,60}$/u.test(trimmed) && !/^(?:Mr|Mrs|Ms|Dr|Prof|Jr|Sr)\.?$/.test(trimmed)) {
-      const s = lineStart + offset + part.indexOf(trimmed);
-      push(detections, s, s + trimmed.length, 0.9);
-    }
-    offset += part.length + 1;
-  }
+  const names = gazetteer();
+  if (COMPANY_WORD.test(value) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
+  // N:Hribar;Mateja;;; as one span, from the first part to the last: a part on its own ("Hribar")
+  // would be looked for again elsewhere in the text, in the company's name too
+  const first = value.search(/\p{Lu}/u);
+  const trimmed = value.replace(/[;\s]+$/, "");
+  if (first === -1 || trimmed.length <= first) return;
+  let start = first;
+  // "Dr. Nkechi Eze": the title stays
+  const title = /^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|mag|dr)\.?\s+/.exec(trimmed.slice(start));
+  if (!isN && title) start += title[0].length;
+  if (!/^\p{Lu}[\p{L}'’. ;,-]{0,80}$/u.test(trimmed.slice(start))) return;
+  push(detections, lineStart + from + start, lineStart + from + trimmed.length, 0.9);
 }
 
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
@@ -149,7 +167,31 @@ function speakerName(line: string, lineStart: number, detections: Detection[]): 
   const prefix = TIME_PREFIX.exec(line);
   let from = prefix ? prefix[0].length : 0;
   while (from < line.length && (line[from] === " " || line[from] === "\t")) from++;
+  if (prefix) {
+    // "[10:41] Zupančič, Urška" alone on its line, "<ahmed.k> ty", "mohammed.alfarsi: added"
+    const rest = line.slice(from).replace(/[ \t]+$/, "");
+    if (rest !== "" && rest.length <= 60 && isNameValue(rest)) {
+      push(detections, lineStart + from, lineStart + from + rest.length, 0.8);
+      return true;
+    }
+    const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>|^([\p{Ll}]{2,20}[._][\p{Ll}]{1,20}):/u.exec(rest);
+    if (nick) {
+      const value = nick[1] ?? nick[2]!;
+      const s = lineStart + from + (nick[1] ? 1 : 0);
+      push(detections, s, s + value.length, 0.75);
+      return true;
+    }
+  }
   const colon = line.indexOf(":", from);
+  if (!prefix && colon > from && colon - from <= 40 && colon + 1 < line.length && /[ \t]/.test(line[colon + 1]!)) {
+    // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
+    const name = line.slice(from, colon);
+    const flags = gazetteer().flagsOf(name.toLowerCase());
+    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & NOT_A_NAME) === 0) || (/\s/.test(name) && isNameValue(name))) {
+      push(detections, lineStart + from, lineStart + from + name.length, 0.75);
+      return true;
+    }
+  }
   if (prefix && colon > from && colon - from <= 60) {
     const name = line.slice(from, colon).replace(/[ \t]+$/, "");
     if (isSpeaker(name, true)) {
@@ -181,8 +223,13 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
 /** A line that is only a name, beside a line of contact details or under a sign-off. */
 function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, index: number, detections: Detection[]): void {
   const [start, end] = lines[index]!;
+  // a name line is short and starts with a capital (or a list mark): most lines are neither
+  if (end - start > 90) return;
   const line = text.slice(start, end);
-  const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*$/.exec(line)!;
+  if (!/^[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*\p{Lu}/u.test(line)) return;
+  // "Wei Zhang (he/him)", "Simona, 031 444 210": the name before pronouns or contact details
+  const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*(?:\([^)]{0,20}\)|,[ \t]*(?:\+?\d[\d ()/.-]{5,}\d|\S+@\S+))?[ \t]*$/s.exec(line);
+  if (m === null) return;
   const name = m[2]!;
   if (name.length < 2 || name.length > 60 || !isNameValue(name)) return;
   const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
@@ -194,7 +241,10 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
     const flags = gazetteer().flagsOf(name.toLowerCase());
     if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) return;
   }
-  if (CONTACT_LINE.test(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+  // A line that is only a known given name, or only two to five name words, is a name wherever
+  // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
+  const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
+  if (strongAlone || CONTACT_LINE.test(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
     const s = start + m[1]!.length;
     push(detections, s, s + name.length, 0.7);
   }
@@ -218,19 +268,20 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
       blockStart++;
       continue;
     }
-    const columns = first.split(delimiter).length;
+    const columns = splitCells(first, delimiter).length;
     let blockEnd = blockStart + 1;
     while (blockEnd < lines.length) {
       const [s, e] = lines[blockEnd]!;
-      if (e - s > MAX_LINE || text.slice(s, e).split(delimiter).length !== columns) break;
+      if (e - s > MAX_LINE || splitCells(text.slice(s, e), delimiter).length !== columns) break;
       blockEnd++;
     }
-    if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
+    if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS && hasShortCells(text, lines, blockStart, blockEnd, columns)) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
     blockStart = blockEnd;
   }
 }
 
-const CELL_NAME_SHAPE = /^\p{Lu}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*){0,3}$/u;
+const SAMPLE_ROWS = 64;
+const CELL_NAME_SHAPE = /^\p{Lu}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*){0,3}$/u;
 
 function nameColumnsOf(
   text: string,
@@ -245,7 +296,7 @@ function nameColumnsOf(
     const [s, e] = lines[r]!;
     const cells: Array<{ start: number; value: string }> = [];
     let offset = s;
-    for (const cell of text.slice(s, e).split(delimiter)) {
+    for (const cell of splitCells(text.slice(s, e), delimiter)) {
       const trimmed = cell.trim().replace(/^"(.*)"$/, "$1");
       cells.push({ start: offset + cell.indexOf(trimmed), value: trimmed });
       offset += cell.length + delimiter.length;
@@ -254,10 +305,12 @@ function nameColumnsOf(
   }
   const names = gazetteer();
   const columns = rows[0]!.length;
+  const marks: Array<[number, number, number, number]> = [];
   for (let c = 0; c < columns; c++) {
     let filled = 0;
     let named = 0;
-    for (const row of rows) {
+    // the first rows decide what a column holds: a long table costs one look per cell, not more
+    for (const row of rows.length > SAMPLE_ROWS ? rows.slice(0, SAMPLE_ROWS) : rows) {
       const value = row[c]!.value;
       if (value === "") continue;
       filled++;
@@ -268,8 +321,47 @@ function nameColumnsOf(
       const { start, value } = row[c]!;
       // the header row ("Ime;Priimek") is a name only when it is one
       if (r === 0 && !isNameValue(value) && (names.flagsOf(value.toLowerCase()) & ANY_NAME) === 0) continue;
-      if (value === "" || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
-      push(detections, start, start + value.length, 0.75);
+      if (value === "" || COMPANY_WORD.test(value) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
+      marks.push([r, c, start, start + value.length]);
     }
   }
+  // adjacent name cells of a row make one finding ("Jana,Kovačič"): a surname found on its own
+  // would be looked for again in the rest of the text, a company's name too
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let k = 0; k < marks.length; ) {
+    let [row, column, start, end] = marks[k]!;
+    let next = k + 1;
+    while (next < marks.length && marks[next]![0] === row && marks[next]![1] === column + 1) {
+      column++;
+      end = marks[next]![3];
+      next++;
+    }
+    push(detections, start, end, 0.75);
+    k = next;
+  }
+}
+
+/** Cells of a delimited line; a delimiter inside double quotes ("Mitchell, Grant") does not split. */
+function splitCells(line: string, delimiter: string): string[] {
+  if (!line.includes('"')) return line.split(delimiter);
+  const cells: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && line.startsWith(delimiter, i)) {
+      cells.push(line.slice(start, i));
+      start = i + delimiter.length;
+    }
+  }
+  cells.push(line.slice(start));
+  return cells;
+}
+
+/** A table of names has short cells: prose lines that happen to hold as many commas have long ones. */
+function hasShortCells(text: string, lines: ReadonlyArray<[number, number]>, from: number, to: number, columns: number): boolean {
+  let length = 0;
+  for (let r = from; r < to; r++) length += lines[r]![1] - lines[r]![0];
+  return length / ((to - from) * columns) <= 40;
 }

@@ -134,7 +134,7 @@ function headerNames(line: string, lineStart: number, from: number, detections: 
     }
     const display = value.replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)/g, (m) => " ".repeat(m.length));
     if (display.includes("@")) continue;
-    const match = /^([ \t"']*)(.*?)([ \t"']*)$/.exec(display)!;
+    const match = /^([ \t"']*)(.*?)([ \t"']*)$/s.exec(display)!;
     const name = match[2]!;
     if (name !== "" && isNameValue(name)) {
       const nameStart = lineStart + s + match[1]!.length;

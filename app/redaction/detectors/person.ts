@@ -1,5 +1,8 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
+import { nameTokens } from "./person/name-tokens";
+import { runningTextNames } from "./person/running-text";
+import { structuredNames } from "./person/structure";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -41,12 +44,12 @@ const SELF_INTRODUCTION = new RegExp(
 
 /** A courtesy title before a surname anywhere in a sentence: "g. Novak je rekel", "Ms. Brown". */
 const TITLE_IN_PROSE = new RegExp(
-  String.raw`(?:Mr|Mrs|Ms|Dr|g|ga|gdč|dr)\.?[ \t]+(${NAME})`,
+  String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|Sig|Sig\.ra|Signor|Signora)\.?[ \t]+(${NAME})(?![\p{L}\p{N}])`,
   "gud",
 );
 /** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */
 const ROLE = new RegExp(
-  String.raw`(?:[Kk]olega|[Kk]olegica|[Ss]odelavec|[Ss]odelavka|[Dd]irektor|[Dd]irektorica|[Rr]ačunovodja|[Rr]ačunovodkinja|[Tt]ajnica|[Ss]efica|[Cc]olleague|[Aa]ccountant|[Bb]oss|[Aa]ssistant)(?:,)?[ \t]+(${NAME})`,
+  String.raw`(?:[Kk]olega|[Kk]olegica|[Ss]odelavec|[Ss]odelavka|[Dd]irektor|[Dd]irektorica|[Rr]ačunovodja|[Rr]ačunovodkinja|[Tt]ajnica|[Ss]efica|[Cc]olleague|[Aa]ccountant|[Bb]oss|[Aa]ssistant|[Ss]in|[Hh]či|[Žž]ena|[Mm]ož|[Bb]rat|[Ss]estra|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Pp]artner|[Pp]artnerica|[Dd]eveloper|[Mm]anager|[Ss]ohn|[Tt]ochter|[Kk]ollege|[Kk]ollegin|[Nn]ew hire|[Aa]unt|[Uu]ncle|[Tt]eta|[Ss]tric)(?:,)?[ \t]+(${NAME})`,
   "gud",
 );
 const THIS_IS = new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud");
@@ -81,7 +84,9 @@ function isUpperOrBlankUnit(unit: number): boolean {
   return known === 1;
 }
 /** The display name of an address: "From: Tina Rupnik <tina@…>", "je Luka Mlakar <luka@…> napisal(a):". */
-const ADDRESS_AFTER_NAME = /[ \t]+(?:<|\[mailto:)[^\s<>@\]]{1,64}@/g;
+const ADDRESS_AFTER_NAME = /[ \t]+(?:<|\[mailto:)([^\s<>@\]]{1,64})@/g;
+/** Mailboxes of a role, not a person: their display name is a company's or a list's ("Acme Widgets <newsletter@…>"). */
+const ROLE_MAILBOX = /^(?:newsletter|news|info|noreply|no-reply|donotreply|support|billing|sales|office|hello|contact|team|admin|marketing|notifications?|mailer-daemon|postmaster|racuni|prodaja|podpora|obvestila)$/i;
 const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
 
 /** Header cells that say a column holds names (CSV, semicolon lists, markdown tables). */
@@ -152,6 +157,11 @@ export function detectPersons(text: string): Detection[] {
   if (text.includes("@")) displayNames(text, detections);
   nameThenContact(text, detections);
   nameColumns(text, detections);
+  // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
+  // findings above are resolved by detect(), the longest span winning.
+  const tokens = nameTokens(text);
+  runningTextNames(text, tokens, detections);
+  structuredNames(text, detections);
   return detections;
 }
 
@@ -176,6 +186,7 @@ function isName(value: string): boolean {
 /** The name right before "<address@…>" or "[mailto:address@…]" on the same line (at most 80 characters back). */
 function displayNames(text: string, detections: Detection[]): void {
   for (const hit of text.matchAll(ADDRESS_AFTER_NAME)) {
+    if (ROLE_MAILBOX.test(hit[1]!)) continue;
     // Look back 80 characters at most, and only on this line: searching the whole
     // text for the previous newline would make one long line quadratic.
     let from = Math.max(0, hit.index - 80);

@@ -1,0 +1,151 @@
+import { feminineForms, masculineForms, surnameForms } from "./declension";
+
+/**
+ * The name gazetteer: every given name and surname of the lists in app/redaction/data (see its
+ * README.md for where each list comes from), in every Slovenian case form the declension rules
+ * give, as one Map from the lower-case form to what it can be. Built once, on first use, from
+ * plain text files; after that a look-up is one Map.get. Loading reads files but does not change
+ * what the engine returns: the same text still gives the same findings.
+ */
+
+export const GIVEN_MALE = 1;
+export const GIVEN_FEMALE = 2;
+export const SURNAME = 4;
+/** Also an ordinary word ("rok", "will", "kosa"): a name only beside another name or after a cue. */
+export const COMMON_WORD = 8;
+/** A product, company, place or month ("Office", "Kranj", "Tesla"): never evidence of a name. */
+export const NOT_A_NAME = 16;
+/** The form is a nominative as listed ("Novak"), not a generated case form ("Novaka"). */
+export const NOMINATIVE = 32;
+
+export const GIVEN = GIVEN_MALE | GIVEN_FEMALE;
+export const ANY_NAME = GIVEN | SURNAME;
+
+type ListKind = "given-male" | "given-female" | "surname" | "common" | "not-a-name";
+interface NameList {
+  file: string;
+  kind: ListKind;
+  /** Generate the Slovenian possessive adjectives too (Matejev, Petrin): for names Slovenes write often. */
+  possessives?: boolean;
+}
+
+export const NAME_LISTS: readonly NameList[] = [
+  { file: "given-sl-male.txt", kind: "given-male", possessives: true },
+  { file: "given-sl-female.txt", kind: "given-female", possessives: true },
+  { file: "given-region-male.txt", kind: "given-male", possessives: true },
+  { file: "given-region-female.txt", kind: "given-female", possessives: true },
+  { file: "given-en-male.txt", kind: "given-male" },
+  { file: "given-en-female.txt", kind: "given-female" },
+  { file: "surnames-sl.txt", kind: "surname", possessives: true },
+  { file: "surnames-region.txt", kind: "surname", possessives: true },
+  { file: "surnames-en.txt", kind: "surname" },
+  { file: "given-world-male.txt", kind: "given-male" },
+  { file: "given-world-female.txt", kind: "given-female" },
+  { file: "surnames-world.txt", kind: "surname" },
+  { file: "common-word-names.txt", kind: "common" },
+  { file: "common-word-forms.txt", kind: "common" },
+  { file: "not-names.txt", kind: "not-a-name" },
+];
+
+export interface Gazetteer {
+  /** Flags of a lower-case word; 0 when the word is in no list. */
+  flagsOf(lowerCaseWord: string): number;
+  /** Every form with its flags (for scripts/build-name-common-words.ts). */
+  entries(): IterableIterator<[string, number]>;
+  stats: { names: Record<"givenMale" | "givenFemale" | "surnames", number>; forms: number; commonWords: number; notNames: number };
+}
+
+let loaded: Gazetteer | undefined;
+
+/** The gazetteer, read from the data files the first time it is asked for. */
+export function gazetteer(): Gazetteer {
+  return (loaded ??= buildGazetteer(readList));
+}
+
+/** Entries of a list file: one a line, "#" starts a comment line, blank lines skipped. */
+export function parseList(content: string): string[] {
+  const entries: string[] = [];
+  for (const raw of content.split("\n")) {
+    const line = raw.trim();
+    if (line !== "" && !line.startsWith("#")) entries.push(line.normalize("NFC"));
+  }
+  return entries;
+}
+
+/** Builds the gazetteer from list contents; `read` gives a list file's entries (tests pass their own). */
+export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
+  const flags = new Map<string, number>();
+  const add = (form: string, flag: number) => flags.set(form, (flags.get(form) ?? 0) | flag);
+  const counts = { givenMale: 0, givenFemale: 0, surnames: 0 };
+  let commonWords = 0;
+  let notNames = 0;
+  for (const list of NAME_LISTS) {
+    for (const entry of read(list.file)) {
+      // "De Luca", "van der Berg": the last word carries the declension and is the one looked up.
+      const words = entry.split(/\s+/);
+      const name = words[words.length - 1]!;
+      const lower = name.toLowerCase();
+      if (list.kind === "common" || list.kind === "not-a-name") {
+        add(lower, list.kind === "common" ? COMMON_WORD : NOT_A_NAME);
+        if (list.kind === "common") commonWords++;
+        else notNames++;
+        continue;
+      }
+      const withPossessives = list.possessives === true;
+      let flag: number;
+      let forms: Set<string>;
+      if (list.kind === "given-male") {
+        flag = GIVEN_MALE;
+        forms = masculineForms(name, withPossessives);
+        counts.givenMale++;
+      } else if (list.kind === "given-female") {
+        flag = GIVEN_FEMALE;
+        forms = feminineForms(name, withPossessives);
+        counts.givenFemale++;
+      } else {
+        flag = SURNAME;
+        forms = surnameForms(name, withPossessives);
+        counts.surnames++;
+      }
+      for (const form of forms) add(form, form === lower ? flag | NOMINATIVE : flag);
+    }
+  }
+  return {
+    flagsOf: (word) => flags.get(word) ?? 0,
+    entries: () => flags.entries(),
+    stats: { names: counts, forms: flags.size, commonWords, notNames },
+  };
+}
+
+/**
+ * The data folder: beside this module when run from source (tests, scripts), under the working
+ * directory's app/redaction/data when the server runs from a bundle (remix build puts app/ code
+ * into build/, not the data files). node:fs is asked for at run time, so that no browser bundle
+ * that imports the engine's types ever has to resolve it.
+ */
+function dataDirectory(): string {
+  const fs = process.getBuiltinModule("node:fs");
+  const path = process.getBuiltinModule("node:path");
+  const url = process.getBuiltinModule("node:url");
+  const candidates: string[] = [];
+  try {
+    candidates.push(path.join(path.dirname(url.fileURLToPath(import.meta.url)), "../../data"));
+  } catch {
+    // import.meta.url is not a file URL in some bundles; the working directory still works
+  }
+  candidates.push(path.join(process.cwd(), "app/redaction/data"));
+  for (const candidate of candidates) if (fs.existsSync(path.join(candidate, "README.md"))) return candidate;
+  throw new Error("the name gazetteer's data folder (app/redaction/data) was not found");
+}
+
+let directory: string | undefined;
+
+function readList(file: string): string[] {
+  const fs = process.getBuiltinModule("node:fs");
+  const path = process.getBuiltinModule("node:path");
+  directory ??= dataDirectory();
+  const full = path.join(directory, file);
+  // The derived list of common-word forms is optional: without it names are only less cautious.
+  if (file === "common-word-forms.txt" && !fs.existsSync(full)) return [];
+  return parseList(fs.readFileSync(full, "utf8"));
+}

@@ -1,0 +1,194 @@
+import type { Detection } from "../../types";
+import { ANY_NAME, COMMON_WORD, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
+import type { NameToken } from "./name-tokens";
+
+/**
+ * Names in running text, found by the gazetteer and capitalisation rather than by a cue:
+ * - two to five linked capitalised words, at least one a known name that is not also an ordinary
+ *   word ("Mateja Hribar", "Matejem Hribarjem", "J. Novak", "Ana van der Berg"), or two known
+ *   names of which one is a given name ("Rok Kos");
+ * - one word alone only when it is a known given name that is no ordinary word, in the middle of a
+ *   sentence ("sem govoril s Sarah včeraj", "pokličite Mateji"), a surname in a case form
+ *   ("podatke Hribarja"), a possessive ("Sarah's laptop"), or after "z"/"s" in the instrumental.
+ * At the start of a sentence a capital says nothing, so a word there needs more.
+ */
+
+const MAX_RUN = 5;
+/** What follows a company's name: "Hribar d.o.o.", "Novak & Partners", "Smith Ltd". */
+const COMPANY_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|s\.\s?p\.|k\.\s?d\.|d\.n\.o\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|plc\b|Corp\b|Co\.|&|in partnerj|and Sons|Group\b|Holding\b|Consulting\b|Solutions\b|Software\b|Services\b|Systems\b|Dental\b|Clinic\b|Studio\b|Design\b|Media\b|Partners\b|Associates\b|Architect|Hardware\b|Joinery\b|Bakery\b|Caff|Café\b|Vina\b|Trade\b|Trading\b|IT\b)/u;
+const COMPANY_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|družba|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*)[ \t]*$/iu;
+/** "z Matejem", "s Petro": the instrumental after the preposition of company. */
+const INSTRUMENTAL_ENDING = /(?:om|em|o)$/;
+
+const isKnown = (t: NameToken) => (t.flags & ANY_NAME) !== 0;
+const isCommon = (t: NameToken) => (t.flags & COMMON_WORD) !== 0;
+const isStop = (t: NameToken) => (t.flags & NOT_A_NAME) !== 0;
+/** A known name that is not also an ordinary word, a product or a place. */
+const isStrong = (t: NameToken) => isKnown(t) && !isCommon(t) && !isStop(t);
+const isGiven = (t: NameToken) => (t.flags & GIVEN) !== 0;
+/** Could stand in a name: an initial, or a capitalised word that is no product or place unless also a name. */
+const mayJoin = (t: NameToken) =>
+  t.initial ||
+  ((t.capitalised || (t.allCaps && isKnown(t))) &&
+    t.end - t.start >= (t.sentenceInitial ? 3 : 2) && // "Hi Jane": a two-letter word starting a line is a greeting, not "Li"
+    (!isStop(t) || isKnown(t)));
+
+export function runningTextNames(text: string, tokens: readonly NameToken[], detections: Detection[]): void {
+  for (let i = 0; i < tokens.length; ) {
+    // a run of linked tokens that may belong to a name, at most MAX_RUN long
+    let j = i;
+    if (mayJoin(tokens[i]!)) {
+      j = i + 1;
+      while (j < tokens.length && j - i < MAX_RUN && tokens[j]!.linked && mayJoin(tokens[j]!) && !tokens[j - 1]!.possessive) j++;
+    } else {
+      i++;
+      continue;
+    }
+    judgeRun(text, tokens, i, j, detections);
+    i = j;
+  }
+}
+
+function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
+  // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
+  // follow a given name ("Mateja Zgonc"), no more.
+  let first = from;
+  while (first < to && !isKnown(tokens[first]!) && !tokens[first]!.initial) {
+    // "contact Regula Meier", "Kupec Kemal Delić": an unknown given name before a known surname
+    const next = tokens[first + 1];
+    if (next && first + 1 < to && !tokens[first]!.sentenceInitial && isStrong(next) && !isGiven(next) && first + 2 === to) break;
+    first++;
+  }
+  let last = to;
+  while (last > first + 1) {
+    const t = tokens[last - 1]!;
+    if (isKnown(t)) break;
+    if (!t.initial && isGiven(tokens[last - 2]!) && (last - 2 === first || isKnown(tokens[last - 2]!))) break;
+    last--;
+  }
+  // initials at the end name no one ("Novak J." is rare; "Ana B." stays: a given name and an initial)
+  if (last - first >= 2) {
+    const run = tokens.slice(first, last);
+    if (acceptRun(run) && !companyAround(text, run)) {
+      detections.push({ type: "PERSON", start: run[0]!.start, end: endOf(run[run.length - 1]!), confidence: 0.65 });
+      return;
+    }
+    // "Thanks Will Smith": judge the words after a leading common word on their own
+    if (last - first >= 3) {
+      judgeRun(text, tokens, first + 1, last, detections);
+      return;
+    }
+  }
+  for (let k = first; k < last; k++) {
+    if (lonelyName(text, tokens, k)) {
+      const t = tokens[k]!;
+      detections.push({ type: "PERSON", start: t.start, end: endOf(t), confidence: 0.55 });
+    }
+  }
+}
+
+/** Where a name ends: after an initial's full stop ("Ana B."), before a possessive "'s". */
+function endOf(t: NameToken): number {
+  return t.end;
+}
+
+function acceptRun(run: readonly NameToken[]): boolean {
+  let known = 0;
+  let strong = 0;
+  let given = 0;
+  let initials = 0;
+  let unknown = 0;
+  for (const t of run) {
+    if (t.initial) initials++;
+    else if (isStop(t)) {
+      // "Božič", "Giulia": a name beside a name, no evidence of its own
+      unknown++;
+      if (isGiven(t)) given++;
+    }
+    else if (isKnown(t)) {
+      known++;
+      if (isStrong(t)) strong++;
+      if (isGiven(t)) given++;
+    } else unknown++;
+  }
+  if (initials === run.length || unknown > 1 || known === 0) return false;
+  // "J. Novak", "Ana B.": an initial with a known name
+  if (initials > 0 && unknown === 0) return strong > 0 || given > 0 || (run[run.length - 1]!.flags & SURNAME) !== 0;
+  // "Regula Meier": an unknown word before a known surname (judgeRun lets it through only mid-sentence)
+  if (run.length === 2 && unknown === 1 && strong === 1 && !isKnown(run[0]!) && (run[1]!.flags & SURNAME) !== 0) return true;
+  if (strong > 0 && (given > 0 || known === run.length)) return true;
+  // "Rok Kos", "Will Smith" where both are words too: two names, one of them a given name
+  return known >= 2 && given > 0 && unknown === 0;
+}
+
+function companyAround(text: string, run: readonly NameToken[]): boolean {
+  const end = run[run.length - 1]!.end;
+  if (COMPANY_AFTER.test(text.slice(end, end + 24))) return true;
+  const start = run[0]!.start;
+  return COMPANY_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+}
+
+/** Whether one known word standing alone is a name by its place in the sentence. */
+function lonelyName(text: string, tokens: readonly NameToken[], k: number): boolean {
+  const t = tokens[k]!;
+  if (!isKnown(t) || t.initial || !t.capitalised || t.end - t.start < 3) return false;
+  if (isStop(t)) return false;
+  const previous = k > 0 ? tokens[k - 1]! : null;
+  const next = k + 1 < tokens.length ? tokens[k + 1]! : null;
+  // a capitalised neighbour makes it part of a title or a product ("Adobe Reader", "Visual Studio")
+  if ((t.linked && previous !== null && !previous.sentenceInitial) || (next?.linked && !isKnown(next))) return false;
+  if (companyAround(text, [t])) return false;
+  const wordBefore = lowerWordBefore(text, t.start);
+  // alone, a word needs prose around it: after a comma or a semicolon it is a cell of a table,
+  // which the structure rules judge with its column ("Jana,Kovačič,…")
+  const unitBefore = t.start > 0 ? text.charCodeAt(t.start - 1) : 10;
+  if (!t.sentenceInitial && unitBefore !== 32 && unitBefore !== 0xa0 && unitBefore !== 40 && unitBefore !== 34) return false;
+  // "the Sterling silver", "a Frank discussion": a determiner makes a common word a word
+  if (isCommon(t) && DETERMINERS.has(wordBefore)) return false;
+  if (t.possessive) return isGiven(t) && !isCommon(t);
+  // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
+  if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
+  // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
+  // "Hodžićeva" (Mrs Hodžić) and "pri Kovačevih" (at the Kovač family's) name people
+  if ((t.flags & NOMINATIVE) === 0 && MASCULINE_POSSESSIVE.test(t.lower)) return false;
+  if (t.sentenceInitial) {
+    if (isCommon(t) || ((t.flags & NOMINATIVE) === 0 && INITIAL_POSSESSIVE.test(t.lower))) return false;
+    const after = text.charCodeAt(t.end);
+    const second = text.charCodeAt(t.end + 1);
+    const lowerNext = after === 32 && second >= 97 && second <= 382 && charIsLower(second);
+    // "Tilen, a lahko …": a given name called at the start of a sentence
+    if (isGiven(t) && after === 44 && (t.flags & NOMINATIVE) !== 0) return true;
+    // "… priponke iz Outlooka. Katarina": a given name that ends the line after a sentence
+    if (isGiven(t) && !t.lineInitial && (t.flags & NOMINATIVE) !== 0 && lineEndsAt(text, t.end)) return true;
+    // "Mateja je poklicala", "Novak pravi", "Tilnu sem razložil": a name with a lower-case word after it
+    return lowerNext;
+  }
+  // mid-sentence a capital is evidence enough for a given name, even one that is also a word ("with Bill")
+  if (isGiven(t)) return true;
+  if (isCommon(t)) return false;
+  return (t.flags & SURNAME) !== 0;
+}
+
+const DETERMINERS = new Set(["the", "a", "an", "this", "that", "our", "your", "my", "their", "its", "every", "der", "die", "das", "ein", "eine"]);
+/** At a sentence start a possessive alone is as often a thing's ("Barbarin ne"); "Hodžićeva" (Mrs Hodžić) stays. */
+const INITIAL_POSSESSIVE = /(?:in(?:a|o|ega|emu|em|im|i|e|ih)?|(?:ov|ev)(?:o|ega|emu|em|im|i|e)?)$/;
+const MASCULINE_POSSESSIVE = /(?:ov|ev)(?:o|ega|emu|em|im|i|e)?$/;
+
+function charIsLower(unit: number): boolean {
+  const char = String.fromCharCode(unit);
+  return char !== char.toUpperCase() && char === char.toLowerCase();
+}
+
+function lineEndsAt(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && (text[k] === " " || text[k] === "\t" || text[k] === "." || text[k] === "!")) k++;
+  return k >= text.length || text[k] === "\n" || text[k] === "\r";
+}
+
+function lowerWordBefore(text: string, start: number): string {
+  let k = start - 1;
+  if (k < 0 || text.charCodeAt(k) !== 32) return "";
+  let w = k - 1;
+  while (w >= 0 && start - w < 8 && /\p{L}/u.test(text[w]!)) w--;
+  return text.slice(w + 1, k).toLowerCase();
+}

@@ -1,0 +1,367 @@
+import type { Detection } from "../../types";
+import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
+
+/**
+ * Names that their place in a structure gives away, whatever the words: the display name of a
+ * mail header (From/To/Cc/Od/Za/Kp… with "Surname, Given" in quotes too), a chat speaker label
+ * with a time, a vCard FN:/N: property, a column of a table whose other cells are names, and a
+ * line holding nothing but a name above an e-mail address or a phone number. Each line is read
+ * once; lines longer than MAX_LINE hold no structure and are skipped.
+ */
+
+const MAX_LINE = 1000;
+const MAX_WORDS = 5;
+
+const HEADER = /^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Sender|Od|Za|Kp|Skp|Posredovano|Von|An|Kopie|Da|A|Mittente|Destinatario|Feladó|Címzett|Pošiljatelj|Prejemnik|Kontakt)[ \t]*:[ \t]*/;
+const VCARD = /^(FN|N)(?:;[^:\n]{0,80})?:/;
+/** "[10:42] ", "[12.01.24, 10:42:13] ", "12/01/2024, 10:42 - ", "10:42 ", "(10:42) " before a speaker. */
+const TIME_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,30}\]|\([0-9:. ]{4,12}\)|(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?)[ \t]*(?:[-–][ \t]*)?/;
+/** A speaker and ", 10:42", " (10:42)" or " 10:42", then a colon, a dash or the line's end. */
+const NAME_THEN_TIME = /^(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,3})[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])\d{1,2}[:.]\d{2}(?::\d{2})?\)?[ \t]*(?::|[-–]|$)/u;
+const CONTACT_LINE = /@|\+?\d[\d ()/.-]{5,}\d|^\s*(?:tel|phone|mob|gsm|fax|e-?mail|t|m|e)\b\.?\s*[:.]/i;
+const SIGN_OFF_LINE = /^[ \t]*(?:--|—|–|-- |Cheers|Thanks|Thank you|Best|Regards|Best regards|Kind regards|Warm regards|Lep pozdrav|LP|Lp|Hvala|S spoštovanjem|Mit freundlichen Grüßen|Viele Grüße|LG|Cordiali saluti|Saluti|Üdvözlettel|Pozdrav|Srdačan pozdrav|Pozdrav)[ \t]*[,!.]?[ \t]*$/;
+
+/** Greetings and sign-offs that put a name after them but are none: "Hi Jure", "LP, Jure". */
+const NOT_A_NAME_START = new Set(["hi", "hey", "hello", "dear", "lp", "lep", "draga", "dragi", "živjo", "zdravo", "pozdravljeni", "pozdravljena", "pozdravljen", "spoštovani", "spoštovana", "thanks", "cheers", "best", "regards", "hvala", "pozdrav", "mit", "viele", "ciao"]);
+const WORD = /^(?:\p{Lu}\.|\p{Lu}(?:\p{Ll}|['’]\p{L}|-\p{Lu})+|\p{Lu}{2,}(?:-\p{Lu}{2,})?|\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+)$/u;
+const PARTICLE = /^(?:van|der|den|de|del|della|di|von|zu|ten|la|du|des|dos|bin|ibn|al|el)$/;
+
+/**
+ * Whether a whole field value is a person's name: up to five capitalised words (initials and
+ * particles allowed, or "Surname, Given"), at least one a known name that is not a product or a
+ * place, and when the only known words are also ordinary words, nothing unknown beside them.
+ */
+export function isNameValue(value: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.length < 2 || trimmed.length > 80) return false;
+  const words = trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
+  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase())) return false;
+  const names = gazetteer();
+  let strong = 0;
+  let weak = 0;
+  let unknown = 0;
+  for (const word of words) {
+    if (PARTICLE.test(word)) continue;
+    if (!WORD.test(word)) return false;
+    if (word.length === 2 && word.endsWith(".")) continue;
+    const flags = names.flagsOf(word.toLowerCase());
+    if ((flags & ANY_NAME) !== 0 && (flags & NOT_A_NAME) === 0) {
+      if ((flags & COMMON_WORD) === 0) strong++;
+      else weak++;
+    } else if ((flags & NOT_A_NAME) !== 0 && (flags & ANY_NAME) === 0) return false;
+    else unknown++;
+  }
+  // an unknown word beside a known one: after a given name ("Mateja Zgonc") or before a surname ("Regula Meier")
+  if (strong > 0) return unknown === 0 || (unknown <= 2 && (hasStrongGiven(words) || lastIsStrongSurname(words)));
+  return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
+}
+
+function hasStrongGiven(words: readonly string[]): boolean {
+  const names = gazetteer();
+  return words.some((w) => {
+    const flags = names.flagsOf(w.toLowerCase());
+    return (flags & GIVEN) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
+  });
+}
+
+function lastIsStrongSurname(words: readonly string[]): boolean {
+  const flags = gazetteer().flagsOf(words[words.length - 1]!.toLowerCase());
+  return (flags & SURNAME) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
+}
+
+export function structuredNames(text: string, detections: Detection[]): void {
+  const lines: Array<[number, number]> = [];
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    lines.push([start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end]);
+    if (newline === -1) break;
+    start = newline + 1;
+  }
+  for (let index = 0; index < lines.length; index++) {
+    const [start, end] = lines[index]!;
+    if (end - start > MAX_LINE || end === start) continue;
+    const line = text.slice(start, end);
+    const header = HEADER.exec(line);
+    if (header) {
+      headerNames(line, start, header[0].length, detections);
+      continue;
+    }
+    const vcard = VCARD.exec(line);
+    if (vcard) {
+      vcardNames(line, start, vcard[0].length, vcard[1] === "N", detections);
+      continue;
+    }
+    if (speakerName(line, start, detections)) continue;
+    bareNameLine(text, lines, index, detections);
+  }
+  tableColumns(text, lines, detections);
+}
+
+function push(detections: Detection[], start: number, end: number, confidence: number): void {
+  detections.push({ type: "PERSON", start, end, confidence });
+}
+
+/** Recipients after a header label: "Ana Novak <ana@x.si>, "Hribar, Mateja" <m@x.si>; Kos, Peter". */
+function headerNames(line: string, lineStart: number, from: number, detections: Detection[]): void {
+  // split at commas and semicolons outside quotes and angle brackets
+  const parts: Array<[number, number]> = [];
+  let quoted = false;
+  let angle = false;
+  let partStart = from;
+  for (let i = from; i <= line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === "<" || ch === "[") angle = true;
+    else if (ch === ">" || ch === "]") angle = false;
+    else if (i === line.length || ((ch === "," || ch === ";") && !quoted && !angle)) {
+      parts.push([partStart, i]);
+      partStart = i + 1;
+    }
+  }
+  // "To: Hribar, Mateja; Novak, Janez": rejoin "Surname, Given" pairs that the split cut apart
+  const semicolons = line.slice(from).includes(";");
+  for (let p = 0; p < parts.length; p++) {
+    let [s, e] = parts[p]!;
+    let value = line.slice(s, e);
+    if (semicolons && !line.slice(from).includes("<") && p + 1 < parts.length && line[e] === ",") {
+      const joined = line.slice(s, parts[p + 1]![1]);
+      if (isNameValue(joined)) {
+        e = parts[p + 1]![1];
+        value = joined;
+        p++;
+      }
+    }
+    const display = value.replace(/<[^>]*>|\[mailto:[^\]]*\]|\([^)]*@[^)]*\)/g, (m) => " ".repeat(m.length));
+    if (display.includes("@")) continue;
+    const match = /^([ \t"']*)(.*?)([ \t"']*)$/s.exec(display)!;
+    const name = match[2]!;
+    if (name !== "" && isNameValue(name)) {
+      const nameStart = lineStart + s + match[1]!.length;
+      push(detections, nameStart, nameStart + name.length, 0.85);
+    }
+  }
+}
+
+const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|AG|S\.r\.l\.|Support|Team|Info|Office)\.?(?:\s|$)/;
+
+function vcardNames(line: string, lineStart: number, from: number, isN: boolean, detections: Detection[]): void {
+  const value = line.slice(from);
+  const names = gazetteer();
+  if (COMPANY_WORD.test(value) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
+  // N:Hribar;Mateja;;; as one span, from the first part to the last: a part on its own ("Hribar")
+  // would be looked for again elsewhere in the text, in the company's name too
+  const first = value.search(/\p{Lu}/u);
+  const trimmed = value.replace(/[;\s]+$/, "");
+  if (first === -1 || trimmed.length <= first) return;
+  let start = first;
+  // "Dr. Nkechi Eze": the title stays
+  const title = /^(?:Mr|Mrs|Ms|Dr|Prof|Herr|Frau|mag|dr)\.?\s+/.exec(trimmed.slice(start));
+  if (!isN && title) start += title[0].length;
+  if (!/^\p{Lu}[\p{L}'’. ;,-]{0,80}$/u.test(trimmed.slice(start))) return;
+  push(detections, lineStart + from + start, lineStart + from + trimmed.length, 0.9);
+}
+
+/** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
+function speakerName(line: string, lineStart: number, detections: Detection[]): boolean {
+  const prefix = TIME_PREFIX.exec(line);
+  let from = prefix ? prefix[0].length : 0;
+  while (from < line.length && (line[from] === " " || line[from] === "\t")) from++;
+  if (prefix) {
+    // "[10:41] Zupančič, Urška" alone on its line, "<ahmed.k> ty", "mohammed.alfarsi: added"
+    const rest = line.slice(from).replace(/[ \t]+$/, "");
+    if (rest !== "" && rest.length <= 60 && isNameValue(rest)) {
+      push(detections, lineStart + from, lineStart + from + rest.length, 0.8);
+      return true;
+    }
+    const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>|^([\p{Ll}]{2,20}[._][\p{Ll}]{1,20}):/u.exec(rest);
+    if (nick) {
+      const value = nick[1] ?? nick[2]!;
+      const s = lineStart + from + (nick[1] ? 1 : 0);
+      push(detections, s, s + value.length, 0.75);
+      return true;
+    }
+  }
+  const colon = line.indexOf(":", from);
+  if (!prefix && colon > from && colon - from <= 40 && colon + 1 < line.length && /[ \t]/.test(line[colon + 1]!)) {
+    // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
+    const name = line.slice(from, colon);
+    const flags = gazetteer().flagsOf(name.toLowerCase());
+    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & NOT_A_NAME) === 0) || (/\s/.test(name) && isNameValue(name))) {
+      push(detections, lineStart + from, lineStart + from + name.length, 0.75);
+      return true;
+    }
+  }
+  if (prefix && colon > from && colon - from <= 60) {
+    const name = line.slice(from, colon).replace(/[ \t]+$/, "");
+    if (isSpeaker(name, true)) {
+      push(detections, lineStart + from, lineStart + from + name.length, 0.8);
+      return true;
+    }
+  }
+  if (!prefix) {
+    // the time after the name: "Mateja Hribar, 10:42", "Mateja Hribar (10:42):"
+    const m = NAME_THEN_TIME.exec(line.slice(from));
+    if (m && isSpeaker(m[1]!, false)) {
+      push(detections, lineStart + from, lineStart + from + m[1]!.length, 0.8);
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A speaker after a time may be any capitalised words that are no product; without a time, a known name. */
+function isSpeaker(name: string, afterTime: boolean): boolean {
+  if (isNameValue(name)) return true;
+  if (!afterTime) return false;
+  const words = name.split(/\s+/);
+  if (words.length > 4 || !words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
+  const names = gazetteer();
+  return !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
+}
+
+/** A line that is only a name, beside a line of contact details or under a sign-off. */
+function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, index: number, detections: Detection[]): void {
+  const [start, end] = lines[index]!;
+  // a name line is short and starts with a capital (or a list mark): most lines are neither
+  if (end - start > 90) return;
+  const line = text.slice(start, end);
+  if (!/^[ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*\p{Lu}/u.test(line)) return;
+  // "Wei Zhang (he/him)", "Simona, 031 444 210": the name before pronouns or contact details
+  const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*(?:\([^)]{0,20}\)|,[ \t]*(?:\+?\d[\d ()/.-]{5,}\d|\S+@\S+))?[ \t]*$/s.exec(line);
+  if (m === null) return;
+  const name = m[2]!;
+  if (name.length < 2 || name.length > 60 || !isNameValue(name)) return;
+  const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
+  const next = near(index + 1);
+  const previous = near(index - 1);
+  const single = !/\s/.test(name.trim());
+  if (single) {
+    // one word: a known given name only, where the structure says so
+    const flags = gazetteer().flagsOf(name.toLowerCase());
+    if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) return;
+  }
+  // A line that is only a known given name, or only two to five name words, is a name wherever
+  // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
+  const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
+  if (strongAlone || CONTACT_LINE.test(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+    const s = start + m[1]!.length;
+    push(detections, s, s + name.length, 0.7);
+  }
+}
+
+const DELIMITERS = [";", "\t", "|", ","] as const;
+const MAX_COLUMNS = 40;
+
+/**
+ * Consecutive lines split by the same delimiter into the same number of cells form a table; a
+ * column where at least half the cells (two or more) are names is a name column, and every cell
+ * of it that looks like a name is one ("Novak" on its own included).
+ */
+function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, detections: Detection[]): void {
+  let blockStart = 0;
+  while (blockStart < lines.length) {
+    const [s0, e0] = lines[blockStart]!;
+    const first = e0 - s0 <= MAX_LINE ? text.slice(s0, e0) : "";
+    const delimiter = DELIMITERS.find((d) => first.includes(d));
+    if (!delimiter) {
+      blockStart++;
+      continue;
+    }
+    const columns = splitCells(first, delimiter).length;
+    let blockEnd = blockStart + 1;
+    while (blockEnd < lines.length) {
+      const [s, e] = lines[blockEnd]!;
+      if (e - s > MAX_LINE || splitCells(text.slice(s, e), delimiter).length !== columns) break;
+      blockEnd++;
+    }
+    if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS && hasShortCells(text, lines, blockStart, blockEnd, columns)) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
+    blockStart = blockEnd;
+  }
+}
+
+const SAMPLE_ROWS = 64;
+const CELL_NAME_SHAPE = /^\p{Lu}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*){0,3}$/u;
+
+function nameColumnsOf(
+  text: string,
+  lines: ReadonlyArray<[number, number]>,
+  from: number,
+  to: number,
+  delimiter: string,
+  detections: Detection[],
+): void {
+  const rows = [];
+  for (let r = from; r < to; r++) {
+    const [s, e] = lines[r]!;
+    const cells: Array<{ start: number; value: string }> = [];
+    let offset = s;
+    for (const cell of splitCells(text.slice(s, e), delimiter)) {
+      const trimmed = cell.trim().replace(/^"(.*)"$/, "$1");
+      cells.push({ start: offset + cell.indexOf(trimmed), value: trimmed });
+      offset += cell.length + delimiter.length;
+    }
+    rows.push(cells);
+  }
+  const names = gazetteer();
+  const columns = rows[0]!.length;
+  const marks: Array<[number, number, number, number]> = [];
+  for (let c = 0; c < columns; c++) {
+    let filled = 0;
+    let named = 0;
+    // the first rows decide what a column holds: a long table costs one look per cell, not more
+    for (const row of rows.length > SAMPLE_ROWS ? rows.slice(0, SAMPLE_ROWS) : rows) {
+      const value = row[c]!.value;
+      if (value === "") continue;
+      filled++;
+      if (isNameValue(value) || ((names.flagsOf(value.toLowerCase()) & ANY_NAME) !== 0 && CELL_NAME_SHAPE.test(value))) named++;
+    }
+    if (named < 2 || named * 2 < filled) continue;
+    for (const [r, row] of rows.entries()) {
+      const { start, value } = row[c]!;
+      // the header row ("Ime;Priimek") is a name only when it is one
+      if (r === 0 && !isNameValue(value) && (names.flagsOf(value.toLowerCase()) & ANY_NAME) === 0) continue;
+      if (value === "" || COMPANY_WORD.test(value) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
+      marks.push([r, c, start, start + value.length]);
+    }
+  }
+  // adjacent name cells of a row make one finding ("Jana,Kovačič"): a surname found on its own
+  // would be looked for again in the rest of the text, a company's name too
+  marks.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (let k = 0; k < marks.length; ) {
+    let [row, column, start, end] = marks[k]!;
+    let next = k + 1;
+    while (next < marks.length && marks[next]![0] === row && marks[next]![1] === column + 1) {
+      column++;
+      end = marks[next]![3];
+      next++;
+    }
+    push(detections, start, end, 0.75);
+    k = next;
+  }
+}
+
+/** Cells of a delimited line; a delimiter inside double quotes ("Mitchell, Grant") does not split. */
+function splitCells(line: string, delimiter: string): string[] {
+  if (!line.includes('"')) return line.split(delimiter);
+  const cells: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && line.startsWith(delimiter, i)) {
+      cells.push(line.slice(start, i));
+      start = i + delimiter.length;
+    }
+  }
+  cells.push(line.slice(start));
+  return cells;
+}
+
+/** A table of names has short cells: prose lines that happen to hold as many commas have long ones. */
+function hasShortCells(text: string, lines: ReadonlyArray<[number, number]>, from: number, to: number, columns: number): boolean {
+  let length = 0;
+  for (let r = from; r < to; r++) length += lines[r]![1] - lines[r]![0];
+  return length / ((to - from) * columns) <= 40;
+}

@@ -22,6 +22,7 @@ export default function AdminHome() {
         <li><Link to="/admin/redaction">Redaction policy</Link></li>
         <li><Link to="/admin/policies">Retention periods and follow-up delays</Link></li>
         <li><Link to="/admin/mail">Mail settings</Link></li>
+        <li><Link to="/admin/deployments">Deployment integrations (CI/CD tokens)</Link></li>
       </ul>
     </div>
   );

@@ -49,7 +49,7 @@ function bearerMatches(header: string | null, secret: string): boolean {
 const DISCARD_BYTES = 16 * 1024 * 1024;
 
 /** The body, or null when it is larger than `max`: never more than the limit held in memory. */
-async function readBounded(request: Request, max: number): Promise<Buffer | null> {
+export async function readBounded(request: Request, max: number): Promise<Buffer | null> {
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

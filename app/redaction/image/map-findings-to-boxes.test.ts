@@ -145,3 +145,12 @@ describe("screen rules beyond the text engine", () => {
     expect(one.counts.PERSON).toBeUndefined();
   });
 });
+
+describe("more OCR confusions", () => {
+  it("reads a dollar sign for the S of a tax number and a copyright sign for an email's @", () => {
+    expect(normaliseLookalikes("$190252322")).toBe("SI90252322");
+    expect(normaliseLookalikes("jana©example.com")).toBe("jana@example.com");
+    const { counts } = locateFindings(layout(["Jana Turk $190252322 jana©example.com"]), detect, opts);
+    expect(counts).toMatchObject({ SI_TAX_ID: 1, EMAIL: 1 });
+  });
+});

@@ -113,6 +113,10 @@ const IBAN_COUNTRIES = new Set(
  * hold. An IBAN's leading group ("SIS6", "S156") keeps two letters then two digits.
  */
 export function normaliseLookalikes(word: string): string {
+  // "$" or "§" for a leading S ("$190252322" is SI90252322, seen on dark panels); © ® for an
+  // email's @ ("jana©example.com"). Same length, so offsets hold.
+  if (/^[$§][0-9A-Za-z|]/.test(word)) word = "S" + word.slice(1);
+  if (/^[^@\s©®]+[©®][A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(word)) word = word.replace(/[©®]/, "@");
   // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");

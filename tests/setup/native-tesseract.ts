@@ -22,15 +22,20 @@ export interface ReadWord {
   line: string;
 }
 
+let version: string | undefined;
+let languages: string | undefined;
+
 export function tesseractVersion(): string {
+  if (version) return version;
   const out = execFileSync(TESSERACT, ["--version"], { encoding: "utf8" });
-  return out.split("\n")[0]!.trim();
+  return (version = out.split("\n")[0]!.trim());
 }
 
 export function tesseractLanguages(): string {
+  if (languages) return languages;
   const out = execFileSync(TESSERACT, ["--list-langs"], { encoding: "utf8" });
   const langs = out.split("\n").slice(1).map((l) => l.trim());
-  return ["eng", "slv"].filter((l) => langs.includes(l)).join("+") || "eng";
+  return (languages = ["eng", "slv"].filter((l) => langs.includes(l)).join("+") || "eng");
 }
 
 const MAX_JOBS = Math.max(1, Number(process.env.NATIVE_TESSERACT_JOBS ?? 2));

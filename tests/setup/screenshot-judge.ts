@@ -11,8 +11,11 @@ import { readImage, readImages, tesseractLanguages, tesseractVersion, type ReadW
  *  - readable: native tesseract (psm 11) on the whole redacted image upscaled 2×, and on a crop
  *    of each value with a margin (psm 7, upscaled so the line is ≈ 48 px), reads the value or a
  *    telling part of it (see `readsValue`).
- * A value is safe only when painted ≥ 90 % and not readable. An ordinary word counts only if
- * tesseract reads it in the original; it is kept when tesseract still reads it after redaction.
+ * A value is safe only when painted ≥ 90 % and not readable. Ordinary words are read on crops
+ * (the same crops as values): a word counts only if tesseract reads it in the original (cached in
+ * <image>.ocr.json), and is kept when it still reads it in the redacted image. Whole-page reading
+ * is not used for words: black boxes upset tesseract's page layout, so that words a person reads
+ * at a glance come back in pieces.
  */
 
 export const PAINTED_MIN = 0.9;
@@ -152,10 +155,6 @@ async function upscalePng(bytes: Buffer, factor: number): Promise<Buffer> {
   return sharp(bytes).removeAlpha().resize({ width: Math.round(meta.width! * factor), kernel: "lanczos3" }).png({ compressionLevel: 1 }).toBuffer();
 }
 
-export function fullReadingKey(): string {
-  return `${tesseractVersion()} ${tesseractLanguages()} psm${FULL_PSM} x${FULL_UPSCALE}`;
-}
-
 /** tesseract's reading of a whole image, upscaled 2×; word boxes in upscaled coordinates. */
 export async function readFull(bytes: Buffer): Promise<ReadWord[]> {
   return readImage(await upscalePng(bytes, FULL_UPSCALE), { psm: FULL_PSM });
@@ -163,55 +162,78 @@ export async function readFull(bytes: Buffer): Promise<ReadWord[]> {
 
 const cachePath = (truth: ImageTruth) => imagePath(truth) + ".ocr.json";
 
+export function wordReadingKey(): string {
+  return `${tesseractVersion()} ${tesseractLanguages()} word-crops psm7 v1`;
+}
+
 /**
- * The original's reading is the same on every run, so it is cached beside the image (committed);
- * a different tesseract or other settings make a new one.
+ * Which ordinary words tesseract reads in the original (indices into truth.words). The same on
+ * every run, so it is cached beside the image (committed); another tesseract makes a new one.
  */
-export async function readOriginal(truth: ImageTruth, opts: { write?: boolean } = {}): Promise<ReadWord[]> {
-  const key = fullReadingKey();
+export async function readOriginal(truth: ImageTruth, opts: { write?: boolean } = {}): Promise<number[]> {
+  const key = wordReadingKey();
   const file = cachePath(truth);
   if (fs.existsSync(file)) {
-    const cached = JSON.parse(fs.readFileSync(file, "utf8")) as { key: string; words: ReadWord[] };
-    if (cached.key === key) return cached.words;
+    const cached = JSON.parse(fs.readFileSync(file, "utf8")) as { key: string; readable: number[] };
+    if (cached.key === key) return cached.readable;
   }
-  const words = await readFull(fs.readFileSync(imagePath(truth)));
-  if (opts.write) fs.writeFileSync(file, JSON.stringify({ key, words }) + "\n");
-  return words;
+  const bytes = fs.readFileSync(imagePath(truth));
+  const readable = await readableWords(bytes, await raster(bytes), truth);
+  if (opts.write) fs.writeFileSync(file, JSON.stringify({ key, readable }) + "\n");
+  return readable;
 }
 
-/** Crops around each inked line of the values, with a margin, upscaled so the line is about 48 px high. */
-async function valueCrops(redactedPng: Buffer, img: Raster, values: TruthValue[]): Promise<{ value: number; png: Buffer }[]> {
-  const crops: { value: number; png: Buffer }[] = [];
-  for (const v of values) {
-    for (const b of v.ink) {
-      const h = b.y1 - b.y0;
-      const left = Math.max(0, Math.floor(b.x0 - h));
-      const top = Math.max(0, Math.floor(b.y0 - 0.6 * h));
-      const right = Math.min(img.width, Math.ceil(b.x1 + h));
-      const bottom = Math.min(img.height, Math.ceil(b.y1 + 0.6 * h));
-      const factor = Math.max(2, 48 / Math.max(1, h));
-      const png = await sharp(redactedPng)
-        .extract({ left, top, width: right - left, height: bottom - top })
-        .resize({ width: Math.round((right - left) * factor), kernel: "lanczos3" })
-        .extend({ top: 20, bottom: 20, left: 20, right: 20, background: "#ffffff" })
-        .png({ compressionLevel: 1 })
-        .toBuffer();
-      crops.push({ value: v.id, png });
-    }
-  }
-  return crops;
+interface Crop {
+  key: number;
+  png: Buffer;
 }
 
-function wordReadable(reading: ReadWord[], box: PixelBox, text: string, upscale: number): boolean {
-  const want = plain(text);
-  return reading.some((w) => {
-    const wb = scaleBox(w.box, upscale);
-    return overlap(wb, box) > 0.3 * Math.min(area(wb), area(box)) && plain(w.text).includes(want);
-  });
+/**
+ * Crops around boxes, with a margin, upscaled so the line is about 48 px high: once as the image
+ * is, once as a reader would see it best (grey, contrast stretched, dark backgrounds inverted).
+ */
+async function crops(png: Buffer, img: Raster, boxes: { key: number; box: PixelBox }[]): Promise<Crop[]> {
+  const out: Crop[] = [];
+  for (const { key, box: b } of boxes) {
+    const h = Math.max(1, b.y1 - b.y0);
+    const left = Math.max(0, Math.floor(b.x0 - 0.8 * h));
+    const top = Math.max(0, Math.floor(b.y0 - 0.5 * h));
+    const right = Math.min(img.width, Math.ceil(b.x1 + 0.8 * h));
+    const bottom = Math.min(img.height, Math.ceil(b.y1 + 0.5 * h));
+    if (right - left < 2 || bottom - top < 2) continue;
+    const factor = Math.max(2, 48 / h);
+    const region = { left, top, width: right - left, height: bottom - top };
+    const resize = { width: Math.round((right - left) * factor), kernel: "lanczos3" as const };
+    const asIs = await sharp(png).extract(region).resize(resize).png({ compressionLevel: 1 }).toBuffer();
+    const grey = await sharp(png).extract(region).greyscale().raw().toBuffer();
+    const meanGrey = grey.reduce((a, x) => a + x, 0) / Math.max(1, grey.length);
+    let enhanced = sharp(png).extract(region).greyscale();
+    if (meanGrey < 110) enhanced = enhanced.negate({ alpha: false });
+    const best = await enhanced.normalise().resize(resize).extend({ top: 16, bottom: 16, left: 16, right: 16, background: "#ffffff" }).png({ compressionLevel: 1 }).toBuffer();
+    out.push({ key, png: asIs }, { key, png: best });
+  }
+  return out;
+}
+
+/** Reads crops in one tesseract process; the text read per key. */
+async function readCrops(list: Crop[]): Promise<Map<number, string[]>> {
+  const words = await readImages(list.map((c) => c.png), { psm: 7 });
+  const byKey = new Map<number, string[]>();
+  for (const w of words) {
+    const key = list[w.page]!.key;
+    byKey.set(key, [...(byKey.get(key) ?? []), w.text]);
+  }
+  return byKey;
 }
 
 /** Words that count: at least two letters or digits. */
 export const scoredWords = (truth: ImageTruth) => truth.words.map((w, i) => ({ ...w, i })).filter((w) => plain(w.text).length >= 2);
+
+async function readableWords(png: Buffer, img: Raster, truth: ImageTruth): Promise<number[]> {
+  const words = scoredWords(truth);
+  const read = await readCrops(await crops(png, img, words.map((w) => ({ key: w.i, box: w.box }))));
+  return words.filter((w) => plain((read.get(w.i) ?? []).join(" ")).includes(plain(w.text))).map((w) => w.i);
+}
 
 export async function judgeImage(truth: ImageTruth, redactedBytes: Buffer): Promise<ImageVerdict> {
   const originalBytes = fs.readFileSync(imagePath(truth));
@@ -224,18 +246,13 @@ export async function judgeImage(truth: ImageTruth, redactedBytes: Buffer): Prom
   const painted = new Map(truth.values.map((v) => [v.id, paintedShare(original, redacted, v)]));
   // Only values painted enough need the closer look: the others are unsafe already.
   const candidates = truth.values.filter((v) => painted.get(v.id)! >= PAINTED_MIN);
-  const crops = await valueCrops(redactedPng, redacted, candidates);
-  const [before, after, cropWords] = await Promise.all([
+  const valueCrops = await crops(redactedPng, redacted, candidates.flatMap((v) => v.ink.map((box) => ({ key: v.id, box }))));
+  const [before, after, cropText, wordsAfter] = await Promise.all([
     readOriginal(truth),
     readFull(redactedPng),
-    readImages(crops.map((c) => c.png), { psm: 7 }),
+    readCrops(valueCrops),
+    readableWords(redactedPng, redacted, truth),
   ]);
-
-  const cropText = new Map<number, string[]>();
-  for (const w of cropWords) {
-    const id = crops[w.page]!.value;
-    cropText.set(id, [...(cropText.get(id) ?? []), w.text]);
-  }
 
   const values: ValueVerdict[] = truth.values.map((v) => {
     const share = painted.get(v.id)!;
@@ -246,14 +263,9 @@ export async function judgeImage(truth: ImageTruth, redactedBytes: Buffer): Prom
     return { image: truth.image, id: v.id, type: v.type, group: groupOf(v.type), painted: share, readBy, safe, reason };
   });
 
-  let wordsReadableBefore = 0;
-  let wordsReadableAfter = 0;
-  const lostWords: number[] = [];
-  for (const w of scoredWords(truth)) {
-    if (!wordReadable(before, w.box, w.text, FULL_UPSCALE)) continue;
-    wordsReadableBefore++;
-    if (wordReadable(after, w.box, w.text, FULL_UPSCALE)) wordsReadableAfter++;
-    else lostWords.push(w.i);
-  }
+  const keptAfter = new Set(wordsAfter);
+  const lostWords = before.filter((i) => !keptAfter.has(i));
+  const wordsReadableBefore = before.length;
+  const wordsReadableAfter = wordsReadableBefore - lostWords.length;
   return { truth, values, wordsReadableBefore, wordsReadableAfter, lostWords };
 }

@@ -1,80 +1,70 @@
 /**
- * Screenshot redaction speed and memory on rendered CRM screens (no fixtures, no network),
- * with one reused OCR worker as in production. Also measures what OCR preprocessing buys:
- * how many of the planted entities are found with and without it.
- * Run: npm run bench:image   (target: a 1920×1080 screenshot in under 2 s on one core)
- * `-- --save DIR` also writes the redacted screens there, to look at what was covered.
+ * Screenshot redaction speed and memory against native tesseract, on the same images in the
+ * same run. The screens are rendered admin tables (tests/fixtures/images/hard-screens.ts: zebra
+ * rows, grey 13 px text, a selected row, dark panels, a code block), at 1280×720, 1920×1080,
+ * 2560×1600 (2×) and 1170×2532 (a 3× phone). Native is Debian's `tesseract in.png -` with
+ * OMP_THREAD_LIMIT=1 (one thread), the pipeline runs with OCR_WORKERS workers (default 2).
+ * Targets (issue 19): pipeline ≤ 3× native per image, peak RSS ≤ 600 MB.
+ * Run: npm run bench:image [-- --workers N] [-- --save DIR]
  */
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { configureOcrPool, shutdownOcrPool } from "../app/redaction/image/ocr-pool.server";
 import { redactImage } from "../app/redaction/image/redact-image.server";
-import { renderTextImage, type TextLine } from "../tests/fixtures/images/render-text-image";
+import { renderHardScreen } from "../tests/fixtures/images/hard-screens";
 
-const RUNS = 5;
+const SIZES = [
+  [1280, 720, 1],
+  [1920, 1080, 1],
+  [2560, 1600, 2],
+  [1170, 2532, 3],
+] as const;
 
-/** Made-up people; the IBAN, card and tax numbers are valid test numbers, not real accounts. */
-const CONTACTS = [
-  ["Jana Novak", "jana.novak@example.com", "041 123 456", "SI56 1910 0000 0123 438"],
-  ["Marko Kranjc", "marko.kranjc@podjetje.si", "+386 31 555 777", "SI56 2633 0001 2039 086"],
-  ["Petra Zupan", "petra@zupan-consulting.si", "051 222 333", "DE89 3704 0044 0532 0130 00"],
-  ["Luka Horvat", "luka.horvat@example.org", "040 987 654", "GB82 WEST 1234 5698 7654 32"],
-];
-const PLANTED = CONTACTS.length * 4 + 1; // + one card number in the notes
-
-function crmScreen(width: number, height: number, fontSize: number): { lines: TextLine[]; backgroundSvg: string } {
-  const col = (f: number) => Math.round(240 + (width - 260) * f);
-  const row = (i: number) => 120 + i * Math.round(fontSize * 2.2);
-  const lines: TextLine[] = [
-    { text: "Minidesk CRM  |  Contacts  |  Tickets  |  Reports", x: 20, y: 40, fontSize: fontSize + 2, color: "#ffffff" },
-    ...["Dashboard", "Contacts", "Companies", "Tickets", "Settings"].map((t, i) => ({ text: t, x: 24, y: row(i), color: "#dddddd" })),
-    { text: "Name", x: col(0), y: row(0) - 30, bold: true },
-    { text: "Email", x: col(0.22), y: row(0) - 30, bold: true },
-    { text: "Phone", x: col(0.5), y: row(0) - 30, bold: true },
-    { text: "IBAN", x: col(0.68), y: row(0) - 30, bold: true },
-  ];
-  CONTACTS.forEach(([name, email, phone, iban], i) => {
-    lines.push({ text: `Name: ${name}`, x: col(0), y: row(i) }, { text: email!, x: col(0.22), y: row(i) });
-    lines.push({ text: phone!, x: col(0.5), y: row(i) }, { text: iban!, x: col(0.68), y: row(i) });
-  });
-  const notes = [
-    "Notes: customer reports that the VPN disconnects every ten minutes since the last update.",
-    "Paid the invoice with card 4111 1111 1111 1111 and asked for a copy by email.",
-    "Next step: check the firewall logs on the office router and call back on Monday.",
-  ];
-  notes.forEach((text, i) => lines.push({ text, x: col(0), y: row(CONTACTS.length + 1 + i) }));
-  const backgroundSvg = `<rect x="0" y="0" width="${width}" height="64" fill="#24364f"/><rect x="0" y="64" width="200" height="${height - 64}" fill="#2f3e52"/>`;
-  return { lines, backgroundSvg };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const arg = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
+function nativeMs(file: string): number {
+  const started = performance.now();
+  execFileSync("tesseract", [file, "-"], { env: { ...process.env, OMP_THREAD_LIMIT: "1" }, stdio: ["ignore", "ignore", "ignore"] });
+  return performance.now() - started;
+}
+
 async function main() {
-  const saveAt = process.argv.indexOf("--save");
-  const saveDir = saveAt > 0 ? process.argv[saveAt + 1] : undefined;
-  configureOcrPool({ size: 1 });
-  for (const [width, height, fontSize] of [[1920, 1080, 16], [1280, 720, 13]] as const) {
-    const screen = crmScreen(width, height, fontSize);
-    const png = await renderTextImage({ width, height, fontSize, ...screen });
-    await redactImage(png); // starts the worker; not timed
-    for (const preprocess of [true, false]) {
-      const times: number[] = [];
-      let found = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const started = performance.now();
-        const r = await redactImage(png, { preprocess });
-        times.push(performance.now() - started);
-        if (!r.ok) throw new Error(`refused: ${r.reason}`);
-        if (saveDir && i === 0) fs.writeFileSync(path.join(saveDir, `${width}x${height}-preprocess-${preprocess}.png`), r.image);
-        found = Object.values(r.report.counts).reduce((a, b) => a + (b ?? 0), 0);
-      }
+  const workers = Number(arg("--workers") ?? process.env.OCR_WORKERS ?? 2);
+  const saveDir = arg("--save");
+  configureOcrPool({ size: workers, timeoutMs: 120_000 });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "minidesk-bench-image-"));
+  try {
+    // Starts the workers; not timed.
+    const warm = await renderHardScreen({ width: 640, height: 400 });
+    await redactImage(warm.image);
+    console.log(`OCR_WORKERS=${workers}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+    for (const [width, height, ratio] of SIZES) {
+      const screen = await renderHardScreen({ width, height, pixelRatio: ratio, seed: width });
+      const file = path.join(tmp, `${width}x${height}.png`);
+      fs.writeFileSync(file, screen.image);
+      const native = nativeMs(file);
+      const started = performance.now();
+      const r = await redactImage(screen.image, { ocrTimeoutMs: 120_000 });
+      const ms = performance.now() - started;
+      if (!r.ok) throw new Error(`refused: ${r.reason}`);
+      if (saveDir) fs.writeFileSync(path.join(saveDir, `${width}x${height}.png`), r.image);
+      const p = r.report.passes;
+      const found = Object.values(r.report.counts).reduce((a, b) => a + (b ?? 0), 0);
       console.log(
-        `${width}x${height} preprocess=${preprocess ? "on " : "off"}: median ${median(times).toFixed(0)} ms ` +
-          `(min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}), ` +
-          `entities found ${found}/${PLANTED}, peak RSS ${rssMb()} MB`,
+        `${width}x${height}@${ratio}x: pipeline ${ms.toFixed(0)} ms, native ${native.toFixed(0)} ms, ratio ${(ms / native).toFixed(2)}; ` +
+          `preprocess ${p.preprocessMs} ms, pass 1 ${p.pass1Ms} ms (scale ${p.scale}), pass 2 ${p.pass2Ms} ms (${p.rereadRegions} regions), ` +
+          `detect+paint ${Math.round(ms - p.preprocessMs - p.pass1Ms - p.pass2Ms)} ms; ` +
+          `${found} entities, ${r.report.unreadable.regions}/${r.report.unreadable.textRegions} regions painted unreadable; peak RSS ${rssMb()} MB`,
       );
     }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

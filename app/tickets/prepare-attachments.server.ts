@@ -1,5 +1,6 @@
 import { getConfig } from "../config.server";
 import type { RedactionPolicy } from "../redaction";
+import { configureOcrPool } from "../redaction/image/ocr-pool.server";
 import { redactImage } from "../redaction/image/redact-image.server";
 import { classifyAttachment, redactFileName, redactTextAttachment } from "../redaction/image/attachment-policy.server";
 
@@ -59,8 +60,9 @@ export async function prepareAttachment(file: IncomingFile, policy: RedactionPol
 }
 
 export async function prepareAttachments(files: IncomingFile[], policy: RedactionPolicy): Promise<PreparedAttachment[]> {
-  const out: PreparedAttachment[] = [];
-  // One at a time per message: the OCR pool queues anyway, and memory stays bounded.
-  for (const f of files) out.push(await prepareAttachment(f, policy));
-  return out;
+  const config = getConfig();
+  configureOcrPool({ size: config.OCR_WORKERS, timeoutMs: config.OCR_TIMEOUT_MS });
+  // The screenshots of one ticket at once: the pool spreads them over OCR_WORKERS workers and
+  // queues the rest, so memory stays bounded by the pool, not by the number of files.
+  return Promise.all(files.map((f) => prepareAttachment(f, policy)));
 }

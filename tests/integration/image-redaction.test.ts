@@ -4,6 +4,7 @@ import { decodeImage } from "../../app/redaction/image/decode-image.server";
 import { recognizeWords, shutdownOcrPool } from "../../app/redaction/image/ocr-pool.server";
 import { prepareForOcr, redactImage, type RedactImageResult } from "../../app/redaction/image/redact-image.server";
 import { HTML_DISGUISED_AS_PNG, pngDecompressionBomb, truncatedPng } from "../fixtures/images/hostile-images";
+import { renderHardScreen } from "../fixtures/images/hard-screens";
 import { renderTextImage, type RenderOptions } from "../fixtures/images/render-text-image";
 
 /**
@@ -134,6 +135,39 @@ describe("screenshot redaction", () => {
     const readable = await readBack(r.image);
     expectGone(readable, ["Jane Doe", "jana.novak", "041 123 456"]);
     expect(readable).toMatch(/Customer record/);
+  });
+
+  // Issue 19's failure shapes: zebra rows of grey 13 px text, a selected row, a dark panel,
+  // a code block with a connection string and a REDIS_PASSWORD, saved as JPEG at q75.
+  it("reads every row of an admin table with zebra rows, a selected row and dark panels, as JPEG", async () => {
+    const screen = await renderHardScreen({ width: 1280, height: 720, seed: 11, jpegQuality: 75 });
+    const r = await redactImage(screen.image);
+    expectOk(r);
+    expect(r.mediaType).toBe("image/jpeg");
+    const readable = squeeze(await readBack(r.image));
+    const leaked = screen.values.filter((v) => readable.includes(squeeze(v)));
+    expect(leaked).toEqual([]);
+    const kept = screen.words.filter((w) => readable.includes(w.toLowerCase()));
+    expect(kept.length / screen.words.length).toBeGreaterThanOrEqual(0.8);
+    // The report says how much was painted because it could not be read, as boxes only.
+    expect(r.report.unreadable.shareOfText).toBeLessThan(0.3);
+    expect(JSON.stringify(r.report)).not.toMatch(/@|SI\d\d/);
+  }, 180_000);
+
+  it("reads a dark-theme table the same way", async () => {
+    const screen = await renderHardScreen({ width: 1100, height: 640, seed: 12, theme: "dark" });
+    const r = await redactImage(screen.image);
+    expectOk(r);
+    const readable = squeeze(await readBack(r.image));
+    expect(screen.values.filter((v) => readable.includes(squeeze(v)))).toEqual([]);
+    expect(screen.words.filter((w) => readable.includes(w.toLowerCase())).length / screen.words.length).toBeGreaterThanOrEqual(0.8);
+  }, 180_000);
+
+  it("paints text it could not read, and withholds an image that is mostly unreadable", async () => {
+    // Overlapping lines of text: ink everywhere, no confident word anywhere.
+    const lines = Array.from({ length: 14 }, (_, i) => ({ text: "Qwpx zkrt jana.novak@example.com 041 123 456 vbnm", x: 10 + (i % 3) * 3, y: 30 + Math.floor(i / 3) * 4 }));
+    const png = await renderTextImage({ width: 500, height: 80, fontSize: 14, lines });
+    expect(await redactImage(png)).toEqual({ ok: false, reason: "UNREADABLE" });
   });
 
   it("fails closed on hostile or broken files, never returning the input", async () => {

@@ -108,3 +108,49 @@ describe("normaliseLookalikes", () => {
     expect(normaliseLookalikes("offline")).toBe("offline");
   });
 });
+
+describe("screen rules beyond the text engine", () => {
+  it("glues a URL OCR split after its scheme and paints it whole", () => {
+    const { findings } = locateFindings(layout(["DATABASE_URL=postgres: //crm_admin:Xk9mPq2vL7s@db.internal:5432/crm"]), detect, opts);
+    const xs = findings.map((f) => [f.box.x0, f.box.x1]);
+    expect(xs).toContainEqual([230, 670]); // the whole "//user:password@host" word
+  });
+
+  it("paints a password to the end of its cell when OCR read a space into it", () => {
+    const { findings } = locateFindings(layout(["password: word! word42"]), detect, opts);
+    const right = Math.max(...findings.map((f) => f.box.x1));
+    expect(right).toBe(220);
+  });
+
+  it("paints the value after a secret's key in code, with or without an equals sign", () => {
+    for (const line of ["REDIS_PASSWORD Rd8!fh3Kp2Zw", "REDIS_PASSWORD = Rd8!fh3Kp2Zw"]) {
+      const { findings, counts } = locateFindings(layout([line]), detect, opts);
+      expect(counts.SECRET).toBeGreaterThanOrEqual(1);
+      expect(Math.max(...findings.map((f) => f.box.x1))).toBe(line.length * 10);
+      expect(Math.min(...findings.map((f) => f.box.x0))).toBeGreaterThanOrEqual(150); // the key stays readable
+    }
+  });
+
+  it("takes a column of names beside emails and phones as people, and not a lone caption", () => {
+    const rows = (names: string[]) =>
+      names.map((n, i) => ({
+        words: [
+          ...n.split(" ").map((t, k) => ({ text: t, bbox: { x0: k * 60, y0: i * 20, x1: k * 60 + 50, y1: i * 20 + 14 } })),
+          { text: `user${i}@example.com`, bbox: { x0: 300, y0: i * 20, x1: 460, y1: i * 20 + 14 } },
+        ],
+      }));
+    const two = locateFindings(rows(["Maja Golob", "Gregor Kranjc"]), detect, opts);
+    expect(two.counts.PERSON).toBe(2);
+    const one = locateFindings(rows(["Status Report"]), detect, opts);
+    expect(one.counts.PERSON).toBeUndefined();
+  });
+});
+
+describe("more OCR confusions", () => {
+  it("reads a dollar sign for the S of a tax number and a copyright sign for an email's @", () => {
+    expect(normaliseLookalikes("$190252322")).toBe("SI90252322");
+    expect(normaliseLookalikes("jana©example.com")).toBe("jana@example.com");
+    const { counts } = locateFindings(layout(["Jana Turk $190252322 jana©example.com"]), detect, opts);
+    expect(counts).toMatchObject({ SI_TAX_ID: 1, EMAIL: 1 });
+  });
+});

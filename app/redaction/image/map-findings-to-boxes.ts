@@ -113,6 +113,10 @@ const IBAN_COUNTRIES = new Set(
  * hold. An IBAN's leading group ("SIS6", "S156") keeps two letters then two digits.
  */
 export function normaliseLookalikes(word: string): string {
+  // "$" or "§" for a leading S ("$190252322" is SI90252322, seen on dark panels); © ® for an
+  // email's @ ("jana©example.com"). Same length, so offsets hold.
+  if (/^[$§][0-9A-Za-z|]/.test(word)) word = "S" + word.slice(1);
+  if (/^[^@\s©®]+[©®][A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(word)) word = word.replace(/[©®]/, "@");
   // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
@@ -136,6 +140,8 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   // A gap wider than the text is tall is a column or a tab stop, not a misread space.
   if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
   if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
+  // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db".
+  if (/:$/.test(a.text) && /^\/\//.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
 }
 
@@ -225,8 +231,10 @@ export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: Locat
   const counts: Partial<Record<EntityType, number>> = {};
   const covered = new Set<number>();
 
+  const found: { type: EntityType; ids: number[] }[] = [];
   const accept = (d: Detection, ids: number[]) => {
     if (!ids.length || !shouldRedact(d.type)) return;
+    found.push({ type: d.type, ids });
     ids.forEach((id) => covered.add(id));
     counts[d.type] = (counts[d.type] ?? 0) + 1;
     findings.push(...boxesFor(d.type, ids, words, o));
@@ -244,6 +252,89 @@ export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: Locat
       accept(d, ids);
     }
   }
+  // A secret runs to the end of its cell: OCR reads spaces into passwords ("word! word42").
+  for (const f of [...secretTails(words, covered, found)]) accept(f.detection, f.ids);
+  for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
+  for (const f of nameColumn(lines, words, covered, found)) accept(f.detection, f.ids);
   findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { findings, counts };
+}
+
+type Extra = { detection: Detection; ids: number[] };
+const extra = (type: EntityType, ids: number[]): Extra => ({ detection: { type, start: 0, end: 0, confidence: 0.6 }, ids });
+
+/** Word ids of each line split into cells where the gap is wider than the text is tall. */
+export function cellsOf(lines: OcrLineInput[]): number[][][] {
+  let id = 0;
+  return lines.map((line) => {
+    const cells: number[][] = [];
+    line.words.forEach((w, i) => {
+      const prev = line.words[i - 1];
+      const h = Math.max(1, w.bbox.y1 - w.bbox.y0);
+      if (!prev || w.bbox.x0 - prev.bbox.x1 > 1.2 * h) cells.push([]);
+      cells[cells.length - 1]!.push(id++);
+    });
+    return cells;
+  });
+}
+
+function secretTails(words: PlacedWord[], covered: Set<number>, found: { type: EntityType; ids: number[] }[]): Extra[] {
+  const out: Extra[] = [];
+  for (const f of found) {
+    if (f.type !== "SECRET") continue;
+    const last = Math.max(...f.ids);
+    const tail: number[] = [];
+    for (let id = last + 1; id < words.length; id++) {
+      const w = words[id]!;
+      const prev = words[id - 1]!;
+      const h = Math.max(1, w.bbox.y1 - w.bbox.y0);
+      if (w.line !== prev.line || w.bbox.x0 - prev.bbox.x1 > 1.2 * h || covered.has(id)) break;
+      tail.push(id);
+    }
+    if (tail.length) out.push(extra("SECRET", tail));
+  }
+  return out;
+}
+
+/** A key that names a secret, as code and config files write it: REDIS_PASSWORD, api_key, DB_PWD. */
+const SECRET_KEY = /^["'`]?[A-Za-z0-9_.-]*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Za-z0-9_]*["'`]?\s*[:=]?$/i;
+const ASSIGN = /^[:=]+$|^=>$/;
+
+/** The value after a secret's key in the same cell, with or without "=" (the engine needs one). */
+function secretAssignments(lines: OcrLineInput[], words: PlacedWord[]): Extra[] {
+  const out: Extra[] = [];
+  const all = lines.flatMap((l) => l.words);
+  for (const cell of cellsOf(lines).flat()) {
+    for (let k = 0; k < cell.length - 1; k++) {
+      const key = all[cell[k]!]!.text;
+      if (!SECRET_KEY.test(key) || !/[A-Z_]{2}|[a-z][A-Z]|_/.test(key)) continue;
+      const value = cell.slice(k + 1).filter((id) => !ASSIGN.test(all[id]!.text));
+      if (value.length && words[value[0]!]) out.push(extra("SECRET", value));
+      break;
+    }
+  }
+  return out;
+}
+
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]+[,.]?$/u;
+const CONTACT = new Set<EntityType>(["EMAIL", "PHONE"]);
+
+/**
+ * A column of names beside emails or phones: in a row (a rebuilt line) where the engine found
+ * an email or a phone, a cell of two or three capitalised words is a person's name. It takes
+ * two such rows, so one caption beside one address does not count.
+ */
+function nameColumn(lines: OcrLineInput[], words: PlacedWord[], covered: Set<number>, found: { type: EntityType; ids: number[] }[]): Extra[] {
+  const contactLines = new Set<number>();
+  for (const f of found) if (CONTACT.has(f.type)) for (const id of f.ids) contactLines.add(words[id]!.line);
+  const all = lines.flatMap((l) => l.words);
+  const out: Extra[] = [];
+  cellsOf(lines).forEach((cells, li) => {
+    if (!contactLines.has(li)) return;
+    for (const cell of cells) {
+      if (cell.length < 2 || cell.length > 3 || cell.some((id) => covered.has(id))) continue;
+      if (cell.every((id) => NAME_WORD.test(all[id]!.text))) out.push(extra("PERSON", cell));
+    }
+  });
+  return out.length >= 2 ? out : [];
 }

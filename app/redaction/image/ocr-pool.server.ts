@@ -99,10 +99,20 @@ export function resolveOcrLanguages(tessdataRoot?: string): WorkerLanguages {
 interface Slot {
   worker: Promise<Worker> | null;
   busy: boolean;
+  /** The page segmentation mode the worker is set to now. */
+  mode: PageMode;
 }
+
+/**
+ * "page": tesseract's own layout analysis (a whole screenshot). "block": one uniform block of
+ * lines, for the sheets of re-read regions that the second pass stacks one under another.
+ */
+export type PageMode = "page" | "block";
+const PSM: Record<PageMode, string> = { page: "3", block: "6" };
 
 interface Job {
   image: Buffer;
+  mode: PageMode;
   timeoutMs: number;
   resolve: (r: OcrResult) => void;
   reject: (e: unknown) => void;
@@ -142,7 +152,7 @@ function makePool(opts: OcrPoolOptions): PoolState {
     size,
     timeoutMs: opts.timeoutMs ?? DEFAULT_OCR_TIMEOUT_MS,
     tessdataRoot: opts.tessdataGlobRoot,
-    slots: Array.from({ length: size }, () => ({ worker: null, busy: false })),
+    slots: Array.from({ length: size }, () => ({ worker: null, busy: false, mode: "page" as PageMode })),
     queue: [],
   };
 }
@@ -180,12 +190,19 @@ function toResult(data: Awaited<ReturnType<Worker["recognize"]>>["data"]): OcrRe
 
 async function run(state: PoolState, slot: Slot, job: Job): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  if (!slot.worker) slot.mode = "page";
   const workerPromise = (slot.worker ??= startWorker(state));
   try {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new OcrTimeoutError()), job.timeoutMs);
     });
-    const work = workerPromise.then((w) => w.recognize(job.image, {}, { blocks: true, text: false }));
+    const work = workerPromise.then(async (w) => {
+      if (slot.mode !== job.mode) {
+        await w.setParameters({ tessedit_pageseg_mode: PSM[job.mode] as never });
+        slot.mode = job.mode;
+      }
+      return w.recognize(job.image, {}, { blocks: true, text: false });
+    });
     const { data } = await Promise.race([work, timeout, state.aborted]);
     job.resolve(toResult(data));
   } catch (err) {
@@ -216,10 +233,10 @@ function dispatch(state: PoolState): void {
  * Recognises the words of an image (PNG/JPEG bytes) with their boxes, grouped in lines.
  * Rejects with OcrTimeoutError past the time limit, or with the engine's error.
  */
-export function recognizeWords(image: Buffer, opts: { timeoutMs?: number } = {}): Promise<OcrResult> {
+export function recognizeWords(image: Buffer, opts: { timeoutMs?: number; mode?: PageMode } = {}): Promise<OcrResult> {
   const state = (pool ??= makePool({}));
   return new Promise<OcrResult>((resolve, reject) => {
-    state.queue.push({ image, timeoutMs: opts.timeoutMs ?? state.timeoutMs, resolve, reject });
+    state.queue.push({ image, mode: opts.mode ?? "page", timeoutMs: opts.timeoutMs ?? state.timeoutMs, resolve, reject });
     dispatch(state);
   });
 }
@@ -245,6 +262,11 @@ export async function shutdownOcrPool(): Promise<void> {
   clearTimeout(timer);
 }
 const SHUTDOWN_WAIT_MS = 10_000;
+
+/** How many images the pool reads at once: one screenshot is cut into this many strips. */
+export function ocrPoolSize(): number {
+  return (pool ??= makePool({})).size;
+}
 
 /** For tests: how many workers are started right now. */
 export function startedOcrWorkers(): number {

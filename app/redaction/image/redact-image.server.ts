@@ -2,7 +2,8 @@ import sharp from "sharp";
 import { DEFAULT_POLICY, detect, type EntityType, type RedactionPolicy } from "..";
 import { decodeImage, encodeImage, type DecodedImage } from "./decode-image.server";
 import { locateFindings, type Box, type ImageFinding } from "./map-findings-to-boxes";
-import { OcrTimeoutError, recognizeWords, type OcrResult } from "./ocr-pool.server";
+import { OcrTimeoutError } from "./ocr-pool.server";
+import { readScreen, type ScreenReading } from "./read-screen.server";
 
 /**
  * The screenshot pipeline every incoming image goes through before it is stored:
@@ -11,15 +12,23 @@ import { OcrTimeoutError, recognizeWords, type OcrResult } from "./ocr-pool.serv
  * original. Everything happens in memory; the original bytes never touch the disk.
  */
 
-export type RedactImageFailure = "UNSUPPORTED_TYPE" | "TOO_LARGE" | "DECODE_FAILED" | "OCR_FAILED" | "OCR_TIMEOUT";
+/** UNREADABLE: more of the image's text could not be read than may be painted over (it is withheld). */
+export type RedactImageFailure = "UNSUPPORTED_TYPE" | "TOO_LARGE" | "DECODE_FAILED" | "OCR_FAILED" | "OCR_TIMEOUT" | "UNREADABLE";
+
+/** Above this share of the text area unread, painting would leave nothing useful: withhold. */
+export const DEFAULT_MAX_UNREADABLE_SHARE = 0.5;
 
 export interface ImageRedactionReport {
   /** Boxes only: the report never carries the text that was under them. */
   findings: ImageFinding[];
   counts: Partial<Record<EntityType, number>>;
   /** Mean OCR word confidence 0–100. Low values mean the redaction may have missed text. */
+  /** Text-like regions no confident word came back for, painted over (boxes, never text). */
+  unreadable: { boxes: Box[]; regions: number; textRegions: number; shareOfText: number };
   ocrConfidence: number;
   ocrMs: number;
+  /** What each pass cost on this image. */
+  passes: { preprocessMs: number; pass1Ms: number; pass2Ms: number; rereadRegions: number; detectMs: number; scale: number };
   totalMs: number;
   width: number;
   height: number;
@@ -37,8 +46,10 @@ export interface RedactImageOptions {
   policy?: RedactionPolicy;
   /** Pixels added around each box; default 3. */
   padding?: number;
-  /** Greyscale/invert/upscale/normalise before OCR; default true (off only to measure it). */
+  /** Second pass over poorly read regions; default true (off only to measure it). */
   preprocess?: boolean;
+  /** Withhold the image when more than this share of its text area is unreadable; default 0.5. */
+  maxUnreadableShare?: number;
 }
 
 export interface OcrInput {
@@ -120,28 +131,35 @@ export async function redactImage(bytes: Uint8Array, opts: RedactImageOptions = 
   if (!decoded.ok) return decoded;
   const img = decoded.image;
 
-  let input: OcrInput;
-  let ocr: OcrResult;
+  let reading: ScreenReading;
   const ocrStarted = performance.now();
   try {
-    input = await prepareForOcr(img, opts.preprocess ?? true);
-    ocr = await recognizeWords(input.png, { timeoutMs: opts.ocrTimeoutMs });
+    reading = await readScreen(img.pixels, img.width, img.height, { timeoutMs: opts.ocrTimeoutMs, passes: opts.preprocess === false ? 1 : 2 });
   } catch (err) {
     return { ok: false, reason: err instanceof OcrTimeoutError ? "OCR_TIMEOUT" : "OCR_FAILED" };
   }
   const ocrMs = performance.now() - ocrStarted;
 
+  // Text it could not read is painted, never passed; past a share of the text, the image is withheld.
+  const unreadableArea = reading.unreadable.reduce((a, r) => a + (r.x1 - r.x0) * (r.y1 - r.y0), 0);
+  const unreadableShare = reading.textArea ? unreadableArea / reading.textArea : 0;
+  if (unreadableShare > (opts.maxUnreadableShare ?? DEFAULT_MAX_UNREADABLE_SHARE)) return { ok: false, reason: "UNREADABLE" };
+
   const policy = opts.policy ?? DEFAULT_POLICY;
-  const { findings, counts } = locateFindings(ocr.lines, detect, {
-    scale: input.scale,
+  const detectStarted = performance.now();
+  const { findings, counts } = locateFindings(reading.lines, detect, {
+    scale: 1,
     padding: opts.padding ?? 3,
     width: img.width,
     height: img.height,
     shouldRedact: (type) => policy[type] !== "keep",
   });
+  const detectMs = performance.now() - detectStarted;
+  const pad = 2;
+  const unreadableBoxes = reading.unreadable.map((r) => ({ x0: r.x0 - pad, y0: r.y0 - pad, x1: r.x1 + pad, y1: r.y1 + pad }));
 
   try {
-    paintBoxes(img.pixels, img.width, img.height, findings.map((f) => f.box));
+    paintBoxes(img.pixels, img.width, img.height, [...findings.map((f) => f.box), ...unreadableBoxes]);
     const { image, mediaType } = await encodeImage(img.pixels, img.width, img.height, img.sourceType);
     return {
       ok: true,
@@ -150,8 +168,17 @@ export async function redactImage(bytes: Uint8Array, opts: RedactImageOptions = 
       report: {
         findings,
         counts,
-        ocrConfidence: Math.round(ocr.confidence * 10) / 10,
+        unreadable: { boxes: unreadableBoxes, regions: reading.unreadable.length, textRegions: reading.textRegions, shareOfText: Math.round(unreadableShare * 1000) / 1000 },
+        ocrConfidence: Math.round(reading.confidence * 10) / 10,
         ocrMs: Math.round(ocrMs),
+        passes: {
+          preprocessMs: Math.round(reading.preprocessMs),
+          pass1Ms: Math.round(reading.pass1Ms),
+          pass2Ms: Math.round(reading.pass2Ms),
+          rereadRegions: reading.rereadRegions,
+          detectMs: Math.round(detectMs),
+          scale: reading.scale,
+        },
         totalMs: Math.round(performance.now() - started),
         width: img.width,
         height: img.height,

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { rebuildLines, regionCoverage, type ReadWord } from "./screen-layout";
+
+const word = (text: string, x0: number, y0: number, confidence = 90, w = 40, h = 12): ReadWord => ({ text, confidence, bbox: { x0, y0, x1: x0 + w, y1: y0 + h } });
+
+describe("rebuildLines", () => {
+  it("puts a table row on one line, left to right, whatever order OCR read the columns in", () => {
+    const lines = rebuildLines([word("jana@x.si", 200, 11), word("Novak", 50, 10), word("Jana", 0, 10), word("Open", 0, 40), word("041", 400, 9)]);
+    expect(lines.map((l) => l.words.map((w) => w.text).join(" "))).toEqual(["Jana Novak jana@x.si 041", "Open"]);
+  });
+});
+
+describe("regionCoverage", () => {
+  const region = { x0: 0, y0: 10, x1: 100, y1: 22 };
+  it("counts only confident words on the region's line", () => {
+    expect(regionCoverage(region, [word("a", 0, 10), word("b", 50, 10, 30)], 70)).toBeCloseTo(0.4);
+    expect(regionCoverage(region, [word("a", 0, 40)], 70)).toBe(0);
+    expect(regionCoverage(region, [word("a", 0, 10), word("b", 20, 10), word("c", 60, 10)], 70)).toBeCloseTo(1);
+  });
+});

@@ -100,6 +100,6 @@ for (const [name, text] of Object.entries(pathological)) {
 console.log(`worst pathological 1 MB input: ${worst.toFixed(0)} ms`);
 
 // The address word lists load once, on first use (JSON bundled with the engine).
-const loadStarted = process.hrtime.bigint();
+const addressLoadStarted = process.hrtime.bigint();
 addressData();
-console.log(`address word lists: loaded in ${(Number(process.hrtime.bigint() - loadStarted) / 1e6).toFixed(1)} ms (already warm after the runs above)`);
+console.log(`address word lists: loaded in ${(Number(process.hrtime.bigint() - addressLoadStarted) / 1e6).toFixed(1)} ms (already warm after the runs above)`);

@@ -41,6 +41,7 @@ const TABLE: Record<string, Row> = {
   "admin.canned-replies": { url: () => "/admin/canned-replies", expect: adminOnly },
   "admin.categories": { url: () => "/admin/categories", expect: adminOnly },
   "admin.mail": { url: () => "/admin/mail", expect: adminOnly },
+  "admin.mailboxes": { url: () => "/admin/mailboxes", expect: adminOnly },
   "admin.policies": { url: () => "/admin/policies", expect: adminOnly },
   "admin.privacy": { url: () => "/admin/privacy", expect: adminOnly },
   "admin.privacy_.$id.export": { url: (c) => `/admin/privacy/${c.dsrId}/export`, expect: adminOnly },

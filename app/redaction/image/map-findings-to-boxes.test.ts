@@ -58,6 +58,12 @@ describe("locateFindings", () => {
     expect(findings.find((f) => f.type === "CREDIT_CARD")?.box).toEqual({ x0: 60, y0: 20, x1: 240, y1: 34 });
   });
 
+  it("finds an IBAN whose country OCR split from its check digits, and boxes all of it", () => {
+    const { findings, counts } = locateFindings(layout(["SI 1 3 8690 4985 7487 069"]), detect, opts);
+    expect(counts).toEqual({ IBAN: 1 });
+    expect(findings[0]!.box).toEqual({ x0: 0, y0: 0, x1: 250, y1: 14 });
+  });
+
   it("reads an IBAN whose letters and digits OCR confused", () => {
     for (const head of ["SIS6", "S156", "5I56"]) {
       const { counts, findings } = locateFindings(layout([`IBAN: ${head} 1910 0000 0123 438`]), detect, opts);

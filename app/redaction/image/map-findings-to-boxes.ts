@@ -142,6 +142,8 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
   // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db".
   if (/:$/.test(a.text) && /^\/\//.test(b.text)) return true;
+  // An IBAN's country split from its check digits: "SI" "1" "3" "8690…" (leak test, 34 px DejaVu).
+  if (IBAN_COUNTRIES.has(a.text) && /^[0-9]/.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
 }
 

@@ -187,7 +187,8 @@ function speakerName(line: string, lineStart: number, detections: Detection[]): 
     // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
     const name = line.slice(from, colon);
     const flags = gazetteer().flagsOf(name.toLowerCase());
-    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & NOT_A_NAME) === 0) || (/\s/.test(name) && isNameValue(name))) {
+    // A given name that is also a word ("Rok:" deadline, "Cookie:" header) is a label here, not a speaker.
+    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & (NOT_A_NAME | COMMON_WORD)) === 0) || (/\s/.test(name) && isNameValue(name))) {
       push(detections, lineStart + from, lineStart + from + name.length, 0.75);
       return true;
     }

@@ -3,33 +3,18 @@ import { generateSecret, generateURI, verifySync } from "otplib";
 import QRCode from "qrcode";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
-import { getSecrets } from "../secrets.server";
+import { openSecret, sealSecret } from "../secrets.server";
 import { recordAudit } from "../audit/audit.server";
 import { hitRateLimit } from "./rate-limit.server";
 import { hashToken } from "./tokens.server";
 
 /**
  * Optional TOTP two-factor for staff (RFC 6238 through otplib), docs/decisions/017. The secret is
- * stored AES-256-GCM under ENCRYPTION_KEY (same scheme as access details); recovery codes are
+ * sealed with ENCRYPTION_KEY (sealSecret, as access details and mailbox passwords); recovery codes are
  * shown once and kept as SHA-256, each usable once. TOTP_REQUIRED_FOR_ADMINS sends an admin
  * without it to enrol before any other staff page (guards.server.ts).
  */
 const RECOVERY_CODES = 10;
-
-function seal(plain: string): string {
-  const iv = crypto.randomBytes(12);
-  const cipher = crypto.createCipheriv("aes-256-gcm", getSecrets().encryptionKey, iv);
-  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return `v1.${iv.toString("base64")}.${cipher.getAuthTag().toString("base64")}.${data.toString("base64")}`;
-}
-
-function open(stored: string): string {
-  const [v, iv, tag, data] = stored.split(".");
-  if (v !== "v1" || !iv || !tag || !data) throw new Error("Unknown secret format");
-  const decipher = crypto.createDecipheriv("aes-256-gcm", getSecrets().encryptionKey, Buffer.from(iv, "base64"));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
-}
 
 export type Enrolment = { enabled: true } | { enabled: false; secret: string; uri: string; qrDataUrl: string };
 
@@ -37,10 +22,10 @@ export type Enrolment = { enabled: true } | { enabled: false; secret: string; ur
 export async function enrolmentFor(db: Db, userId: string): Promise<Enrolment> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
   if (user.totpEnabledAt) return { enabled: true };
-  let secret = user.totpSecret ? open(user.totpSecret) : "";
+  let secret = user.totpSecret ? openSecret(user.totpSecret) : "";
   if (!secret) {
     secret = generateSecret();
-    await db.user.update({ where: { id: userId }, data: { totpSecret: seal(secret) } });
+    await db.user.update({ where: { id: userId }, data: { totpSecret: sealSecret(secret) } });
   }
   const uri = generateURI({ issuer: getConfig().COMPANY_NAME, label: user.email, secret });
   const svg = await QRCode.toString(uri, { type: "svg", margin: 1 });
@@ -55,7 +40,7 @@ function codeMatches(secret: string, code: string): boolean {
 /** Confirms enrolment with a first code; returns the recovery codes to show once, or null for a wrong code. */
 export async function confirmEnrolment(db: Db, userId: string, code: string): Promise<string[] | null> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
-  if (user.totpEnabledAt || !user.totpSecret || !codeMatches(open(user.totpSecret), code.trim())) return null;
+  if (user.totpEnabledAt || !user.totpSecret || !codeMatches(openSecret(user.totpSecret), code.trim())) return null;
   const codes = Array.from({ length: RECOVERY_CODES }, () => crypto.randomBytes(8).toString("hex").replace(/(.{4})(?!$)/g, "$1-"));
   await db.$transaction(async (tx) => {
     await tx.recoveryCode.deleteMany({ where: { userId } });
@@ -85,7 +70,7 @@ export async function verifySecondFactor(db: Db, userId: string, code: string): 
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user?.totpEnabledAt || !user.totpSecret || !user.active) return "invalid";
   const given = code.trim();
-  if (codeMatches(open(user.totpSecret), given)) return "ok";
+  if (codeMatches(openSecret(user.totpSecret), given)) return "ok";
   const recovery = normaliseRecovery(given);
   if (recovery.length !== 16) return "invalid";
   const used = await db.recoveryCode.updateMany({ where: { userId, codeHash: hashToken(recovery), usedAt: null }, data: { usedAt: new Date() } });

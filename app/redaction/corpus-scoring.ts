@@ -36,7 +36,7 @@ type Span = { start: number; end: number };
 type Tally = { tp: number; fp: number; fn: number; overlapTp: number; overlapFp: number; overlapFn: number };
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const exact = (a: Span, b: Span) => a.start === b.start && a.end === b.end;
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 1 : numerator / denominator);
+export const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 1 : numerator / denominator);
 
 export interface CorpusRow {
   type: EntityType;
@@ -119,7 +119,7 @@ export function scoreCorpus(cases: readonly CorpusCase[], detect: (text: string)
   };
 }
 
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
+export const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
 /** The printed table; `details` caps how many misses and leaked look-alikes are listed. */
 export function formatScore(title: string, score: CorpusScore, details = { misses: 30, leaked: 20 }): string {

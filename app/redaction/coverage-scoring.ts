@@ -1,4 +1,5 @@
 import type { Detection } from "./types";
+import { percent, ratio } from "./corpus-scoring";
 
 /**
  * Leak-oriented scoring for the evaluation set (tests/fixtures/redaction-eval). What the product
@@ -107,8 +108,6 @@ export function scoreCoverage(cases: readonly EvalCase[], detect: (text: string)
   };
 }
 
-const ratio = (numerator: number, denominator: number) => (denominator === 0 ? 1 : numerator / denominator);
-const percent = (value: number) => `${(value * 100).toFixed(1)}%`.padStart(7);
 
 export function formatCoverage(title: string, score: CoverageScore, details = { missed: 0, overRedacted: 0 }): string {
   return [

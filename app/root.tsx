@@ -38,6 +38,7 @@ function Header({ locale, user, company }: { locale: Locale; user: RootData["use
         {user ? (
           <>
             <Link to="/queue">{t("app.queue")}</Link>
+            <Link to="/profile">{t("profile.title")}</Link>
             {user.role === "ADMIN" && <Link to="/admin">{t("app.admin")}</Link>}
             {user.reports && <Link to="/reports">{t("app.reports")}</Link>}
             <span className="who">{user.name}</span>

@@ -8,6 +8,7 @@ import { enqueueJob } from "../jobs/queue.server";
 import type { JobContext, JobHandler } from "../jobs/worker.server";
 import { enqueueMail } from "../mail/outbound/outbox.server";
 import { log } from "../logging/logger.server";
+import { deliveryFor, notificationMessageId } from "../notifications/staff-notifications.server";
 import { addBusinessDays } from "./business-days";
 import { clientFollowUpEmail, formatLinkExpiry, technicianFollowUpEmail, type FollowUpLocale } from "./follow-up-emails";
 import { companyCalendar, FOLLOWUP_JOBS } from "./schedule-follow-up.server";
@@ -62,9 +63,14 @@ function clientToAsk(f: LoadedFollowUp) {
   return r;
 }
 
-function technicianAddress(f: LoadedFollowUp): { to: string; locale: FollowUpLocale } | null {
+/** The assignee as they chose on /profile (mail, a digest line, or nothing), else the team mailbox. */
+async function technicianAddress(tx: Tx, f: LoadedFollowUp, now: Date): Promise<{ to: string; locale: FollowUpLocale } | null> {
   const a = f.ticket.assignee;
-  if (a?.active) return { to: a.email, locale: localeOf(a.locale) };
+  if (a?.active) {
+    const how = await deliveryFor(tx, a.id, "FOLLOWUP_DUE");
+    if (how === "digest") await tx.staffNotification.create({ data: { userId: a.id, ticketId: f.ticketId, event: "FOLLOWUP_DUE", digest: true, createdAt: now } });
+    return how === "mail" ? { to: a.email, locale: localeOf(a.locale) } : null;
+  }
   if (f.ticket.team.email) return { to: f.ticket.team.email, locale: getConfig().DEFAULT_LOCALE };
   return null;
 }
@@ -89,7 +95,7 @@ async function sendMails(tx: Tx, f: LoadedFollowUp, step: "due" | "reminder", no
     });
     await enqueueMail(tx, { to: client.email, ticketId: f.ticketId, dedupeKey: `followup.${step}.client:${f.id}`, ...mail, links: links.links.specs });
   }
-  const tech = technicianAddress(f);
+  const tech = await technicianAddress(tx, f, now);
   if (tech) {
     const mail = technicianFollowUpEmail({
       locale: tech.locale,
@@ -99,7 +105,8 @@ async function sendMails(tx: Tx, f: LoadedFollowUp, step: "due" | "reminder", no
       clientAsked: client !== null,
       reminder: step === "reminder",
     });
-    await enqueueMail(tx, { to: tech.to, ticketId: f.ticketId, dedupeKey: `followup.${step}.tech:${f.id}`, ...mail });
+    // A notification id: an answer to this mail never opens or joins a ticket.
+    await enqueueMail(tx, { to: tech.to, ticketId: f.ticketId, messageId: notificationMessageId(`followup.${step}.tech:${f.id}`), ...mail });
   }
   return { clientAsked: client !== null, technicianTold: tech !== null };
 }

@@ -27,7 +27,8 @@ export function companyCalendar(): BusinessCalendar {
 
 const DeployedChange = z.object({
   ticketId: z.string().min(1),
-  actorUserId: z.string().min(1),
+  /** Absent when a deployment integration whose creator is gone reports the change. */
+  actorUserId: z.string().min(1).optional(),
   /** Redacted here before it is stored or emailed, like every other text. */
   description: z.string().trim().min(1).max(2000),
   target: z.enum(FOLLOWUP_TARGETS),
@@ -80,6 +81,7 @@ export async function recordDeployedChange(db: Db, input: DeployedChange, now: D
       data: {
         ticketId: change.ticketId,
         actorUserId: change.actorUserId,
+        actorKind: change.actorUserId ? "USER" : "SYSTEM",
         action: "followup.scheduled",
         // Identifiers and dates only: the description stays on the FollowUp row.
         details: JSON.stringify({ followUpId: followUp.id, target: change.target, dueAt: dueAt.toISOString() }),

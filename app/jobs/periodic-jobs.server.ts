@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { fromLocalParts, localDateKey, localParts } from "../followups/business-days";
 import { enqueueJob } from "./queue.server";
 import { RETENTION_JOB } from "../retention/retention-job.server";
+import { DIGEST_JOB } from "../notifications/digest-job.server";
 
 /**
  * Recurring work (auto-close, expiry of access details, the nightly retention run) is put
@@ -13,6 +14,8 @@ export type PeriodicJob = { kind: string; every: "hour" | "day"; atLocalHour?: n
 export const PERIODIC_JOBS: PeriodicJob[] = [
   { kind: "maintenance.hourly", every: "hour" },
   { kind: RETENTION_JOB, every: "day", atLocalHour: 2 },
+  // Staff who chose the daily digest get it at the start of the working day.
+  { kind: DIGEST_JOB, every: "day", atLocalHour: 7 },
 ];
 
 export function periodicJobFor(job: PeriodicJob, now: Date, timeZone: string): { runAt: Date; dedupeKey: string } {

@@ -23,6 +23,7 @@ export default function AdminHome() {
         <li><Link to="/admin/policies">Retention periods and follow-up delays</Link></li>
         <li><Link to="/admin/mail">Mail settings</Link></li>
         <li><Link to="/admin/mailboxes">Mailboxes read over IMAP</Link></li>
+        <li><Link to="/admin/deployments">Deployment integrations (CI/CD tokens)</Link></li>
       </ul>
     </div>
   );

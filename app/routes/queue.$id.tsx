@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { markTicketSeen } from "../notifications/ticket-seen.server";
 import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireTechnician } from "../auth/guards.server";
@@ -32,6 +33,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireTechnician(request, context);
   const page = await loadTicketPage(getDb(), user, params.id!);
   if (!page) throw new Response("Not found", { status: 404 });
+  // Opening the page is seeing its client messages: the queue stops marking it as new.
+  await markTicketSeen(getDb(), user.id, params.id!);
   return json({ ...page, me: { id: user.id } });
 }
 

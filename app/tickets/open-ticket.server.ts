@@ -1,3 +1,4 @@
+import { notifyStaff, teamStaffIds } from "../notifications/staff-notifications.server";
 import type { Db } from "../db.server";
 import type { Locale } from "../i18n/i18n";
 import { recordAudit } from "../audit/audit.server";
@@ -104,6 +105,8 @@ export async function openTicket(db: Db, input: NewTicket, now = new Date()): Pr
         action: "ticket.opened",
         details: { channel: input.channel, category: category.slug, attachments: prepared.length, withheld: withheld.length },
       });
+      // Nobody has a new ticket yet: its team hears of it (as each member chose on /profile).
+      await notifyStaff(tx, { event: "NEW_IN_TEAM", ticketId: ticket.id, userIds: await teamStaffIds(tx, category.teamId), key: ticket.id }, now);
       const redacted: Record<string, number> = {};
       for (const f of [...subject.findings, ...body.findings, ...prepared.flatMap((p) => (p.status === "STORED" ? p.findings : []))]) {
         redacted[f.type] = (redacted[f.type] ?? 0) + 1;

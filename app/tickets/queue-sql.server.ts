@@ -31,9 +31,12 @@ export type QueueRow = {
   assignee: { id: string; name: string } | null;
   requester: { company: string | null } | null;
   team: { name: string };
+  /** A client wrote after the viewer last opened the ticket page (or they never did). */
+  unseen: boolean;
 };
 
-type RawRow = Omit<QueueRow, "createdAt" | "updatedAt" | "assignee" | "requester" | "team"> & {
+type RawRow = Omit<QueueRow, "createdAt" | "updatedAt" | "assignee" | "requester" | "team" | "unseen"> & {
+  unseen: number | bigint | boolean | null;
   createdAt: Date | string;
   updatedAt: Date | string;
   assigneeId: string | null;
@@ -65,8 +68,8 @@ const TICKET_COLUMNS = `t."id", t."reference", t."subject", t."status", t."prior
  * the assignee's name, the requester's company and the team's name are read for the `take` rows
  * that remain (at 100 000 tickets this made SQLite's part of a page a third cheaper).
  */
-export async function selectQueueRows(db: Db, partitions: Sql[][], field: SortField, dir: SortDir, take: number): Promise<QueueRow[]> {
-  const rows = await db.$queryRaw<RawRow[]>(queueStatement(partitions, field, dir, take, null));
+export async function selectQueueRows(db: Db, partitions: Sql[][], field: SortField, dir: SortDir, take: number, viewerId: string | null = null): Promise<QueueRow[]> {
+  const rows = await db.$queryRaw<RawRow[]>(queueStatement(partitions, field, dir, take, null, viewerId));
   return rows.map(toQueueRow);
 }
 
@@ -77,9 +80,9 @@ export async function selectQueueRows(db: Db, partitions: Sql[][], field: SortFi
  * that the search was cut off; it comes back even when the page is empty.
  */
 export async function selectMatchingQueueRows(
-  db: Db, matches: Sql, partitions: Sql[][], field: SortField, dir: SortDir, take: number,
+  db: Db, matches: Sql, partitions: Sql[][], field: SortField, dir: SortDir, take: number, viewerId: string | null = null,
 ): Promise<{ rows: QueueRow[]; matchCount: number }> {
-  const rows = await db.$queryRaw<(Nullable<RawRow> & { matchCount: number | bigint | string })[]>(queueStatement(partitions, field, dir, take, matches));
+  const rows = await db.$queryRaw<(Nullable<RawRow> & { matchCount: number | bigint | string })[]>(queueStatement(partitions, field, dir, take, matches, viewerId));
   // COUNT is a bigint on PostgreSQL (and may be on SQLite): the number is small.
   const matchCount = Number(rows[0]?.matchCount ?? 0);
   return { rows: rows.filter((r): r is RawRow & { matchCount: number } => r.id !== null).map(toQueueRow), matchCount };
@@ -87,7 +90,7 @@ export async function selectMatchingQueueRows(
 
 type Nullable<T> = { [K in keyof T]: T[K] | null };
 
-function queueStatement(partitions: Sql[][], field: SortField, dir: SortDir, take: number, matches: Sql | null): Sql {
+function queueStatement(partitions: Sql[][], field: SortField, dir: SortDir, take: number, matches: Sql | null, viewerId: string | null): Sql {
   const sql = prismaSql();
   const order = (alias: string) => sql.raw(`ORDER BY ${alias}"${field}" ${dir.toUpperCase()}, ${alias}"id" ${dir.toUpperCase()}`);
   // Over matches, each walk starts from the matched ids and looks their tickets up by primary key.
@@ -102,10 +105,15 @@ function queueStatement(partitions: Sql[][], field: SortField, dir: SortDir, tak
     partitions.length === 1
       ? walk(partitions[0]!)
       : sql.sql`SELECT * FROM (${sql.join(partitions.map((p, i) => sql.sql`SELECT * FROM (${walk(p)}) AS ${sql.raw(`p${i}`)}`), " UNION ALL ")}) AS u ${order("")} LIMIT ${take}`;
-  const columns = sql.raw(`${TICKET_COLUMNS}, a."name" AS "assigneeName", r."company" AS "requesterCompany", tm."name" AS "teamName"`);
-  const names = sql.raw(`LEFT JOIN "User" a ON a."id" = t."assigneeId"
+  // Unseen: the last client message is newer than the viewer's last visit (TicketSeen, one
+  // primary-key look-up per shown row). Both sides are dates written by the adapter: ISO text of
+  // one format on SQLite (so text order is time order), timestamp(3) on PostgreSQL.
+  const columns = sql.raw(`${TICKET_COLUMNS}, a."name" AS "assigneeName", r."company" AS "requesterCompany", tm."name" AS "teamName",
+      CASE WHEN t."lastClientAt" IS NOT NULL AND (s."seenAt" IS NULL OR s."seenAt" < t."lastClientAt") THEN 1 ELSE 0 END AS "unseen"`);
+  const names = sql.sql`LEFT JOIN "User" a ON a."id" = t."assigneeId"
       LEFT JOIN "Requester" r ON r."id" = t."requesterId"
-      LEFT JOIN "Team" tm ON tm."id" = t."teamId"`);
+      LEFT JOIN "Team" tm ON tm."id" = t."teamId"
+      LEFT JOIN "TicketSeen" s ON s."ticketId" = t."id" AND s."userId" = ${viewerId ?? ""}`;
   if (!matches) {
     return sql.sql`
     SELECT ${columns}
@@ -133,6 +141,7 @@ function toQueueRow(r: RawRow): QueueRow {
     assignee: r.assigneeId && r.assigneeName !== null ? { id: r.assigneeId, name: r.assigneeName } : null,
     requester: r.requesterId ? { company: r.requesterCompany } : null,
     team: { name: r.teamName ?? "" },
+    unseen: Number(r.unseen ?? 0) === 1 || r.unseen === true,
   };
 }
 

@@ -188,8 +188,8 @@ export async function listQueue(db: Db, user: StaffUser, query: QueueQuery, now 
   const fetch = async (extra: Sql[], field: SortField, dir: SortDir, after: Cursor | null) => {
     const conditions = [...filters, ...extra, ...(after ? [afterCursor(field, dir, after)] : [])];
     const walks = partitions.map((p) => [...p, ...conditions]);
-    if (!matches) return (await selectQueueRows(db, walks, field, dir, take)).filter(inScope);
-    const found = await selectMatchingQueueRows(db, matches, walks, field, dir, take);
+    if (!matches) return (await selectQueueRows(db, walks, field, dir, take, user.id)).filter(inScope);
+    const found = await selectMatchingQueueRows(db, matches, walks, field, dir, take, user.id);
     searchCapped = found.matchCount >= MAX_SEARCH_MATCHES;
     return found.rows.filter(inScope);
   };

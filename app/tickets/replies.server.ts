@@ -1,3 +1,4 @@
+import { notifyStaff } from "../notifications/staff-notifications.server";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { getT, isLocale } from "../i18n/i18n";
@@ -50,6 +51,9 @@ export async function addClientReply(
         ticketId, actorKind: "CLIENT", action: "ticket.client_replied",
         details: { via: input.via, reopened: reopen, attachments: prepared.length, withheld: withheld.length },
       });
+      if (ticket.assigneeId) {
+        await notifyStaff(tx, { event: "CLIENT_REPLY", ticketId, userIds: [ticket.assigneeId], key: message.id }, now);
+      }
       return { messageId: message.id, reopened: reopen, withheld, redacted: body.counts };
     });
   } catch (err) {

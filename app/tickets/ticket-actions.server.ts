@@ -1,3 +1,4 @@
+import { notifyStaff } from "../notifications/staff-notifications.server";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
@@ -104,6 +105,10 @@ async function assignOne(tx: Tx, user: StaffUser, ticketId: string, assigneeId: 
     ticketId, actorUserId: user.id, action: "ticket.assigned",
     details: { assigneeId, previousAssigneeId: ticket.assigneeId, bulk },
   });
+  // Taking a ticket yourself needs no mail.
+  if (assigneeId && assigneeId !== user.id) {
+    await notifyStaff(tx, { event: "ASSIGNED", ticketId, userIds: [assigneeId], key: `${ticketId}:${now.getTime()}` }, now);
+  }
   return true;
 }
 

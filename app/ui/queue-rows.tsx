@@ -1,5 +1,6 @@
 import type { MouseEvent } from "react";
 import { useNavigate } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { formatTime } from "./format-time";
 
 /** One row of the queue table, as the queue's loader sends it (dates as ISO text). */
@@ -7,6 +8,8 @@ export type QueueRowData = {
   id: string; reference: string; subject: string; status: string; priority: string; categorySlug: string;
   createdAt: string; updatedAt: string;
   assignee: { name: string } | null; requester: { company: string | null } | null; team: { name: string };
+  /** A client message the viewer has not seen yet. */
+  unseen?: boolean;
 };
 
 /**
@@ -17,6 +20,7 @@ export type QueueRowData = {
  */
 export function QueueRows({ rows }: { rows: QueueRowData[] }) {
   const navigate = useNavigate();
+  const { t: tr } = useTranslation();
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-ticket-link]");
@@ -29,7 +33,7 @@ export function QueueRows({ rows }: { rows: QueueRowData[] }) {
       {rows.map((t) => (
         <tr key={t.id} data-ticket-row>
           <td><input type="checkbox" name="ids" value={t.id} form="bulk" aria-label={`Select ${t.reference}`} /></td>
-          <td><a href={`/queue/${t.id}`} data-ticket-link>{t.reference}</a></td>
+          <td><a href={`/queue/${t.id}`} data-ticket-link>{t.reference}</a>{t.unseen ? <> <span className="badge unseen" data-unseen title={tr("profile.unseenTitle")}>{tr("profile.unseen")}</span></> : null}</td>
           <td>{t.subject}{t.requester?.company ? <span className="muted"> · {t.requester.company}</span> : null}</td>
           <td><span className={`badge ${t.status}`}>{t.status.toLowerCase()}</span></td>
           <td><span className={`badge ${t.priority}`}>{t.priority.toLowerCase()}</span></td>

@@ -16,6 +16,7 @@ import { DEFAULT_INBOUND_MAIL_LIMITS, parseInboundMail, UnparseableMailError } f
 import { quarantineMail, unparseableExcerptSource, type QuarantineReason } from "./quarantine.server";
 import { stripQuotedReply } from "./strip-quoted-reply";
 import { cleanSubject, findThreadKeys } from "./thread-keys";
+import { answersNotification } from "../../notifications/staff-notifications.server";
 import { guessMailLocale } from "./guess-mail-locale";
 import { ensureDefaultsOnce } from "../../setup/bootstrap.server";
 
@@ -94,6 +95,10 @@ async function ingest(db: Db, raw: Buffer, options: IngestOptions): Promise<Inge
     await quarantineMail(db, "FLOOD", `${mail.subject}\n${mail.text}`, now);
     return { outcome: "quarantined" };
   }
+
+  // An answer to a staff notification (a technician hitting "reply") is no client mail: it
+  // must neither open a ticket nor land in one.
+  if (answersNotification(findThreadKeys(mail).messageIds)) return ignoreAutomated(db, "notification-reply");
 
   const files = attachmentsOf(mail);
   try {

@@ -1,0 +1,47 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { CsrfInput } from "../root";
+import { getDb } from "../db.server";
+import { requireTechnician } from "../auth/guards.server";
+import { parseForm } from "../http/parse-form.server";
+import { loadPrefs, savePrefs } from "../notifications/preferences.server";
+
+const box = z.enum(["on"]).optional().transform((v) => v === "on");
+const Schema = z.object({ newInTeam: box, clientReply: box, assigned: box, followUpDue: box, dailyDigest: box });
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireTechnician(request, context);
+  return json({ prefs: await loadPrefs(getDb(), user.id) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireTechnician(request);
+  const parsed = await parseForm(request, Schema);
+  if (!parsed.ok) return json({ ok: false }, { status: 400 });
+  await savePrefs(getDb(), user.id, parsed.data);
+  return json({ ok: true });
+}
+
+const FIELDS = ["newInTeam", "clientReply", "assigned", "followUpDue", "dailyDigest"] as const;
+
+export default function Profile() {
+  const { prefs } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h1>{t("profile.title")}</h1>
+      <p className="muted">{t("profile.intro")}</p>
+      {data?.ok && <p className="alert ok" role="status">{t("profile.saved")}</p>}
+      <Form method="post" className="stack panel narrow">
+        <CsrfInput />
+        {FIELDS.map((f) => (
+          <label className="inline" key={f}><input type="checkbox" name={f} defaultChecked={prefs[f]} /> {t(`profile.${f}`)}</label>
+        ))}
+        <button type="submit">{t("profile.save")}</button>
+      </Form>
+    </div>
+  );
+}

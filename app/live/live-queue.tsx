@@ -33,7 +33,7 @@ export function LiveQueue({ loadedAt }: { loadedAt: number }) {
   useEffect(() => () => clearTimeout(state.current.settle), []);
 
   const { failing } = useLivePoll<QueueLive>({
-    request: () => fetch("/live/queue", { headers: { Accept: "application/json" }, credentials: "same-origin" }),
+    request: (signal) => fetch("/live/queue", { headers: { Accept: "application/json" }, credentials: "same-origin", signal }),
     onData: (data) => {
       const s = state.current;
       if (s.busy || !idle || !isOutOfDate(data.changedAt, s.loadedAt)) return;

@@ -48,13 +48,16 @@ export function LiveTicket({ ticketId, updatedAt }: { ticketId: string; updatedA
   }, [revalidator]);
 
   const { failing, poke } = useLivePoll<TicketLive>({
-    request: () => {
+    request: async (signal) => {
       const state = current();
       ref.current.sent = state;
-      return fetch(url, {
-        method: "POST", credentials: "same-origin", headers: { Accept: "application/json" },
+      const res = await fetch(url, {
+        method: "POST", credentials: "same-origin", headers: { Accept: "application/json" }, signal,
         body: new URLSearchParams({ csrf, state }),
       });
+      // Gone from this person's view (moved to another team, erased): the page's own loader says so.
+      if (res.status === 404 && !ref.current.busy) reload();
+      return res;
     },
     onData: (data) => {
       setOthers(data.others);

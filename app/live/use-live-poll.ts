@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { nextDelay } from "./live-poll";
 
 type Options<T> = {
-  /** One check: a fetch of a JSON endpoint. */
-  request: () => Promise<Response>;
+  /** One check: a fetch of a JSON endpoint (aborted when the page goes). */
+  request: (signal: AbortSignal) => Promise<Response>;
   /** Called with each answer. */
   onData: (data: T) => void;
   /** Until the first answer names the server's interval. */
@@ -30,6 +30,7 @@ export function useLivePoll<T extends { interval?: number }>({ request, onData, 
     let again = false;
     let failures = 0;
     let interval = initialIntervalMs;
+    const abort = new AbortController();
 
     const schedule = (ms: number) => {
       clearTimeout(timer);
@@ -44,7 +45,7 @@ export function useLivePoll<T extends { interval?: number }>({ request, onData, 
       inFlight = true;
       clearTimeout(timer);
       try {
-        const res = await latest.current.request();
+        const res = await latest.current.request(abort.signal);
         const type = res.headers.get("Content-Type") ?? "";
         if (!res.ok || res.redirected || !type.includes("application/json")) throw new Error(`live check: ${res.status}`);
         const data = (await res.json()) as T;
@@ -53,6 +54,7 @@ export function useLivePoll<T extends { interval?: number }>({ request, onData, 
         setFailing(false);
         if (!stopped) latest.current.onData(data);
       } catch {
+        if (stopped) return;
         failures += 1;
         setFailing(true);
       } finally {
@@ -74,6 +76,7 @@ export function useLivePoll<T extends { interval?: number }>({ request, onData, 
     void check();
     return () => {
       stopped = true;
+      abort.abort(); // a heartbeat still on its way must not arrive after "left"
       clearTimeout(timer);
       pokeRef.current = () => {};
       document.removeEventListener("visibilitychange", onVisibility);

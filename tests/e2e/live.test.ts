@@ -72,12 +72,17 @@ describe("a queue left open", () => {
     const before = await count();
     await page.waitForSelector("[data-live-status] span"); // hydrated: the page says it updates itself
     await markDocument(page);
+    await page.keyboard.press("j"); // the keyboard marker on the first row (the ticket Tina read)
 
     // (1) A ticket arrives: its row and the new count appear without a reload.
     const arrived = await newTicket("Tiskalnik v pisarni ne tiska");
     await page.waitForSelector(`a[data-ticket-link]:text("${arrived.reference}")`, { timeout: 15_000 });
     await page.waitForFunction((n) => Number(document.querySelector("[data-view-count=unassigned]")?.textContent) === n, before + 1, { timeout: 15_000 });
     expect(await stillSameDocument(page)).toBe(true);
+    // The new row came in above the marker: x still ticks the row that is marked, not the new one.
+    await page.keyboard.press("x");
+    expect(await row(seen.reference).locator("input[type=checkbox]").isChecked()).toBe(true);
+    expect(await row(arrived.reference).locator("input[type=checkbox]").isChecked()).toBe(false);
 
     // (2) The client answers on the ticket Tina had read: its row is marked.
     await addClientReply(getDb(), seen.id, { body: "Še vedno ne teče.", via: "EMAIL" });

@@ -63,7 +63,10 @@ export function ScreenshotDialog() {
   const shot = index !== null ? shots[index] : undefined;
 
   return (
-    <dialog ref={dialog} className="screenshot-dialog" aria-labelledby="screenshot-dialog-title" onClose={onClose} onKeyDown={onKeyDown} data-screenshot-dialog>
+    <dialog ref={dialog} className="screenshot-dialog" aria-labelledby="screenshot-dialog-title" onClose={onClose} onKeyDown={onKeyDown}
+      // A click on the backdrop (outside the dialog's box) closes it too.
+      onClick={(e) => { if (e.target === dialog.current) { const r = dialog.current.getBoundingClientRect(); if (e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom) close(); } }}
+      data-screenshot-dialog>
       {shot && (
         <>
           <header>

@@ -137,6 +137,12 @@ describe("two technicians on one ticket", () => {
     await tomo.page.waitForURL(/\/queue$/);
     await tina.page.waitForFunction(() => document.querySelector("[data-live-presence]")?.textContent === "", undefined, { timeout: 10_000 });
 
+    // A client answers while Tina only reads: the message appears in her page by itself.
+    await tina.page.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await addClientReply(getDb(), t.id, { body: "Napaka se pojavi ob plačilu s kartico.", via: "EMAIL" });
+    await tina.page.locator("article[data-direction=IN]", { hasText: "ob plačilu s kartico" }).waitFor({ timeout: 10_000 });
+    expect(await stillSameDocument(tina.page)).toBe(true);
+
     // Tina's draft survives a change made meanwhile: a notice offers to show it.
     await tina.page.locator("textarea[name=body]").fill("Moj osnutek");
     await addClientReply(getDb(), t.id, { body: "Dodatno: napaka 402.", via: "EMAIL" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BACKOFF_MS, TYPING_IDLE_MS, isOutOfDate, nextDelay, ownState, splitPresence } from "./live-poll";
+import { MAX_BACKOFF_MS, TYPING_IDLE_MS, isOutOfDate, nextDelay, ownState, settleDelay, splitPresence } from "./live-poll";
 
 describe("nextDelay", () => {
   it("waits the server's interval while checks succeed", () => {
@@ -41,5 +41,17 @@ describe("splitPresence", () => {
   it("separates who is writing from who is only looking", () => {
     expect(splitPresence([{ name: "Ana", typing: false }, { name: "Bor", typing: true }, { name: "Cene", typing: false }]))
       .toEqual({ writing: ["Bor"], viewing: ["Ana", "Cene"] });
+  });
+});
+
+describe("settleDelay", () => {
+  it("needs no second reload when the counts were made after the change", () => {
+    expect(settleDelay(1000, 1000, 1200, 5000)).toBeNull();
+    expect(settleDelay(1000, 1100, 1200, 5000)).toBeNull();
+  });
+  it("reloads once the kept counts have expired when they predate the change", () => {
+    // Counted at 500, change at 1000, page read at 1200: the counts expire at 5500.
+    expect(settleDelay(1000, 500, 1200, 5000)).toBe(4300 + 250);
+    expect(settleDelay(1000, 500, 9000, 5000)).toBe(250);
   });
 });

@@ -43,3 +43,14 @@ export function splitPresence(others: Other[]): { writing: string[]; viewing: st
   const viewing = others.filter((o) => !o.typing).map((o) => o.name);
   return { writing, viewing };
 }
+
+/**
+ * After a reload for a change at `changedAt`: the tab counts came with `countsAt` (when the
+ * answering process counted them) and the data with `loadedAt` (its clock then). Counts older
+ * than the change were kept from before it by a process that did not see it (014 keeps them up
+ * to `maxAgeMs`): reload once more when they have expired. Null: the counts are current.
+ */
+export function settleDelay(changedAt: number, countsAt: number, loadedAt: number, maxAgeMs: number): number | null {
+  if (countsAt >= changedAt) return null;
+  return Math.max(0, countsAt + maxAgeMs - loadedAt) + 250;
+}

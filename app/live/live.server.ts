@@ -1,6 +1,5 @@
 import type { Db } from "../db.server";
 import type { StaffUser } from "../auth/guards.server";
-import { databaseKind } from "../db.server";
 import { getConfig } from "../config.server";
 import { QUEUE_SUMMARY_MAX_AGE_MS, forgetQueueSummariesBefore } from "../tickets/queue.server";
 import { queueChangedAt, ticketChangedAt } from "./changes.server";
@@ -13,20 +12,17 @@ export type QueueLiveState = {
   /** When to ask again. */
   interval: number;
   /**
-   * Other processes keep their tab counts up to this long (014): after a change, the page
-   * reloads once more after it, so the counts catch up whichever process served the first reload.
-   * 0 when this process is the only web process.
+   * How long a process keeps its tab counts (014). A reload after a change that another process
+   * answered with counts from before the change reloads once more when they have expired.
    */
-  settleMs: number;
+  countsMaxAgeMs: number;
 };
 
 export async function queueLiveState(db: Db, user: StaffUser): Promise<QueueLiveState> {
   const changed = await queueChangedAt(db, user);
   // This process's counts predate the change: the reload that follows shows the new numbers.
   if (changed) forgetQueueSummariesBefore(user, changed);
-  const config = getConfig();
-  const shared = config.WEB_PROCESSES > 1 || databaseKind() === "postgres";
-  return { changedAt: changed?.getTime() ?? null, interval: config.LIVE_INTERVAL_MS, settleMs: shared ? QUEUE_SUMMARY_MAX_AGE_MS + 500 : 0 };
+  return { changedAt: changed?.getTime() ?? null, interval: getConfig().LIVE_INTERVAL_MS, countsMaxAgeMs: QUEUE_SUMMARY_MAX_AGE_MS };
 }
 
 /** What an open ticket page is told on each heartbeat (app/routes/live.tickets.$id.ts). */

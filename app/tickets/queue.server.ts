@@ -256,6 +256,15 @@ export function forgetQueueSummaries() {
 }
 
 /**
+ * When the tab counts this person's page would get were counted (ms, this process's clock), or
+ * null when none are kept. The live queue (app/live/) compares it with the last change: counts
+ * older than the change are shown again once they have expired.
+ */
+export function queueCountsComputedAt(user: StaffUser): number | null {
+  return summaries.get(`counts:${teamSetKey(user)}`)?.at ?? null;
+}
+
+/**
  * Forgets this team set's counts and menus if they were made before `changedAt`: the queue's
  * live check (app/live/) saw a change that may have come through another process, and the page
  * it is about to reload should show it in the counts too.

@@ -18,7 +18,7 @@ const as = {} as Record<"ana" | "bor" | "other" | "admin" | "none", TestBrowser>
 let webTeam = "";
 let itTeam = "";
 
-type QueueLive = { changedAt: number | null; interval: number; settleMs: number };
+type QueueLive = { changedAt: number | null; interval: number; countsMaxAgeMs: number };
 type TicketLive = { changedAt: number; interval: number; others: { name: string; typing: boolean }[] };
 
 beforeAll(async () => {

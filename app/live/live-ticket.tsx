@@ -63,8 +63,10 @@ export function LiveTicket({ ticketId, updatedAt }: { ticketId: string; updatedA
       setOthers(data.others);
       const s = ref.current;
       if (s.busy || !idle || !(data.changedAt > s.loaded)) return;
+      // A reload would empty the reply box and take its focus away: with a draft, or the cursor
+      // in it, the person decides when.
       const box = replyBox();
-      if (box && box.value.trim() !== "") setChanged(true);
+      if (box && (box.value.trim() !== "" || document.activeElement === box)) setChanged(true);
       else reload();
     },
   });

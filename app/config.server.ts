@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** Web processes `npm start` runs on one port (node:cluster); 1 serves from the main process. */
   WEB_PROCESSES: z.coerce.number().int().min(1).max(32).default(1),
+  /** How often an open queue or ticket page asks whether anything changed (app/live/); presence lasts three of these. */
+  LIVE_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(5_000),
   DATA_DIR: z.string().min(1).default("var"),
   STORAGE_DIR: z.string().min(1).optional(),
   OUTBOX_DIR: z.string().min(1).optional(),

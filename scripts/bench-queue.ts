@@ -9,6 +9,11 @@
  *   --database=postgresql://user:pass@host:5432/postgres  run on PostgreSQL instead of a SQLite
  *     file: a fresh database minidesk_bench_queue_<random> is made on that server (the role needs
  *     CREATEDB), migrated, seeded, measured and dropped.
+ *   --listeners=N  open queue tabs to simulate (default 50): each asks /live/queue every
+ *     LIVE_INTERVAL_MS (the real interval, default 5 s), from another process. The queue page is
+ *     measured without them, with them, and without them again; the change check's latency (alone
+ *     and under the queue load) and the database statements per second the listeners cost
+ *     (counted in this process's Prisma client: in-process runs only) are printed on a `live:` line.
  */
 import fs from "node:fs";
 import { execFile, execFileSync } from "node:child_process";
@@ -26,6 +31,7 @@ const TICKETS = arg("tickets", 100_000);
 const CONNECTIONS = arg("connections", 20);
 const SECONDS = arg("seconds", 10);
 const WEB_PROCESSES = arg("web-processes", 1);
+const LISTENERS = arg("listeners", 50);
 const POSTGRES_SERVER = option("database");
 if (POSTGRES_SERVER && !/^postgres(ql)?:\/\//.test(POSTGRES_SERVER)) throw new Error("--database takes a postgresql:// URL (the default is a fresh SQLite file)");
 
@@ -128,12 +134,102 @@ try {
     return result;
   }
 
+  /**
+   * LISTENERS open queue tabs, simulated in another process (as browsers would be): each asks
+   * /live/queue, then again after the interval the answer names, starting spread over one
+   * interval. Phases: one interval to attach them all, ten seconds alone (latency, checks
+   * and database statements per second, server CPU), then the queue page under autocannon with
+   * them attached, then the queue page again without them (the same run's yardstick).
+   */
+  async function measureListeners() {
+    const first = await fetch(`${app.url}/live/queue`, { headers: { Cookie: cookie } });
+    if (first.status !== 200) throw new Error(`/live/queue: ${first.status}`);
+    const interval = ((await first.json()) as { interval: number }).interval;
+    const QUIET_MS = 10_000;
+    const program = `const [url, cookie, n, runMs, interval] = JSON.parse(process.argv[1]);
+      const samples = []; const end = Date.now() + runMs; let failures = 0;
+      const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+      async function tab(i) {
+        let wait = 0;
+        await sleep(Math.round((i / n) * interval));
+        while (Date.now() < end) {
+          const t0 = performance.now(); const at = Date.now();
+          try {
+            const res = await fetch(url, { headers: { Cookie: cookie, Accept: "application/json" } });
+            const body = await res.json();
+            if (!res.ok) failures++;
+            samples.push([at, performance.now() - t0]);
+            wait = body.interval;
+          } catch { failures++; wait = 1000; }
+          await sleep(Math.max(0, wait - (performance.now() - t0)));
+        }
+      }
+      await Promise.all(Array.from({ length: n }, (_, i) => tab(i)));
+      process.stdout.write(JSON.stringify({ samples, failures }));`;
+    // Runs past the loads below; its samples are split by time afterwards.
+    const runMs = interval + QUIET_MS + (SECONDS + 4) * 1000;
+    const listeners = new Promise<{ samples: [number, number][]; failures: number }>((resolve, reject) => {
+      execFile(process.execPath, ["--input-type=module", "-e", program, JSON.stringify([`${app.url}/live/queue`, cookie, LISTENERS, runMs, interval])], { maxBuffer: 64 << 20 }, (err, stdout) =>
+        err ? reject(err) : resolve(JSON.parse(stdout)),
+      );
+    });
+    await new Promise((r) => setTimeout(r, interval + 500));
+    const statements = countStatements();
+    const quietFrom = Date.now();
+    const cpuBefore = app.cpuMs();
+    const counted = statements?.count() ?? 0;
+    await new Promise((r) => setTimeout(r, QUIET_MS));
+    const quietTo = Date.now();
+    const cpuMsPerSecond = (app.cpuMs() - cpuBefore) / (QUIET_MS / 1000);
+    const statementsInQuiet = statements ? statements.count() - counted : null;
+    statements?.stop();
+    const loadFrom = Date.now();
+    const queueWith = await load("/queue");
+    const loadTo = Date.now();
+    const { samples, failures } = await listeners;
+    if (failures) throw new Error(`/live/queue: ${failures} failed checks`);
+    const queueAfter = await load("/queue");
+    const within = (from: number, to: number) => samples.filter(([at]) => at >= from && at < to).map(([, ms]) => ms).sort((a, b) => a - b);
+    const pct = (xs: number[], p: number) => (xs.length ? Math.round(xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]! * 10) / 10 : NaN);
+    const quiet = within(quietFrom, quietTo);
+    const loaded = within(loadFrom, loadTo);
+    const checksPerSecond = quiet.length / ((quietTo - quietFrom) / 1000);
+    return {
+      interval, queueWith, queueAfter, cpuMsPerSecond, checksPerSecond,
+      quiet: { p50: pct(quiet, 0.5), p95: pct(quiet, 0.95) },
+      loaded: { p50: pct(loaded, 0.5), p95: pct(loaded, 0.95) },
+      statementsPerSecond: statementsInQuiet === null ? null : statementsInQuiet / ((quietTo - quietFrom) / 1000),
+      statementsPerCheck: statementsInQuiet === null ? null : statementsInQuiet / Math.max(1, quiet.length),
+    };
+  }
+
+  /**
+   * Counts the SQL statements the server sends, in-process runs only: the server's Prisma client
+   * is the one in globalThis (app/db.server.ts), and the live path only runs raw statements.
+   */
+  function countStatements(): { count: () => number; stop: () => void } | null {
+    if (WEB_PROCESSES > 1) return null;
+    const db = (globalThis as unknown as { __minideskDb?: Record<string, unknown> }).__minideskDb;
+    if (!db) return null;
+    let n = 0;
+    const names = ["$queryRaw", "$queryRawUnsafe", "$executeRaw", "$executeRawUnsafe"] as const;
+    const originals = names.map((name) => db[name] as (...a: unknown[]) => unknown);
+    names.forEach((name, i) => {
+      const original = originals[i]!.bind(db);
+      db[name] = (...a: unknown[]) => { n++; return original(...a); };
+    });
+    return { count: () => n, stop: () => names.forEach((name, i) => { db[name] = originals[i]; }) };
+  }
+
   started = Date.now();
   const queue = await load("/queue");
   const search = await load("/queue?view=all&q=" + encodeURIComponent("strežnik cas"));
   // Technicians open tickets all day (issue #7): the newest ticket of the technician's teams.
   const opened = await getDb().ticket.findFirstOrThrow({ where: { teamId: { in: [it.id, web.id] } }, orderBy: { updatedAt: "desc" }, select: { id: true } });
   const ticket = await load(`/queue/${opened.id}`);
+
+  // Open queue tabs (issue 22): LISTENERS simulated tabs asking /live/queue at the real interval.
+  const live = LISTENERS > 0 ? await measureListeners() : null;
   await app.stop();
   await disconnectDb(); // the query above opened this process's own client when the app runs elsewhere (--web-processes)
 
@@ -141,6 +237,12 @@ try {
   const p95 = (r: autocannon.Result) => r.latency.p97_5;
   if (WEB_PROCESSES > 1) console.log(`served by ${WEB_PROCESSES} web processes (WEB_PROCESSES=${WEB_PROCESSES})`);
   console.log(`ticket: p50=${ticket.latency.p50} p95=${p95(ticket)}`);
+  if (live) {
+    const { quiet, loaded, queueWith, queueAfter, checksPerSecond, statementsPerSecond, statementsPerCheck, cpuMsPerSecond, interval } = live;
+    const stmts = statementsPerSecond === null ? "statements not counted (--web-processes)" : `${statementsPerSecond.toFixed(1)} DB statements/s (${statementsPerCheck!.toFixed(2)} per check)`;
+    console.log(`live: ${LISTENERS} listeners every ${interval} ms: change check p50=${quiet.p50} p95=${quiet.p95} ms alone, p50=${loaded.p50} p95=${loaded.p95} ms during the queue load; ${checksPerSecond.toFixed(1)} checks/s, ${stmts}, server cpu ${cpuMsPerSecond.toFixed(1)} ms/s`);
+    console.log(`queue with ${LISTENERS} listeners: p50=${queueWith.latency.p50} p95=${p95(queueWith)} ${queueWith.requests.average} req/s · without: p50=${queue.latency.p50} p95=${p95(queue)} ${queue.requests.average} req/s before, p50=${queueAfter.latency.p50} p95=${p95(queueAfter)} ${queueAfter.requests.average} req/s after`);
+  }
   console.log(`queue: p50=${queue.latency.p50} p95=${p95(queue)} search_p95=${p95(search)} tickets=${count} concurrency=${CONNECTIONS}`);
 } finally {
   await cleanUp();

@@ -255,6 +255,21 @@ export const en = {
     expired: "This link has expired. If something is wrong, simply reply to our last email.",
     invalid: "This link is not valid.",
   },
+  live: {
+    on: "This page updates itself.",
+    paused: "Updates are paused: the server does not answer. Trying again…",
+    refresh: "Refresh",
+    viewing: "Also on this ticket: {{names}}",
+    writing: "Writing a reply: {{names}}",
+    changed: "This ticket has changed since you opened it.",
+    showChanges: "Show the changes (your draft stays)",
+    screenshot: "Screenshot {{n}} of {{total}}",
+    openFull: "Open full size",
+    close: "Close",
+    previous: "Previous screenshot",
+    next: "Next screenshot",
+    keysHint: "Esc closes, ← and → move between screenshots.",
+  },
 };
 
 export type Messages = typeof en;

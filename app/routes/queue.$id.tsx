@@ -20,6 +20,8 @@ import { companyCalendar, recordDeployedChange } from "../followups/schedule-fol
 import { recordTechnicianOutcome } from "../followups/follow-up-answers.server";
 import { fromLocalParts, localParts } from "../followups/business-days";
 import { pageTitle } from "../ui/page-title";
+import { LiveTicket } from "../live/live-ticket";
+import { ScreenshotDialog } from "../ui/screenshot-dialog";
 
 function dueOnDate(date: string, now: Date): Date {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
@@ -187,6 +189,7 @@ export default function TicketPage() {
         {mergedInto && <span>Merged into <Link to={`/queue/${mergedInto.id}`}>{mergedInto.reference}</Link></span>}
       </p>
       <RedactionList counts={ticket.subjectRedactions} />
+      <LiveTicket ticketId={ticket.id} updatedAt={ticket.updatedAt} />
       {errors._form && <p className="alert bad" role="alert">{errors._form}</p>}
 
       <div className="layout-2">
@@ -383,6 +386,7 @@ export default function TicketPage() {
           )}
         </aside>
       </div>
+      <ScreenshotDialog />
     </div>
   );
 }

@@ -6,12 +6,13 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireTechnician } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
-import { forgetQueueSummaries, listQueue, parseQueueQuery, recentCountsPerView, recentQueueFilterOptions } from "../tickets/queue.server";
+import { forgetQueueSummaries, listQueue, parseQueueQuery, queueCountsComputedAt, recentCountsPerView, recentQueueFilterOptions } from "../tickets/queue.server";
 import { CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView } from "../tickets/queue-options";
 import { bulkAssign, bulkClose } from "../tickets/ticket-actions.server";
 import { useQueueKeyboard } from "../ui/queue-keyboard";
 import { QueueRows } from "../ui/queue-rows";
 import { pageTitle } from "../ui/page-title";
+import { LiveQueue } from "../live/live-queue";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Queue") }];
 
@@ -24,9 +25,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireTechnician(request, context);
   const db = getDb();
   const query = parseQueueQuery(new URL(request.url).searchParams);
+  const loadedAt = Date.now(); // the open page asks whether anything changed after this (app/live/)
   // Counts and menus may be a few seconds old (QUEUE_SUMMARY_MAX_AGE_MS); the list never is.
   const [page, counts, options] = await Promise.all([listQueue(db, user, query), recentCountsPerView(db, user), recentQueueFilterOptions(db, user)]);
-  return json({ query, page, counts, options, me: user.id });
+  return json({ query, page, counts, options, me: user.id, loadedAt, countsAt: queueCountsComputedAt(user) ?? loadedAt });
 }
 
 const ids = z.union([z.string(), z.array(z.string())]).optional()
@@ -56,7 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Queue() {
-  const { query, page, counts, options } = useLoaderData<typeof loader>();
+  const { query, page, counts, options, loadedAt, countsAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -89,6 +91,7 @@ export default function Queue() {
   return (
     <div>
       <h1>Queue</h1>
+      <LiveQueue loadedAt={loadedAt} countsAt={countsAt} />
       {done !== null && <p className="alert ok" role="status">{done} ticket(s) updated{params.get("skipped") !== "0" ? `, ${params.get("skipped")} skipped` : ""}.</p>}
       {actionData?.error && <p className="alert bad" role="alert">{actionData.error}</p>}
       <nav className="tabs" aria-label="Views" title="Counts are refreshed every few seconds">

@@ -255,6 +255,28 @@ export function forgetQueueSummaries() {
   summaries.clear();
 }
 
+/**
+ * When the tab counts this person's page would get were counted (ms, this process's clock), or
+ * null when none are kept. The live queue (app/live/) compares it with the last change: counts
+ * older than the change are shown again once they have expired.
+ */
+export function queueCountsComputedAt(user: StaffUser): number | null {
+  return summaries.get(`counts:${teamSetKey(user)}`)?.at ?? null;
+}
+
+/**
+ * Forgets this team set's counts and menus if they were made before `changedAt`: the queue's
+ * live check (app/live/) saw a change that may have come through another process, and the page
+ * it is about to reload should show it in the counts too.
+ */
+export function forgetQueueSummariesBefore(user: StaffUser, changedAt: Date) {
+  for (const kind of ["counts", "options"]) {
+    const key = `${kind}:${teamSetKey(user)}`;
+    const hit = summaries.get(key);
+    if (hit && hit.at <= changedAt.getTime()) summaries.delete(key);
+  }
+}
+
 /** countsPerView, as recent as QUEUE_SUMMARY_MAX_AGE_MS (for the queue page). */
 export async function recentCountsPerView(db: Db, user: StaffUser, now = new Date()): Promise<ViewCounts> {
   const { groups, followups } = await recentForTeams("counts", user, now.getTime(), () => countActive(db, user, now));

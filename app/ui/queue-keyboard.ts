@@ -18,6 +18,10 @@ export function useQueueKeyboard(open: (href: string) => void) {
     };
     const onKey = (e: KeyboardEvent) => {
       if (e.metaKey || e.ctrlKey || e.altKey) return;
+      // The rows may have changed under the marker (the live queue reloads them, app/live/): the
+      // marked row is the one with the class, wherever it is now, never an old index.
+      const marked = rows().findIndex((r) => r.classList.contains("row-current"));
+      current = marked;
       const target = e.target as HTMLElement | null;
       const typing = !!target && (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName) || target.isContentEditable);
       if (typing) {

@@ -58,6 +58,10 @@ const TABLE: Record<string, Row> = {
   "login_.code": { url: () => "/login/code", expect: all(302) },
   "account.two-factor": { url: () => "/account/two-factor", expect: staffOnly },
   lang: { url: () => "/lang?lng=en", expect: all(302) },
+  // The live queue's change check and a ticket page's heartbeat (app/live/): staff only, and
+  // another team's ticket does not exist here either.
+  "live.queue": { url: () => "/live/queue", expect: staffOnly },
+  "live.tickets.$id": { url: (c) => `/live/tickets/${c.ticketA}`, expect: { anon: 302, client: 302, techOther: 404, techTeam: 200, admin: 200 } },
   // Staff already signed in are sent on to the queue.
   login: { url: () => "/login", expect: { anon: 200, client: 200, techOther: 302, techTeam: 302, admin: 302 } },
   logout: { url: () => "/logout", expect: all(302) },

@@ -1,4 +1,4 @@
-import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CsrfInput } from "../root";
@@ -6,6 +6,12 @@ import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
 import { deleteMailbox, listMailboxes, MailboxInputError, saveMailbox, type MailboxView } from "../mail/imap/mailboxes.server";
+import { OAuthSetupError } from "../mail/imap/oauth/oauth-providers";
+import { startMailboxConnect } from "../mail/imap/oauth/connect-mailbox.server";
+import { oauthRedirectUri } from "../mail/imap/oauth/connect-cookie.server";
+import { getT } from "../i18n/i18n";
+import { getLocale } from "../i18n/locale.server";
+import { OAuthConnect, OAuthFields, OAuthMethodOption, OAuthOutcome } from "../ui/mailbox-oauth";
 
 // A folder name as IMAP servers take it; no control characters, bounded.
 const folder = z.string().trim().min(1).max(200).regex(/^[^\p{Cc}]+$/u, "No control characters");
@@ -19,19 +25,30 @@ const SaveSchema = z.object({
   port: z.coerce.number().int().min(1).max(65535),
   tls: checkbox,
   username: z.string().trim().min(1, "The account's user name").max(320),
-  authMethod: z.enum(["PASSWORD", "XOAUTH2"]),
+  authMethod: z.enum(["PASSWORD", "XOAUTH2", "OAUTH2"]),
   secret: z.string().max(8192).optional(),
+  oauthProvider: z.enum(["MICROSOFT", "GOOGLE", "CUSTOM"]).default("MICROSOFT"),
+  oauthClientId: optionalText(200),
+  oauthTenant: optionalText(100),
+  oauthIssuer: optionalText(500),
+  oauthScope: optionalText(500),
   folder,
   afterIngest: z.enum(["MOVE", "FLAG"]),
   processedFolder: folder,
   enabled: checkbox,
 });
 const DeleteSchema = z.object({ intent: z.literal("delete"), id: z.string().min(1).max(64) });
-const Schema = z.discriminatedUnion("intent", [SaveSchema, DeleteSchema]);
+const ConnectSchema = z.object({ intent: z.literal("connect"), id: z.string().min(1).max(64) });
+const Schema = z.discriminatedUnion("intent", [SaveSchema, DeleteSchema, ConnectSchema]);
+
+function optionalText(max: number) {
+  return z.string().trim().max(max).optional().transform((v) => v || undefined);
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return json({ mailboxes: await listMailboxes(getDb()) });
+  const connect = new URL(request.url).searchParams.get("connect");
+  return json({ mailboxes: await listMailboxes(getDb()), oauthRedirectUri: oauthRedirectUri(), connectOutcome: connect });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -44,10 +61,20 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(await deleteMailbox(db, input.id, admin.id))) return json({ errors: { id: "Unknown mailbox" } }, { status: 404 });
     return json({ ok: "Deleted." });
   }
-  const { intent: _intent, id, ...fields } = input;
+  if (input.intent === "connect") {
+    const start = await startMailboxConnect(db, input.id).catch(() => "failed" as const);
+    if (start === "failed") return json({ errors: { id: getT(await getLocale(request))("mailboxOAuth.startFailed") } }, { status: 502 });
+    if (!start) return json({ errors: { id: "Unknown mailbox" } }, { status: 404 });
+    return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
+  }
+  const { intent: _intent, id, oauthProvider, oauthClientId, oauthTenant, oauthIssuer, oauthScope, ...fields } = input;
+  const oauth = { provider: oauthProvider, clientId: oauthClientId ?? "", tenant: oauthTenant, issuer: oauthIssuer, scope: oauthScope };
   try {
-    await saveMailbox(db, id, { ...fields, secret: fields.secret || undefined }, admin.id);
+    await saveMailbox(db, id, { ...fields, secret: fields.secret || undefined, oauth: fields.authMethod === "OAUTH2" ? oauth : undefined }, admin.id);
   } catch (err) {
+    if (err instanceof OAuthSetupError) {
+      return json({ errors: { [err.field]: getT(await getLocale(request))(`mailboxOAuth.error_${err.field}`) } }, { status: 400 });
+    }
     if (err instanceof MailboxInputError) {
       return json({ errors: err.field === "secret" ? { secret: "A new mailbox needs its password or token" } : { id: "Unknown mailbox" } }, { status: 400 });
     }
@@ -65,7 +92,7 @@ const STATUS_TEXT: Record<string, string> = {
 };
 
 export default function Mailboxes() {
-  const { mailboxes } = useLoaderData<typeof loader>();
+  const { mailboxes, oauthRedirectUri, connectOutcome } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as { ok?: string; errors?: Record<string, string> } | undefined;
   const e = data?.errors ?? {};
   return (
@@ -75,6 +102,7 @@ export default function Mailboxes() {
         Minidesk reads these mailboxes and turns each message into a ticket or a reply, as mail to the SMTP listener.
         Passwords and tokens are stored encrypted and never shown again.
       </p>
+      <OAuthOutcome outcome={connectOutcome} />
       {data?.ok && <p className="alert ok" role="status">{data.ok}</p>}
       {Object.keys(e).length > 0 && <p className="alert bad" role="alert">{Object.values(e).join(" ")}</p>}
       <div className="grid-cards">
@@ -82,6 +110,7 @@ export default function Mailboxes() {
           <section className="stack panel" key={m.id} data-mailbox={m.name}>
             <h2>{m.name}</h2>
             <MailboxStatus mailbox={m} />
+            {m.source !== "ENV" && <OAuthConnect mailboxId={m.id} oauth={m.oauth} redirectUri={oauthRedirectUri} />}
             {m.source === "ENV" ? (
               <p className="muted">Set by the IMAP_… environment variables; change it there and restart.</p>
             ) : (
@@ -144,12 +173,14 @@ function MailboxFields({ mailbox: m }: { mailbox?: SerializedMailbox }) {
         <select name="authMethod" defaultValue={m?.authMethod ?? "PASSWORD"}>
           <option value="PASSWORD">Password</option>
           <option value="XOAUTH2">OAuth2 access token (Microsoft 365, Gmail)</option>
+          <OAuthMethodOption />
         </select>
       </label>
       <label>Password or token
         {m && <span className="hint">Leave empty to keep the stored one.</span>}
         <input type="password" name="secret" autoComplete="new-password" required={!m} />
       </label>
+      <OAuthFields oauth={m?.oauth} />
       <label>Folder to read<input type="text" name="folder" defaultValue={m?.folder ?? "INBOX"} required /></label>
       <label>After a message is taken
         <select name="afterIngest" defaultValue={m?.afterIngest ?? "MOVE"}>

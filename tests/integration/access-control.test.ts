@@ -42,6 +42,8 @@ const TABLE: Record<string, Row> = {
   "admin.categories": { url: () => "/admin/categories", expect: adminOnly },
   "admin.mail": { url: () => "/admin/mail", expect: adminOnly },
   "admin.mailboxes": { url: () => "/admin/mailboxes", expect: adminOnly },
+  // The OAuth2 provider's redirect back: an admin is sent on to the mailbox page (no sign-in pending).
+  "admin.mailboxes_.oauth-callback": { url: () => "/admin/mailboxes/oauth-callback?code=x&state=y", expect: { ...adminOnly, admin: 302 } },
   "admin.policies": { url: () => "/admin/policies", expect: adminOnly },
   "admin.privacy": { url: () => "/admin/privacy", expect: adminOnly },
   "admin.privacy_.$id.export": { url: (c) => `/admin/privacy/${c.dsrId}/export`, expect: adminOnly },

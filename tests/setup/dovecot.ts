@@ -28,8 +28,11 @@ export function dovecotAvailable(): boolean {
 /**
  * `users` maps each account to its password. They are written before the start: Dovecot notices a
  * changed passwd-file by its modification time, which a second write in the same second hides.
+ * With `oauth2UserinfoUrl`, Dovecot also takes XOAUTH2/OAUTHBEARER sign-ins, checking each access
+ * token by calling that URL with it as a Bearer token (as it does with Microsoft's or Google's
+ * userinfo endpoint) and reading the account name from the answer's `sub`.
  */
-export async function startDovecot(users: Record<string, string>): Promise<Dovecot> {
+export async function startDovecot(users: Record<string, string>, opts: { oauth2UserinfoUrl?: string } = {}): Promise<Dovecot> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "minidesk-dovecot-"));
   fs.chmodSync(dir, 0o755);
   const port = await freePort();
@@ -44,6 +47,13 @@ export async function startDovecot(users: Record<string, string>): Promise<Dovec
   const passwd = path.join(dir, "passwd");
   fs.writeFileSync(passwd, Object.entries(users).map(([user, password]) => `${user}:{PLAIN}${password}::::::\n`).join(""));
   const conf = path.join(dir, "dovecot.conf");
+  const oauth2Conf = path.join(dir, "dovecot-oauth2.conf.ext");
+  if (opts.oauth2UserinfoUrl) {
+    fs.writeFileSync(oauth2Conf, `introspection_mode = auth\nintrospection_url = ${opts.oauth2UserinfoUrl}\nusername_attribute = sub\n`);
+  }
+  const oauth2Passdb = opts.oauth2UserinfoUrl
+    ? `passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = ${oauth2Conf}\n}\n`
+    : "";
   fs.writeFileSync(
     conf,
     `protocols = imap
@@ -53,16 +63,17 @@ state_dir = ${dir}/state
 log_path = ${dir}/dovecot.log
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login${opts.oauth2UserinfoUrl ? " xoauth2 oauthbearer" : ""}
 first_valid_uid = 1
 mail_location = maildir:${mailDir}/%u
 default_internal_user = ${internalUser}
 default_login_user = ${loginUser}
 passdb {
   driver = passwd-file
+  mechanisms = plain login
   args = scheme=PLAIN username_format=%u ${passwd}
 }
-userdb {
+${oauth2Passdb}userdb {
   driver = static
   args = uid=${mailUser} gid=${mailUser} home=${mailDir}/%u
 }

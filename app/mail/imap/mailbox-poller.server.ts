@@ -5,7 +5,8 @@ import type { Mailbox } from "@prisma/client";
 import type { Db } from "../../db.server";
 import { getConfig, type Config } from "../../config.server";
 import { errorCode, log } from "../../logging/logger.server";
-import { credentialsOf } from "./mailboxes.server";
+import { credentialsFor } from "./mailboxes.server";
+import { forgetAccessToken } from "./oauth/oauth-client.server";
 import { releaseMailboxLease, takeMailboxLease } from "./mailbox-lease.server";
 import { retryDelayMs } from "./retry-delay";
 import { takeNewMail } from "./take-new-mail.server";
@@ -87,11 +88,12 @@ export class MailboxPoller {
 
   /** One connection, served until it fails, the settings change, the lease is lost or we stop. */
   private async serve(mailbox: Mailbox, config: Config): Promise<void> {
+    const { auth, validUntil } = await credentialsFor(this.db, mailbox, config);
     const client = new ImapFlow({
       host: mailbox.host,
       port: mailbox.port,
       secure: mailbox.tls,
-      auth: credentialsOf(mailbox, config),
+      auth,
       logger: false,
       connectionTimeout: 15_000,
       greetingTimeout: 10_000,
@@ -103,7 +105,13 @@ export class MailboxPoller {
     // Errors also surface through the command in progress; without a listener one would crash us.
     client.on("error", () => {});
     const settings = settingsKey(mailbox);
-    await client.connect();
+    try {
+      await client.connect();
+    } catch (err) {
+      // A token refused before its time (revoked, or the clock disagrees): the next try gets a new one.
+      if (mailbox.authMethod === "OAUTH2") forgetAccessToken(mailbox.id);
+      throw err;
+    }
     try {
       while (!this.stopped) {
         // The folder is locked only while we work in it: ImapFlow goes into IDLE only when no
@@ -133,6 +141,9 @@ export class MailboxPoller {
         // Disabled, deleted or edited on the admin page: stop, or reconnect with the new settings.
         if (!current || !current.enabled || settingsKey(current) !== settings) return;
         if (!client.usable) throw Object.assign(new Error("Connection closed"), { code: "CONNECTION_CLOSED" });
+        // The session outlives its access token on most servers, but not on all: sign in again
+        // with a new one before it runs out.
+        if (validUntil !== undefined && Date.now() > validUntil - TOKEN_MARGIN_MS) return;
       }
     } finally {
       // LOGOUT politely, but a server that does not answer must not hold up a stop.
@@ -154,7 +165,7 @@ export class MailboxPoller {
     await this.db.mailbox.updateMany({
       where: { id: mailbox.id, leaseOwner: this.owner },
       data: {
-        status: code === "AUTH_FAILED" ? "AUTH_FAILED" : "RETRYING",
+        status: AUTH_CODES.has(code) ? "AUTH_FAILED" : "RETRYING",
         lastErrorCode: code,
         failures,
         lastCheckedAt: new Date(),
@@ -208,8 +219,13 @@ function settingsKey(m: Mailbox): string {
 }
 
 /** A code for the admin page and the log: never the server's text, which may quote an address. */
+/** Failures that only a person can fix (a password, a revoked consent): shown as "sign-in refused". */
+const AUTH_CODES = new Set(["AUTH_FAILED", "OAUTH_RECONNECT", "OAUTH_NOT_CONNECTED"]);
+const TOKEN_MARGIN_MS = 30_000;
+
 export function failureCode(err: unknown): string {
   if (err && typeof err === "object") {
+    if ("code" in err && typeof err.code === "string" && err.code.startsWith("OAUTH_")) return err.code;
     if ("authenticationFailed" in err && err.authenticationFailed) return "AUTH_FAILED";
     if ("serverResponseCode" in err && typeof err.serverResponseCode === "string") return `IMAP_${err.serverResponseCode}`;
   }

@@ -3,6 +3,8 @@ import type { Db } from "../../db.server";
 import type { Config } from "../../config.server";
 import { openSecret, sealSecret } from "../../secrets.server";
 import { recordAudit } from "../../audit/audit.server";
+import { accessTokenFor } from "./oauth/oauth-client.server";
+import { endpointsOf, OAuthSetupError, type OAuthApp, type OAuthProvider } from "./oauth/oauth-providers";
 
 /**
  * The IMAP mailboxes Minidesk reads: set on the admin page (/admin/mailboxes), or one from the
@@ -11,7 +13,12 @@ import { recordAudit } from "../../audit/audit.server";
  */
 export const ENV_MAILBOX_NAME = "environment";
 
-export type AuthMethod = "PASSWORD" | "XOAUTH2";
+/**
+ * PASSWORD; XOAUTH2 with an access token pasted in (it lasts about an hour: for trying a mailbox
+ * out); OAUTH2, an account connected through its provider's sign-in, whose access tokens are
+ * renewed from the stored refresh token (what Microsoft 365 and Gmail need in production).
+ */
+export type AuthMethod = "PASSWORD" | "XOAUTH2" | "OAUTH2";
 export type AfterIngest = "MOVE" | "FLAG";
 
 export type MailboxInput = {
@@ -21,31 +28,41 @@ export type MailboxInput = {
   tls: boolean;
   username: string;
   authMethod: AuthMethod;
-  /** Blank on an update: keep the stored secret. */
+  /** Blank on an update: keep the stored secret. For OAUTH2, the app registration's client secret. */
   secret?: string;
+  /** OAUTH2 only: which provider and app registration. */
+  oauth?: OAuthAppSettings;
   folder: string;
   afterIngest: AfterIngest;
   processedFolder: string;
   enabled: boolean;
 };
 
+export type OAuthAppSettings = Pick<OAuthApp, "provider" | "tenant" | "issuer" | "scope" | "clientId">;
+
 export type ImapCredentials = { user: string; pass: string } | { user: string; accessToken: string };
 
-/** What the admin page shows: everything but the secret, BigInt made a number for JSON. */
+/** What the admin page shows: everything but the secrets, BigInt made a number for JSON. */
 export type MailboxView = Omit<Mailbox, "secretSealed" | "lastUid" | "leaseOwner"> & {
   lastUid: number;
   hasSecret: boolean;
   active: boolean;
+  oauth: (OAuthAppSettings & { connected: boolean }) | null;
 };
 
 export async function listMailboxes(db: Db, now = new Date()): Promise<MailboxView[]> {
   const rows = await db.mailbox.findMany({ orderBy: { name: "asc" } });
-  return rows.map(({ secretSealed, lastUid, leaseOwner, ...rest }) => ({
-    ...rest,
-    lastUid: Number(lastUid),
-    hasSecret: rest.source === "ENV" || secretSealed !== null,
-    active: leaseOwner !== null && rest.leaseUntil !== null && rest.leaseUntil > now,
-  }));
+  return rows.map((row) => {
+    const { secretSealed, lastUid, leaseOwner, ...rest } = row;
+    const app = oauthAppOf(row);
+    return {
+      ...rest,
+      lastUid: Number(lastUid),
+      hasSecret: rest.source === "ENV" || secretSealed !== null,
+      active: leaseOwner !== null && rest.leaseUntil !== null && rest.leaseUntil > now,
+      oauth: app && { provider: app.provider, tenant: app.tenant, issuer: app.issuer, scope: app.scope, clientId: app.clientId, connected: Boolean(app.refreshToken) },
+    };
+  });
 }
 
 /**
@@ -60,15 +77,17 @@ export async function saveMailbox(db: Db, id: string | null, input: MailboxInput
 }
 
 async function writeMailbox(db: Db, id: string | null, input: MailboxInput): Promise<Mailbox> {
-  const { secret, ...fields } = input;
-  const sealed = secret ? { secretSealed: sealSecret(secret) } : {};
+  const { secret, oauth, ...fields } = input;
   const retryNow = { status: "NEW", failures: 0, nextAttemptAt: null, lastErrorCode: null };
-  if (!id) {
+  const before = id ? await db.mailbox.findFirst({ where: { id, source: "ADMIN" } }) : null;
+  if (id && !before) throw new MailboxInputError("id");
+  // The stored secret is a password, a token or an OAuth2 app: it cannot serve another method.
+  if (before && before.authMethod !== fields.authMethod && !secret) throw new MailboxInputError("secret");
+  const sealed = fields.authMethod === "OAUTH2" ? sealedOAuthApp(before, oauth, secret) : secret ? { secretSealed: sealSecret(secret) } : {};
+  if (!id || !before) {
     if (!secret) throw new MailboxInputError("secret");
     return db.mailbox.create({ data: { ...fields, ...sealed, source: "ADMIN" } });
   }
-  const before = await db.mailbox.findFirst({ where: { id, source: "ADMIN" } });
-  if (!before) throw new MailboxInputError("id");
   const moved = before.host !== fields.host || before.port !== fields.port || before.username !== fields.username || before.folder !== fields.folder;
   return db.mailbox.update({
     where: { id },
@@ -118,8 +137,44 @@ export async function syncEnvironmentMailbox(db: Db, config: Config): Promise<vo
   });
 }
 
-export function credentialsOf(mailbox: Mailbox, config: Config): ImapCredentials {
+/**
+ * How the poller signs in, and until when that holds (an OAuth2 access token's end, when the
+ * poller should reconnect with a new one). A refresh token the provider rotated is stored at once.
+ */
+export async function credentialsFor(db: Db, mailbox: Mailbox, config: Config): Promise<{ auth: ImapCredentials; validUntil?: number }> {
+  if (mailbox.authMethod === "OAUTH2") {
+    const app = oauthAppOf(mailbox);
+    if (!app) throw Object.assign(new Error("The mailbox has no OAuth2 settings"), { code: "NO_SECRET" });
+    const tokens = await accessTokenFor(mailbox.id, app);
+    if (tokens.refreshToken !== app.refreshToken) await storeRefreshToken(db, mailbox.id, app, tokens.refreshToken);
+    return { auth: { user: mailbox.username, accessToken: tokens.accessToken }, validUntil: tokens.expiresAt };
+  }
   const secret = mailbox.source === "ENV" ? (config.IMAP_ACCESS_TOKEN ?? config.IMAP_PASSWORD) : mailbox.secretSealed && openSecret(mailbox.secretSealed);
   if (!secret) throw Object.assign(new Error("The mailbox has no password or token"), { code: "NO_SECRET" });
-  return mailbox.authMethod === "XOAUTH2" ? { user: mailbox.username, accessToken: secret } : { user: mailbox.username, pass: secret };
+  return { auth: mailbox.authMethod === "XOAUTH2" ? { user: mailbox.username, accessToken: secret } : { user: mailbox.username, pass: secret } };
 }
+
+/** The OAUTH2 mailbox's app registration and refresh token, sealed together in secretSealed. */
+export function oauthAppOf(mailbox: Pick<Mailbox, "authMethod" | "secretSealed">): OAuthApp | null {
+  if (mailbox.authMethod !== "OAUTH2" || !mailbox.secretSealed) return null;
+  return JSON.parse(openSecret(mailbox.secretSealed)) as OAuthApp;
+}
+
+/** The account is connected (or re-connected): its refresh token is kept, sealed with the rest. */
+export async function storeRefreshToken(db: Db, mailboxId: string, app: OAuthApp, refreshToken: string): Promise<void> {
+  await db.mailbox.update({ where: { id: mailboxId }, data: { secretSealed: sealSecret(JSON.stringify({ ...app, refreshToken })) } });
+}
+
+/** The settings' client secret is kept when left blank; the refresh token while it still belongs to the same app. */
+function sealedOAuthApp(before: Mailbox | null, settings: OAuthAppSettings | undefined, clientSecret: string | undefined): { secretSealed?: string } {
+  if (!settings?.clientId) throw new OAuthSetupError("clientId");
+  endpointsOf(settings); // refuses a bad tenant or issuer before anything is stored
+  const previous = before ? oauthAppOf(before) : null;
+  const secret = clientSecret || previous?.clientSecret;
+  if (!secret) throw new MailboxInputError("secret");
+  const sameApp = previous && JSON.stringify(endpointsOf(previous)) === JSON.stringify(endpointsOf(settings)) && previous.clientId === settings.clientId;
+  const app: OAuthApp = { ...settings, clientSecret: secret, refreshToken: sameApp ? previous.refreshToken : undefined };
+  return { secretSealed: sealSecret(JSON.stringify(app)) };
+}
+
+export type { OAuthProvider };

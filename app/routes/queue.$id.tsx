@@ -145,7 +145,7 @@ function RedactionList({ counts }: { counts: Record<string, number> }) {
   if (!entries.length) return null;
   return (
     <p className="redactions" aria-label={t("ticket.removedLabel")}>
-      {t("ticket.removed")} {entries.map(([type, n]) => <span key={type} className="badge redaction">{`${type} × ${n}`}</span>)}
+      {t("ticket.removed")} {entries.map(([type, n]) => <span key={type} className="badge redaction" data-redaction-type={type}>{`${t(`portal.types.${type}`, { defaultValue: type })} × ${n}`}</span>)}
     </p>
   );
 }

@@ -25,7 +25,7 @@ let itTech2: { id: string };
 let webTech: { id: string };
 
 async function signIn(email: string, password = PASSWORD) {
-  const b = new TestBrowser(app.url);
+  const b = new TestBrowser(app.url, "en");
   await b.get("/login");
   const res = await b.post("/login", { email, password });
   expect(res.status).toBe(302);

@@ -401,7 +401,7 @@ describe("working a ticket", () => {
     const page = (await b.get(`/queue/${t.id}`)).text;
     expect(page).toContain('data-direction="OUT"');
     expect(page).toContain('data-direction="INTERNAL"');
-    expect(page).toMatch(/PHONE × 1/);
+    expect(page).toMatch(/data-redaction-type="PHONE">phone numbers × 1</);
     expect(page).toContain('data-audit-action="ticket.priority_changed"');
 
     // The workflow refuses a jump it does not allow, and resolving destroys access details.

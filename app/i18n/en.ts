@@ -502,6 +502,7 @@ export const en = {
       newTitle: "New integration",
       createToken: "Create token",
       nameRequired: "Give the integration a name.",
+      namePlaceholder: "GitHub Actions, website",
     },
     mail: {
       title: "Mail",

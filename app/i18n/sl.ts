@@ -504,6 +504,7 @@ export const sl: Messages = {
       newTitle: "Nova povezava",
       createToken: "Ustvari žeton",
       nameRequired: "Poimenujte povezavo.",
+      namePlaceholder: "GitLab CI, spletna stran",
     },
     mail: {
       title: "Pošta",

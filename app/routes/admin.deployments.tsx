@@ -83,7 +83,7 @@ export default function Deployments() {
       <Form method="post" className="stack panel narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="create" />
-        <label>{t("admin.deployments.name")}<input type="text" name="name" required maxLength={80} placeholder="GitHub Actions, website" /></label>
+        <label>{t("admin.deployments.name")}<input type="text" name="name" required maxLength={80} placeholder={t("admin.deployments.namePlaceholder")} /></label>
         <button type="submit">{t("admin.deployments.createToken")}</button>
       </Form>
     </div>

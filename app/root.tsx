@@ -36,7 +36,7 @@ function Header({ locale, user, company }: { locale: Locale; user: RootData["use
   return (
     <header className="site-header">
       <Link to="/" className="brand">{company}</Link>
-      <nav aria-label="Main">
+      <nav aria-label={t("staff.mainNav")}>
         {user ? (
           <>
             <Link to="/queue">{t("app.queue")}</Link>

@@ -280,6 +280,7 @@ export const en = {
     languageIntro: "The language of Minidesk's pages and of the emails it sends you. Until you choose, your browser's language is used.",
     languageLabel: "Language of the pages",
     languageSave: "Use this language",
+    mainNav: "Main menu",
     errors: {
       required: "Please fill this in.",
       invalid: "This value is not valid.",

@@ -282,6 +282,7 @@ export const sl: Messages = {
     languageIntro: "Jezik strani Minideska in e-poštnih sporočil, ki vam jih pošilja. Dokler ne izberete, velja jezik vašega brskalnika.",
     languageLabel: "Jezik strani",
     languageSave: "Uporabi ta jezik",
+    mainNav: "Glavni meni",
     errors: {
       required: "Izpolnite to polje.",
       invalid: "Ta vrednost ni veljavna.",

@@ -147,6 +147,10 @@ describe("staff pages in Slovenian", () => {
     await page.click("form:has(input[name=target]) button[type=submit]");
     await page.waitForSelector(".field-error");
     expect(await page.textContent(".field-error")).toBe(sl.staff.errors.reference);
+    // A refusal from the domain (a code there), worded here in Slovenian.
+    await page.fill("input[name=target]", "MD-2026-999999");
+    await page.click("form:has(input[name=target]) button[type=submit]");
+    await page.waitForSelector(`.alert.bad:has-text("${sl.ticket.errors.TargetNotFound}")`);
     expect(englishOn(await uiText(page))).toEqual([]);
     await page.screenshot({ path: artifactPath("staff-slovenian-ticket.png"), fullPage: true });
     // A bulk action without ticked tickets: the queue's own message, in Slovenian.

@@ -88,7 +88,7 @@ beforeAll(async () => {
   ticketId = opened.id;
   ticketCreatedAt = (await db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).createdAt;
   const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@firma.si" } });
-  await addStaffReply(db, ticketId, { id: admin.id, name: admin.name, email: admin.email, role: "ADMIN", teamIds: [] }, { body: "Zamenjali smo kartušo, prosimo, preverite.", note: false });
+  await addStaffReply(db, ticketId, { id: admin.id }, { body: "Zamenjali smo kartušo, prosimo, preverite.", note: false });
   await recordDeployedChange(db, { ticketId, actorUserId: admin.id, description: "Nov gonilnik tiskalnika", target: "OTHER" }, new Date());
   await db.cannedReply.create({ data: { title: "Pozdrav", body: "Pozdravljeni, hvala za sporočilo.", locale: "sl" } });
   browser = await launchBrowser();

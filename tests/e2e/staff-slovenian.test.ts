@@ -115,6 +115,8 @@ describe("staff pages in Slovenian", () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // Times and numbers are formatted on the server and again in the browser: a mismatch would be a hydration error here.
+    page.on("console", (m) => { if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(m.text()); });
     await page.goto(`${app.url}/login`);
     expect(englishOn(await uiText(page)), "/login").toEqual([]);
     await page.fill("input[name=email]", "admin@firma.si");

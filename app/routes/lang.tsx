@@ -8,12 +8,22 @@ import { getStaffUser } from "../auth/guards.server";
 import { saveStaffLocale } from "../accounts/staff-locale.server";
 import { getDb } from "../db.server";
 
-/** Switches the language and returns to the page; only a local path is accepted as target. */
+/**
+ * Switches the language and returns to the page; only a local path is accepted as target.
+ * A signed-in staff member's choice is also saved on their account (it wins over the cookie),
+ * but only when the browser says the link was followed on this site or typed in
+ * (Sec-Fetch-Site same-origin / none): a link on another site must not change an account.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const l = url.searchParams.get("l");
   const to = safeRedirectPath(url.searchParams.get("to"));
   if (!isLocale(l)) return redirect(to);
+  const site = request.headers.get("Sec-Fetch-Site");
+  if (site === "same-origin" || site === "none") {
+    const user = await getStaffUser(request);
+    if (user) await saveStaffLocale(getDb(), user.id, l);
+  }
   return redirect(to, { headers: { "Set-Cookie": await localeCookie.serialize(l) } });
 }
 

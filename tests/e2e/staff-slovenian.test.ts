@@ -196,6 +196,17 @@ describe("staff pages in Slovenian", () => {
     await second.waitForURL(/\/queue/);
     expect(await second.textContent("h1")).toBe(en.queue.title);
     expect((await db.user.findUniqueOrThrow({ where: { email: "admin@firma.si" } })).locale).toBe("en");
+    // The client's link form of the switch, typed in (Sec-Fetch-Site: none), saves too for staff...
+    await second.goto(`${app.url}/lang?l=sl&to=%2Fqueue`);
+    expect(await second.textContent("h1")).toBe(sl.queue.title);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "admin@firma.si" } })).locale).toBe("sl");
+    // ...but not from another site: the account keeps its choice.
+    const cookie = (await other.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const follow = (site: string) => fetch(`${app.url}/lang?l=en&to=%2F`, { headers: { Cookie: cookie, "Sec-Fetch-Site": site }, redirect: "manual" });
+    expect((await follow("cross-site")).status).toBe(302);
+    expect((await db.user.findUniqueOrThrow({ where: { email: "admin@firma.si" } })).locale).toBe("sl");
+    await follow("same-origin"); // the same request from this site does save (so the one above was signed in)
+    expect((await db.user.findUniqueOrThrow({ where: { email: "admin@firma.si" } })).locale).toBe("en");
     await other.close();
     await context.close();
   });

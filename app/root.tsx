@@ -18,7 +18,9 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.company ?? "Minidesk" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [locale, csrf, user] = await Promise.all([getLocale(request), ensureCsrfToken(request), getStaffUser(request, context)]);
+  const [csrf, user] = await Promise.all([ensureCsrfToken(request), getStaffUser(request, context)]);
+  // A staff member's own choice (profile) first, then the cookie, the browser, DEFAULT_LOCALE.
+  const locale = await getLocale(request, user);
   return json(
     { locale, company: getConfig().COMPANY_NAME, csrfToken: csrf.token, user: user && { name: user.name, role: user.role, reports: mayViewReports(user) } },
     { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : {} },
@@ -34,7 +36,7 @@ function Header({ locale, user, company }: { locale: Locale; user: RootData["use
   return (
     <header className="site-header">
       <Link to="/" className="brand">{company}</Link>
-      <nav aria-label="Main">
+      <nav aria-label={t("staff.mainNav")}>
         {user ? (
           <>
             <Link to="/queue">{t("app.queue")}</Link>
@@ -50,15 +52,30 @@ function Header({ locale, user, company }: { locale: Locale; user: RootData["use
         ) : (
           <Link to="/login">{t("app.signIn")}</Link>
         )}
-        <span className="lang" aria-label={t("app.language")}>
-          {(["sl", "en"] as const).map((l) =>
-            l === locale ? (
-              <strong key={l} aria-current="true">{l.toUpperCase()}</strong>
-            ) : (
-              <a key={l} href={`/lang?l=${l}&to=${encodeURIComponent(here)}`} hrefLang={l} lang={l}>{l.toUpperCase()}</a>
-            ),
-          )}
-        </span>
+        {user ? (
+          // Signed in: the choice is saved to the profile, so it is a form (CSRF-checked), not a link.
+          <Form method="post" action="/lang" className="lang inline" aria-label={t("app.language")}>
+            <CsrfInput />
+            <input type="hidden" name="to" value={here} />
+            {(["sl", "en"] as const).map((l) =>
+              l === locale ? (
+                <strong key={l} aria-current="true">{l.toUpperCase()}</strong>
+              ) : (
+                <button key={l} type="submit" name="l" value={l} className="link" lang={l}>{l.toUpperCase()}</button>
+              ),
+            )}
+          </Form>
+        ) : (
+          <span className="lang" aria-label={t("app.language")}>
+            {(["sl", "en"] as const).map((l) =>
+              l === locale ? (
+                <strong key={l} aria-current="true">{l.toUpperCase()}</strong>
+              ) : (
+                <a key={l} href={`/lang?l=${l}&to=${encodeURIComponent(here)}`} hrefLang={l} lang={l}>{l.toUpperCase()}</a>
+              ),
+            )}
+          </span>
+        )}
       </nav>
     </header>
   );

@@ -5,7 +5,9 @@ import { findSessionUser } from "./session.server";
 import { getConfig } from "../config.server";
 
 export type Role = "CLIENT" | "TECHNICIAN" | "ADMIN";
-export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean; twoFactor?: boolean };
+export type StaffUser = { id: string; email: string; name: string; role: Role; teamIds: string[]; canViewReports?: boolean; twoFactor?: boolean;
+  /** The language chosen on the profile ("sl" | "en"), or null: the browser's decides. */
+  locale?: string | null };
 
 /**
  * The signed-in user, or null. Deactivated users count as signed out.
@@ -34,7 +36,7 @@ const usersOfRequest = new WeakMap<object, Map<string, Promise<StaffUser | null>
 async function lookUpStaffUser(request: Request): Promise<StaffUser | null> {
   const user = await findSessionUser(request);
   if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports, twoFactor: user.twoFactor };
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, teamIds: user.teams.map((t) => t.teamId), canViewReports: user.canViewReports, twoFactor: user.twoFactor, locale: user.locale };
 }
 
 /** A technician or admin; anonymous visitors go to sign-in, clients get 403. */

@@ -80,7 +80,7 @@ export async function findSessionUser(request: Request) {
   const sql = prismaSql();
   const rows = await getDb().$queryRaw<SessionUserRow[]>(sql.sql`
     SELECT s."expiresAt" AS "expiresAt", u."id" AS id, u."email" AS email, u."name" AS name, u."role" AS role,
-           u."active" AS active, u."canViewReports" AS "canViewReports", u."totpEnabledAt" AS "totpEnabledAt", m."teamId" AS "teamId"
+           u."active" AS active, u."canViewReports" AS "canViewReports", u."totpEnabledAt" AS "totpEnabledAt", u."locale" AS locale, m."teamId" AS "teamId"
       FROM "Session" s
       JOIN "User" u ON u."id" = s."userId"
       LEFT JOIN "TeamMember" m ON m."userId" = u."id"
@@ -90,13 +90,14 @@ export async function findSessionUser(request: Request) {
   return {
     id: row.id, email: row.email, name: row.name, role: row.role,
     active: rawBoolean(row.active), canViewReports: rawBoolean(row.canViewReports), twoFactor: row.totpEnabledAt !== null,
+    locale: row.locale,
     teams: rows.flatMap((r) => (r.teamId === null ? [] : [{ teamId: r.teamId }])),
   };
 }
 
 type SessionUserRow = {
   expiresAt: Date | string; id: string; email: string; name: string; role: string;
-  active: boolean | number; canViewReports: boolean | number; totpEnabledAt: Date | string | null; teamId: string | null;
+  active: boolean | number; canViewReports: boolean | number; totpEnabledAt: Date | string | null; locale: string | null; teamId: string | null;
 };
 
 export async function getSession(request: Request) {

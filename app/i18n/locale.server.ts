@@ -3,9 +3,9 @@ import { getConfig } from "../config.server";
 import { isLocale, LOCALES, type Locale } from "./i18n";
 
 /**
- * The language: the visitor's explicit choice (a preference cookie holding only "sl"
- * or "en", no identifier, so not a tracking cookie), else the browser's
- * Accept-Language, else the configured default.
+ * The language: a signed-in staff member's choice on their profile, else the visitor's
+ * explicit choice (a preference cookie holding only "sl" or "en", no identifier, so not a
+ * tracking cookie), else the browser's Accept-Language, else the configured default.
  */
 export const localeCookie = createCookie("md_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
 
@@ -23,8 +23,15 @@ export function pickFromAcceptLanguage(header: string | null): Locale | undefine
   return ranked.map((r) => r.lang).find((l): l is Locale => (LOCALES as readonly string[]).includes(l ?? ""));
 }
 
-export async function getLocale(request: Request): Promise<Locale> {
+/** The language without the profile's choice: the cookie, the browser, the default. */
+export async function getBrowserLocale(request: Request): Promise<Locale> {
   const chosen = await localeCookie.parse(request.headers.get("Cookie"));
   if (isLocale(chosen)) return chosen;
   return pickFromAcceptLanguage(request.headers.get("Accept-Language")) ?? getConfig().DEFAULT_LOCALE;
+}
+
+/** The page's language; pass the signed-in staff member (or their saved locale) when there is one. */
+export async function getLocale(request: Request, user?: { locale?: string | null } | null): Promise<Locale> {
+  if (user && isLocale(user.locale)) return user.locale;
+  return getBrowserLocale(request);
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db.server";
+import { getT, type Locale } from "../i18n/i18n";
 import { CHANNEL_LABELS, CHANNELS, dayOf, listBuckets, listMonths, type ReportParams } from "./report-params";
 import type { ChartId, ReportChart, ReportOptions } from "./report-types";
 import { computeFlow, type FlowCell, type SeriesRow } from "./ticket-flow";
@@ -32,8 +33,8 @@ export type ReportTotals = {
 const DSR_LIST_LIMIT = 500;
 const DAY_MS = 86_400_000;
 
-function dimLabel(by: ReportParams["by"], options: ReportOptions, dim: string): string {
-  if (by === "channel") return CHANNEL_LABELS[dim] ?? dim;
+function dimLabel(by: ReportParams["by"], options: ReportOptions, dim: string, t: ReturnType<typeof getT>): string {
+  if (by === "channel") return CHANNEL_LABELS[dim] ? t(`staff.channels.${dim}`) : dim;
   const list = by === "category" ? options.categories : options.teams;
   return list.find((x) => x.slug === dim)?.name ?? dim;
 }
@@ -69,8 +70,8 @@ const READ_BY: Record<"options" | "live" | "stats" | "fr" | "res" | "fu" | "red"
 };
 
 /** One figure, for its CSV: the same numbers as in buildReport, from only the queries it reads. */
-export async function buildReportChart(db: Db, params: ReportParams, now: Date, id: ChartId): Promise<ReportChart> {
-  const report = await buildReport(db, params, now, { only: id });
+export async function buildReportChart(db: Db, params: ReportParams, now: Date, id: ChartId, locale: Locale = "en"): Promise<ReportChart> {
+  const report = await buildReport(db, params, now, { only: id, locale });
   return report.charts.find((c) => c.id === id)!;
 }
 
@@ -78,14 +79,16 @@ export async function buildReportChart(db: Db, params: ReportParams, now: Date, 
  * `overall`: also the whole-range response percentiles (the summary shows them; two more sorts).
  * `only`: skip the queries that chart does not read; the other charts and the totals are then
  * empty, so only buildReportChart passes it.
+ * `locale`: the language of titles, axes, legends and CSV headers (the viewer's; default English).
  */
-export async function buildReport(db: Db, params: ReportParams, now: Date, opts: { overall?: boolean; only?: ChartId } = {}): Promise<Report> {
+export async function buildReport(db: Db, params: ReportParams, now: Date, opts: { overall?: boolean; only?: ChartId; locale?: Locale } = {}): Promise<Report> {
   const p = params;
+  const t = getT(opts.locale ?? "en");
   const buckets = listBuckets(p.from, p.to, p.interval);
   const months = listMonths(p.from, p.to);
   const reads = (q: keyof typeof READ_BY) => !opts.only || READ_BY[q].includes(opts.only);
   const [options, live, stats, fr, res, frAll, resAll, fu, red, wh, views, dsrs] = await Promise.all([
-    reads("options") ? reportOptions(db) : { categories: [], teams: [] },
+    reads("options") ? reportOptions(db, opts.locale) : { categories: [], teams: [] },
     reads("live") ? liveTicketFlow(db, p) : [],
     reads("stats") ? purgedTicketFlow(db, p) : [],
     reads("fr") ? hoursPercentiles(db, p, "firstResponseAt", p.interval) : [],
@@ -107,18 +110,20 @@ export async function buildReport(db: Db, params: ReportParams, now: Date, opts:
     ? sum(stats.filter((c) => (c.opened >= months[0]! && c.opened <= months.at(-1)!) || (c.closed !== null && c.closed >= months[0]! && c.closed <= months.at(-1)!)).map((c) => c.n))
     : 0;
   const dims = [...new Set([...flow.dims, ...(p.by === "channel" ? CHANNELS : [])])].sort();
-  const dimSeries = dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d) }));
-  const bucketLabel = p.interval === "week" ? "Week (Monday)" : "Month";
-  const byLabel = p.by === "channel" ? "channel" : p.by;
-  const weekNote = purgedNotInWeeks > 0
-    ? `${purgedNotInWeeks} purged tickets from these months keep only their month and are left out of weekly figures; choose monthly to include them.`
-    : undefined;
+  const dimSeries = dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d, t) }));
+  const bucketLabel = p.interval === "week" ? t("reports.axes.week") : t("reports.axes.month");
+  const byLabel = t(`reports.breakdowns.${p.by}`);
+  const interval = t(`reports.intervals.${p.interval}`);
+  const weekNote = purgedNotInWeeks > 0 ? t("reports.notes.weeks", { count: purgedNotInWeeks }) : undefined;
+  const unit = (u: string) => t(`reports.units.${u}`);
+  const chartText = (k: string, vars: Record<string, string> = {}) => ({ title: t(`reports.charts.${k}.title`), description: t(`reports.charts.${k}.description`, vars) });
+  const monthLabel = t("reports.axes.month");
 
   const percentileRows = (rows: PercentileRow[]) => {
     const by = new Map(rows.map((r) => [r.bucket, r]));
     return buckets.map((b) => ({ x: b, tickets: by.get(b)?.count ?? 0, median: round1(by.get(b)?.median ?? null), p90: round1(by.get(b)?.p90 ?? null) }));
   };
-  const percentileSeries = [{ key: "tickets", label: "Tickets" }, { key: "median", label: "Median (h)" }, { key: "p90", label: "90th percentile (h)" }];
+  const percentileSeries = [{ key: "tickets", label: t("reports.series.tickets") }, { key: "median", label: t("reports.series.median") }, { key: "p90", label: t("reports.series.p90") }];
 
   const fuBy = new Map(fu.map((r) => [r.month, r]));
   const textTypes = [...new Set(red.filter((r) => r.source !== "IMAGE").map((r) => r.type))].sort();
@@ -137,87 +142,74 @@ export async function buildReport(db: Db, params: ReportParams, now: Date, opts:
 
   const charts: ReportChart[] = [
     {
-      id: "opened", section: "service", title: "Tickets opened", kind: "stacked", xLabel: bucketLabel, unit: "tickets",
-      description: `New tickets per ${p.interval}, by ${byLabel}.`, series: dimSeries, rows: keyed(flow.opened, dims), note: weekNote,
+      id: "opened", section: "service", ...chartText("opened", { interval, by: byLabel }), kind: "stacked", xLabel: bucketLabel, unit: unit("tickets"), series: dimSeries, rows: keyed(flow.opened, dims), note: weekNote,
     },
     {
-      id: "closed", section: "service", title: "Tickets closed", kind: "stacked", xLabel: bucketLabel, unit: "tickets",
-      description: `Tickets closed per ${p.interval}, by ${byLabel}.`, series: dimSeries, rows: keyed(flow.closed, dims), note: weekNote,
+      id: "closed", section: "service", ...chartText("closed", { interval, by: byLabel }), kind: "stacked", xLabel: bucketLabel, unit: unit("tickets"), series: dimSeries, rows: keyed(flow.closed, dims), note: weekNote,
     },
     {
-      id: "backlog", section: "service", title: "Backlog", kind: "line", xLabel: bucketLabel, unit: "tickets",
-      description: `Tickets not yet closed at the end of each ${p.interval}.`,
-      series: [{ key: "open", label: "Open tickets" }], rows: flow.backlog.map((r) => ({ x: r.x, open: r.open ?? 0 })), note: weekNote,
+      id: "backlog", section: "service", ...chartText("backlog", { interval }), kind: "line", xLabel: bucketLabel, unit: unit("tickets"),
+      series: [{ key: "open", label: t("reports.series.openTickets") }], rows: flow.backlog.map((r) => ({ x: r.x, open: r.open ?? 0 })), note: weekNote,
     },
     {
-      id: "first-response", section: "service", title: "Time to first response", kind: "line", xLabel: bucketLabel, unit: "hours",
-      description: `Hours from opening to the first answer, for tickets first answered in each ${p.interval}.`,
-      series: percentileSeries, rows: percentileRows(fr), drawKeys: ["median", "p90"], note: "Tickets still kept only: a purged ticket keeps months, not times.",
+      id: "first-response", section: "service", ...chartText("firstResponse", { interval }), kind: "line", xLabel: bucketLabel, unit: unit("hours"),
+      series: percentileSeries, rows: percentileRows(fr), drawKeys: ["median", "p90"], note: t("reports.notes.keptOnly"),
     },
     {
-      id: "resolution", section: "service", title: "Time to resolution", kind: "line", xLabel: bucketLabel, unit: "hours",
-      description: `Hours from opening to resolution, for tickets resolved in each ${p.interval}.`,
-      series: percentileSeries, rows: percentileRows(res), drawKeys: ["median", "p90"], note: "Tickets still kept only: a purged ticket keeps months, not times.",
+      id: "resolution", section: "service", ...chartText("resolution", { interval }), kind: "line", xLabel: bucketLabel, unit: unit("hours"),
+      series: percentileSeries, rows: percentileRows(res), drawKeys: ["median", "p90"], note: t("reports.notes.keptOnly"),
     },
     {
-      id: "followups", section: "service", title: "Follow-up checks", kind: "stacked", xLabel: "Month due", unit: "checks",
-      description: "Outcome of the checks after a deployed change, by the month they were due.",
-      series: [{ key: "works", label: "Works" }, { key: "problem", label: "Problem found" }, { key: "missed", label: "Missed" }],
+      id: "followups", section: "service", ...chartText("followups"), kind: "stacked", xLabel: t("reports.axes.monthDue"), unit: unit("checks"),
+      series: [{ key: "works", label: t("reports.series.works") }, { key: "problem", label: t("reports.series.problem") }, { key: "missed", label: t("reports.series.missed") }],
       rows: months.map((m) => ({ x: m, works: fuBy.get(m)?.works ?? 0, problem: fuBy.get(m)?.problem ?? 0, missed: fuBy.get(m)?.missed ?? 0 })),
-      note: "Purging a ticket removes its checks, so months older than the retention period show fewer.",
+      note: t("reports.notes.followups"),
     },
     {
-      id: "redactions-text", section: "privacy", title: "Personal data removed from text", kind: "stacked", xLabel: "Month", unit: "items",
-      description: "Items removed from messages, subjects and file names on intake, per type.",
+      id: "redactions-text", section: "privacy", ...chartText("redactionsText"), kind: "stacked", xLabel: monthLabel, unit: unit("items"),
       series: textTypes.map((t) => ({ key: key(t), label: t })), rows: redRows(textTypes, false),
-      note: "All channels, categories and teams: these counters keep only month and type.",
+      note: t("reports.notes.counters"),
     },
     {
-      id: "redactions-images", section: "privacy", title: "Personal data blacked out in screenshots", kind: "stacked", xLabel: "Month", unit: "items",
-      description: "Items found by OCR in screenshots and covered before storing, per type.",
+      id: "redactions-images", section: "privacy", ...chartText("redactionsImages"), kind: "stacked", xLabel: monthLabel, unit: unit("items"),
       series: imageTypes.map((t) => ({ key: key(t), label: t })), rows: redRows(imageTypes, true),
-      note: "All channels, categories and teams: these counters keep only month and type.",
+      note: t("reports.notes.counters"),
     },
     {
-      id: "withheld", section: "privacy", title: "Attachments withheld", kind: "bars", xLabel: "Month", unit: "attachments",
-      description: "Files not stored because they could not be checked for personal data.",
-      series: [{ key: "count", label: "Withheld" }], rows: perMonth(months, wh),
-      note: "Counted from tickets still kept; purging a ticket removes its attachment records.",
+      id: "withheld", section: "privacy", ...chartText("withheld"), kind: "bars", xLabel: monthLabel, unit: unit("attachments"),
+      series: [{ key: "count", label: t("reports.series.withheld") }], rows: perMonth(months, wh),
+      note: t("reports.notes.withheld"),
     },
     {
-      id: "purged", section: "privacy", title: "Tickets purged", kind: "stacked", xLabel: "Month", unit: "tickets",
-      description: `Tickets deleted by retention or erasure per month, by ${byLabel}.`,
-      series: purgedFlow.dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d) })), rows: keyed(purgedFlow.purged, purgedFlow.dims),
+      id: "purged", section: "privacy", ...chartText("purged", { by: byLabel }), kind: "stacked", xLabel: monthLabel, unit: unit("tickets"),
+      series: purgedFlow.dims.map((d) => ({ key: key(d), label: dimLabel(p.by, options, d, t) })), rows: keyed(purgedFlow.purged, purgedFlow.dims),
     },
     {
-      id: "dsr", section: "privacy", title: "Data-subject requests", kind: "stacked", xLabel: "Month requested", unit: "requests",
-      description: "Confirmed export and erasure requests per month.",
-      series: [{ key: "export", label: "Export" }, { key: "erase", label: "Erasure" }],
+      id: "dsr", section: "privacy", ...chartText("dsr"), kind: "stacked", xLabel: t("reports.axes.monthRequested"), unit: unit("requests"),
+      series: [{ key: "export", label: t("reports.series.export") }, { key: "erase", label: t("reports.series.erase") }],
       rows: months.map((m) => ({
         x: m,
         export: dsrList.filter((d) => d.kind === "EXPORT" && dayOf(d.requestedAt).startsWith(m)).length,
         erase: dsrList.filter((d) => d.kind === "ERASE" && dayOf(d.requestedAt).startsWith(m)).length,
       })),
-      note: dsrs.length >= DSR_LIST_LIMIT ? `Only the first ${DSR_LIST_LIMIT} requests of the range are shown.` : undefined,
+      note: dsrs.length >= DSR_LIST_LIMIT ? t("reports.notes.dsrLimit", { count: DSR_LIST_LIMIT }) : undefined,
     },
     {
-      id: "dsr-requests", section: "privacy", title: "Data-subject requests: due dates and time taken", kind: "table", xLabel: "Requested", unit: "",
-      description: "Each confirmed request: when it came, when it was due and how long it took (no one is named).",
+      id: "dsr-requests", section: "privacy", ...chartText("dsrRequests"), kind: "table", xLabel: t("reports.axes.requested"), unit: "",
       series: [
-        { key: "kind", label: "Kind" }, { key: "status", label: "Status" }, { key: "due", label: "Due" },
-        { key: "completed", label: "Completed" }, { key: "days", label: "Days taken" }, { key: "onTime", label: "On time" },
+        { key: "kind", label: t("reports.series.kind") }, { key: "status", label: t("reports.series.status") }, { key: "due", label: t("reports.series.due") },
+        { key: "completed", label: t("reports.series.completed") }, { key: "days", label: t("reports.series.daysTaken") }, { key: "onTime", label: t("reports.series.onTime") },
       ],
       rows: dsrList.map((d) => ({
-        x: dayOf(d.requestedAt), kind: d.kind === "ERASE" ? "Erasure" : "Export", status: d.status,
+        x: dayOf(d.requestedAt), kind: d.kind === "ERASE" ? t("reports.series.erase") : t("reports.series.export"), status: t(`admin.privacy.statuses.${d.status}`, { defaultValue: d.status }),
         due: d.dueAt ? dayOf(d.dueAt) : null, completed: d.completedAt ? dayOf(d.completedAt) : null, days: d.days,
-        onTime: d.onTime === null ? (d.completedAt ? null : "open") : d.onTime ? "yes" : "no",
+        onTime: d.onTime === null ? (d.completedAt ? null : t("reports.cells.open")) : d.onTime ? t("reports.cells.yes") : t("reports.cells.no"),
       })),
     },
     {
-      id: "access-views", section: "privacy", title: "Encrypted access details opened", kind: "bars", xLabel: "Month", unit: "views",
-      description: "How often a technician decrypted a client's access details.",
-      series: [{ key: "count", label: "Views" }], rows: perMonth(months, views),
-      note: "From the audit log, which keeps events of purged tickets no longer than the ticket.",
+      id: "access-views", section: "privacy", ...chartText("accessViews"), kind: "bars", xLabel: monthLabel, unit: unit("views"),
+      series: [{ key: "count", label: t("reports.series.views") }], rows: perMonth(months, views),
+      note: t("reports.notes.accessViews"),
     },
   ];
 

@@ -32,9 +32,9 @@ const AUTO_WEEK_MAX_DAYS = 190;
 
 const isoDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2026-03-31")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date");
-const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, "Unknown value");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateFormat")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "notRealDate");
+const slug = z.string().regex(/^[a-z0-9-]{1,40}$/, "unknownValue");
 const emptyToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
 
 const Schema = z.object({
@@ -75,8 +75,9 @@ function lastDayOfMonth(day: string): string {
 export type ParsedReportParams = { params: ReportParams; errors: Record<string, string> };
 
 /**
- * Reads the URL. An invalid field is reported and replaced by its default, so the page still
- * shows something useful next to the message.
+ * Reads the URL. An invalid field is reported (as a message code: reports.errors.* in the i18n;
+ * zod's own enum message becomes "invalid" on the page) and replaced by its default, so the page
+ * still shows something useful next to the message.
  */
 export function parseReportParams(search: URLSearchParams, now: Date): ParsedReportParams {
   const raw = Object.fromEntries(["from", "to", "interval", "by", "channel", "category", "team"].map((k) => [k, search.get(k)]));
@@ -85,16 +86,16 @@ export function parseReportParams(search: URLSearchParams, now: Date): ParsedRep
   for (const [key, shape] of Object.entries(Schema.shape)) {
     const r = shape.safeParse(raw[key]);
     if (r.success) values[key] = r.data;
-    else errors[key] = r.error.issues[0]?.message ?? "Invalid";
+    else errors[key] = r.error.issues[0]?.message ?? "invalid";
   }
   let to = (values.to as string | undefined) ?? dayOf(now);
   let from = (values.from as string | undefined) ?? addDays(to, -181);
   if (from > to) {
-    errors.from = "The start must not be after the end";
+    errors.from = "startAfterEnd";
     from = addDays(to, -181);
   }
   if (daysBetween(from, to) > MAX_DAYS) {
-    errors.from = "At most five years at once";
+    errors.from = "tooLong";
     from = addDays(to, -MAX_DAYS);
   }
   const interval: Interval = (values.interval as Interval | undefined) ?? (daysBetween(from, to) <= AUTO_WEEK_MAX_DAYS ? "week" : "month");

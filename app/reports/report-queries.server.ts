@@ -307,10 +307,10 @@ export async function dataSubjectRequests(db: Db, p: ReportParams, limit: number
   });
 }
 
-export async function reportOptions(db: Db) {
+export async function reportOptions(db: Db, locale: "sl" | "en" = "en") {
   const [categories, teams] = await Promise.all([
-    db.category.findMany({ select: { slug: true, nameEn: true }, orderBy: { position: "asc" } }),
+    db.category.findMany({ select: { slug: true, nameEn: true, nameSl: true }, orderBy: { position: "asc" } }),
     db.team.findMany({ select: { slug: true, name: true }, orderBy: { name: "asc" } }),
   ]);
-  return { categories: categories.map((c) => ({ slug: c.slug, name: c.nameEn })), teams };
+  return { categories: categories.map((c) => ({ slug: c.slug, name: locale === "sl" && c.nameSl ? c.nameSl : c.nameEn })), teams };
 }

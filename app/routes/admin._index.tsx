@@ -1,29 +1,27 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 import { requireAdmin } from "../auth/guards.server";
+import { useTranslation } from "react-i18next";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   return null;
 }
 
+const LINKS = [
+  ["users", "/admin/users"], ["privacy", "/admin/privacy"], ["retention", "/admin/retention"], ["audit", "/admin/audit"],
+  ["teams", "/admin/teams"], ["categories", "/admin/categories"], ["cannedReplies", "/admin/canned-replies"],
+  ["redaction", "/admin/redaction"], ["policies", "/admin/policies"], ["mail", "/admin/mail"], ["mailboxes", "/admin/mailboxes"],
+  ["deployments", "/admin/deployments"],
+] as const;
+
 export default function AdminHome() {
+  const { t } = useTranslation();
   return (
     <div>
-      <h1>Administration</h1>
+      <h1>{t("admin.title")}</h1>
       <ul>
-        <li><Link to="/admin/users">Technicians and administrators</Link></li>
-        <li><Link to="/admin/privacy">Privacy requests (copy of data, erasure)</Link></li>
-        <li><Link to="/admin/retention">Retention and legal holds</Link></li>
-        <li><Link to="/admin/audit">Audit log</Link></li>
-        <li><Link to="/admin/teams">Teams</Link></li>
-        <li><Link to="/admin/categories">Categories (team routing, retention override)</Link></li>
-        <li><Link to="/admin/canned-replies">Canned replies</Link></li>
-        <li><Link to="/admin/redaction">Redaction policy</Link></li>
-        <li><Link to="/admin/policies">Retention periods and follow-up delays</Link></li>
-        <li><Link to="/admin/mail">Mail settings</Link></li>
-        <li><Link to="/admin/mailboxes">Mailboxes read over IMAP</Link></li>
-        <li><Link to="/admin/deployments">Deployment integrations (CI/CD tokens)</Link></li>
+        {LINKS.map(([key, to]) => <li key={key}><Link to={to}>{t(`admin.links.${key}`)}</Link></li>)}
       </ul>
     </div>
   );

@@ -4,9 +4,11 @@ import { z } from "zod";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { listAuditActions, listAuditEvents } from "../audit/audit-log.server";
-import { pageTitle } from "../ui/page-title";
+import { translatedTitle } from "../ui/page-title";
+import { useFormat } from "../ui/format-time";
+import { useTranslation } from "react-i18next";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Audit log") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "admin.audit.title") }];
 
 const Query = z.object({
   action: z.string().max(80).regex(/^[a-z_.]*$/).optional().catch(undefined),
@@ -23,37 +25,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AdminAudit() {
   const { actions, action, events, nextBefore } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { time } = useFormat();
   return (
     <div>
-      <h1>Audit log</h1>
-      <p className="muted">Who did what and when: ids, codes and counts, never personal data. Kept as long as the audit retention says.</p>
+      <h1>{t("admin.audit.title")}</h1>
+      <p className="muted">{t("admin.audit.intro")}</p>
       <Form method="get" className="toolbar">
-        <label>Action
+        <label>{t("admin.audit.action")}
           <select name="action" defaultValue={action}>
-            <option value="">All actions</option>
+            <option value="">{t("admin.audit.allActions")}</option>
             {actions.map((a) => <option key={a} value={a}>{a}</option>)}
           </select>
         </label>
-        <button type="submit" className="secondary">Filter</button>
+        <button type="submit" className="secondary">{t("admin.audit.filter")}</button>
       </Form>
       <table>
-        <thead><tr><th>Time (UTC)</th><th>Action</th><th>By</th><th>Ticket</th><th>Details</th></tr></thead>
+        <thead><tr><th>{t("admin.audit.time")}</th><th>{t("admin.audit.action")}</th><th>{t("admin.audit.by")}</th><th>{t("admin.audit.ticket")}</th><th>{t("admin.audit.details")}</th></tr></thead>
         <tbody>
           {events.map((e) => (
             <tr key={e.id}>
-              <td>{e.at.slice(0, 19).replace("T", " ")}</td>
+              <td><time dateTime={e.at}>{time(e.at)}</time></td>
               <td><code>{e.action}</code></td>
-              <td>{e.actor ?? e.actorKind.toLowerCase()}</td>
+              <td>{e.actor ?? t(`staff.actorKinds.${e.actorKind}`, { defaultValue: e.actorKind.toLowerCase() })}</td>
               <td>{e.ticket ?? ""}</td>
               <td><code className="audit-details">{e.details}</code></td>
             </tr>
           ))}
-          {events.length === 0 && <tr><td colSpan={5} className="muted">No events.</td></tr>}
+          {events.length === 0 && <tr><td colSpan={5} className="muted">{t("admin.audit.none")}</td></tr>}
         </tbody>
       </table>
       {nextBefore && (
         <p className="pager">
-          <Link to={`?${new URLSearchParams({ ...(action ? { action } : {}), before: nextBefore })}`}>Older events</Link>
+          <Link to={`?${new URLSearchParams({ ...(action ? { action } : {}), before: nextBefore })}`}>{t("admin.audit.older")}</Link>
         </p>
       )}
     </div>

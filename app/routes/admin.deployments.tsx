@@ -5,10 +5,13 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
+import { useStaffErrors } from "../ui/field-error";
+import { useFormat } from "../ui/format-time";
+import { useTranslation } from "react-i18next";
 import { createIntegration, listIntegrations, revokeIntegration } from "../deployments/integrations.server";
 
 const Schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), name: z.string().trim().min(1, "Give the integration a name").max(80) }),
+  z.object({ intent: z.literal("create"), name: z.string().trim().min(1, "nameRequired").max(80) }),
   z.object({ intent: z.literal("revoke"), id: z.string().min(1).max(64) }),
 ]);
 
@@ -28,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const created = await createIntegration(db, admin.id, parsed.data.name);
     return json({ created });
   }
-  if (!(await revokeIntegration(db, admin.id, parsed.data.id))) return json({ errors: { id: "Unknown or already revoked" } }, { status: 400 });
+  if (!(await revokeIntegration(db, admin.id, parsed.data.id))) return json({ errors: { id: "unknownIntegration" } }, { status: 400 });
   return json({ revoked: true });
 }
 
@@ -36,35 +39,39 @@ export default function Deployments() {
   const { integrations } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as { created?: { name: string; token: string; githubSecret: string }; revoked?: boolean; errors?: Record<string, string> } | undefined;
   const e = data?.errors ?? {};
+  const { t } = useTranslation();
+  const { date, time } = useFormat();
+  const errorText = useStaffErrors();
+  const message = (code: string) => (code === "nameRequired" ? t("admin.deployments.nameRequired") : errorText(code));
   return (
     <div>
-      <h1>Deployment integrations</h1>
-      <p className="muted">A CI/CD system reports a deployment to <code>POST /api/deployments</code>; every ticket reference (MD-…) it names gets the same follow-up check as the ticket page's "deployed change" button.</p>
-      {Object.keys(e).length > 0 && <p className="alert bad" role="alert">{Object.values(e).join(" ")}</p>}
-      {data?.revoked && <p className="alert ok" role="status">Revoked.</p>}
+      <h1>{t("admin.deployments.title")}</h1>
+      <p className="muted">{t("admin.deployments.intro")}</p>
+      {Object.keys(e).length > 0 && <p className="alert bad" role="alert">{Object.values(e).map(message).join(" ")}</p>}
+      {data?.revoked && <p className="alert ok" role="status">{t("admin.deployments.revoked")}</p>}
       {data?.created && (
         <div className="alert ok" role="status">
-          <p>Integration "{data.created.name}" created. Copy these now: they are not shown again.</p>
-          <p>Token (Bearer, or GitLab's secret token): <code data-testid="token">{data.created.token}</code></p>
-          <p>GitHub webhook secret: <code data-testid="github-secret">{data.created.githubSecret}</code></p>
+          <p>{t("admin.deployments.created", { name: data.created.name })}</p>
+          <p>{t("admin.deployments.token")} <code data-testid="token">{data.created.token}</code></p>
+          <p>{t("admin.deployments.githubSecret")} <code data-testid="github-secret">{data.created.githubSecret}</code></p>
         </div>
       )}
       <table>
-        <thead><tr><th>Name</th><th>Created</th><th>Last used</th><th>State</th><th /></tr></thead>
+        <thead><tr><th>{t("admin.deployments.name")}</th><th>{t("admin.deployments.createdCol")}</th><th>{t("admin.deployments.lastUsed")}</th><th>{t("admin.deployments.state")}</th><th /></tr></thead>
         <tbody>
           {integrations.map((i) => (
             <tr key={i.id}>
               <td>{i.name}</td>
-              <td>{i.createdAt.slice(0, 10)}</td>
-              <td>{i.lastUsedAt?.slice(0, 16).replace("T", " ") ?? "never"}</td>
-              <td>{i.revokedAt ? `revoked ${i.revokedAt.slice(0, 10)}` : "active"}</td>
+              <td>{date(i.createdAt)}</td>
+              <td>{i.lastUsedAt ? time(i.lastUsedAt) : t("staff.never")}</td>
+              <td>{i.revokedAt ? t("admin.deployments.revokedOn", { date: date(i.revokedAt) }) : t("admin.deployments.active")}</td>
               <td>
                 {!i.revokedAt && (
                   <Form method="post">
                     <CsrfInput />
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="id" value={i.id} />
-                    <button type="submit">Revoke</button>
+                    <button type="submit">{t("admin.deployments.revoke")}</button>
                   </Form>
                 )}
               </td>
@@ -72,12 +79,12 @@ export default function Deployments() {
           ))}
         </tbody>
       </table>
-      <h2>New integration</h2>
+      <h2>{t("admin.deployments.newTitle")}</h2>
       <Form method="post" className="stack panel narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="create" />
-        <label>Name<input type="text" name="name" required maxLength={80} placeholder="GitHub Actions, website" /></label>
-        <button type="submit">Create token</button>
+        <label>{t("admin.deployments.name")}<input type="text" name="name" required maxLength={80} placeholder={t("admin.deployments.namePlaceholder")} /></label>
+        <button type="submit">{t("admin.deployments.createToken")}</button>
       </Form>
     </div>
   );

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { getDb } from "../db.server";
 import { getConfig } from "../config.server";
 import { requireAdmin } from "../auth/guards.server";
+import { useTranslation } from "react-i18next";
 
 /** Read-only: mail is configured through the environment (README), never through the browser. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     db.quarantinedMail.count(),
   ]);
   return json({
-    outbound: c.SMTP_URL ? "SMTP server (SMTP_URL)" : `Outbox folder (${c.OUTBOX_DIR}); no SMTP_URL set`,
+    outbound: c.SMTP_URL ? { smtp: true as const, dir: null } : { smtp: false as const, dir: c.OUTBOX_DIR },
     from: c.MAIL_FROM,
-    listener: c.SMTP_LISTEN ? `${c.SMTP_LISTEN_HOST}:${c.SMTP_LISTEN_PORT}${c.SMTP_TLS_KEY ? " with STARTTLS" : ""}` : "off",
-    webhook: c.INBOUND_WEBHOOK_SECRET ? "on" : "off",
+    listener: c.SMTP_LISTEN ? { address: `${c.SMTP_LISTEN_HOST}:${c.SMTP_LISTEN_PORT}`, tls: !!c.SMTP_TLS_KEY } : null,
+    webhook: !!c.INBOUND_WEBHOOK_SECRET,
     addresses: c.supportAddresses,
     queued, failed, quarantined,
   });
@@ -26,20 +27,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MailStatus() {
   const d = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Mail</h1>
+      <h1>{t("admin.mail.title")}</h1>
       <dl className="facts panel">
-        <dt>Outgoing mail</dt><dd data-mail-outbound>{d.outbound}</dd>
-        <dt>Sender</dt><dd>{d.from}</dd>
-        <dt>SMTP listener</dt><dd>{d.listener}</dd>
-        <dt>Raw-mail webhook</dt><dd>{d.webhook}</dd>
-        <dt>Support addresses</dt><dd>{d.addresses.join(", ")}</dd>
-        <dt>Waiting to send</dt><dd>{d.queued}</dd>
-        <dt>Failed</dt><dd>{d.failed}</dd>
-        <dt>Quarantined</dt><dd>{d.quarantined}</dd>
+        <dt>{t("admin.mail.outgoing")}</dt><dd data-mail-outbound>{d.outbound.smtp ? t("admin.mail.outboundSmtp") : t("admin.mail.outboundFolder", { dir: d.outbound.dir })}</dd>
+        <dt>{t("admin.mail.sender")}</dt><dd>{d.from}</dd>
+        <dt>{t("admin.mail.listener")}</dt><dd>{d.listener ? (d.listener.tls ? t("admin.mail.listenerWithTls", { address: d.listener.address }) : d.listener.address) : t("staff.off")}</dd>
+        <dt>{t("admin.mail.webhook")}</dt><dd>{d.webhook ? t("staff.on") : t("staff.off")}</dd>
+        <dt>{t("admin.mail.addresses")}</dt><dd>{d.addresses.join(", ")}</dd>
+        <dt>{t("admin.mail.queued")}</dt><dd>{d.queued}</dd>
+        <dt>{t("admin.mail.failed")}</dt><dd>{d.failed}</dd>
+        <dt>{t("admin.mail.quarantined")}</dt><dd>{d.quarantined}</dd>
       </dl>
-      <p className="muted">Change these with the environment variables in the README and restart.</p>
+      <p className="muted">{t("admin.mail.changeHint")}</p>
     </div>
   );
 }

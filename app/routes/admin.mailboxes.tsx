@@ -5,26 +5,27 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
+import { useStaffErrors } from "../ui/field-error";
+import { useFormat } from "../ui/format-time";
+import { useTranslation } from "react-i18next";
 import { deleteMailbox, listMailboxes, MailboxInputError, saveMailbox, type MailboxView } from "../mail/imap/mailboxes.server";
 import { OAuthSetupError } from "../mail/imap/oauth/oauth-providers";
 import { startMailboxConnect } from "../mail/imap/oauth/connect-mailbox.server";
 import { oauthRedirectUri } from "../mail/imap/oauth/connect-cookie.server";
-import { getT } from "../i18n/i18n";
-import { getLocale } from "../i18n/locale.server";
 import { OAuthConnect, OAuthFields, OAuthMethodOption, OAuthOutcome } from "../ui/mailbox-oauth";
 
 // A folder name as IMAP servers take it; no control characters, bounded.
-const folder = z.string().trim().min(1).max(200).regex(/^[^\p{Cc}]+$/u, "No control characters");
+const folder = z.string().trim().min(1).max(200).regex(/^[^\p{Cc}]+$/u, "noControl");
 const checkbox = z.enum(["on"]).optional().transform((v) => v === "on");
 
 const SaveSchema = z.object({
   intent: z.literal("save"),
   id: z.string().max(64).optional().transform((v) => v || null),
-  name: z.string().trim().min(1, "Give the mailbox a name").max(80),
-  host: z.string().trim().min(1, "The server's name").max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, "A host name or an IP address"),
+  name: z.string().trim().min(1, "nameRequired").max(80),
+  host: z.string().trim().min(1, "hostRequired").max(255).regex(/^[A-Za-z0-9.:[\]-]+$/, "host"),
   port: z.coerce.number().int().min(1).max(65535),
   tls: checkbox,
-  username: z.string().trim().min(1, "The account's user name").max(320),
+  username: z.string().trim().min(1, "usernameRequired").max(320),
   authMethod: z.enum(["PASSWORD", "XOAUTH2", "OAUTH2"]),
   secret: z.string().max(8192).optional(),
   oauthProvider: z.enum(["MICROSOFT", "GOOGLE", "CUSTOM"]).default("MICROSOFT"),
@@ -58,13 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const input = parsed.data;
   if (input.intent === "delete") {
-    if (!(await deleteMailbox(db, input.id, admin.id))) return json({ errors: { id: "Unknown mailbox" } }, { status: 404 });
-    return json({ ok: "Deleted." });
+    if (!(await deleteMailbox(db, input.id, admin.id))) return json({ errors: { id: "unknownMailbox" } }, { status: 404 });
+    return json({ ok: "deleted" });
   }
   if (input.intent === "connect") {
     const start = await startMailboxConnect(db, input.id).catch(() => "failed" as const);
-    if (start === "failed") return json({ errors: { id: getT(await getLocale(request))("mailboxOAuth.startFailed") } }, { status: 502 });
-    if (!start) return json({ errors: { id: "Unknown mailbox" } }, { status: 404 });
+    if (start === "failed") return json({ errors: { id: "mailboxOAuth.startFailed" } }, { status: 502 });
+    if (!start) return json({ errors: { id: "unknownMailbox" } }, { status: 404 });
     return redirect(start.url, { headers: { "Set-Cookie": start.setCookie } });
   }
   const { intent: _intent, id, oauthProvider, oauthClientId, oauthTenant, oauthIssuer, oauthScope, ...fields } = input;
@@ -73,38 +74,33 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveMailbox(db, id, { ...fields, secret: fields.secret || undefined, oauth: fields.authMethod === "OAUTH2" ? oauth : undefined }, admin.id);
   } catch (err) {
     if (err instanceof OAuthSetupError) {
-      return json({ errors: { [err.field]: getT(await getLocale(request))(`mailboxOAuth.error_${err.field}`) } }, { status: 400 });
+      return json({ errors: { [err.field]: `mailboxOAuth.error_${err.field}` } }, { status: 400 });
     }
     if (err instanceof MailboxInputError) {
-      return json({ errors: err.field === "secret" ? { secret: "A new mailbox needs its password or token" } : { id: "Unknown mailbox" } }, { status: 400 });
+      return json({ errors: err.field === "secret" ? { secret: "secretNeeded" } : { id: "unknownMailbox" } }, { status: 400 });
     }
-    if (err && typeof err === "object" && "code" in err && err.code === "P2002") return json({ errors: { name: "That name is taken" } }, { status: 400 });
+    if (err && typeof err === "object" && "code" in err && err.code === "P2002") return json({ errors: { name: "nameTaken" } }, { status: 400 });
     throw err;
   }
-  return json({ ok: "Saved. The mailbox is read within a few seconds." });
+  return json({ ok: "savedRead" });
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  NEW: "Not read yet",
-  OK: "Reading",
-  RETRYING: "Failing, retrying",
-  AUTH_FAILED: "Sign-in refused: check the user name and password or token",
-};
 
 export default function Mailboxes() {
   const { mailboxes, oauthRedirectUri, connectOutcome } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as { ok?: string; errors?: Record<string, string> } | undefined;
   const e = data?.errors ?? {};
+  const { t } = useTranslation();
+  const errorText = useStaffErrors();
+  // OAuth2 sign-in's own messages carry their full key (app/ui/mailbox-oauth.tsx's block).
+  const message = (code: string) => (code.startsWith("mailboxOAuth.") ? t(code) : code.endsWith("Required") ? t(`admin.mailboxes.${code}`) : errorText(code));
   return (
     <div>
-      <h1>Mailboxes (IMAP)</h1>
-      <p className="muted">
-        Minidesk reads these mailboxes and turns each message into a ticket or a reply, as mail to the SMTP listener.
-        Passwords and tokens are stored encrypted and never shown again.
-      </p>
+      <h1>{t("admin.mailboxes.title")}</h1>
+      <p className="muted">{t("admin.mailboxes.intro")}</p>
       <OAuthOutcome outcome={connectOutcome} />
-      {data?.ok && <p className="alert ok" role="status">{data.ok}</p>}
-      {Object.keys(e).length > 0 && <p className="alert bad" role="alert">{Object.values(e).join(" ")}</p>}
+      {data?.ok && <p className="alert ok" role="status">{t(`admin.mailboxes.${data.ok}`)}</p>}
+      {Object.keys(e).length > 0 && <p className="alert bad" role="alert">{Object.values(e).map(message).join(" ")}</p>}
       <div className="grid-cards">
         {mailboxes.map((m) => (
           <section className="stack panel" key={m.id} data-mailbox={m.name}>
@@ -112,7 +108,7 @@ export default function Mailboxes() {
             <MailboxStatus mailbox={m} />
             {m.source !== "ENV" && <OAuthConnect mailboxId={m.id} oauth={m.oauth} redirectUri={oauthRedirectUri} />}
             {m.source === "ENV" ? (
-              <p className="muted">Set by the IMAP_… environment variables; change it there and restart.</p>
+              <p className="muted">{t("admin.mailboxes.fromEnv")}</p>
             ) : (
               <>
                 <Form method="post" className="stack">
@@ -120,41 +116,43 @@ export default function Mailboxes() {
                   <input type="hidden" name="intent" value="save" />
                   <input type="hidden" name="id" value={m.id} />
                   <MailboxFields mailbox={m} />
-                  <button type="submit">Save</button>
+                  <button type="submit">{t("staff.save")}</button>
                 </Form>
                 <Form method="post">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={m.id} />
-                  <button type="submit" className="secondary">Delete</button>
+                  <button type="submit" className="secondary">{t("staff.delete")}</button>
                 </Form>
               </>
             )}
           </section>
         ))}
       </div>
-      <h2>Add a mailbox</h2>
+      <h2>{t("admin.mailboxes.addTitle")}</h2>
       <Form method="post" className="stack panel narrow">
         <CsrfInput />
         <input type="hidden" name="intent" value="save" />
         <MailboxFields />
-        <button type="submit">Add mailbox</button>
+        <button type="submit">{t("admin.mailboxes.addMailbox")}</button>
       </Form>
     </div>
   );
 }
 
 function MailboxStatus({ mailbox: m }: { mailbox: MailboxView | SerializedMailbox }) {
+  const { t } = useTranslation();
+  const { time } = useFormat();
   return (
     <dl className="facts">
-      <dt>Status</dt>
-      <dd data-mailbox-status={m.status}>{m.enabled ? STATUS_TEXT[m.status] ?? m.status : "Switched off"}</dd>
-      {m.lastErrorCode && (<><dt>Last error</dt><dd data-mailbox-error>{m.lastErrorCode}{m.failures > 1 ? ` (${m.failures} times in a row)` : ""}</dd></>)}
-      {m.nextAttemptAt && m.status !== "OK" && (<><dt>Next try</dt><dd>{new Date(m.nextAttemptAt).toLocaleString()}</dd></>)}
-      <dt>Last checked</dt><dd>{m.lastCheckedAt ? new Date(m.lastCheckedAt).toLocaleString() : "never"}</dd>
-      <dt>Messages taken</dt><dd data-mailbox-ingested>{m.ingestedCount}</dd>
-      {m.skippedCount > 0 && (<><dt>Too large, left in the mailbox</dt><dd>{m.skippedCount}</dd></>)}
-      <dt>Reader</dt><dd>{m.active ? "an instance is connected" : "none at the moment"}</dd>
+      <dt>{t("admin.mailboxes.status")}</dt>
+      <dd data-mailbox-status={m.status}>{m.enabled ? t(`admin.mailboxes.statuses.${m.status}`, { defaultValue: m.status }) : t("admin.mailboxes.switchedOff")}</dd>
+      {m.lastErrorCode && (<><dt>{t("admin.mailboxes.lastError")}</dt><dd data-mailbox-error>{m.lastErrorCode}{m.failures > 1 ? ` ${t("admin.mailboxes.timesInRow", { count: m.failures })}` : ""}</dd></>)}
+      {m.nextAttemptAt && m.status !== "OK" && (<><dt>{t("admin.mailboxes.nextTry")}</dt><dd>{time(m.nextAttemptAt)}</dd></>)}
+      <dt>{t("admin.mailboxes.lastChecked")}</dt><dd>{m.lastCheckedAt ? time(m.lastCheckedAt) : t("staff.never")}</dd>
+      <dt>{t("admin.mailboxes.taken")}</dt><dd data-mailbox-ingested>{m.ingestedCount}</dd>
+      {m.skippedCount > 0 && (<><dt>{t("admin.mailboxes.tooLarge")}</dt><dd>{m.skippedCount}</dd></>)}
+      <dt>{t("admin.mailboxes.reader")}</dt><dd>{m.active ? t("admin.mailboxes.readerConnected") : t("admin.mailboxes.readerNone")}</dd>
     </dl>
   );
 }
@@ -162,34 +160,35 @@ function MailboxStatus({ mailbox: m }: { mailbox: MailboxView | SerializedMailbo
 type SerializedMailbox = ReturnType<typeof useLoaderData<typeof loader>>["mailboxes"][number];
 
 function MailboxFields({ mailbox: m }: { mailbox?: SerializedMailbox }) {
+  const { t } = useTranslation();
   return (
     <>
-      <label>Name<input type="text" name="name" defaultValue={m?.name} required maxLength={80} /></label>
-      <label>Server<input type="text" name="host" defaultValue={m?.host} required placeholder="imap.example.com" /></label>
-      <label>Port<input type="number" name="port" min={1} max={65535} defaultValue={m?.port ?? 993} required /></label>
-      <label className="inline"><input type="checkbox" name="tls" defaultChecked={m?.tls ?? true} /> TLS from the start (port 993); otherwise STARTTLS when the server offers it</label>
-      <label>User name<input type="text" name="username" defaultValue={m?.username} required autoComplete="off" /></label>
-      <label>Sign-in
+      <label>{t("admin.mailboxes.name")}<input type="text" name="name" defaultValue={m?.name} required maxLength={80} /></label>
+      <label>{t("admin.mailboxes.server")}<input type="text" name="host" defaultValue={m?.host} required placeholder="imap.example.com" /></label>
+      <label>{t("admin.mailboxes.port")}<input type="number" name="port" min={1} max={65535} defaultValue={m?.port ?? 993} required /></label>
+      <label className="inline"><input type="checkbox" name="tls" defaultChecked={m?.tls ?? true} /> {t("admin.mailboxes.tls")}</label>
+      <label>{t("admin.mailboxes.username")}<input type="text" name="username" defaultValue={m?.username} required autoComplete="off" /></label>
+      <label>{t("admin.mailboxes.signIn")}
         <select name="authMethod" defaultValue={m?.authMethod ?? "PASSWORD"}>
-          <option value="PASSWORD">Password</option>
-          <option value="XOAUTH2">OAuth2 access token (Microsoft 365, Gmail)</option>
+          <option value="PASSWORD">{t("admin.mailboxes.password")}</option>
+          <option value="XOAUTH2">{t("admin.mailboxes.oauth")}</option>
           <OAuthMethodOption />
         </select>
       </label>
-      <label>Password or token
-        {m && <span className="hint">Leave empty to keep the stored one.</span>}
+      <label>{t("admin.mailboxes.secret")}
+        {m && <span className="hint">{t("admin.mailboxes.keepSecret")}</span>}
         <input type="password" name="secret" autoComplete="new-password" required={!m} />
       </label>
       <OAuthFields oauth={m?.oauth} />
-      <label>Folder to read<input type="text" name="folder" defaultValue={m?.folder ?? "INBOX"} required /></label>
-      <label>After a message is taken
+      <label>{t("admin.mailboxes.folder")}<input type="text" name="folder" defaultValue={m?.folder ?? "INBOX"} required /></label>
+      <label>{t("admin.mailboxes.after")}
         <select name="afterIngest" defaultValue={m?.afterIngest ?? "MOVE"}>
-          <option value="MOVE">Move it to the folder below</option>
-          <option value="FLAG">Leave it, marked read and flagged</option>
+          <option value="MOVE">{t("admin.mailboxes.afterMove")}</option>
+          <option value="FLAG">{t("admin.mailboxes.afterFlag")}</option>
         </select>
       </label>
-      <label>Processed folder<input type="text" name="processedFolder" defaultValue={m?.processedFolder ?? "Processed"} required /></label>
-      <label className="inline"><input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> Read this mailbox</label>
+      <label>{t("admin.mailboxes.processedFolder")}<input type="text" name="processedFolder" defaultValue={m?.processedFolder ?? "Processed"} required /></label>
+      <label className="inline"><input type="checkbox" name="enabled" defaultChecked={m?.enabled ?? true} /> {t("admin.mailboxes.enabled")}</label>
     </>
   );
 }

@@ -5,11 +5,13 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
+import { useStaffErrors } from "../ui/field-error";
+import { useTranslation } from "react-i18next";
 import { recordAudit } from "../audit/audit.server";
 import { getRetentionPolicy, saveRetentionOverride } from "../retention/policy.server";
 import { getFollowUpPolicy, saveFollowUpPolicy } from "../settings/followup-policy.server";
 
-const day = z.coerce.number().int().min(1, "At least 1").max(36_500);
+const day = z.coerce.number().int().min(1, "atLeastOne").max(36_500);
 const Schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("retention"), closedTicketDays: day, attachmentDays: day, outboxDays: day, quarantineDays: day, auditDays: day }),
   z.object({
@@ -45,8 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 function NumberField({ name, label, value, error }: { name: string; label: string; value: number; error?: string }) {
+  const errorText = useStaffErrors();
   return (
-    <label>{label}<input type="number" name={name} defaultValue={value} min={0} required aria-invalid={!!error} />{error && <span className="field-error">{error}</span>}</label>
+    <label>{label}<input type="number" name={name} defaultValue={value} min={0} required aria-invalid={!!error} />{error && <span className="field-error">{errorText(error)}</span>}</label>
   );
 }
 
@@ -54,30 +57,31 @@ export default function RetentionPage() {
   const { retention, followups } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as { ok?: string; errors?: Record<string, string> } | undefined;
   const e = data?.errors ?? {};
+  const { t } = useTranslation();
   return (
     <div className="narrow">
-      <h1>Retention periods and follow-up delays</h1>
-      {data?.ok && <p className="alert ok" role="status">Saved.</p>}
+      <h1>{t("admin.policies.title")}</h1>
+      {data?.ok && <p className="alert ok" role="status">{t("staff.saved")}</p>}
       <Form method="post" className="stack panel">
         <CsrfInput />
         <input type="hidden" name="intent" value="retention" />
-        <h2>Retention (days)</h2>
-        <p className="hint muted">A category can keep its closed tickets for a different time (Categories page).</p>
-        <NumberField name="closedTicketDays" label="Closed tickets are purged after" value={retention.closedTicketDays} error={e.closedTicketDays} />
-        <NumberField name="attachmentDays" label="Attachments of closed tickets go after" value={retention.attachmentDays} error={e.attachmentDays} />
-        <NumberField name="outboxDays" label="Sent mail copies" value={retention.outboxDays} error={e.outboxDays} />
-        <NumberField name="quarantineDays" label="Quarantined mail" value={retention.quarantineDays} error={e.quarantineDays} />
-        <NumberField name="auditDays" label="Audit events" value={retention.auditDays} error={e.auditDays} />
-        <button type="submit">Save retention</button>
+        <h2>{t("admin.policies.retentionTitle")}</h2>
+        <p className="hint muted">{t("admin.policies.retentionHint")}</p>
+        <NumberField name="closedTicketDays" label={t("admin.policies.closedTicketDays")} value={retention.closedTicketDays} error={e.closedTicketDays} />
+        <NumberField name="attachmentDays" label={t("admin.policies.attachmentDays")} value={retention.attachmentDays} error={e.attachmentDays} />
+        <NumberField name="outboxDays" label={t("admin.policies.outboxDays")} value={retention.outboxDays} error={e.outboxDays} />
+        <NumberField name="quarantineDays" label={t("admin.policies.quarantineDays")} value={retention.quarantineDays} error={e.quarantineDays} />
+        <NumberField name="auditDays" label={t("admin.policies.auditDays")} value={retention.auditDays} error={e.auditDays} />
+        <button type="submit">{t("admin.policies.saveRetention")}</button>
       </Form>
       <Form method="post" className="stack panel">
         <CsrfInput />
         <input type="hidden" name="intent" value="followups" />
-        <h2>Follow-up checks</h2>
-        <NumberField name="businessDays" label="Ask the client this many business days after a deployed change" value={followups.businessDays} error={e.businessDays} />
-        <NumberField name="secondReminderDays" label="Second reminder after (days)" value={followups.secondReminderDays} error={e.secondReminderDays} />
-        <NumberField name="linkDays" label="The client's answer links work for (days)" value={followups.linkDays} error={e.linkDays} />
-        <button type="submit">Save follow-ups</button>
+        <h2>{t("admin.policies.followUpsTitle")}</h2>
+        <NumberField name="businessDays" label={t("admin.policies.businessDays")} value={followups.businessDays} error={e.businessDays} />
+        <NumberField name="secondReminderDays" label={t("admin.policies.secondReminderDays")} value={followups.secondReminderDays} error={e.secondReminderDays} />
+        <NumberField name="linkDays" label={t("admin.policies.linkDays")} value={followups.linkDays} error={e.linkDays} />
+        <button type="submit">{t("admin.policies.saveFollowUps")}</button>
       </Form>
     </div>
   );

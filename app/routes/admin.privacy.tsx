@@ -6,9 +6,11 @@ import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
 import { closePrivacyRequest, eraseForRequest, listPrivacyRequests, PrivacyRequestError } from "../retention/dsr-requests.server";
-import { pageTitle } from "../ui/page-title";
+import { translatedTitle } from "../ui/page-title";
+import { useFormat } from "../ui/format-time";
+import { useTranslation } from "react-i18next";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Privacy requests") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "admin.privacy.title") }];
 
 const ActionSchema = z.object({
   id: z.string().min(1).max(64),
@@ -29,84 +31,84 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (intent === "erase-purge" || intent === "erase-pseudonymise") {
       const r = await eraseForRequest(db, id, admin, intent === "erase-purge" ? "purge" : "pseudonymise");
-      return json({ error: null, result: r ? `Erased: ${r.ticketsPurged} tickets deleted, ${r.ticketsKept} kept without the person (legal hold or pseudonymised).` : "We held no data for this request; it is marked done." });
+      return json({ error: null, result: r ? { key: "erased" as const, purged: r.ticketsPurged, kept: r.ticketsKept } : { key: "noData" as const } });
     }
     await closePrivacyRequest(db, id, admin, intent === "done" ? "DONE" : "REJECTED");
-    return json({ error: null, result: intent === "done" ? "Marked done." : "Rejected." });
+    return json({ error: null, result: { key: intent === "done" ? ("markedDone" as const) : ("rejected" as const) } });
   } catch (err) {
     if (err instanceof PrivacyRequestError) return json({ error: err.code, result: null }, { status: 409 });
     throw err;
   }
 }
 
-const fmt = (d: string | null) => (d ? d.slice(0, 10) : "");
 
 export default function AdminPrivacy() {
   const { open, finished, now } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const { date } = useFormat();
+  const fmt = (d: string | null) => (d ? date(d) : "");
+  const kind = (k: string) => t(`admin.privacy.kinds.${k}`, { defaultValue: k });
   return (
     <div>
-      <h1>Privacy requests</h1>
-      <p className="muted">
-        Confirmed requests from clients for a copy of their data (GDPR Art. 15) or its erasure (Art. 17). Answer each by its due date,
-        one month after confirmation (Art. 12(3)). Download the export and send it to the person; erasure cannot be undone.
-      </p>
-      {data?.result && <p className="alert ok" role="status">{data.result}</p>}
-      {data?.error && <p className="alert bad" role="alert">{data.error === "NOT_OPEN" ? "This request is already closed." : "That did not work."}</p>}
-      <h2>Open</h2>
+      <h1>{t("admin.privacy.title")}</h1>
+      <p className="muted">{t("admin.privacy.intro")}</p>
+      {data?.result && <p className="alert ok" role="status">{t(`admin.privacy.${data.result.key}`, data.result)}</p>}
+      {data?.error && <p className="alert bad" role="alert">{data.error === "NOT_OPEN" ? t("admin.privacy.notOpen") : t("admin.privacy.failed")}</p>}
+      <h2>{t("admin.privacy.open")}</h2>
       <table>
-        <thead><tr><th>Request</th><th>Kind</th><th>Confirmed</th><th>Due</th><th>Person</th><th /></tr></thead>
+        <thead><tr><th>{t("admin.privacy.request")}</th><th>{t("admin.privacy.kind")}</th><th>{t("admin.privacy.confirmed")}</th><th>{t("admin.privacy.due")}</th><th>{t("admin.privacy.person")}</th><th /></tr></thead>
         <tbody>
           {open.map((r) => {
             const overdue = !!r.dueAt && r.dueAt < now;
             return (
               <tr key={r.id}>
                 <td><code>{r.id}</code></td>
-                <td>{r.kind === "EXPORT" ? "Copy of data" : "Erasure"}</td>
+                <td>{kind(r.kind)}</td>
                 <td>{fmt(r.confirmedAt)}</td>
                 <td>
-                  <span className={overdue ? "badge privacy-overdue" : "badge"}>{`Due ${fmt(r.dueAt)}`}{overdue ? " (overdue)" : ""}</span>
+                  <span className={overdue ? "badge privacy-overdue" : "badge"}>{t("admin.privacy.dueOn", { date: fmt(r.dueAt) })}{overdue ? t("admin.privacy.overdue") : ""}</span>
                 </td>
-                <td>{r.personKnown ? `${r.tickets} ticket(s)` : "No data held"}</td>
+                <td>{r.personKnown ? t("admin.privacy.tickets", { count: r.tickets }) : t("admin.privacy.noDataHeld")}</td>
                 <td>
                   <div className="privacy-actions">
                     {r.kind === "EXPORT" && r.personKnown && (
-                      <a className="button secondary" href={`/admin/privacy/${r.id}/export`} download>Download export</a>
+                      <a className="button secondary" href={`/admin/privacy/${r.id}/export`} download>{t("admin.privacy.download")}</a>
                     )}
                     <Form method="post" className="inline">
                       <CsrfInput />
                       <input type="hidden" name="id" value={r.id} />
                       {r.kind === "ERASE" && (
                         <>
-                          <button type="submit" name="intent" value="erase-purge" className="danger">Erase (delete tickets)</button>{" "}
-                          <button type="submit" name="intent" value="erase-pseudonymise" className="secondary">Erase (keep tickets anonymous)</button>{" "}
+                          <button type="submit" name="intent" value="erase-purge" className="danger">{t("admin.privacy.erasePurge")}</button>{" "}
+                          <button type="submit" name="intent" value="erase-pseudonymise" className="secondary">{t("admin.privacy.erasePseudonymise")}</button>{" "}
                         </>
                       )}
-                      <button type="submit" name="intent" value="done" className="secondary">Mark done</button>{" "}
-                      <button type="submit" name="intent" value="reject" className="secondary">Reject</button>
+                      <button type="submit" name="intent" value="done" className="secondary">{t("admin.privacy.markDone")}</button>{" "}
+                      <button type="submit" name="intent" value="reject" className="secondary">{t("admin.privacy.reject")}</button>
                     </Form>
                   </div>
                 </td>
               </tr>
             );
           })}
-          {open.length === 0 && <tr><td colSpan={6} className="muted">No open requests.</td></tr>}
+          {open.length === 0 && <tr><td colSpan={6} className="muted">{t("admin.privacy.noOpen")}</td></tr>}
         </tbody>
       </table>
-      <h2>Recently closed</h2>
+      <h2>{t("admin.privacy.recentlyClosed")}</h2>
       <table>
-        <thead><tr><th>Request</th><th>Kind</th><th>Due</th><th>Closed</th><th>Outcome</th></tr></thead>
+        <thead><tr><th>{t("admin.privacy.request")}</th><th>{t("admin.privacy.kind")}</th><th>{t("admin.privacy.due")}</th><th>{t("admin.privacy.closed")}</th><th>{t("admin.privacy.outcome")}</th></tr></thead>
         <tbody>
           {finished.map((r) => (
             <tr key={r.id}>
               <td><code>{r.id}</code></td>
-              <td>{r.kind === "EXPORT" ? "Copy of data" : "Erasure"}</td>
+              <td>{kind(r.kind)}</td>
               <td>{fmt(r.dueAt)}</td>
               <td>{fmt(r.completedAt)}</td>
-              <td>{r.status}{r.note ? ` (${r.note})` : ""}</td>
+              <td>{t(`admin.privacy.statuses.${r.status}`, { defaultValue: r.status })}{r.note ? ` (${r.note})` : ""}</td>
             </tr>
           ))}
-          {finished.length === 0 && <tr><td colSpan={5} className="muted">None yet.</td></tr>}
+          {finished.length === 0 && <tr><td colSpan={5} className="muted">{t("admin.privacy.noneYet")}</td></tr>}
         </tbody>
       </table>
     </div>

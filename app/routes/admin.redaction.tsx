@@ -5,6 +5,7 @@ import { CsrfInput } from "../root";
 import { getDb } from "../db.server";
 import { requireAdmin } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
+import { useTranslation } from "react-i18next";
 import { ENTITY_TYPES } from "../redaction";
 import { loadRedactionPolicy, saveRedactionPolicy } from "../settings/redaction-policy.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request);
   const parsed = await parseForm(request, Schema);
-  if (!parsed.ok) return json({ error: "Choose an action for every type." }, { status: 400 });
+  if (!parsed.ok) return json({ error: "redactionChoice" }, { status: 400 });
   await saveRedactionPolicy(getDb(), admin.id, parsed.data as Record<string, string>);
   return json({ ok: true });
 }
@@ -26,28 +27,29 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function RedactionPolicyPage() {
   const { policy, types } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>() as { ok?: boolean; error?: string } | undefined;
+  const { t } = useTranslation();
   return (
     <div>
-      <h1>Redaction policy</h1>
-      <p className="muted">What happens to each kind of personal data in new text and screenshots. "Remove" is the safe default; "mask" keeps the last characters; "keep" stores it as written.</p>
-      {data?.ok && <p className="alert ok" role="status">Saved. New tickets and replies use this policy.</p>}
-      {data?.error && <p className="alert bad" role="alert">{data.error}</p>}
+      <h1>{t("admin.redaction.title")}</h1>
+      <p className="muted">{t("admin.redaction.intro")}</p>
+      {data?.ok && <p className="alert ok" role="status">{t("admin.redaction.saved")}</p>}
+      {data?.error && <p className="alert bad" role="alert">{t(`staff.errors.${data.error}`)}</p>}
       <Form method="post" className="panel">
         <CsrfInput />
         <table>
-          <thead><tr><th>Type</th><th>Remove</th><th>Mask</th><th>Keep</th></tr></thead>
+          <thead><tr><th>{t("admin.redaction.type")}</th><th>{t("admin.redaction.actions.remove")}</th><th>{t("admin.redaction.actions.mask")}</th><th>{t("admin.redaction.actions.keep")}</th></tr></thead>
           <tbody>
-            {types.map((t) => (
-              <tr key={t}>
-                <td>{t}</td>
+            {types.map((type) => (
+              <tr key={type}>
+                <td>{t(`portal.types.${type}`, { defaultValue: type })} <code>{type}</code></td>
                 {(["remove", "mask", "keep"] as const).map((a) => (
-                  <td key={a}><input type="radio" name={t} value={a} defaultChecked={policy[t as keyof typeof policy] === a} aria-label={`${t}: ${a}`} /></td>
+                  <td key={a}><input type="radio" name={type} value={a} defaultChecked={policy[type as keyof typeof policy] === a} aria-label={`${type}: ${t(`admin.redaction.actions.${a}`)}`} /></td>
                 ))}
               </tr>
             ))}
           </tbody>
         </table>
-        <p><button type="submit">Save policy</button></p>
+        <p><button type="submit">{t("admin.redaction.savePolicy")}</button></p>
       </Form>
     </div>
   );

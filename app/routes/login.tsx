@@ -11,11 +11,11 @@ import { clientAddress } from "../auth/rate-limit.server";
 import { createUserSession } from "../auth/session.server";
 import { getStaffUser } from "../auth/guards.server";
 import { redirect } from "@remix-run/node";
-import { pageTitle } from "../ui/page-title";
+import { translatedTitle } from "../ui/page-title";
 import { hasTwoFactor } from "../auth/two-factor.server";
 import { startPendingSignIn } from "../auth/pending-sign-in.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Sign in") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "app.signIn") }];
 
 const LoginSchema = z.object({
   email: z.string().trim().min(1).max(254),

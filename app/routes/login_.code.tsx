@@ -8,8 +8,9 @@ import { parseForm } from "../http/parse-form.server";
 import { clearPendingSignIn, readPendingSignIn } from "../auth/pending-sign-in.server";
 import { verifySecondFactor } from "../auth/two-factor.server";
 import { createUserSession } from "../auth/session.server";
+import { translatedTitle } from "../ui/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Minidesk" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "app.signIn") }];
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 const Schema = z.object({ code: z.string().trim().min(6).max(40) });

@@ -42,6 +42,30 @@ export default function Profile() {
         ))}
         <button type="submit">{t("profile.save")}</button>
       </Form>
+      <LanguageSection />
     </div>
+  );
+}
+
+/** The person's language (issue 22): its own form, posted to /lang, which saves it on the account. */
+function LanguageSection() {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="panel narrow" aria-labelledby="language-title" id="language">
+      <h2 id="language-title">{t("staff.languageTitle")}</h2>
+      <p className="muted">{t("staff.languageIntro")}</p>
+      <Form method="post" action="/lang" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="language" />
+        <input type="hidden" name="to" value="/profile" />
+        <label>{t("staff.languageLabel")}
+          <select name="l" defaultValue={i18n.language}>
+            <option value="sl" lang="sl">{t("staff.languages.sl")}</option>
+            <option value="en" lang="en">{t("staff.languages.en")}</option>
+          </select>
+        </label>
+        <button type="submit">{t("staff.languageSave")}</button>
+      </Form>
+    </section>
   );
 }

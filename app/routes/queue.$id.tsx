@@ -14,12 +14,14 @@ import {
 import { PRIORITIES, STATUSES } from "../tickets/queue-options";
 import { forgetQueueSummaries } from "../tickets/queue.server";
 import { addStaffReply } from "../tickets/replies.server";
-import { formatTime } from "../ui/format-time";
+import { useFormat } from "../ui/format-time";
+import { useStaffErrors } from "../ui/field-error";
+import { useTranslation } from "react-i18next";
 import { FollowUpsPanel } from "../ui/follow-ups-panel";
 import { companyCalendar, recordDeployedChange } from "../followups/schedule-follow-up.server";
 import { recordTechnicianOutcome } from "../followups/follow-up-answers.server";
 import { fromLocalParts, localParts } from "../followups/business-days";
-import { pageTitle } from "../ui/page-title";
+import { pageTitle, translatedTitle } from "../ui/page-title";
 import { LiveTicket } from "../live/live-ticket";
 import { ScreenshotDialog } from "../ui/screenshot-dialog";
 
@@ -29,7 +31,7 @@ function dueOnDate(date: string, now: Date): Date {
   return fromLocalParts({ ...localParts(now, tz), year, month, day }, tz);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: pageTitle(matches, data?.ticket.reference ?? "Ticket") }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [{ title: data?.ticket.reference ? pageTitle(matches, data.ticket.reference) : translatedTitle(matches, "ticket.title") }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireTechnician(request, context);
@@ -49,17 +51,17 @@ const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("team"), teamId: id }),
   z.object({
     intent: z.literal("reply"),
-    body: z.string().trim().min(1, "Write something first").max(50_000),
+    body: z.string().trim().min(1, "writeSomething").max(50_000),
     note: z.enum(["0", "1"]).default("0"),
     then: z.enum(["keep", "PENDING", "RESOLVED", "CLOSED"]).default("keep"),
   }),
-  z.object({ intent: z.literal("merge"), target: z.string().trim().regex(/^MD-\d{4}-\d{6,}$/i, "Enter a reference like MD-2026-000123") }),
+  z.object({ intent: z.literal("merge"), target: z.string().trim().regex(/^MD-\d{4}-\d{6,}$/i, "reference") }),
   z.object({ intent: z.literal("access-details") }),
   z.object({
     intent: z.literal("deployed"),
-    description: z.string().trim().min(1, "Say what was deployed").max(2000),
+    description: z.string().trim().min(1, "describeDeployment").max(2000),
     target: z.enum(["WEB", "CRM", "HOSTING", "OTHER"]),
-    url: z.union([z.literal(""), z.string().trim().url("Enter a full http(s) address").max(500)]).optional(),
+    url: z.union([z.literal(""), z.string().trim().url("url").max(500)]).optional(),
     dueDate: z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]).optional(),
   }),
   z.object({ intent: z.literal("followup-outcome"), followUpId: id, outcome: z.enum(["OK", "PROBLEM"]) }),
@@ -129,7 +131,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   } catch (err) {
     if (err instanceof TicketNotFoundError) throw new Response("Not found", { status: 404 });
-    if (err instanceof TicketActionError) return json({ errors: { _form: err.message } }, { status: 400 });
+    if (err instanceof TicketActionError) return json({ errors: { _form: err.code } }, { status: 400 });
     throw err;
   } finally {
     // The queue's tab counts are kept a few seconds; a change made here shows at once.
@@ -140,17 +142,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type ActionData = { errors?: Record<string, string>; values?: Record<string, string>; accessDetails?: string; noAccessDetails?: boolean } | undefined;
 
 function RedactionList({ counts }: { counts: Record<string, number> }) {
+  const { t } = useTranslation();
   const entries = Object.entries(counts);
   if (!entries.length) return null;
   return (
-    <p className="redactions" aria-label="Removed by redaction">
-      Removed: {entries.map(([type, n]) => <span key={type} className="badge redaction">{`${type} × ${n}`}</span>)}
+    <p className="redactions" aria-label={t("ticket.removedLabel")}>
+      {t("ticket.removed")} {entries.map(([type, n]) => <span key={type} className="badge redaction" data-redaction-type={type}>{`${t(`portal.types.${type}`, { defaultValue: type })} × ${n}`}</span>)}
     </p>
   );
 }
 
 /** One field changed by one small form (status, priority, category, team): works without JS. */
 function SelectAction(props: { intent: string; name: string; label: string; defaultValue: string | undefined; options: { value: string; label: string }[]; button?: string }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" className="row-form">
       <CsrfInput />
@@ -160,12 +164,12 @@ function SelectAction(props: { intent: string; name: string; label: string; defa
           {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
         </select>
       </label>
-      <button type="submit" className="secondary">{props.button ?? "Change"}</button>
+      <button type="submit" className="secondary">{props.button ?? t("staff.change")}</button>
     </Form>
   );
 }
 
-const KIND_LABEL = { IN: "Client", OUT: "Reply to client", INTERNAL: "Internal note" } as const;
+const KIND_LABEL = { IN: "ticket.kinds.IN", OUT: "ticket.kinds.OUT", INTERNAL: "ticket.kinds.INTERNAL" } as const;
 
 export default function TicketPage() {
   const { ticket, messages, history, transitions, staff, categories, teams, cannedReplies, mergedInto, me } = useLoaderData<typeof loader>();
@@ -175,34 +179,38 @@ export default function TicketPage() {
   const canned = cannedReplies.find((c) => c.id === params.get("canned"));
   const replyDefault = data?.values?.body ?? canned?.body ?? "";
   const closed = ticket.status === "CLOSED" || ticket.status === "RESOLVED";
+  const { t, i18n } = useTranslation();
+  const { time } = useFormat();
+  const errorText = useStaffErrors();
+  const categoryName = (c: { nameEn: string; nameSl?: string }) => (i18n.language === "sl" && c.nameSl ? c.nameSl : c.nameEn);
 
   return (
     <div>
-      <p><Link to="/queue">« Queue</Link></p>
+      <p><Link to="/queue">{t("ticket.backToQueue")}</Link></p>
       <h1>
         <span className="muted">{ticket.reference}</span> {ticket.subject}
       </h1>
       <p className="actions">
-        <span className={`badge ${ticket.status}`} data-ticket-status>{ticket.status.toLowerCase()}</span>
-        <span className={`badge ${ticket.priority}`}>{ticket.priority.toLowerCase()}</span>
-        <span className="badge">{ticket.channel.toLowerCase()}</span>
-        {mergedInto && <span>Merged into <Link to={`/queue/${mergedInto.id}`}>{mergedInto.reference}</Link></span>}
+        <span className={`badge ${ticket.status}`} data-ticket-status>{t(`staff.statuses.${ticket.status}`, { defaultValue: ticket.status.toLowerCase() })}</span>
+        <span className={`badge ${ticket.priority}`}>{t(`staff.priorities.${ticket.priority}`, { defaultValue: ticket.priority.toLowerCase() })}</span>
+        <span className="badge">{t(`staff.channels.${ticket.channel}`, { defaultValue: ticket.channel.toLowerCase() })}</span>
+        {mergedInto && <span>{t("ticket.mergedInto")} <Link to={`/queue/${mergedInto.id}`}>{mergedInto.reference}</Link></span>}
       </p>
       <RedactionList counts={ticket.subjectRedactions} />
       <LiveTicket ticketId={ticket.id} updatedAt={ticket.updatedAt} />
-      {errors._form && <p className="alert bad" role="alert">{errors._form}</p>}
+      {errors._form && <p className="alert bad" role="alert">{errorText(errors._form, "ticket.errors")}</p>}
 
       <div className="layout-2">
         <div>
-          <section className="thread" aria-label="Conversation">
+          <section className="thread" aria-label={t("ticket.conversation")}>
             {messages.map((m) => {
               const cls = m.kind === "SYSTEM" ? "msg system" : m.direction === "IN" ? "msg in" : m.direction === "OUT" ? "msg out" : "msg note";
-              const label = m.kind === "SYSTEM" ? "System" : KIND_LABEL[m.direction as keyof typeof KIND_LABEL] ?? m.direction;
+              const label = m.kind === "SYSTEM" ? t("ticket.kinds.SYSTEM") : m.direction in KIND_LABEL ? t(KIND_LABEL[m.direction as keyof typeof KIND_LABEL]) : m.direction;
               return (
                 <article key={m.id} className={cls} data-message-kind={m.kind} data-direction={m.direction}>
                   <header>
                     <strong>{label}{m.author ? ` · ${m.author.name}` : ""}</strong>
-                    <time dateTime={m.createdAt}>{formatTime(m.createdAt)}</time>
+                    <time dateTime={m.createdAt}>{time(m.createdAt)}</time>
                   </header>
                   <div className="body">{m.body}</div>
                   <RedactionList counts={m.redactions} />
@@ -211,14 +219,14 @@ export default function TicketPage() {
                       {m.attachments.map((a) => (
                         <figure key={a.id} className="attachment">
                           {a.viewable && a.mediaType.startsWith("image/") ? (
-                            <a href={`/queue/${ticket.id}/attachments/${a.id}`}><img src={`/queue/${ticket.id}/attachments/${a.id}`} alt={`Redacted screenshot ${a.fileName}`} /></a>
+                            <a href={`/queue/${ticket.id}/attachments/${a.id}`}><img src={`/queue/${ticket.id}/attachments/${a.id}`} alt={t("ticket.screenshotAlt", { fileName: a.fileName })} /></a>
                           ) : a.viewable ? (
                             <a href={`/queue/${ticket.id}/attachments/${a.id}`}>{a.fileName}</a>
                           ) : (
-                            <span className="muted">{a.fileName} ({a.status.toLowerCase()}{a.reason ? `: ${a.reason}` : ""})</span>
+                            <span className="muted">{a.fileName} ({t(`ticket.attachmentStatus.${a.status}`, { defaultValue: a.status.toLowerCase() })}{a.reason ? `: ${t(`portal.reasons.${a.reason}`, { defaultValue: t("portal.reasons.other") })}` : ""})</span>
                           )}
                           <figcaption>
-                            {Math.ceil(a.size / 1024)} KB
+                            {t("ticket.kb", { size: Math.ceil(a.size / 1024) })}
                             <RedactionList counts={a.redactions} />
                           </figcaption>
                         </figure>
@@ -231,78 +239,78 @@ export default function TicketPage() {
           </section>
 
           <section className="panel" aria-labelledby="reply-title">
-            <h2 id="reply-title">Answer</h2>
+            <h2 id="reply-title">{t("ticket.answer")}</h2>
             {cannedReplies.length > 0 && (
               <Form method="get" className="toolbar">
-                <label>Canned reply
+                <label>{t("ticket.cannedReply")}
                   <select name="canned" defaultValue={canned?.id ?? ""}>
-                    <option value="">Choose…</option>
+                    <option value="">{t("ticket.choose")}</option>
                     {cannedReplies.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
                   </select>
                 </label>
-                <button type="submit" className="secondary">Insert</button>
+                <button type="submit" className="secondary">{t("ticket.insert")}</button>
               </Form>
             )}
             {/* Keyed by the thread length: after a sent reply the box starts empty again. */}
             <Form method="post" className="stack" key={`${canned?.id ?? "reply"}-${messages.length}`}>
               <CsrfInput />
               <input type="hidden" name="intent" value="reply" />
-              <label>Message
-                <span className="hint">Personal data (addresses, numbers, passwords) is removed before it is stored or sent.</span>
+              <label>{t("ticket.message")}
+                <span className="hint">{t("ticket.messageHint")}</span>
                 <textarea name="body" required defaultValue={replyDefault} aria-invalid={!!errors.body} />
-                {errors.body && <span className="field-error">{errors.body}</span>}
+                {errors.body && <span className="field-error">{errorText(errors.body)}</span>}
               </label>
-              <label>Then set the ticket to
+              <label>{t("ticket.thenSet")}
                 <select name="then" defaultValue="keep">
-                  <option value="keep">keep status</option>
-                  <option value="PENDING">pending (waiting for client)</option>
-                  <option value="RESOLVED">resolved</option>
-                  <option value="CLOSED">closed</option>
+                  <option value="keep">{t("ticket.thenKeep")}</option>
+                  <option value="PENDING">{t("ticket.thenPending")}</option>
+                  <option value="RESOLVED">{t("ticket.thenResolved")}</option>
+                  <option value="CLOSED">{t("ticket.thenClosed")}</option>
                 </select>
               </label>
               <p className="actions">
-                <button type="submit" name="note" value="0">Send reply to client</button>
-                <button type="submit" name="note" value="1" className="secondary">Add internal note</button>
+                <button type="submit" name="note" value="0">{t("ticket.sendReply")}</button>
+                <button type="submit" name="note" value="1" className="secondary">{t("ticket.addNote")}</button>
               </p>
             </Form>
           </section>
 
           <FollowUpsPanel followUps={ticket.followUps}>
             {ticket.followUps.filter((f) => !f.techOutcome && f.status !== "SCHEDULED").map((f) => (
-              <Form method="post" key={f.id} className="toolbar" aria-label="Your own check">
+              <Form method="post" key={f.id} className="toolbar" aria-label={t("ticket.ownCheck")}>
                 <CsrfInput />
                 <input type="hidden" name="intent" value="followup-outcome" />
                 <input type="hidden" name="followUpId" value={f.id} />
-                <span>My check of “{f.description.slice(0, 60)}”:</span>
-                <button type="submit" name="outcome" value="OK" className="secondary">Checked, works</button>
-                <button type="submit" name="outcome" value="PROBLEM" className="danger">Problem found</button>
+                <span>{t("ticket.myCheckOf", { description: f.description.slice(0, 60) })}</span>
+                <button type="submit" name="outcome" value="OK" className="secondary">{t("ticket.checkedWorks")}</button>
+                <button type="submit" name="outcome" value="PROBLEM" className="danger">{t("ticket.problemFound")}</button>
               </Form>
             ))}
             <details>
-              <summary>Record a deployed change</summary>
+              <summary>{t("ticket.recordDeployed")}</summary>
               <Form method="post" className="stack">
                 <CsrfInput />
                 <input type="hidden" name="intent" value="deployed" />
-                <label>What was deployed<textarea name="description" required maxLength={2000} /></label>
-                <label>Where<select name="target">
-                  <option value="WEB">Web page</option><option value="CRM">CRM</option>
-                  <option value="HOSTING">Hosting</option><option value="OTHER">Other</option>
+                <label>{t("ticket.whatDeployed")}<textarea name="description" required maxLength={2000} /></label>
+                <label>{t("ticket.where")}<select name="target">
+                  <option value="WEB">{t("ticket.targets.WEB")}</option><option value="CRM">{t("ticket.targets.CRM")}</option>
+                  <option value="HOSTING">{t("ticket.targets.HOSTING")}</option><option value="OTHER">{t("ticket.targets.OTHER")}</option>
                 </select></label>
-                <label>Address (optional)<input type="url" name="url" placeholder="https://" /></label>
-                <label>Check on<span className="hint">Empty: two business days from now, skipping weekends and Slovenian holidays.</span>
+                <label>{t("ticket.address")}<input type="url" name="url" placeholder="https://" /></label>
+                <label>{t("ticket.checkOn")}<span className="hint">{t("ticket.checkOnHint")}</span>
                   <input type="date" name="dueDate" /></label>
-                <button type="submit">Schedule the follow-up check</button>
+                <button type="submit">{t("ticket.scheduleCheck")}</button>
               </Form>
             </details>
           </FollowUpsPanel>
 
           <section className="panel" aria-labelledby="history-title">
-            <h2 id="history-title">History</h2>
+            <h2 id="history-title">{t("ticket.history")}</h2>
             <ol className="history">
               {history.map((e) => (
                 <li key={e.id} data-audit-action={e.action}>
-                  <time dateTime={e.createdAt}>{formatTime(e.createdAt)}</time> <code>{e.action}</code>{" "}
-                  <span className="muted">{e.actor ?? e.actorKind.toLowerCase()}</span>
+                  <time dateTime={e.createdAt}>{time(e.createdAt)}</time> <code>{e.action}</code>{" "}
+                  <span className="muted">{e.actor ?? t(`staff.actorKinds.${e.actorKind}`, { defaultValue: e.actorKind.toLowerCase() })}</span>
                 </li>
               ))}
             </ol>
@@ -311,76 +319,76 @@ export default function TicketPage() {
 
         <aside>
           <section className="panel">
-            <h2>Requester</h2>
+            <h2>{t("ticket.requester")}</h2>
             <dl className="facts">
-              <dt>Name</dt><dd>{ticket.requester?.name ?? "—"}</dd>
-              <dt>Email</dt><dd>{ticket.requester?.email ?? "—"}</dd>
-              <dt>Company</dt><dd>{ticket.requester?.company ?? "—"}</dd>
-              <dt>Language</dt><dd>{ticket.requester?.locale ?? "—"}</dd>
-              <dt>Opened</dt><dd>{formatTime(ticket.createdAt)}</dd>
-              <dt>Team</dt><dd>{ticket.team.name}</dd>
-              <dt>Assignee</dt><dd data-assignee>{ticket.assignee?.name ?? "nobody"}</dd>
+              <dt>{t("ticket.name")}</dt><dd>{ticket.requester?.name ?? "—"}</dd>
+              <dt>{t("ticket.email")}</dt><dd>{ticket.requester?.email ?? "—"}</dd>
+              <dt>{t("ticket.company")}</dt><dd>{ticket.requester?.company ?? "—"}</dd>
+              <dt>{t("ticket.language")}</dt><dd>{ticket.requester?.locale ? t(`staff.languages.${ticket.requester.locale}`, { defaultValue: ticket.requester.locale }) : "—"}</dd>
+              <dt>{t("ticket.opened")}</dt><dd>{time(ticket.createdAt)}</dd>
+              <dt>{t("ticket.team")}</dt><dd>{ticket.team.name}</dd>
+              <dt>{t("ticket.assignee")}</dt><dd data-assignee>{ticket.assignee?.name ?? t("ticket.nobodyAssigned")}</dd>
             </dl>
           </section>
 
           <section className="panel stack-sm">
-            <h2>Actions</h2>
+            <h2>{t("ticket.actions")}</h2>
             {ticket.assignee?.id !== me.id && (
               <Form method="post">
                 <CsrfInput />
                 <input type="hidden" name="intent" value="assign" />
-                <button type="submit" name="assigneeId" value="me">Assign to me</button>
+                <button type="submit" name="assigneeId" value="me">{t("ticket.assignToMe")}</button>
               </Form>
             )}
             <Form method="post" className="row-form">
               <CsrfInput />
               <input type="hidden" name="intent" value="assign" />
-              <label>Assignee
+              <label>{t("ticket.assignee")}
                 <select name="assigneeId" defaultValue={ticket.assignee?.id ?? "none"}>
-                  <option value="none">Nobody</option>
+                  <option value="none">{t("staff.nobody")}</option>
                   {staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
                 </select>
               </label>
-              <button type="submit" className="secondary">Assign</button>
+              <button type="submit" className="secondary">{t("ticket.assign")}</button>
             </Form>
             {transitions.length > 0 && (
-              <SelectAction intent="status" name="status" label="Status" defaultValue={transitions[0]}
-                options={transitions.map((s) => ({ value: s, label: s === "OPEN" && closed ? "reopen" : s.toLowerCase() }))} />
+              <SelectAction intent="status" name="status" label={t("ticket.status")} defaultValue={transitions[0]}
+                options={transitions.map((s) => ({ value: s, label: s === "OPEN" && closed ? t("ticket.reopen") : t(`staff.statuses.${s}`) }))} />
             )}
-            <SelectAction intent="priority" name="priority" label="Priority" defaultValue={ticket.priority}
-              options={PRIORITIES.map((p) => ({ value: p, label: p.toLowerCase() }))} />
-            <SelectAction intent="category" name="category" label="Category (routes to its team)" defaultValue={ticket.categorySlug}
-              options={categories.map((c) => ({ value: c.slug, label: c.nameEn }))} />
-            <SelectAction intent="team" name="teamId" label="Team" defaultValue={ticket.team.id} button="Move"
-              options={teams.map((t) => ({ value: t.id, label: t.name }))} />
+            <SelectAction intent="priority" name="priority" label={t("ticket.priority")} defaultValue={ticket.priority}
+              options={PRIORITIES.map((p) => ({ value: p, label: t(`staff.priorities.${p}`) }))} />
+            <SelectAction intent="category" name="category" label={t("ticket.categoryRoutes")} defaultValue={ticket.categorySlug}
+              options={categories.map((c) => ({ value: c.slug, label: categoryName(c) }))} />
+            <SelectAction intent="team" name="teamId" label={t("ticket.teamLabel")} defaultValue={ticket.team.id} button={t("ticket.move")}
+              options={teams.map((team) => ({ value: team.id, label: team.name }))} />
             <Form method="post" className="row-form">
               <CsrfInput />
               <input type="hidden" name="intent" value="merge" />
-              <label>Merge into ticket
+              <label>{t("ticket.mergeInto")}
                 <input type="text" name="target" placeholder="MD-2026-000123" defaultValue={data?.values?.target ?? ""} aria-invalid={!!errors.target} />
-                {errors.target && <span className="field-error">{errors.target}</span>}
+                {errors.target && <span className="field-error">{errorText(errors.target)}</span>}
               </label>
-              <button type="submit" className="secondary">Merge</button>
+              <button type="submit" className="secondary">{t("ticket.merge")}</button>
             </Form>
           </section>
 
           {ticket.mayViewAccessDetails && (
             <section className="panel">
-              <h2>Access details</h2>
+              <h2>{t("ticket.accessDetails")}</h2>
               {data?.accessDetails ? (
                 <>
                   <pre className="secret" data-access-details>{data.accessDetails}</pre>
-                  <p className="hint muted">This view was recorded. Destroyed when the ticket is resolved{ticket.accessExpiresAt ? ` or on ${formatTime(ticket.accessExpiresAt)}` : ""}.</p>
+                  <p className="hint muted">{ticket.accessExpiresAt ? t("ticket.accessRecordedUntil", { date: time(ticket.accessExpiresAt) }) : t("ticket.accessRecorded")}</p>
                 </>
               ) : ticket.hasAccessDetails && !data?.noAccessDetails ? (
                 <Form method="post">
                   <CsrfInput />
                   <input type="hidden" name="intent" value="access-details" />
-                  <button type="submit" className="secondary">Show access details</button>
-                  <p className="hint muted">Each view is recorded in the history.</p>
+                  <button type="submit" className="secondary">{t("ticket.showAccess")}</button>
+                  <p className="hint muted">{t("ticket.eachViewRecorded")}</p>
                 </Form>
               ) : (
-                <p className="muted">None (never given, expired or destroyed).</p>
+                <p className="muted">{t("ticket.noAccess")}</p>
               )}
             </section>
           )}

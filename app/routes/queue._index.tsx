@@ -11,14 +11,15 @@ import { CHANNELS, PRIORITIES, QUEUE_VIEWS, STATUSES, type QueueView } from "../
 import { bulkAssign, bulkClose } from "../tickets/ticket-actions.server";
 import { useQueueKeyboard } from "../ui/queue-keyboard";
 import { QueueRows } from "../ui/queue-rows";
-import { pageTitle } from "../ui/page-title";
+import { translatedTitle } from "../ui/page-title";
+import { useTranslation } from "react-i18next";
 import { LiveQueue } from "../live/live-queue";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "Queue") }];
+export const meta: MetaFunction = ({ matches }) => [{ title: translatedTitle(matches, "queue.title") }];
 
 const VIEW_LABELS: Record<QueueView, string> = {
-  unassigned: "Unassigned", mine: "Mine", pending: "Waiting for client", followups: "Due follow-ups",
-  open: "Open", closed: "Resolved & closed", all: "All",
+  unassigned: "queue.views.unassigned", mine: "queue.views.mine", pending: "queue.views.pending", followups: "queue.views.followups",
+  open: "queue.views.open", closed: "queue.views.closed", all: "queue.views.all",
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -42,9 +43,9 @@ const BulkSchema = z.discriminatedUnion("intent", [
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireTechnician(request);
   const parsed = await parseForm(request, BulkSchema);
-  if (!parsed.ok) return json({ error: "Choose tickets and an action." }, { status: 400 });
+  if (!parsed.ok) return json({ error: "queue.chooseAction" }, { status: 400 });
   const input = parsed.data;
-  if (!input.ids.length) return json({ error: "Tick at least one ticket first." }, { status: 400 });
+  if (!input.ids.length) return json({ error: "queue.tickFirst" }, { status: 400 });
   const db = getDb();
   const result = input.intent === "bulk-close"
     ? await bulkClose(db, user, input.ids)
@@ -64,6 +65,8 @@ export default function Queue() {
   const navigate = useNavigate();
   const open = useCallback((href: string) => navigate(href), [navigate]);
   useQueueKeyboard(open);
+  const { t, i18n } = useTranslation();
+  const categoryName = (c: { nameEn: string; nameSl?: string }) => (i18n.language === "sl" && c.nameSl ? c.nameSl : c.nameEn);
 
   const withParams = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -90,14 +93,14 @@ export default function Queue() {
 
   return (
     <div>
-      <h1>Queue</h1>
+      <h1>{t("queue.title")}</h1>
       <LiveQueue loadedAt={loadedAt} countsAt={countsAt} />
-      {done !== null && <p className="alert ok" role="status">{done} ticket(s) updated{params.get("skipped") !== "0" ? `, ${params.get("skipped")} skipped` : ""}.</p>}
-      {actionData?.error && <p className="alert bad" role="alert">{actionData.error}</p>}
-      <nav className="tabs" aria-label="Views" title="Counts are refreshed every few seconds">
+      {done !== null && <p className="alert ok" role="status">{params.get("skipped") !== "0" ? t("queue.updatedSkipped", { done, skipped: params.get("skipped") }) : t("queue.updated", { done })}</p>}
+      {actionData?.error && <p className="alert bad" role="alert">{t(actionData.error)}</p>}
+      <nav className="tabs" aria-label={t("queue.viewsLabel")} title={t("queue.countsHint")}>
         {QUEUE_VIEWS.map((v) => (
           <Link key={v} to={withParams({ view: v, status: undefined })} aria-current={query.view === v ? "page" : undefined}>
-            {VIEW_LABELS[v]}{counts[v] !== null && <> <span className="count" data-view-count={v}>{counts[v]}</span></>}
+            {t(VIEW_LABELS[v])}{counts[v] !== null && <> <span className="count" data-view-count={v}>{counts[v]}</span></>}
           </Link>
         ))}
       </nav>
@@ -105,79 +108,79 @@ export default function Queue() {
         <input type="hidden" name="view" value={query.view} />
         <input type="hidden" name="sort" value={query.sort} />
         <input type="hidden" name="dir" value={query.dir} />
-        <label className="grow">Search <kbd>/</kbd>
-          <input type="search" name="q" defaultValue={query.q ?? ""} placeholder="Words or a reference (MD-…)" data-queue-search aria-keyshortcuts="/" />
+        <label className="grow">{t("queue.search")} <kbd>/</kbd>
+          <input type="search" name="q" defaultValue={query.q ?? ""} placeholder={t("queue.searchPlaceholder")} data-queue-search aria-keyshortcuts="/" />
         </label>
-        <label>Status
+        <label>{t("queue.status")}
           <select name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
+            <option value="">{t("staff.any")}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`staff.statuses.${s}`)}</option>)}
           </select>
         </label>
-        <label>Priority
+        <label>{t("queue.priority")}
           <select name="priority" defaultValue={query.priority ?? ""}>
-            <option value="">Any</option>
-            {PRIORITIES.map((p) => <option key={p} value={p}>{p.toLowerCase()}</option>)}
+            <option value="">{t("staff.any")}</option>
+            {PRIORITIES.map((p) => <option key={p} value={p}>{t(`staff.priorities.${p}`)}</option>)}
           </select>
         </label>
-        <label>Category
+        <label>{t("queue.category")}
           <select name="category" defaultValue={query.category ?? ""}>
-            <option value="">Any</option>
-            {options.categories.map((c) => <option key={c.slug} value={c.slug}>{c.nameEn}</option>)}
+            <option value="">{t("staff.any")}</option>
+            {options.categories.map((c) => <option key={c.slug} value={c.slug}>{categoryName(c)}</option>)}
           </select>
         </label>
-        <label>Channel
+        <label>{t("queue.channel")}
           <select name="channel" defaultValue={query.channel ?? ""}>
-            <option value="">Any</option>
-            {CHANNELS.map((c) => <option key={c} value={c}>{c.toLowerCase()}</option>)}
+            <option value="">{t("staff.any")}</option>
+            {CHANNELS.map((c) => <option key={c} value={c}>{t(`staff.channels.${c}`)}</option>)}
           </select>
         </label>
-        <label>Assignee
+        <label>{t("queue.assignee")}
           <select name="assigneeId" defaultValue={query.assigneeId ?? ""}>
-            <option value="">Anyone</option>
-            <option value="none">Nobody</option>
+            <option value="">{t("staff.anyone")}</option>
+            <option value="none">{t("staff.nobody")}</option>
             {options.staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
-        <button type="submit">Filter</button>
-        <Link className="button secondary" to={`/queue?view=${query.view}`}>Clear</Link>
+        <button type="submit">{t("queue.filter")}</button>
+        <Link className="button secondary" to={`/queue?view=${query.view}`}>{t("queue.clear")}</Link>
       </Form>
-      {page.searchCapped && <p className="alert info" role="status">Many tickets match; showing the most recent matches. Add words to narrow the search.</p>}
+      {page.searchCapped && <p className="alert info" role="status">{t("queue.searchCapped")}</p>}
 
       <Form method="post" id="bulk" className="toolbar">
         <CsrfInput />
-        <label>Assign ticked to
+        <label>{t("queue.assignTicked")}
           <select name="assigneeId" defaultValue="me">
-            <option value="me">Me</option>
-            <option value="none">Nobody</option>
+            <option value="me">{t("staff.me")}</option>
+            <option value="none">{t("staff.nobody")}</option>
             {options.staff.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
           </select>
         </label>
-        <button type="submit" name="intent" value="bulk-assign" className="secondary">Assign</button>
-        <button type="submit" name="intent" value="bulk-close" className="secondary">Close ticked</button>
-        <span className="muted hint-keys"><kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> tick, <kbd>Enter</kbd> open</span>
+        <button type="submit" name="intent" value="bulk-assign" className="secondary">{t("queue.assign")}</button>
+        <button type="submit" name="intent" value="bulk-close" className="secondary">{t("queue.closeTicked")}</button>
+        <span className="muted hint-keys"><kbd>j</kbd>/<kbd>k</kbd> {t("queue.keysMove")}, <kbd>x</kbd> {t("queue.keysTick")}, <kbd>Enter</kbd> {t("queue.keysOpen")}</span>
       </Form>
 
       {page.rows.length === 0 ? (
-        <p className="panel muted">No tickets here.</p>
+        <p className="panel muted">{t("queue.empty")}</p>
       ) : (
         <table className="queue">
           <thead>
             <tr>
-              <th><span className="visually-hidden">Select</span></th>
-              <th>Reference</th><th>Subject</th><th>Status</th>
-              <th>{sortLink("priority", "Priority")}</th>
-              <th>Team · category</th><th>Assignee</th>
-              <th>{sortLink("created", "Opened")}</th>
-              <th>{sortLink("updated", "Updated")}</th>
+              <th><span className="visually-hidden">{t("queue.select")}</span></th>
+              <th>{t("queue.reference")}</th><th>{t("queue.subject")}</th><th>{t("queue.status")}</th>
+              <th>{sortLink("priority", t("queue.priority"))}</th>
+              <th>{t("queue.teamCategory")}</th><th>{t("queue.assignee")}</th>
+              <th>{sortLink("created", t("queue.opened"))}</th>
+              <th>{sortLink("updated", t("queue.updatedCol"))}</th>
             </tr>
           </thead>
           <QueueRows rows={page.rows} />
         </table>
       )}
-      <nav className="pager" aria-label="Pages">
-        {query.cursor ? <Link to={withParams({})}>« First page</Link> : <span />}
-        {page.nextCursor ? <Link to={`${withParams({})}${withParams({}).includes("?") ? "&" : "?"}cursor=${page.nextCursor}`} rel="next">Next page »</Link> : <span />}
+      <nav className="pager" aria-label={t("queue.pagesLabel")}>
+        {query.cursor ? <Link to={withParams({})}>{t("queue.firstPage")}</Link> : <span />}
+        {page.nextCursor ? <Link to={`${withParams({})}${withParams({}).includes("?") ? "&" : "?"}cursor=${page.nextCursor}`} rel="next">{t("queue.nextPage")}</Link> : <span />}
       </nav>
     </div>
   );

@@ -323,7 +323,7 @@ function countsFrom(groups: { status: string; assigneeId: string | null; n: numb
 /** What the filter and bulk-assign menus offer: categories and the staff of this person's teams. */
 export async function queueFilterOptions(db: Db, user: StaffUser) {
   const [categories, staff] = await Promise.all([
-    db.category.findMany({ orderBy: { position: "asc" }, select: { slug: true, nameEn: true } }),
+    db.category.findMany({ orderBy: { position: "asc" }, select: { slug: true, nameEn: true, nameSl: true } }),
     db.user.findMany({
       where: {
         active: true,

@@ -186,7 +186,7 @@ export type TicketPageMenus = {
   /** Who the ticket may be assigned to: active technicians of its team, and every active admin. */
   staff: { id: string; name: string }[];
   /** The categories a ticket may be moved to: active ones, in the admin's order. */
-  categories: { slug: string; nameEn: string }[];
+  categories: { slug: string; nameEn: string; nameSl: string }[];
   /** Every team: a ticket may be moved to any of them. */
   teams: { id: string; name: string }[];
   cannedReplies: { id: string; title: string; body: string }[];
@@ -209,7 +209,7 @@ export async function selectMenus(db: Db, teamId: string): Promise<TicketPageMen
        WHERE su."active" = true AND su."role" IN ('TECHNICIAN', 'ADMIN')
          AND (EXISTS (SELECT 1 FROM "TeamMember" m WHERE m."teamId" = ${teamId} AND m."userId" = su."id") OR su."role" = 'ADMIN')
       UNION ALL
-      SELECT 'category', c."slug", c."nameEn", NULL, c."position", NULL, c."id" FROM "Category" c WHERE c."active" = true
+      SELECT 'category', c."slug", c."nameEn", c."nameSl", c."position", NULL, c."id" FROM "Category" c WHERE c."active" = true
       UNION ALL
       SELECT 'team', tm."id", tm."name", NULL, NULL, tm."name", tm."id" FROM "Team" tm
       UNION ALL
@@ -219,7 +219,7 @@ export async function selectMenus(db: Db, teamId: string): Promise<TicketPageMen
   const menus: TicketPageMenus = { staff: [], categories: [], teams: [], cannedReplies: [] };
   for (const r of rows) {
     if (r.list === "staff") menus.staff.push({ id: r.key, name: r.label });
-    else if (r.list === "category") menus.categories.push({ slug: r.key, nameEn: r.label });
+    else if (r.list === "category") menus.categories.push({ slug: r.key, nameEn: r.label, nameSl: r.body ?? r.label });
     else if (r.list === "team") menus.teams.push({ id: r.key, name: r.label });
     else menus.cannedReplies.push({ id: r.key, title: r.label, body: r.body ?? "" });
   }

@@ -30,3 +30,17 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
   if (!message) return null;
   return <span className="field-error" id={`${id}-error`}>{message}</span>;
 }
+
+/**
+ * Staff forms: the server returns a message code (a zod message such as "required", a domain
+ * error's code); this turns it into the page's language. Codes without a message of their own
+ * (zod's built-in English texts) become the generic "not valid".
+ */
+export function useStaffErrors() {
+  const { t, i18n } = useTranslation();
+  return (code: string | undefined | null, group = "staff.errors"): string | undefined => {
+    if (!code) return undefined;
+    const key = `${group}.${code}`;
+    return i18n.exists(key) ? t(key) : t(`${group === "staff.errors" ? "staff.errors.invalid" : `${group}.other`}`);
+  };
+}

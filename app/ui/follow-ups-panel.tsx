@@ -1,4 +1,5 @@
-import { formatTime } from "./format-time";
+import { useTranslation } from "react-i18next";
+import { useFormat } from "./format-time";
 
 /**
  * FOLLOW-UPS SLOT of the ticket page (app/routes/queue.$id.tsx). Read-only for now: the
@@ -10,18 +11,21 @@ export type FollowUpRow = {
 };
 
 export function FollowUpsPanel({ followUps, children }: { followUps: FollowUpRow[]; children?: React.ReactNode }) {
+  const { t } = useTranslation();
+  const { time } = useFormat();
+  const outcome = (o: string) => t(`ticket.followUps.outcomes.${o}`, { defaultValue: o.toLowerCase() });
   return (
     <section className="panel" id="follow-ups" aria-labelledby="follow-ups-title">
-      <h2 id="follow-ups-title">Follow-up checks</h2>
+      <h2 id="follow-ups-title">{t("ticket.followUps.title")}</h2>
       {followUps.length === 0 ? (
-        <p className="muted">No deployed change recorded for this ticket.</p>
+        <p className="muted">{t("ticket.followUps.none")}</p>
       ) : (
         <ul className="plain-list">
           {followUps.map((f) => (
             <li key={f.id} data-follow-up={f.status}>
-              <span className="badge">{f.status.toLowerCase()}</span> {f.target.toLowerCase()}: {f.description}
-              <br /><span className="muted">deployed {formatTime(f.deployedAt)}, check due {formatTime(f.dueAt)}
-                {f.clientOutcome ? `, client: ${f.clientOutcome.toLowerCase()}` : ""}{f.techOutcome ? `, technician: ${f.techOutcome.toLowerCase()}` : ""}</span>
+              <span className="badge">{t(`ticket.followUps.statuses.${f.status}`, { defaultValue: f.status.toLowerCase() })}</span> {t(`ticket.targets.${f.target}`, { defaultValue: f.target.toLowerCase() })}: {f.description}
+              <br /><span className="muted">{t("ticket.followUps.deployed", { deployed: time(f.deployedAt), due: time(f.dueAt) })}
+                {f.clientOutcome ? `, ${t("ticket.followUps.client", { outcome: outcome(f.clientOutcome) })}` : ""}{f.techOutcome ? `, ${t("ticket.followUps.technician", { outcome: outcome(f.techOutcome) })}` : ""}</span>
             </li>
           ))}
         </ul>

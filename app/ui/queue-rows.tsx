@@ -1,7 +1,7 @@
 import type { MouseEvent } from "react";
 import { useNavigate } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatTime } from "./format-time";
+import { useFormat } from "./format-time";
 
 /** One row of the queue table, as the queue's loader sends it (dates as ISO text). */
 export type QueueRowData = {
@@ -21,6 +21,7 @@ export type QueueRowData = {
 export function QueueRows({ rows }: { rows: QueueRowData[] }) {
   const navigate = useNavigate();
   const { t: tr } = useTranslation();
+  const { time } = useFormat();
   const onClick = (e: MouseEvent<HTMLTableSectionElement>) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const link = (e.target as HTMLElement).closest<HTMLAnchorElement>("a[data-ticket-link]");
@@ -32,15 +33,15 @@ export function QueueRows({ rows }: { rows: QueueRowData[] }) {
     <tbody onClick={onClick}>
       {rows.map((t) => (
         <tr key={t.id} data-ticket-row>
-          <td><input type="checkbox" name="ids" value={t.id} form="bulk" aria-label={`Select ${t.reference}`} /></td>
+          <td><input type="checkbox" name="ids" value={t.id} form="bulk" aria-label={tr("queue.selectTicket", { reference: t.reference })} /></td>
           <td><a href={`/queue/${t.id}`} data-ticket-link>{t.reference}</a>{t.unseen ? <> <span className="badge unseen" data-unseen title={tr("profile.unseenTitle")}>{tr("profile.unseen")}</span></> : null}</td>
           <td>{t.subject}{t.requester?.company ? <span className="muted"> · {t.requester.company}</span> : null}</td>
-          <td><span className={`badge ${t.status}`}>{t.status.toLowerCase()}</span></td>
-          <td><span className={`badge ${t.priority}`}>{t.priority.toLowerCase()}</span></td>
+          <td><span className={`badge ${t.status}`}>{tr(`staff.statuses.${t.status}`, { defaultValue: t.status.toLowerCase() })}</span></td>
+          <td><span className={`badge ${t.priority}`}>{tr(`staff.priorities.${t.priority}`, { defaultValue: t.priority.toLowerCase() })}</span></td>
           <td>{t.team.name} · {t.categorySlug}</td>
           <td>{t.assignee?.name ?? <span className="muted">—</span>}</td>
-          <td>{formatTime(t.createdAt)}</td>
-          <td>{formatTime(t.updatedAt)}</td>
+          <td>{time(t.createdAt)}</td>
+          <td>{time(t.updatedAt)}</td>
         </tr>
       ))}
     </tbody>

@@ -67,7 +67,7 @@ describe("a technician in the browser", () => {
     await page.selectOption("select[name=then]", "CLOSED");
     await page.click("button[name=note][value='0']");
     await page.waitForSelector("article[data-direction=OUT]");
-    expect(await page.locator("[data-ticket-status]").textContent()).toBe("closed");
+    expect(await page.locator("[data-ticket-status]").textContent()).toBe("Closed");
     expect(await page.inputValue("textarea[name=body]")).toBe("");
     await page.screenshot({ path: artifactPath("queue-ticket-closed.png"), fullPage: true });
     const row = await getDb().ticket.findUniqueOrThrow({ where: { id: wanted.id } });

@@ -28,6 +28,8 @@ describe("COMPANY_NAME on the pages", () => {
       expect(unescape(title(page.text)), path).toContain(COMPANY);
       expect(title(page.text), path).not.toMatch(/Minidesk/);
     }
-    expect(unescape(title((await browser.get("/login")).text))).toBe(`Sign in · ${COMPANY}`);
+    // No Accept-Language: DEFAULT_LOCALE (sl); an English browser gets the English title.
+    expect(unescape(title((await browser.get("/login")).text))).toBe(`Prijava · ${COMPANY}`);
+    expect(unescape(title((await new TestBrowser(app.url, "en").get("/login")).text))).toBe(`Sign in · ${COMPANY}`);
   });
 });

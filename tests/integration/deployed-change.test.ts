@@ -16,7 +16,7 @@ afterAll(async () => app?.stop());
 it("a technician records a deployed change on the ticket page; the check is scheduled and their own verdict recorded", async () => {
   const db = getDb();
   const opened = await openTicket(db, { channel: "WEB", requester: { email: "k@example.com", locale: "sl" }, subject: "Obrazec", body: "Prosim" });
-  const b = new TestBrowser(app.url);
+  const b = new TestBrowser(app.url, "en");
   await b.get("/login");
   await b.post("/login", { email: "admin@firma.si", password: "admin-password-123" });
   const page = await b.get(`/queue/${opened.id}`);

@@ -13,6 +13,7 @@ import { emailHash, erasePersonData, exportPersonData } from "../../app/retentio
 import { setLegalHold } from "../../app/retention/legal-hold.server";
 import { issueUnsubscribeLink } from "../../app/retention/unsubscribe.server";
 import { oneMonthAfter } from "../../app/retention/dsr-requests.server";
+import { formatDate } from "../../app/ui/format-time";
 
 process.env.ADMIN_EMAIL = "admin@firma.si";
 process.env.ADMIN_PASSWORD = "admin-password-123";
@@ -62,7 +63,7 @@ function traceOf(address: string) {
 }
 
 async function signInAdmin() {
-  const b = new TestBrowser(app.url);
+  const b = new TestBrowser(app.url, "en");
   await b.get("/login");
   const res = await b.post("/login", { email: "admin@firma.si", password: "admin-password-123" });
   expect(res.status).toBe(302);
@@ -178,7 +179,7 @@ describe("data-subject rights", () => {
     const queue = await admin.get("/admin/privacy");
     expect(queue.status).toBe(200);
     expect(queue.text).toContain(request.id);
-    expect(queue.text).toContain(`Due ${due.toISOString().slice(0, 10)}`);
+    expect(queue.text).toContain(`Due ${formatDate(due, "en")}`);
     expect(queue.text).not.toContain(address);
     const download = await fetch(`${app.url}/admin/privacy/${request.id}/export`, { headers: { Cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join("; ") } });
     expect(download.status).toBe(200);

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, password: string) {
-  const b = new TestBrowser(app.url);
+  const b = new TestBrowser(app.url, "en");
   await b.get("/login");
   await b.post("/login", { email, password });
   return b;

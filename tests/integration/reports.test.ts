@@ -103,7 +103,7 @@ function parseCsv(text: string): string[][] {
 }
 
 async function signIn(email: string, password: string) {
-  const b = new TestBrowser(app.url);
+  const b = new TestBrowser(app.url, "en");
   await b.get("/login");
   const res = await b.post("/login", { email, password });
   expect(res.status).toBe(302);
@@ -228,7 +228,7 @@ describe("reports: figures match the seeded data", () => {
 
   it("CSV downloads through the app match, with filters applied", async () => {
     const admin = await signIn("admin@firma.si", "admin-password-123");
-    const res = await fetch(`${app.url}/reports/csv/opened?${Q1}&by=channel&category=crm&team=it`, { headers: { Cookie: `md_session=${admin.cookies.get("md_session")}` } });
+    const res = await fetch(`${app.url}/reports/csv/opened?${Q1}&by=channel&category=crm&team=it`, { headers: { Cookie: `md_session=${admin.cookies.get("md_session")}`, "Accept-Language": "en" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^text\/csv/);
     expect(res.headers.get("Content-Disposition")).toBe('attachment; filename="minidesk-opened-2026-01-01-2026-03-31.csv"');
@@ -236,6 +236,9 @@ describe("reports: figures match the seeded data", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM, so spreadsheets read "č" right
     const rows = parseCsv(bytes.toString("utf8"));
     expect(rows[0]).toEqual(["Month", "Email", "Web form"]);
+    // The header row follows the viewer's language: a Slovenian browser gets it in Slovenian.
+    const sl = await fetch(`${app.url}/reports/csv/opened?${Q1}&by=channel&category=crm&team=it`, { headers: { Cookie: `md_session=${admin.cookies.get("md_session")}`, "Accept-Language": "sl-SI,sl;q=0.9" } });
+    expect(parseCsv(await sl.text())[0]).toEqual(["Mesec", "E-pošta", "Spletni obrazec"]);
     for (const row of rows.slice(1)) {
       const [m, email, web] = row;
       const count = (ch: string) => tickets.filter((t) => t.channel === ch && t.categorySlug === "crm" && t.team === "it" && month(t.createdAt) === m).length
@@ -287,9 +290,9 @@ describe("reports: figures match the seeded data", () => {
     const list = await csv("dsr-requests");
     expect(list[0]).toEqual(["Requested", "Kind", "Status", "Due", "Completed", "Days taken", "On time"]);
     expect(list.slice(1)).toEqual([
-      ["2026-01-10", "Export", "DONE", "2026-02-10", "2026-01-13", "3", "yes"],
-      ["2026-02-01", "Erasure", "DONE", "2026-03-01", "2026-03-05", "32", "no"],
-      ["2026-03-02", "Erasure", "OPEN", "2026-04-02", "", "", "no"],
+      ["2026-01-10", "Export", "Done", "2026-02-10", "2026-01-13", "3", "yes"],
+      ["2026-02-01", "Erasure", "Done", "2026-03-01", "2026-03-05", "32", "no"],
+      ["2026-03-02", "Erasure", "Open", "2026-04-02", "", "", "no"],
     ]);
   });
 

@@ -53,7 +53,7 @@ async function readWithPrisma(db: Db, user: StaffUser, ticketId: string, now: Da
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true },
     }),
-    db.category.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { slug: true, nameEn: true } }),
+    db.category.findMany({ where: { active: true }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { slug: true, nameEn: true, nameSl: true } }),
     db.team.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } }),
     db.cannedReply.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true, title: true, body: true } }),
   ]);

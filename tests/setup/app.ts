@@ -13,7 +13,15 @@ export async function startTestApp(opts: { background?: boolean } = {}): Promise
 export class TestBrowser {
   cookies = new Map<string, string>();
   csrf = "";
-  constructor(public baseUrl: string) {}
+  /**
+   * The browser's language, sent as Accept-Language (none when unset: DEFAULT_LOCALE applies).
+   * Tests that read English staff text sign in with "en", as an English browser would.
+   */
+  constructor(public baseUrl: string, public language?: string) {}
+
+  private languageHeader(): Record<string, string> {
+    return this.language ? { "Accept-Language": this.language } : {};
+  }
 
   private cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
@@ -31,7 +39,7 @@ export class TestBrowser {
   }
 
   async get(path: string, headers: Record<string, string> = {}) {
-    const res = await fetch(this.baseUrl + path, { headers: { Cookie: this.cookieHeader(), ...headers }, redirect: "manual" });
+    const res = await fetch(this.baseUrl + path, { headers: { Cookie: this.cookieHeader(), ...this.languageHeader(), ...headers }, redirect: "manual" });
     this.remember(res);
     const text = await res.text();
     const m = /name="csrf" value="([^"]+)"/.exec(text);
@@ -52,7 +60,7 @@ export class TestBrowser {
     const res = await fetch(this.baseUrl + path, {
       method: "POST",
       body,
-      headers: { Cookie: this.cookieHeader(), Origin: opts.origin ?? this.baseUrl },
+      headers: { Cookie: this.cookieHeader(), Origin: opts.origin ?? this.baseUrl, ...this.languageHeader() },
       redirect: "manual",
     });
     this.remember(res);

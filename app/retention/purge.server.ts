@@ -5,7 +5,7 @@ import { getAttachmentStore } from "../storage/attachment-store.server";
 import { monthOf } from "../tickets/redact-for-storage.server";
 import { daysBefore, getRetentionPolicy, type RetentionPolicy } from "./policy.server";
 import { listStorageFiles, OutboxFolder, removeFile } from "./retention-files.server";
-import { compactDatabase } from "./compact-database.server";
+import { clearDeletedBytes } from "./clear-deleted-bytes.server";
 
 /**
  * Retention purge (docs/decisions/009-retention-purge.md). Deletes what has been kept
@@ -48,8 +48,8 @@ export type PurgeOptions = {
 
 export type PurgeReport = {
   dryRun: boolean;
-  /** The database was rebuilt and its WAL truncated, so deleted text is gone from the files too. */
-  compacted: boolean;
+  /** The WAL was copied back and cut to zero, so deleted text is gone from the files too (false: a reader held it; the next run finishes it). */
+  bytesCleared: boolean;
   counts: PurgeCounts;
   /** Oldest date among the items of each kind (closing date for tickets); null when none. */
   oldest: Record<PurgeKind, Date | null>;
@@ -294,7 +294,7 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   const t0 = Date.now();
   const policy = opts.policy ?? (await getRetentionPolicy(db));
   const plan = await planRetention(db, now, policy);
-  if (opts.dryRun) return { dryRun: true, compacted: false, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  if (opts.dryRun) return { dryRun: true, bytesCleared: false, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
 
   const batch = opts.batchSize ?? DEFAULT_BATCH;
   const hooks = opts.hooks;
@@ -378,8 +378,8 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   // Deleted rows stay readable in free pages, the WAL and the search index until rebuilt: as
   // after an erasure, text that is purged must leave the files too, not only the tables.
   const deletedText = counts.tickets + counts.outbox + counts.quarantine + counts.requests + counts.audit > 0;
-  const compacted = deletedText ? await compactDatabase(db) : false;
-  return { dryRun: false, compacted, counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  const bytesCleared = deletedText ? await clearDeletedBytes(db) : false;
+  return { dryRun: false, bytesCleared, counts, oldest: plan.oldest, ms: Date.now() - t0 };
 }
 
 type Deletable = {

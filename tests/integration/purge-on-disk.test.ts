@@ -75,6 +75,14 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     }
     const keptWords = { subject: unique("keeps"), body: unique("keepb"), reply: unique("keepr"), file: unique("keepf") };
     const kept = await ticketWith(keptWords, null);
+    // Later tickets that stay: the search index then holds the purged words in older segments that
+    // the purge's own writes do not merge away, as in a real database (with only a few rows, the
+    // merge after the deletes would hide a missing FTS5 secure-delete). Checked: with the option
+    // off this test fails on the subjects and bodies; with PRAGMA secure_delete off, on the database
+    // file; without the WAL checkpoint, on the WAL (decision 022).
+    for (let i = 0; i < 3; i++) {
+      await ticketWith({ subject: `later${i}`, body: `later${i}`, reply: `later${i}`, file: `later${i}` }, null);
+    }
     await deliverOutbox(db, new Date(now.getTime() + 1000));
     // The search can see them before: text in the tables (or WAL) and the stored attachment file.
     const before = onDisk(purged);
@@ -82,10 +90,10 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
 
     const report = await runRetention(db, now);
     expect(report.counts.tickets).toBe(3);
-    expect(report.compacted).toBe(true);
+    expect(report.bytesCleared).toBe(true);
 
     expect(onDisk(purged)).toEqual([]);
-    // What is kept is still there (the search is not blind after a VACUUM).
+    // What is kept is still there (the search is not blind).
     expect(await db.ticket.count({ where: { id: kept.id } })).toBe(1);
     const keptFound = new Set(onDisk(Object.entries(keptWords).map(([k, v]) => canary(`kept.${k}`, v))).map((h) => h.id));
     expect([...keptFound].sort()).toEqual(["kept.body", "kept.file", "kept.reply", "kept.subject"]);

@@ -77,9 +77,9 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     const kept = await ticketWith(keptWords, null);
     // Later tickets that stay: the search index then holds the purged words in older segments that
     // the purge's own writes do not merge away, as in a real database (with only a few rows, the
-    // merge after the deletes would hide a missing FTS5 secure-delete). Checked: with the option
-    // off this test fails on the subjects and bodies; with PRAGMA secure_delete off, on the database
-    // file; without the WAL checkpoint, on the WAL (decision 022).
+    // automatic merge after the deletes would hide a missing merge of the search index). Checked:
+    // without that merge this test fails on the subjects and bodies; with PRAGMA secure_delete off,
+    // on the database file; without the WAL checkpoint, on the WAL (decision 022).
     for (let i = 0; i < 3; i++) {
       await ticketWith({ subject: `later${i}`, body: `later${i}`, reply: `later${i}`, file: `later${i}` }, null);
     }

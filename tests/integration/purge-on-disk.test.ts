@@ -8,7 +8,9 @@ import { ensureDefaults } from "../../app/setup/bootstrap.server";
 import { openTicket } from "../../app/tickets/open-ticket.server";
 import { addStaffReply } from "../../app/tickets/replies.server";
 import { deliverOutbox } from "../../app/mail/outbound/outbox.server";
-import { runRetention } from "../../app/retention/purge.server";
+import { purgeTicketBatch, runRetention } from "../../app/retention/purge.server";
+import { clearDeletedBytes } from "../../app/retention/clear-deleted-bytes.server";
+import Database from "better-sqlite3";
 import { LeakSearch, needlesOf } from "../leaks/leak-search";
 import type { Canary } from "../leaks/canaries";
 
@@ -97,5 +99,28 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     expect(await db.ticket.count({ where: { id: kept.id } })).toBe(1);
     const keptFound = new Set(onDisk(Object.entries(keptWords).map(([k, v]) => canary(`kept.${k}`, v))).map((h) => h.id));
     expect([...keptFound].sort()).toEqual(["kept.body", "kept.file", "kept.reply", "kept.subject"]);
+  });
+
+  it("reports a WAL it could not truncate while another process reads, and truncates it once the reader is gone", async () => {
+    const dbFile = getConfig().DATABASE_URL.slice("file:".length);
+    const words = { subject: unique("held"), body: unique("heldb"), reply: unique("heldr"), file: unique("heldf") };
+    const t = await ticketWith(words, 400);
+    await deliverOutbox(db, new Date(now.getTime() + 1000));
+    // Another process in a long read: its snapshot pins the WAL, so a TRUNCATE checkpoint must wait.
+    const reader = new Database(dbFile, { readonly: true });
+    try {
+      reader.prepare("BEGIN").run();
+      reader.prepare(`SELECT COUNT(*) FROM "Ticket"`).get();
+      expect((await purgeTicketBatch(db, [t.id], now)).tickets).toBe(1);
+      const t0 = Date.now();
+      expect(await clearDeletedBytes(db, { maxWaitMs: 400 })).toBe(false);
+      expect(Date.now() - t0).toBeLessThan(3000); // gave up after the wait, did not hang
+      expect(fs.statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
+    } finally {
+      reader.close();
+    }
+    expect(await clearDeletedBytes(db)).toBe(true);
+    expect(fs.statSync(`${dbFile}-wal`).size).toBe(0);
+    expect(onDisk(Object.entries(words).map(([k, v]) => canary(`held.${k}`, v)))).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -47,6 +47,15 @@ function onDisk(canaries: Canary[]): { id: string; where: string }[] {
   return [...places].filter((f) => fs.existsSync(f)).flatMap((f) => search.search(fs.readFileSync(f), path.basename(f)).map((h) => ({ id: h.canaryId, where: h.where })));
 }
 
+/**
+ * Delivers the queued mail and waits for a delivery a background kick started: a mail still
+ * being written when its ticket is purged would land in OUTBOX_DIR after the purge.
+ */
+async function allMailDelivered() {
+  await deliverOutbox(db, new Date(now.getTime() + 1000));
+  await vi.waitFor(async () => expect(await db.outboxMail.count({ where: { status: { not: "SENT" } } })).toBe(0), { timeout: 10_000, interval: 50 });
+}
+
 async function ticketWith(words: { subject: string; body: string; reply: string; file: string }, closedDaysAgo: number | null) {
   const t = await openTicket(
     db,
@@ -85,7 +94,7 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     for (let i = 0; i < 3; i++) {
       await ticketWith({ subject: `later${i}`, body: `later${i}`, reply: `later${i}`, file: `later${i}` }, null);
     }
-    await deliverOutbox(db, new Date(now.getTime() + 1000));
+    await allMailDelivered();
     // The search can see them before: text in the tables (or WAL) and the stored attachment file.
     const before = onDisk(purged);
     for (const c of purged) expect(before.some((h) => h.id === c.id), `${c.id} visible before the purge`).toBe(true);
@@ -105,7 +114,7 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     const dbFile = getConfig().DATABASE_URL.slice("file:".length);
     const words = { subject: unique("held"), body: unique("heldb"), reply: unique("heldr"), file: unique("heldf") };
     const t = await ticketWith(words, 400);
-    await deliverOutbox(db, new Date(now.getTime() + 1000));
+    await allMailDelivered();
     // Another process in a long read: its snapshot pins the WAL, so a TRUNCATE checkpoint must wait.
     const reader = new Database(dbFile, { readonly: true });
     try {

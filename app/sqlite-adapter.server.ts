@@ -13,6 +13,11 @@ import { reusePreparedStatements } from "./sqlite-statement-cache.server";
  * (tests/integration/worker-processes.test.ts) hit this within seconds. BEGIN IMMEDIATE takes
  * the write lock up front, waiting for it under the busy timeout like any single write.
  * Readers are not affected: in WAL mode they never wait for the writer.
+ *
+ * And with PRAGMA secure_delete = ON (a per-connection setting, off by default): a delete or an
+ * update overwrites the old cell with zeros, and a page it frees is zeroed too, so deleted text
+ * does not linger in the file's free space (a retention purge or an erasure must remove it from
+ * the disk: app/retention/clear-deleted-bytes.server.ts, decision 022).
  */
 export function sqliteAdapter(url: string, timeoutMs: number) {
   const factory = new PrismaBetterSQLite3({ url, timeout: timeoutMs });
@@ -21,6 +26,7 @@ export function sqliteAdapter(url: string, timeoutMs: number) {
     const adapter = await connect();
     // The adapter keeps its better-sqlite3 handle in `client` and begins with prepare("BEGIN").
     const client = (adapter as unknown as { client: Database.Database }).client;
+    client.pragma("secure_delete = ON");
     reusePreparedStatements(client);
     const prepare = client.prepare.bind(client);
     client.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof client.prepare;

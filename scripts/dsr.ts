@@ -22,7 +22,7 @@ try {
     const mode = rest.includes("--pseudonymise") ? "pseudonymise" : "purge";
     const r = await erasePersonData(db, email, { mode, actor: "CLI" });
     console.log(`Erased (${mode}): contact ${r.requester}; tickets deleted ${r.ticketsPurged}, kept without the person ${r.ticketsKept}; ` +
-      `files ${r.files}; mails ${r.outbox + r.outboxFiles}; jobs ${r.jobs}; texts scrubbed ${r.textsScrubbed}; database compacted: ${r.compacted ? "yes" : "no, run again"}`);
+      `files ${r.files}; mails ${r.outbox + r.outboxFiles}; jobs ${r.jobs}; texts scrubbed ${r.textsScrubbed}; deleted bytes cleared from the files: ${r.bytesCleared ? "yes" : "no (a reader held the WAL), run again"}`);
   }
 } catch (err) {
   // The error's code only: a message could quote the address.

@@ -34,6 +34,7 @@ function summary(r: PurgeReport) {
     const oldest = r.oldest[k] ? `  (oldest ${r.oldest[k]!.toISOString().slice(0, 10)})` : "";
     console.log(`  ${k.padEnd(12)} ${String(r.counts[k]).padStart(8)}${oldest}`);
   }
+  if (!dryRun && !r.bytesCleared && r.counts.tickets > 0) console.log("The WAL still holds old pages (another process kept reading): run the purge again to clear them.");
 }
 
 try {

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { getAttachmentStore } from "../storage/attachment-store.server";
 import { DESTROY_ACCESS_DETAILS } from "../tickets/access-details.server";
 import { purgeTicketBatch } from "./purge.server";
-import { compactDatabase } from "./compact-database.server";
+import { clearDeletedBytes } from "./clear-deleted-bytes.server";
 import { OutboxFolder, removeFile } from "./retention-files.server";
 import { getConfig } from "../config.server";
 
@@ -138,7 +138,7 @@ export type EraseResult = {
   outboxFiles: number;
   jobs: number;
   textsScrubbed: number;
-  compacted: boolean;
+  bytesCleared: boolean;
 };
 
 /**
@@ -157,7 +157,7 @@ export async function erasePersonData(
   const address = normaliseAddress(email);
   const pattern = addressPattern(address);
   const result: EraseResult = {
-    requester: "none", ticketsPurged: 0, ticketsKept: 0, files: 0, outbox: 0, outboxFiles: 0, jobs: 0, textsScrubbed: 0, compacted: false,
+    requester: "none", ticketsPurged: 0, ticketsKept: 0, files: 0, outbox: 0, outboxFiles: 0, jobs: 0, textsScrubbed: 0, bytesCleared: false,
   };
   const outbox = new OutboxFolder();
   const requester = await db.requester.findUnique({
@@ -227,7 +227,7 @@ export async function erasePersonData(
       outbox: result.outbox + result.outboxFiles, jobs: result.jobs, textsScrubbed: result.textsScrubbed,
     },
   });
-  result.compacted = await compactDatabase(db);
+  result.bytesCleared = await clearDeletedBytes(db);
   return result;
 }
 

@@ -1,11 +1,11 @@
 import type { Prisma } from "@prisma/client";
-import { databaseKind, prismaSql, type Db } from "../db.server";
+import { databaseKind, prismaSql, rawDate, rawDateOrNull, type Db } from "../db.server";
 import { recordAudit } from "../audit/audit.server";
 import { getAttachmentStore } from "../storage/attachment-store.server";
 import { monthOf } from "../tickets/redact-for-storage.server";
 import { daysBefore, getRetentionPolicy, type RetentionPolicy } from "./policy.server";
 import { listStorageFiles, OutboxFolder, removeFile } from "./retention-files.server";
-import { compactDatabase } from "./compact-database.server";
+import { clearDeletedBytes } from "./clear-deleted-bytes.server";
 
 /**
  * Retention purge (docs/decisions/009-retention-purge.md). Deletes what has been kept
@@ -48,15 +48,31 @@ export type PurgeOptions = {
 
 export type PurgeReport = {
   dryRun: boolean;
-  /** The database was rebuilt and its WAL truncated, so deleted text is gone from the files too. */
-  compacted: boolean;
+  /** The WAL was copied back and cut to zero, so deleted text is gone from the files too (false: a reader held it; the next run finishes it). */
+  bytesCleared: boolean;
   counts: PurgeCounts;
   /** Oldest date among the items of each kind (closing date for tickets); null when none. */
   oldest: Record<PurgeKind, Date | null>;
   ms: number;
 };
 
-const DEFAULT_BATCH = 200;
+/**
+ * Tickets per transaction, at most. A batch's transaction runs without yielding to the event
+ * loop (better-sqlite3 is synchronous and the adapter resolves at once), so its length is how
+ * long a request to the web app in the same process may wait. The ticket purge therefore sizes
+ * its batches to take about TARGET_TRANSACTION_MS each: up to DEFAULT_BATCH on an idle machine,
+ * fewer when the machine is busy (decision 022).
+ */
+const DEFAULT_BATCH = 500;
+const MIN_BATCH = 20;
+export const TARGET_TRANSACTION_MS = 100;
+
+/** The next batch size: proportional to how far the last transaction was from the target. */
+export function nextBatchSize(current: number, transactionMs: number, max: number): number {
+  const proposed = Math.round((current * TARGET_TRANSACTION_MS) / Math.max(transactionMs, 1));
+  // Halfway towards it, so one slow transaction (a checkpoint, another process) does not swing it.
+  return Math.min(max, Math.max(Math.min(MIN_BATCH, max), Math.round((current + proposed) / 2)));
+}
 
 function zeroCounts(): PurgeCounts {
   return Object.fromEntries(PURGE_KINDS.map((k) => [k, 0])) as PurgeCounts;
@@ -122,70 +138,130 @@ export async function purgeTicketBatch(
   ticketIds: string[],
   now: Date,
   ctx: { hooks?: PurgeHooks; outbox?: OutboxFolder } = {},
-): Promise<{ tickets: number; files: number; outbox: number; outboxFiles: number; jobs: number }> {
-  if (ticketIds.length === 0) return { tickets: 0, files: 0, outbox: 0, outboxFiles: 0, jobs: 0 };
-  await db.ticket.updateMany({ where: { id: { in: ticketIds }, purgeStartedAt: null }, data: { purgeStartedAt: now } });
+): Promise<{ tickets: number; files: number; outbox: number; outboxFiles: number; jobs: number; transactionMs: number }> {
+  if (ticketIds.length === 0) return { tickets: 0, files: 0, outbox: 0, outboxFiles: 0, jobs: 0, transactionMs: 0 };
+  const sql = prismaSql();
+  const byTicket = idsIn(sql.raw(`"ticketId"`), ticketIds);
+  // Not updatedAt: four indexes hold it, and the mark is no change anyone made to the ticket.
+  await db.$executeRaw(sql.sql`UPDATE "Ticket" SET "purgeStartedAt" = ${now} WHERE "purgeStartedAt" IS NULL AND ${idsIn(sql.raw(`"id"`), ticketIds)}`);
   await ctx.hooks?.afterMark?.(ticketIds);
+  await yieldToEventLoop();
 
-  const store = getAttachmentStore();
-  const keys = await db.attachment.findMany({
-    where: { ticketId: { in: ticketIds }, storageKey: { not: null } },
-    select: { storageKey: true },
-  });
-  for (const { storageKey } of keys) {
-    await store.delete(storageKey!);
-    await ctx.hooks?.afterFileDeleted?.(storageKey!);
-  }
+  const keys = (await db.$queryRaw<{ storageKey: string }[]>(sql.sql`SELECT "storageKey" FROM "Attachment" WHERE "storageKey" IS NOT NULL AND ${byTicket}`)).map((r) => r.storageKey);
+  await deleteFiles(keys, ctx.hooks);
   const outbox = ctx.outbox ?? new OutboxFolder();
-  const mails = await db.outboxMail.findMany({ where: { ticketId: { in: ticketIds } }, select: { id: true } });
+  const mails = await db.$queryRaw<{ id: string }[]>(sql.sql`SELECT "id" FROM "OutboxMail" WHERE ${byTicket}`);
   const outboxFiles = await outbox.deleteFor(mails.map((m) => m.id));
-  const followUps = await db.followUp.findMany({ where: { ticketId: { in: ticketIds } }, select: { id: true } });
+  await yieldToEventLoop();
+  const followUps = await db.$queryRaw<{ id: string }[]>(sql.sql`SELECT "id" FROM "FollowUp" WHERE ${byTicket}`);
   // Jobs carry ids in their JSON payload (a ticket's, or a follow-up's).
   const referenced = [...ticketIds, ...followUps.map((f) => f.id)];
 
+  await yieldToEventLoop();
+
+  // Raw statements with the ids as one JSON parameter: through Prisma's query builder, each
+  // statement with a 500-value IN list cost tens of milliseconds of JavaScript before SQLite saw
+  // it, all of it holding the event loop (decision 022). The transaction itself never yields
+  // (better-sqlite3 answers synchronously), so no request's statement can land inside it on the
+  // shared connection; its length is what the batch size bounds.
+  const t0 = performance.now();
   const counts = await db.$transaction(async (tx) => {
-    const tickets = await tx.ticket.findMany({
-      where: { id: { in: ticketIds } },
-      select: {
-        id: true, categorySlug: true, channel: true, createdAt: true, closedAt: true,
-        team: { select: { slug: true } },
-        _count: { select: { messages: true, attachments: true } },
-      },
-    });
+    const tickets = await tx.$queryRaw<{
+      id: string; categorySlug: string; channel: string; createdAt: Date | string; closedAt: Date | string | null;
+      teamSlug: string; messages: bigint | number | string; attachments: bigint | number | string;
+    }[]>(sql.sql`
+      SELECT t."id", t."categorySlug", t."channel", t."createdAt", t."closedAt", tm."slug" AS "teamSlug",
+        (SELECT COUNT(*) FROM "Message" m WHERE m."ticketId" = t."id") AS "messages",
+        (SELECT COUNT(*) FROM "Attachment" a WHERE a."ticketId" = t."id") AS "attachments"
+      FROM "Ticket" t JOIN "Team" tm ON tm."id" = t."teamId"
+      WHERE ${idsIn(sql.raw(`t."id"`), ticketIds)}`);
     if (tickets.length === 0) return { tickets: 0, outbox: 0, jobs: 0 };
     const ids = tickets.map((t) => t.id);
     await tx.ticketStat.createMany({
-      data: tickets.map((t) => ({
-        category: t.categorySlug,
-        channel: t.channel,
-        teamSlug: t.team.slug,
-        openedMonth: monthOf(t.createdAt),
-        closedMonth: t.closedAt ? monthOf(t.closedAt) : null,
-        purgedMonth: monthOf(now),
-        messageCount: t._count.messages,
-        attachmentCount: t._count.attachments,
-      })),
+      data: tickets.map((t) => {
+        const closedAt = rawDateOrNull(t.closedAt);
+        return {
+          category: t.categorySlug,
+          channel: t.channel,
+          teamSlug: t.teamSlug,
+          openedMonth: monthOf(rawDate(t.createdAt)),
+          closedMonth: closedAt ? monthOf(closedAt) : null,
+          purgedMonth: monthOf(now),
+          messageCount: Number(t.messages),
+          attachmentCount: Number(t.attachments),
+        };
+      }),
     });
     // One pass over the Job table for the whole batch (a JSON array of ids joined against the
     // payload text; an OR of LIKEs is slow to plan).
     const list = JSON.stringify(referenced);
-    const sql = prismaSql();
     const jobs = await tx.$executeRaw(
       databaseKind() === "postgres"
         ? sql.sql`DELETE FROM "Job" WHERE EXISTS (SELECT 1 FROM jsonb_array_elements_text(${list}::jsonb) AS r(value) WHERE strpos("Job"."payload", r.value) > 0)`
         : sql.sql`DELETE FROM "Job" WHERE EXISTS (SELECT 1 FROM json_each(${list}) AS r WHERE instr("Job"."payload", r.value) > 0)`,
     );
-    const outboxRows = await tx.outboxMail.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.redactionFinding.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.attachment.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.message.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.accessToken.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.followUp.deleteMany({ where: { ticketId: { in: ids } } });
-    await tx.auditEvent.deleteMany({ where: { ticketId: { in: ids } } });
-    const deleted = await tx.ticket.deleteMany({ where: { id: { in: ids } } });
-    return { tickets: deleted.count, outbox: outboxRows.count, jobs };
+    const these = idsIn(sql.raw(`"ticketId"`), ids);
+    const outboxRows = await tx.$executeRaw(sql.sql`DELETE FROM "OutboxMail" WHERE ${these}`);
+    for (const table of ["RedactionFinding", "Attachment", "Message", "AccessToken", "FollowUp", "AuditEvent"]) {
+      await tx.$executeRaw(sql.sql`DELETE FROM ${sql.raw(`"${table}"`)} WHERE ${these}`);
+    }
+    const deleted = await tx.$executeRaw(sql.sql`DELETE FROM "Ticket" WHERE ${idsIn(sql.raw(`"id"`), ids)}`);
+    return { tickets: deleted, outbox: outboxRows, jobs };
   });
-  return { ...counts, files: keys.length, outboxFiles };
+  return { ...counts, files: keys.length, outboxFiles, transactionMs: performance.now() - t0 };
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `column IN (ids)` with the ids sent as one JSON array parameter, on either database. */
+function idsIn(column: Prisma.Sql, ids: string[]): Prisma.Sql {
+  const sql = prismaSql();
+  const list = JSON.stringify(ids);
+  return databaseKind() === "postgres"
+    ? sql.sql`${column} IN (SELECT jsonb_array_elements_text(${list}::jsonb))`
+    : sql.sql`${column} IN (SELECT value FROM json_each(${list}))`;
+}
+
+/** Deletes attachment files a few at a time (each is a round trip to the file system's threads). */
+async function deleteFiles(keys: string[], hooks?: PurgeHooks): Promise<void> {
+  const store = getAttachmentStore();
+  // With a hook (tests stop a purge after the n-th file), strictly one after the other.
+  const lanes = hooks?.afterFileDeleted ? 1 : 8;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, keys.length) }, async () => {
+      while (next < keys.length) {
+        const key = keys[next++]!;
+        await store.delete(key);
+        await hooks?.afterFileDeleted?.(key);
+      }
+    }),
+  );
+}
+
+/**
+ * The oldest `limit` tickets due for the purge: ticketsDueWhere as SQL. Not through Prisma: on
+ * SQLite (no ANALYZE statistics) the planner takes the index on status for `status = 'CLOSED'`
+ * and sorts every closed ticket for each batch, so a purge of 100 000 tickets did 1 000 sorts of
+ * up to 100 000 rows. `+"status"` keeps that term off the index, so the closedAt index gives the
+ * order and the LIMIT stops the walk early. PostgreSQL plans it well as it is.
+ */
+async function dueTicketIds(db: Db, policy: RetentionPolicy, now: Date, limit: number): Promise<string[]> {
+  const sql = prismaSql();
+  const cats = Object.entries(policy.categoryDays);
+  const byCategory = cats.map(([slug, d]) => sql.sql`("categorySlug" = ${slug} AND "closedAt" < ${daysBefore(now, d)})`);
+  const rest = cats.length > 0
+    ? sql.sql`("categorySlug" NOT IN (${sql.join(cats.map(([slug]) => slug))}) AND "closedAt" < ${daysBefore(now, policy.closedTicketDays)})`
+    : sql.sql`"closedAt" < ${daysBefore(now, policy.closedTicketDays)}`;
+  const status = databaseKind() === "postgres" ? sql.raw(`"status"`) : sql.raw(`+"status"`);
+  const rows = await db.$queryRaw<{ id: string }[]>(sql.sql`
+    SELECT "id" FROM "Ticket"
+    WHERE ${status} = 'CLOSED' AND "purgeStartedAt" IS NULL AND "closedAt" IS NOT NULL
+      AND (${sql.join([...byCategory, rest], " OR ")})
+      AND ("legalHoldUntil" IS NULL OR "legalHoldUntil" <= ${now})
+    ORDER BY "closedAt" ASC
+    LIMIT ${limit}`);
+  return rows.map((r) => r.id);
 }
 
 /** Deletes the attachment files of these tickets; rows stay as "PURGED" with no key. */
@@ -294,9 +370,10 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   const t0 = Date.now();
   const policy = opts.policy ?? (await getRetentionPolicy(db));
   const plan = await planRetention(db, now, policy);
-  if (opts.dryRun) return { dryRun: true, compacted: false, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  if (opts.dryRun) return { dryRun: true, bytesCleared: false, counts: plan.counts, oldest: plan.oldest, ms: Date.now() - t0 };
 
-  const batch = opts.batchSize ?? DEFAULT_BATCH;
+  // The other kinds go through Prisma's IN lists, 200 rows a statement.
+  const batch = opts.batchSize ?? 200;
   const hooks = opts.hooks;
   const counts = zeroCounts();
   const outbox = new OutboxFolder();
@@ -306,12 +383,17 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
     await pause(opts.pauseMs ?? 0);
   };
 
-  // 1. Tickets: first those a previous run started, then those due.
-  for (const where of [{ purgeStartedAt: { not: null } }, ticketsDueWhere(policy, now)] as Prisma.TicketWhereInput[]) {
+  // 1. Tickets: first those a previous run started, then those due. A batch size given by the
+  // caller is kept as is (tests stop a purge at a chosen batch); otherwise it follows the clock.
+  let size = opts.batchSize ?? 100;
+  for (const started of [true, false]) {
     for (;;) {
-      const ids = (await db.ticket.findMany({ where, select: { id: true }, orderBy: { closedAt: "asc" }, take: batch })).map((t) => t.id);
+      const ids = started
+        ? (await db.ticket.findMany({ where: { purgeStartedAt: { not: null } }, select: { id: true }, orderBy: { closedAt: "asc" }, take: size })).map((t) => t.id)
+        : await dueTicketIds(db, policy, now, size);
       if (ids.length === 0) break;
       const r = await purgeTicketBatch(db, ids, now, { hooks, outbox });
+      if (opts.batchSize === undefined) size = nextBatchSize(size, r.transactionMs, DEFAULT_BATCH);
       counts.tickets += r.tickets;
       counts.ticketFiles += r.files;
       counts.outbox += r.outbox;
@@ -378,8 +460,8 @@ export async function runRetention(db: Db, now = new Date(), opts: Omit<PurgeOpt
   // Deleted rows stay readable in free pages, the WAL and the search index until rebuilt: as
   // after an erasure, text that is purged must leave the files too, not only the tables.
   const deletedText = counts.tickets + counts.outbox + counts.quarantine + counts.requests + counts.audit > 0;
-  const compacted = deletedText ? await compactDatabase(db) : false;
-  return { dryRun: false, compacted, counts, oldest: plan.oldest, ms: Date.now() - t0 };
+  const bytesCleared = deletedText ? await clearDeletedBytes(db) : false;
+  return { dryRun: false, bytesCleared, counts, oldest: plan.oldest, ms: Date.now() - t0 };
 }
 
 type Deletable = {

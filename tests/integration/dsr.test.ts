@@ -114,7 +114,7 @@ describe("data-subject rights", () => {
 
     const result = await erasePersonData(db(), address, { mode: "purge", actor: { id: tech.id } });
 
-    expect(result).toMatchObject({ requester: "pseudonymised", ticketsPurged: 1, ticketsKept: 1, compacted: true });
+    expect(result).toMatchObject({ requester: "pseudonymised", ticketsPurged: 1, ticketsKept: 1, bytesCleared: true });
     expect(await db().ticket.count({ where: { id: gone.id } })).toBe(0);
     const kept = await db().ticket.findUniqueOrThrow({ where: { id: held.id }, include: { requester: true, messages: true } });
     expect(kept.requester!.email).toMatch(/^erased-[0-9a-f]+@invalid$/);

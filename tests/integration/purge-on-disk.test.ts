@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,7 +8,9 @@ import { ensureDefaults } from "../../app/setup/bootstrap.server";
 import { openTicket } from "../../app/tickets/open-ticket.server";
 import { addStaffReply } from "../../app/tickets/replies.server";
 import { deliverOutbox } from "../../app/mail/outbound/outbox.server";
-import { runRetention } from "../../app/retention/purge.server";
+import { purgeTicketBatch, runRetention } from "../../app/retention/purge.server";
+import { clearDeletedBytes } from "../../app/retention/clear-deleted-bytes.server";
+import Database from "better-sqlite3";
 import { LeakSearch, needlesOf } from "../leaks/leak-search";
 import type { Canary } from "../leaks/canaries";
 
@@ -45,6 +47,15 @@ function onDisk(canaries: Canary[]): { id: string; where: string }[] {
   return [...places].filter((f) => fs.existsSync(f)).flatMap((f) => search.search(fs.readFileSync(f), path.basename(f)).map((h) => ({ id: h.canaryId, where: h.where })));
 }
 
+/**
+ * Delivers the queued mail and waits for a delivery a background kick started: a mail still
+ * being written when its ticket is purged would land in OUTBOX_DIR after the purge.
+ */
+async function allMailDelivered() {
+  await deliverOutbox(db, new Date(now.getTime() + 1000));
+  await vi.waitFor(async () => expect(await db.outboxMail.count({ where: { status: { not: "SENT" } } })).toBe(0), { timeout: 10_000, interval: 50 });
+}
+
 async function ticketWith(words: { subject: string; body: string; reply: string; file: string }, closedDaysAgo: number | null) {
   const t = await openTicket(
     db,
@@ -75,19 +86,50 @@ describe.skipIf(process.env.MINIDESK_TEST_DB === "postgres")("retention purge on
     }
     const keptWords = { subject: unique("keeps"), body: unique("keepb"), reply: unique("keepr"), file: unique("keepf") };
     const kept = await ticketWith(keptWords, null);
-    await deliverOutbox(db, new Date(now.getTime() + 1000));
+    // Later tickets that stay: the search index then holds the purged words in older segments that
+    // the purge's own writes do not merge away, as in a real database (with only a few rows, the
+    // automatic merge after the deletes would hide a missing merge of the search index). Checked:
+    // without that merge this test fails on the subjects and bodies; with PRAGMA secure_delete off,
+    // on the database file; without the WAL checkpoint, on the WAL (decision 022).
+    for (let i = 0; i < 3; i++) {
+      await ticketWith({ subject: `later${i}`, body: `later${i}`, reply: `later${i}`, file: `later${i}` }, null);
+    }
+    await allMailDelivered();
     // The search can see them before: text in the tables (or WAL) and the stored attachment file.
     const before = onDisk(purged);
     for (const c of purged) expect(before.some((h) => h.id === c.id), `${c.id} visible before the purge`).toBe(true);
 
     const report = await runRetention(db, now);
     expect(report.counts.tickets).toBe(3);
-    expect(report.compacted).toBe(true);
+    expect(report.bytesCleared).toBe(true);
 
     expect(onDisk(purged)).toEqual([]);
-    // What is kept is still there (the search is not blind after a VACUUM).
+    // What is kept is still there (the search is not blind).
     expect(await db.ticket.count({ where: { id: kept.id } })).toBe(1);
     const keptFound = new Set(onDisk(Object.entries(keptWords).map(([k, v]) => canary(`kept.${k}`, v))).map((h) => h.id));
     expect([...keptFound].sort()).toEqual(["kept.body", "kept.file", "kept.reply", "kept.subject"]);
+  });
+
+  it("reports a WAL it could not truncate while another process reads, and truncates it once the reader is gone", async () => {
+    const dbFile = getConfig().DATABASE_URL.slice("file:".length);
+    const words = { subject: unique("held"), body: unique("heldb"), reply: unique("heldr"), file: unique("heldf") };
+    const t = await ticketWith(words, 400);
+    await allMailDelivered();
+    // Another process in a long read: its snapshot pins the WAL, so a TRUNCATE checkpoint must wait.
+    const reader = new Database(dbFile, { readonly: true });
+    try {
+      reader.prepare("BEGIN").run();
+      reader.prepare(`SELECT COUNT(*) FROM "Ticket"`).get();
+      expect((await purgeTicketBatch(db, [t.id], now)).tickets).toBe(1);
+      const t0 = Date.now();
+      expect(await clearDeletedBytes(db, { maxWaitMs: 400 })).toBe(false);
+      expect(Date.now() - t0).toBeLessThan(3000); // gave up after the wait, did not hang
+      expect(fs.statSync(`${dbFile}-wal`).size).toBeGreaterThan(0);
+    } finally {
+      reader.close();
+    }
+    expect(await clearDeletedBytes(db)).toBe(true);
+    expect(fs.statSync(`${dbFile}-wal`).size).toBe(0);
+    expect(onDisk(Object.entries(words).map(([k, v]) => canary(`held.${k}`, v)))).toEqual([]);
   });
 });

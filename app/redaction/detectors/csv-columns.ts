@@ -4,6 +4,10 @@
  * A header is a line with a delimiter (",", ";", tab or "|") and a field that `isCueField`
  * accepts; the rows are the following lines with the same number of fields. One pass over the
  * lines; only tables with a cue header are split into fields.
+ *
+ * `lineHint`, when given, must match (anywhere, any case) every line that holds a field
+ * `isCueField` accepts: lines it does not match are not split to look for a header, which is
+ * most of the cost on prose full of commas. It changes nothing that is found.
  */
 
 export interface ColumnValue {
@@ -13,14 +17,20 @@ export interface ColumnValue {
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
-export function columnValues(text: string, headerHint: RegExp, isCueField: (field: string) => boolean): ColumnValue[] {
+export function columnValues(
+  text: string,
+  headerHint: RegExp,
+  isCueField: (field: string) => boolean,
+  lineHint?: RegExp,
+): ColumnValue[] {
   if (!headerHint.test(text)) return [];
   const values: ColumnValue[] = [];
   let header: { delimiter: string; fields: number; columns: number[] } | null = null;
   for (let lineStart = 0; lineStart <= text.length; ) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const line = text.slice(lineStart, contentEnd);
     if (header !== null) {
       const fields = line.split(header.delimiter);
       if (fields.length !== header.fields) header = null;
@@ -38,7 +48,7 @@ export function columnValues(text: string, headerHint: RegExp, isCueField: (fiel
         });
       }
     }
-    if (header === null) header = headerOf(line, isCueField);
+    if (header === null && (lineHint === undefined || lineHint.test(line))) header = headerOf(line, isCueField);
     lineStart = lineEnd + 1;
   }
   return values;

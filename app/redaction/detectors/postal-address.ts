@@ -120,10 +120,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
   /(?<![\w.,/-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
-
-function isAsciiDigit(unit: number): boolean {
-  return unit >= 48 && unit <= 57;
-}
+const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
  * Where POSTCODE_TOWN may start: its four or five digits are a whole run of digits
@@ -133,19 +130,12 @@ function isAsciiDigit(unit: number): boolean {
  */
 function postcodeStarts(text: string): number[] {
   const starts: number[] = [];
-  // Where DIGITS_THEN_SPACE (/\d{4,5} /g) matches, found by one pass over the code units: a run
-  // of four or more ASCII digits followed by a space matches at its last five (or four) digits.
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    if (!isAsciiDigit(text.charCodeAt(i))) continue;
-    const runStart = i;
-    while (i < n && isAsciiDigit(text.charCodeAt(i))) i++;
-    // i is the first unit after the run
-    if (i - runStart < 4 || i >= n || text.charCodeAt(i) !== 32) continue;
-    const index = Math.max(runStart, i - 5);
-    for (let start = index - 4; start <= index; start++) {
+  // exec on the shared pattern rather than matchAll, which copies the pattern on every call
+  DIGITS_THEN_SPACE.lastIndex = 0;
+  for (let hit = DIGITS_THEN_SPACE.exec(text); hit !== null; hit = DIGITS_THEN_SPACE.exec(text)) {
+    for (let start = hit.index - 4; start <= hit.index; start++) {
       const first = text.charCodeAt(start);
-      if (start < index && !(first >= 65 && first <= 90)) continue; // a prefix ("SI-", "A-", "HR-") starts with a capital
+      if (start < hit.index && !(first >= 65 && first <= 90)) continue; // a prefix ("SI-", "A-", "HR-") starts with a capital
       if (start >= 0 && (starts.length === 0 || start > starts[starts.length - 1]!)) starts.push(start);
     }
   }

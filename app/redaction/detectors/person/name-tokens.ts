@@ -168,8 +168,9 @@ function markPosition(text: string, token: NameToken, previous: NameToken | null
     token.linked = unit === 32 || unit === 0xa0;
   } else if (gap <= 12) {
     const between = text.slice(previous.end, token.start);
+    if (!/^ [a-z ]+ $/.test(between)) return; // most gaps: a comma, a full stop, more than blanks and particles
     const words = between.trim().split(/ +/);
-    token.linked = /^ [a-z ]+ $/.test(between) && words.length <= 2 && words.every((w) => PARTICLES.has(w));
+    token.linked = words.length <= 2 && words.every((w) => PARTICLES.has(w));
   }
 }
 

@@ -81,6 +81,12 @@ export function structuredNames(text: string, detections: Detection[]): void {
   for (let index = 0; index < lines.length; index++) {
     const [start, end] = lines[index]!;
     if (end - start > MAX_LINE || end === start) continue;
+    // A header, a vCard property and a speaker need a colon, a bracket, a parenthesis or a digit
+    // (a time); without any, only a short line can be a bare name: most prose lines are neither.
+    if (!mayHoldStructure(text, start, end)) {
+      if (end - start <= 90) bareNameLine(text, lines, index, detections);
+      continue;
+    }
     const line = text.slice(start, end);
     const header = HEADER.exec(line);
     if (header) {
@@ -96,6 +102,15 @@ export function structuredNames(text: string, detections: Detection[]): void {
     bareNameLine(text, lines, index, detections);
   }
   tableColumns(text, lines, detections);
+}
+
+/** Whether text[start, end) has a colon, "[", "(" or an ASCII digit: what HEADER, VCARD and speakerName need. */
+function mayHoldStructure(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 58 || unit === 91 || unit === 40 || (unit >= 48 && unit <= 57)) return true;
+  }
+  return false;
 }
 
 function push(detections: Detection[], start: number, end: number, confidence: number): void {
@@ -263,17 +278,17 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
   let blockStart = 0;
   while (blockStart < lines.length) {
     const [s0, e0] = lines[blockStart]!;
-    const first = e0 - s0 <= MAX_LINE ? text.slice(s0, e0) : "";
-    const delimiter = DELIMITERS.find((d) => first.includes(d));
+    const delimiter = e0 - s0 <= MAX_LINE ? firstDelimiter(text, s0, e0) : undefined;
     if (!delimiter) {
       blockStart++;
       continue;
     }
-    const columns = splitCells(first, delimiter).length;
+    const unit = delimiter.charCodeAt(0);
+    const columns = cellCount(text, s0, e0, unit);
     let blockEnd = blockStart + 1;
     while (blockEnd < lines.length) {
       const [s, e] = lines[blockEnd]!;
-      if (e - s > MAX_LINE || splitCells(text.slice(s, e), delimiter).length !== columns) break;
+      if (e - s > MAX_LINE || cellCount(text, s, e, unit) !== columns) break;
       blockEnd++;
     }
     if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS && hasShortCells(text, lines, blockStart, blockEnd, columns)) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
@@ -340,6 +355,31 @@ function nameColumnsOf(
     push(detections, start, end, 0.75);
     k = next;
   }
+}
+
+/** DELIMITERS.find((d) => line.includes(d)) for the line text[start, end), without slicing it. */
+function firstDelimiter(text: string, start: number, end: number): (typeof DELIMITERS)[number] | undefined {
+  let seen = 0;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 59) return ";";
+    if (unit === 9) seen |= 1;
+    else if (unit === 124) seen |= 2;
+    else if (unit === 44) seen |= 4;
+  }
+  return seen & 1 ? "\t" : seen & 2 ? "|" : seen & 4 ? "," : undefined;
+}
+
+/** splitCells(text.slice(start, end), delimiter).length for a one-unit delimiter, without building the cells. */
+function cellCount(text: string, start: number, end: number, delimiter: number): number {
+  let cells = 1;
+  let quoted = false;
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 34) quoted = !quoted;
+    else if (unit === delimiter && !quoted) cells++;
+  }
+  return cells;
 }
 
 /** Cells of a delimited line; a delimiter inside double quotes ("Mitchell, Grant") does not split. */

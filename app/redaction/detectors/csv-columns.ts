@@ -6,8 +6,9 @@
  * lines; only tables with a cue header are split into fields.
  *
  * `lineHint`, when given, must match (anywhere, any case) every line that holds a field
- * `isCueField` accepts: lines it does not match are not split to look for a header, which is
- * most of the cost on prose full of commas. It changes nothing that is found.
+ * `isCueField` accepts, and never across a line break: outside a table the scan jumps to the
+ * next line it matches, and only such lines are split to look for a header, which is most of
+ * the cost on prose full of commas. It changes nothing that is found.
  */
 
 export interface ColumnValue {
@@ -25,8 +26,16 @@ export function columnValues(
 ): ColumnValue[] {
   if (!headerHint.test(text)) return [];
   const values: ColumnValue[] = [];
+  const hintScan = lineHint === undefined ? null : globalCopy(lineHint);
   let header: { delimiter: string; fields: number; columns: number[] } | null = null;
   for (let lineStart = 0; lineStart <= text.length; ) {
+    if (header === null && hintScan !== null) {
+      // No table open: lines before the next hint can be no header.
+      hintScan.lastIndex = lineStart;
+      const hint = hintScan.exec(text);
+      if (hint === null) break;
+      lineStart = text.lastIndexOf("\n", hint.index) + 1;
+    }
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
@@ -52,6 +61,14 @@ export function columnValues(
     lineStart = lineEnd + 1;
   }
   return values;
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+function globalCopy(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (copy === undefined) globalCopies.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, "") + "g")));
+  return copy;
 }
 
 function headerOf(line: string, isCueField: (field: string) => boolean): { delimiter: string; fields: number; columns: number[] } | null {

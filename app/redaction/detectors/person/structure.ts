@@ -280,17 +280,17 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
   let blockStart = 0;
   while (blockStart < lines.length) {
     const [s0, e0] = lines[blockStart]!;
-    const delimiter = e0 - s0 <= MAX_LINE ? firstDelimiter(text, s0, e0) : undefined;
+    const first = e0 - s0 <= MAX_LINE ? text.slice(s0, e0) : "";
+    const delimiter = DELIMITERS.find((d) => first.includes(d));
     if (!delimiter) {
       blockStart++;
       continue;
     }
-    const unit = delimiter.charCodeAt(0);
-    const columns = cellCount(text, s0, e0, unit);
+    const columns = cellCount(first, delimiter);
     let blockEnd = blockStart + 1;
     while (blockEnd < lines.length) {
       const [s, e] = lines[blockEnd]!;
-      if (e - s > MAX_LINE || cellCount(text, s, e, unit) !== columns) break;
+      if (e - s > MAX_LINE || cellCount(text.slice(s, e), delimiter) !== columns) break;
       blockEnd++;
     }
     if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS && hasShortCells(text, lines, blockStart, blockEnd, columns)) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
@@ -359,27 +359,18 @@ function nameColumnsOf(
   }
 }
 
-/** DELIMITERS.find((d) => line.includes(d)) for the line text[start, end), without slicing it. */
-function firstDelimiter(text: string, start: number, end: number): (typeof DELIMITERS)[number] | undefined {
-  let seen = 0;
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 59) return ";";
-    if (unit === 9) seen |= 1;
-    else if (unit === 124) seen |= 2;
-    else if (unit === 44) seen |= 4;
-  }
-  return seen & 1 ? "\t" : seen & 2 ? "|" : seen & 4 ? "," : undefined;
-}
-
-/** splitCells(text.slice(start, end), delimiter).length for a one-unit delimiter, without building the cells. */
-function cellCount(text: string, start: number, end: number, delimiter: number): number {
+/** splitCells(line, delimiter).length for a one-character delimiter, without building the cells. */
+function cellCount(line: string, delimiter: string): number {
   let cells = 1;
+  if (!line.includes('"')) {
+    for (let at = line.indexOf(delimiter); at !== -1; at = line.indexOf(delimiter, at + 1)) cells++;
+    return cells;
+  }
   let quoted = false;
-  for (let i = start; i < end; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 34) quoted = !quoted;
-    else if (unit === delimiter && !quoted) cells++;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === delimiter) cells++;
   }
   return cells;
 }

@@ -4,6 +4,11 @@
  * A header is a line with a delimiter (",", ";", tab or "|") and a field that `isCueField`
  * accepts; the rows are the following lines with the same number of fields. One pass over the
  * lines; only tables with a cue header are split into fields.
+ *
+ * `lineHint`, when given, must match (anywhere, any case) every line that holds a field
+ * `isCueField` accepts, and never across a line break: outside a table the scan jumps to the
+ * next line it matches, and only such lines are split to look for a header, which is most of
+ * the cost on prose full of commas. It changes nothing that is found.
  */
 
 export interface ColumnValue {
@@ -13,14 +18,28 @@ export interface ColumnValue {
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
 
-export function columnValues(text: string, headerHint: RegExp, isCueField: (field: string) => boolean): ColumnValue[] {
+export function columnValues(
+  text: string,
+  headerHint: RegExp,
+  isCueField: (field: string) => boolean,
+  lineHint?: RegExp,
+): ColumnValue[] {
   if (!headerHint.test(text)) return [];
   const values: ColumnValue[] = [];
+  const hintScan = lineHint === undefined ? null : globalCopy(lineHint);
   let header: { delimiter: string; fields: number; columns: number[] } | null = null;
   for (let lineStart = 0; lineStart <= text.length; ) {
+    if (header === null && hintScan !== null) {
+      // No table open: lines before the next hint can be no header.
+      hintScan.lastIndex = lineStart;
+      const hint = hintScan.exec(text);
+      if (hint === null) break;
+      lineStart = text.lastIndexOf("\n", hint.index) + 1;
+    }
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, "");
+    const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const line = text.slice(lineStart, contentEnd);
     if (header !== null) {
       const fields = line.split(header.delimiter);
       if (fields.length !== header.fields) header = null;
@@ -38,10 +57,18 @@ export function columnValues(text: string, headerHint: RegExp, isCueField: (fiel
         });
       }
     }
-    if (header === null) header = headerOf(line, isCueField);
+    if (header === null && (lineHint === undefined || lineHint.test(line))) header = headerOf(line, isCueField);
     lineStart = lineEnd + 1;
   }
   return values;
+}
+
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+function globalCopy(pattern: RegExp): RegExp {
+  let copy = globalCopies.get(pattern);
+  if (copy === undefined) globalCopies.set(pattern, (copy = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, "") + "g")));
+  return copy;
 }
 
 function headerOf(line: string, isCueField: (field: string) => boolean): { delimiter: string; fields: number; columns: number[] } | null {

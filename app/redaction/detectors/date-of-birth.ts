@@ -86,7 +86,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
   }
-  for (const cell of columnValues(text, DOB_HEADER_HINT, isDobHeader)) {
+  for (const cell of columnValues(text, DOB_HEADER_HINT, isDobHeader, DOB_HEADER_LINE)) {
     if (DATE_CELL.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.85 });
   }
   return detections;
@@ -97,6 +97,8 @@ const DOB_HEADER_HINT = /dob|birth|rojstv|geburt|rođenj|rodjenj|nascita|bday/i;
 function isDobHeader(field: string): boolean {
   return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
 }
+/** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
+const DOB_HEADER_LINE = /dob|d\.o\.b|bday|birth|rojstv|rojstn|geb|ro(?:đ|dj)en|nascita/i;
 /** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
 const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
+import { groupLeadingAlternation } from "./grouped-alternation";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
 import { structuredNames } from "./person/structure";
@@ -19,40 +20,40 @@ const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gosp
 // Form labels, also as "name=" in form data. "Stranka", "Plačnik" and the like
 // label a person or a company; a company name rarely has 2–3 capitalised words
 // without "d.o.o." or "Ltd", which the name pattern does not take.
-const LABELLED = new RegExp(
+const LABELLED = groupLeadingAlternation(new RegExp(
   String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
   "gmud",
-);
-const GREETING = new RegExp(
+));
+const GREETING = groupLeadingAlternation(new RegExp(
   String.raw`(?:Hi|Hello|Hey|Dear|Good (?:morning|afternoon|day)|Pozdravljen[ia]?|Spoštovan[ia]?|Živjo|Zdravo|Dober dan|Dragi|Draga)[ \t]*,?[ \t]+(?:${TITLE})?(${NAME})(?=[ \t]*(?:[,!:.]|$))`,
   "gmud",
-);
+));
 const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|All the best|Regards|Best|Thanks|Thank you|Many thanks|Thx|Cheers|Sincerely|Yours sincerely|[Ll]ep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala lepa|Hvala vnaprej|Hvala|LP|Lp|lp|S spoštovanjem|Pozdrav)`;
 /**
  * The name alone on the line after a sign-off (one blank line allowed), or on
  * the same line ("Lp, Janez"), a closing full stop or "!" allowed ("Lp, Janez.").
  * The sign-off starts a line or follows a sentence.
  */
-const SIGNATURE = new RegExp(
+const SIGNATURE = groupLeadingAlternation(new RegExp(
   String.raw`${SIGN_OFF}[ \t]*[,!.]?(?:[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]{0,8}|[ \t]+)(${NAME})[ \t]*[.!]?[ \t]*$`,
   "gmud",
-);
-const SELF_INTRODUCTION = new RegExp(
+));
+const SELF_INTRODUCTION = groupLeadingAlternation(new RegExp(
   String.raw`(?:[Mm]y name is|[Mm]oje ime je|[Ii]me mi je|[Jj]az sem|[Ss]em|[Ii]'m|I am)[ \t]+(${NAME})`,
   "gmud",
-);
+));
 
 /** A courtesy title before a surname anywhere in a sentence: "g. Novak je rekel", "Ms. Brown". */
-const TITLE_IN_PROSE = new RegExp(
+const TITLE_IN_PROSE = groupLeadingAlternation(new RegExp(
   String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|Sig|Sig\.ra|Signor|Signora)\.?[ \t]+(${NAME})(?![\p{L}\p{N}])`,
   "gud",
-);
+));
 /** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */
-const ROLE = new RegExp(
+const ROLE = groupLeadingAlternation(new RegExp(
   String.raw`(?:[Kk]olega|[Kk]olegica|[Ss]odelavec|[Ss]odelavka|[Dd]irektor|[Dd]irektorica|[Rr]ačunovodja|[Rr]ačunovodkinja|[Tt]ajnica|[Ss]efica|[Cc]olleague|[Aa]ccountant|[Bb]oss|[Aa]ssistant|[Ss]in|[Hh]či|[Žž]ena|[Mm]ož|[Bb]rat|[Ss]estra|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Pp]artner|[Pp]artnerica|[Dd]eveloper|[Mm]anager|[Ss]ohn|[Tt]ochter|[Kk]ollege|[Kk]ollegin|[Nn]ew hire|[Aa]unt|[Uu]ncle|[Tt]eta|[Ss]tric)(?:,)?[ \t]+(${NAME})`,
   "gud",
-);
-const THIS_IS = new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud");
+));
+const THIS_IS = groupLeadingAlternation(new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud"));
 /** "… if needed. — Emily": a dash sign-off after a sentence, the name ending the line. */
 const DASH_SIGN_OFF = new RegExp(String.raw`(?<=[.!?])[ \t]+[—–-]{1,2}[ \t]*(${NAME})[ \t]*$`, "gmud");
 /** Where DASH_SIGN_OFF may start: after a full stop, "!" or "?" that blanks and a dash follow. */

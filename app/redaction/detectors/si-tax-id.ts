@@ -39,12 +39,14 @@ const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
 function isTaxHeader(field: string): boolean {
   return /^(?:dav[čc]na(?:[ _-]?(?:št\.?|st\.?|številka|stevilka))?|d\.?š\.?|tax(?:[ _-]?(?:no|nr|id|number))?|vat(?:[ _-]?(?:no|id|number))?|id[ _-]?za[ _-]?ddv|ddv)$/.test(field);
 }
+/** In every line that holds a field isTaxHeader accepts (columnValues splits only these lines). */
+const TAX_HEADER_LINE = /dav[čc]na|d\.?š|tax|vat|ddv/i;
 
 export function detectSiTaxIds(text: string): Detection[] {
   const detections: Detection[] = [];
   let columns: Set<number> | null = null;
   // Only asked for checksum-valid numbers without a cue on their line: the header is found once, lazily.
-  const taxColumns = () => (columns ??= new Set(columnValues(text, TAX_HEADER_HINT, isTaxHeader).map((cell) => cell.start)));
+  const taxColumns = () => (columns ??= new Set(columnValues(text, TAX_HEADER_HINT, isTaxHeader, TAX_HEADER_LINE).map((cell) => cell.start)));
   for (const match of matchesAt(TAX_CANDIDATE, text, taxIdStarts(text))) {
     const prefix = match[1] ?? "";
     const digits = match[0].slice(prefix.length);

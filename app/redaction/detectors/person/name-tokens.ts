@@ -66,6 +66,9 @@ export function nameTokens(text: string): NameToken[] {
   const tokens: NameToken[] = [];
   const names = gazetteer();
   const n = text.length;
+  // A long text repeats its capitalised words: each distinct one is lower-cased and looked up once
+  // (for a short ticket the map costs more than it saves).
+  const seen = n > 8192 ? new Map<string, { lower: string; flags: number }>() : null;
   let i = 0;
   while (i < n) {
     const unit = text.charCodeAt(i);
@@ -121,9 +124,15 @@ export function nameTokens(text: string): NameToken[] {
     if (after === 46 && end + 1 < n && charClass(text.charCodeAt(end + 1)) <= DIGIT && !(end - start === 1)) continue;
     const length = end - start;
     const word = text.slice(start, end);
-    const lower = word.toLowerCase();
+    let known = seen?.get(word);
+    if (known === undefined) {
+      const lowerCase = word.toLowerCase();
+      known = { lower: lowerCase, flags: names.flagsOf(lowerCase) };
+      seen?.set(word, known);
+    }
+    const lower = known.lower;
     const initial = length === 1 && after === 46;
-    const flags = names.flagsOf(lower);
+    const flags = known.flags;
     const allCaps = !hasLower && length >= 2;
     const capitalised = hasLower && (!innerUpper || flags !== 0 || /^(?:Mc|Mac|O'|O’|D'|D’)/.test(word) || word.includes("-"));
     tokens.push({
@@ -168,8 +177,9 @@ function markPosition(text: string, token: NameToken, previous: NameToken | null
     token.linked = unit === 32 || unit === 0xa0;
   } else if (gap <= 12) {
     const between = text.slice(previous.end, token.start);
+    if (!/^ [a-z ]+ $/.test(between)) return; // most gaps: a comma, a full stop, more than blanks and particles
     const words = between.trim().split(/ +/);
-    token.linked = /^ [a-z ]+ $/.test(between) && words.length <= 2 && words.every((w) => PARTICLES.has(w));
+    token.linked = words.length <= 2 && words.every((w) => PARTICLES.has(w));
   }
 }
 

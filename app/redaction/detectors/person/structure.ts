@@ -18,6 +18,8 @@ const VCARD = /^(FN|N)(?:;[^:\n]{0,80})?:/;
 const TIME_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,30}\]|\([0-9:. ]{4,12}\)|(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?)[ \t]*(?:[-–][ \t]*)?/;
 /** A speaker and ", 10:42", " (10:42)" or " 10:42", then a colon, a dash or the line's end. */
 const NAME_THEN_TIME = /^(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,3})[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])\d{1,2}[:.]\d{2}(?::\d{2})?\)?[ \t]*(?::|[-–]|$)/u;
+/** What NAME_THEN_TIME needs somewhere in the line: a time ("10:42", "10.42"); tested first, it is cheaper. */
+const TIME_IN_LINE = /\d[:.]\d\d/;
 const CONTACT_LINE = /@|\+?\d[\d ()/.-]{5,}\d|^\s*(?:tel|phone|mob|gsm|fax|e-?mail|t|m|e)\b\.?\s*[:.]/i;
 const SIGN_OFF_LINE = /^[ \t]*(?:--|—|–|-- |Cheers|Thanks|Thank you|Best|Regards|Best regards|Kind regards|Warm regards|Lep pozdrav|LP|Lp|Hvala|S spoštovanjem|Mit freundlichen Grüßen|Viele Grüße|LG|Cordiali saluti|Saluti|Üdvözlettel|Pozdrav|Srdačan pozdrav|Pozdrav)[ \t]*[,!.]?[ \t]*$/;
 
@@ -81,6 +83,12 @@ export function structuredNames(text: string, detections: Detection[]): void {
   for (let index = 0; index < lines.length; index++) {
     const [start, end] = lines[index]!;
     if (end - start > MAX_LINE || end === start) continue;
+    // A header, a vCard property and a speaker need a colon, a bracket, a parenthesis or a digit
+    // (a time); without any, only a short line can be a bare name: most prose lines are neither.
+    if (!mayHoldStructure(text, start, end)) {
+      if (end - start <= 90) bareNameLine(text, lines, index, detections);
+      continue;
+    }
     const line = text.slice(start, end);
     const header = HEADER.exec(line);
     if (header) {
@@ -96,6 +104,15 @@ export function structuredNames(text: string, detections: Detection[]): void {
     bareNameLine(text, lines, index, detections);
   }
   tableColumns(text, lines, detections);
+}
+
+/** Whether text[start, end) has a colon, "[", "(" or an ASCII digit: what HEADER, VCARD and speakerName need. */
+function mayHoldStructure(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 58 || unit === 91 || unit === 40 || (unit >= 48 && unit <= 57)) return true;
+  }
+  return false;
 }
 
 function push(detections: Detection[], start: number, end: number, confidence: number): void {
@@ -202,7 +219,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[]): 
   }
   if (!prefix) {
     // the time after the name: "Mateja Hribar, 10:42", "Mateja Hribar (10:42):"
-    const m = NAME_THEN_TIME.exec(line.slice(from));
+    const m = TIME_IN_LINE.test(line) ? NAME_THEN_TIME.exec(line.slice(from)) : null;
     if (m && isSpeaker(m[1]!, false)) {
       push(detections, lineStart + from, lineStart + from + m[1]!.length, 0.8);
       return true;
@@ -269,11 +286,11 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
       blockStart++;
       continue;
     }
-    const columns = splitCells(first, delimiter).length;
+    const columns = cellCount(first, delimiter);
     let blockEnd = blockStart + 1;
     while (blockEnd < lines.length) {
       const [s, e] = lines[blockEnd]!;
-      if (e - s > MAX_LINE || splitCells(text.slice(s, e), delimiter).length !== columns) break;
+      if (e - s > MAX_LINE || cellCount(text.slice(s, e), delimiter) !== columns) break;
       blockEnd++;
     }
     if (blockEnd - blockStart >= 2 && columns <= MAX_COLUMNS && hasShortCells(text, lines, blockStart, blockEnd, columns)) nameColumnsOf(text, lines, blockStart, blockEnd, delimiter, detections);
@@ -340,6 +357,22 @@ function nameColumnsOf(
     push(detections, start, end, 0.75);
     k = next;
   }
+}
+
+/** splitCells(line, delimiter).length for a one-character delimiter, without building the cells. */
+function cellCount(line: string, delimiter: string): number {
+  let cells = 1;
+  if (!line.includes('"')) {
+    for (let at = line.indexOf(delimiter); at !== -1; at = line.indexOf(delimiter, at + 1)) cells++;
+    return cells;
+  }
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === delimiter) cells++;
+  }
+  return cells;
 }
 
 /** Cells of a delimited line; a delimiter inside double quotes ("Mitchell, Grant") does not split. */

@@ -85,8 +85,32 @@ function backoffMs(attempts: number) {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
-/** Sends (or writes to the outbox folder) every due mail. Safe to run in several processes. */
+/**
+ * The sends this process has claimed and not yet finished (rendered, handed to SMTP or written
+ * to the outbox folder, and marked), whoever started them: a kickOutbox run, the worker loop, a
+ * script. A claimed mail is invisible to every other deliverOutbox call until its lease runs out,
+ * so without this a call could return while a mail that was due when it started was still
+ * half-sent by a sibling in the same process (docs/decisions/019-deployment-events.md).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Resolves when every send this process had claimed when it was called has ended. */
+export async function outboxSendsSettled(): Promise<void> {
+  await Promise.allSettled([...inFlight.values()]);
+}
+
+/**
+ * Sends (or writes to the outbox folder) every due mail. Safe to run in several processes.
+ * When it returns, every mail that was due is delivered, failed this attempt, or leased by
+ * another process: a send in this process that another caller had claimed is waited for.
+ */
 export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promise<{ sent: number; failed: number }> {
+  const counts = await deliverDue(db, now, limit);
+  await outboxSendsSettled();
+  return counts;
+}
+
+async function deliverDue(db: Db, now: Date, limit: number): Promise<{ sent: number; failed: number }> {
   const due = await db.outboxMail.findMany({
     where: { status: { in: ["QUEUED", "SENDING"] }, nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
@@ -101,32 +125,44 @@ export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promi
       data: { status: "SENDING", nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
-    let rendered: RenderedLinks | undefined;
+    const attempt = sendClaimed(db, mail, now);
+    inFlight.set(mail.id, attempt);
     try {
-      rendered = await renderSendTimeLinks(db, mail);
-      await sendOne(mail, rendered);
-      await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
-      sent++;
-    } catch (err) {
-      // Nobody received this attempt's links: they must not open anything later.
-      if (rendered?.tokenHashes.length) await db.accessToken.deleteMany({ where: { tokenHash: { in: rendered.tokenHashes } } }).catch(() => {});
-      const attempts = mail.attempts + 1;
-      await db.outboxMail.update({
-        where: { id: mail.id },
-        data: {
-          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "QUEUED",
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-          lastError: errorCode(err),
-        },
-      });
-      log.warn("mail.send_failed", { code: errorCode(err), count: attempts });
-      failed++;
+      if (await attempt) sent++;
+      else failed++;
+    } finally {
+      inFlight.delete(mail.id);
     }
   }
   return { sent, failed };
 }
 
 type OutboxRow = Awaited<ReturnType<Db["outboxMail"]["findFirstOrThrow"]>>;
+
+/** One claimed mail: true when it went out, false when this attempt failed (and is rescheduled). */
+async function sendClaimed(db: Db, mail: OutboxRow, now: Date): Promise<boolean> {
+  let rendered: RenderedLinks | undefined;
+  try {
+    rendered = await renderSendTimeLinks(db, mail);
+    await sendOne(mail, rendered);
+    await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+    return true;
+  } catch (err) {
+    // Nobody received this attempt's links: they must not open anything later.
+    if (rendered?.tokenHashes.length) await db.accessToken.deleteMany({ where: { tokenHash: { in: rendered.tokenHashes } } }).catch(() => {});
+    const attempts = mail.attempts + 1;
+    await db.outboxMail.update({
+      where: { id: mail.id },
+      data: {
+        status: attempts >= MAX_ATTEMPTS ? "FAILED" : "QUEUED",
+        nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        lastError: errorCode(err),
+      },
+    });
+    log.warn("mail.send_failed", { code: errorCode(err), count: attempts });
+    return false;
+  }
+}
 
 function toNodemailer(mail: OutboxRow, rendered: RenderedLinks) {
   return {

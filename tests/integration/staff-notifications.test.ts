@@ -130,15 +130,15 @@ describe("staff notifications", () => {
     expect(told[0]!.messageId).toMatch(/^<md\.notify\./);
 
     await mark.get("/profile");
-    await mark.post("/profile", { newInTeam: "on", clientReply: "on", assigned: "on" });
+    await mark.post("/profile", { intent: "notifications", newInTeam: "on", clientReply: "on", assigned: "on" });
     expect(await due()).toHaveLength(0);
-    await mark.post("/profile", { newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on" });
+    await mark.post("/profile", { intent: "notifications", newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on" });
   });
 
   it("an event switched off on /profile sends nothing to that person only", async () => {
     const page = await jana.get("/profile");
     expect(page.text).toContain("Moja obvestila");
-    expect((await jana.post("/profile", { clientReply: "on", assigned: "on", followUpDue: "on" })).status).toBe(200);
+    expect((await jana.post("/profile", { intent: "notifications", clientReply: "on", assigned: "on", followUpDue: "on" })).status).toBe(200);
     const t = await newTicket();
     const mails = await newMail();
     expect(to(mails, SL_TECH)).toHaveLength(0);
@@ -147,7 +147,7 @@ describe("staff notifications", () => {
 
   it("the daily digest: nothing at once, then one mail listing the references; a second run sends nothing", async () => {
     await mark.get("/profile");
-    await mark.post("/profile", { newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on", dailyDigest: "on" });
+    await mark.post("/profile", { intent: "notifications", newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on", dailyDigest: "on" });
     const a = await newTicket();
     const b = await newTicket();
     await db.ticket.update({ where: { id: b.id }, data: { assigneeId: markId } });
@@ -163,7 +163,7 @@ describe("staff notifications", () => {
     expect(digest[0]!.text).toContain(`/queue/${b.id}`);
     expect(digest[0]!.text).not.toContain("Hvala");
     expect(await sendDailyDigests(db, new Date())).toBe(0);
-    await mark.post("/profile", { newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on" });
+    await mark.post("/profile", { intent: "notifications", newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on" });
   });
 
   it("a reply to a notification never opens or joins a ticket", async () => {

@@ -82,10 +82,17 @@ export function clientFollowUpEmail(m: ClientFollowUpMail): RenderedMail {
   };
 }
 
+/** The technician mail's subjects after its [MD-…] tag (the intake recognises an answer to one). */
+const TECHNICIAN_SUBJECT = {
+  sl: { due: "Preverite uvedeno spremembo", reminder: "Še brez odgovora" },
+  en: { due: "Check the deployed change", reminder: "Still no answer" },
+} as const;
+export const TECHNICIAN_FOLLOWUP_SUBJECTS: string[] = Object.values(TECHNICIAN_SUBJECT).flatMap((s) => [s.due, s.reminder]);
+
 export function technicianFollowUpEmail(m: TechnicianFollowUpMail): RenderedMail {
   if (m.locale === "sl") {
     return {
-      subject: `[${m.reference}] ${m.reminder ? "Še brez odgovora" : "Preverite uvedeno spremembo"}`,
+      subject: `[${m.reference}] ${TECHNICIAN_SUBJECT.sl[m.reminder ? "reminder" : "due"]}`,
       text: [
         m.reminder
           ? `Stranka še ni potrdila spremembe pri zahtevku ${m.reference}.`
@@ -99,7 +106,7 @@ export function technicianFollowUpEmail(m: TechnicianFollowUpMail): RenderedMail
     };
   }
   return {
-    subject: `[${m.reference}] ${m.reminder ? "Still no answer" : "Check the deployed change"}`,
+    subject: `[${m.reference}] ${TECHNICIAN_SUBJECT.en[m.reminder ? "reminder" : "due"]}`,
     text: [
       m.reminder
         ? `The client has not yet confirmed the change for ticket ${m.reference}.`

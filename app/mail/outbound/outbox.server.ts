@@ -38,6 +38,13 @@ export function mailDomain(): string {
   return (m?.[1] ?? "minidesk.localhost").toLowerCase();
 }
 
+/**
+ * Staff notifications' Message-IDs start with this (`<md.notify.…@domain>`): an answer to one
+ * carries it in In-Reply-To/References, and the intake drops it (docs/decisions/019).
+ */
+export const NOTIFICATION_ID_PREFIX = "md.notify.";
+export const NOTIFICATION_HEADER = "X-Minidesk-Notification";
+
 /** A Message-ID for a mail we send; deterministic when a dedupe key is given. */
 export function newMessageId(dedupeKey?: string): string {
   const local = dedupeKey
@@ -176,6 +183,8 @@ function toNodemailer(mail: OutboxRow, rendered: RenderedLinks) {
     references: mail.references ?? undefined,
     headers: {
       [OUTBOX_HEADER]: mail.id,
+      // Told apart from mail to clients by filters and by people: a note to staff, not a conversation.
+      ...(mail.mailMessageId.startsWith(`<${NOTIFICATION_ID_PREFIX}`) ? { [NOTIFICATION_HEADER]: "staff" } : {}),
       // RFC 3834: tells well-behaved autoresponders not to answer notifications.
       "Auto-Submitted": "auto-generated",
       "X-Auto-Response-Suppress": "All",

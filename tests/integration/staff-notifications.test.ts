@@ -139,6 +139,22 @@ describe("staff notifications", () => {
     await mark.post("/profile", { intent: "notifications", newInTeam: "on", clientReply: "on", assigned: "on", followUpDue: "on" });
   });
 
+  it("a ticket moved to another team with nobody on it: that team is told, as of a new ticket", async () => {
+    const team = await db.team.create({ data: { slug: "omrezje", name: "Omrežje" } });
+    await db.category.create({ data: { slug: "omrezje", nameEn: "Network", nameSl: "Omrežje", teamId: team.id } });
+    const nina = "nina@firma.si";
+    await db.user.create({ data: { email: nina, name: "Nina", role: "TECHNICIAN", locale: "en", teams: { create: { teamId: team.id } } } });
+    const t = await newTicket();
+    await db.ticket.update({ where: { id: t.id }, data: { assigneeId: markId } });
+    await newMail();
+    await admin.get(`/queue/${t.id}`);
+    // Mark is not in the new team, so the ticket arrives there unassigned.
+    expect((await admin.post(`/queue/${t.id}`, { intent: "category", category: "omrezje" })).status).toBe(302);
+    const mails = await newMail();
+    expect(to(mails, nina).map((m) => m.subject)).toEqual([`New ticket in your team: ${t.reference}`]);
+    expect(to(mails, EN_TECH)).toHaveLength(0);
+  });
+
   it("an event switched off on /profile sends nothing to that person only", async () => {
     const page = await jana.get("/profile");
     expect(page.text).toContain("Moja obvestila");

@@ -149,6 +149,16 @@ describe("POST /api/deployments", () => {
     expect(none.status).toBe(404);
     expect(await none.json()).toMatchObject({ error: "no-known-reference", message: expect.any(String) });
 
+    // Known and unknown together: the known are scheduled, the rest listed (200, not an error).
+    const mixed = await post({ deliveryId: "run-mixed", references: [reference, "MD-1999-999998"], environment: "production" }, bearer());
+    expect(mixed.status).toBe(200);
+    expect(await mixed.json()).toMatchObject({ outcome: "scheduled", scheduled: [expect.objectContaining({ reference })], unknownReferences: ["MD-1999-999998"] });
+
+    // Text with no reference at all is a mistake of the caller's.
+    const noRef = await post({ text: "Release 1.4.3, no ticket", environment: "production" }, bearer());
+    expect(noRef.status).toBe(422);
+    expect(await noRef.json()).toMatchObject({ error: "no-reference", message: expect.any(String) });
+
     const bad = await post("{not json", bearer());
     expect(bad.status).toBe(422);
     expect((await bad.json()).error).toBe("invalid-json");
@@ -202,7 +212,12 @@ describe("GitHub deployment_status webhook", () => {
     const pending = payload("in_progress");
     const p = await gh(pending, sign(pending, githubSecret), "gh-1");
     expect(p.status).toBe(200);
-    expect((await p.json()).outcome).toBe("ignored");
+    expect(await p.json()).toMatchObject({ outcome: "ignored", reason: "not-successful", state: "in_progress", message: expect.stringContaining("in_progress") });
+    // Most deployments name no ticket: acknowledged, not an error GitHub would show in red.
+    const plain = payload("success").replace(`Deploy ${reference}`, "Deploy the weekly release");
+    const none = await gh(plain, sign(plain, githubSecret), "gh-none");
+    expect(none.status).toBe(200);
+    expect(await none.json()).toMatchObject({ outcome: "ignored", reason: "no-reference" });
     expect((await followUps()).length).toBe(count);
 
     const ok = payload("success");

@@ -22,10 +22,15 @@ export type ClientFollowUpMail = {
   reminder: boolean;
 };
 
+/**
+ * A staff notification like the others (issue 20): the reference, the ticket's redacted subject
+ * and the link, nothing of the ticket's text; the change itself is on the ticket page.
+ */
 export type TechnicianFollowUpMail = {
   locale: FollowUpLocale;
   reference: string;
-  description: string;
+  /** The ticket's subject, as stored (redacted). */
+  subject: string;
   ticketUrl: string;
   /** Whether the client was asked too (not when they opted out or have no address). */
   clientAsked: boolean;
@@ -99,8 +104,7 @@ export function technicianFollowUpEmail(m: TechnicianFollowUpMail): RenderedMail
           : `Čas je za preverjanje spremembe pri zahtevku ${m.reference}.`,
         m.clientAsked ? "Stranko smo vprašali po e-pošti." : "Stranke nismo vprašali (brez naslova ali je to odklonila).",
         "",
-        m.description,
-        "",
+        `Zadeva: ${m.subject}`,
         `Zabeležite izid: ${m.ticketUrl}`,
       ].join("\n"),
     };
@@ -113,8 +117,7 @@ export function technicianFollowUpEmail(m: TechnicianFollowUpMail): RenderedMail
         : `It is time to check the change deployed for ticket ${m.reference}.`,
       m.clientAsked ? "The client was asked by email." : "The client was not asked (no address, or they opted out).",
       "",
-      m.description,
-      "",
+      `Subject: ${m.subject}`,
       `Record the outcome: ${m.ticketUrl}`,
     ].join("\n"),
   };

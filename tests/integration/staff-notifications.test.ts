@@ -131,6 +131,9 @@ describe("staff notifications", () => {
     const told = await due();
     expect(told).toHaveLength(1);
     expect(told[0]!.text).toContain(t.reference);
+    expect(told[0]!.text).toContain(`/queue/${t.id}`);
+    expect(told[0]!.text).toContain("Tiskalnik ne dela");
+    expect(told[0]!.text).not.toContain("New form");
     expect(told[0]!.messageId).toMatch(/^<md\.notify\./);
 
     await mark.get("/profile");

@@ -139,6 +139,13 @@ describe("POST /api/deployments", () => {
     expect(res.status).toBe(401);
   });
 
+  it("GET is 405 with a JSON error naming POST", async () => {
+    const res = await fetch(`${app.url}/api/deployments`, { headers: bearer() });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect((await res.json()).error).toBe("method-not-allowed");
+  });
+
   it("the token is stored only hashed", async () => {
     const rows = await db.deploymentIntegration.findMany();
     expect(JSON.stringify(rows)).not.toContain(token);

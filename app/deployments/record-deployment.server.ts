@@ -47,7 +47,11 @@ export async function recordDeployment(db: Db, integration: DeploymentIntegratio
 }
 
 async function schedule(db: Db, integration: DeploymentIntegration, event: DeploymentEvent, now: Date): Promise<DeploymentAnswer> {
-  const tickets = await db.ticket.findMany({ where: { reference: { in: event.references } }, select: { id: true, reference: true, categorySlug: true } });
+  const named = await db.ticket.findMany({ where: { reference: { in: event.references } }, select: { id: true, reference: true, categorySlug: true, mergedIntoId: true } });
+  // A duplicate merged away lives on in its target: the follow-up goes there (once per ticket).
+  const targetIds = named.map((t) => t.mergedIntoId).filter((id): id is string => id !== null);
+  const targets = targetIds.length ? await db.ticket.findMany({ where: { id: { in: targetIds } }, select: { id: true, reference: true, categorySlug: true } }) : [];
+  const tickets = [...new Map(named.map((t) => targets.find((x) => x.id === t.mergedIntoId) ?? t).map((t) => [t.id, t])).values()];
   if (tickets.length === 0) {
     return { status: 404, body: { error: "no-known-reference", message: "No ticket reference (MD-…) in this deployment matches a ticket.", references: event.references } };
   }
@@ -65,6 +69,6 @@ async function schedule(db: Db, integration: DeploymentIntegration, event: Deplo
     }, now);
     scheduled.push({ reference: ticket.reference, followUpId: followUp.id, dueAt: followUp.dueAt.toISOString() });
   }
-  const known = new Set(tickets.map((t) => t.reference));
+  const known = new Set(named.map((t) => t.reference));
   return { status: 200, body: { outcome: "scheduled", scheduled, unknownReferences: event.references.filter((r) => !known.has(r)) } };
 }

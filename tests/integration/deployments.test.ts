@@ -139,6 +139,19 @@ describe("POST /api/deployments", () => {
     expect(res.status).toBe(401);
   });
 
+  it("a reference to a duplicate merged away schedules on the ticket it was merged into", async () => {
+    const dup = await openTicket(db, { channel: "WEB", requester: { email: "k@example.com", locale: "sl" }, subject: "Obrazec (še enkrat)", body: "Prosim" });
+    await db.ticket.update({ where: { id: dup.id }, data: { mergedIntoId: ticketId, status: "CLOSED" } });
+    const count = (await followUps()).length;
+    const res = await post({ deliveryId: "run-merged", references: [dup.reference, reference], environment: "production" }, bearer());
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.scheduled.map((s: { reference: string }) => s.reference)).toEqual([reference]);
+    expect(body.unknownReferences).toEqual([]);
+    expect((await followUps()).length).toBe(count + 1);
+    expect(await db.followUp.count({ where: { ticketId: dup.id } })).toBe(0);
+  });
+
   it("GET is 405 with a JSON error naming POST", async () => {
     const res = await fetch(`${app.url}/api/deployments`, { headers: bearer() });
     expect(res.status).toBe(405);

@@ -5,9 +5,13 @@ import { z } from "zod";
  * deployment_status webhook or GitLab's deployment event, reduced to one shape.
  */
 export type DeploymentEvent = {
+  /** Who wrote it: a webhook fires on every deployment, a Minidesk call is made on purpose. */
+  source: "minidesk" | "github" | "gitlab";
   deliveryId: string | null;
   /** false: a report of a deployment that did not (yet) succeed; nothing is scheduled. */
   success: boolean;
+  /** The sender's own word for the deployment's state (GitHub's `state`, GitLab's `status`). */
+  state: string;
   references: string[];
   environment: string;
   version: string | null;
@@ -46,8 +50,10 @@ export const MinideskDeployment = z
 
 export function fromMinidesk(body: z.infer<typeof MinideskDeployment>, headerDeliveryId: string | null): DeploymentEvent {
   return {
+    source: "minidesk",
     deliveryId: body.deliveryId ?? headerDeliveryId,
     success: true,
+    state: "success",
     references: findReferences((body.references ?? []).join(" "), body.text, body.commitMessage),
     environment: body.environment,
     version: body.version ?? null,
@@ -80,8 +86,10 @@ export function fromGithub(body: z.infer<typeof GithubDeploymentStatus>, deliver
   const s = body.deployment_status;
   const payload = typeof d.payload === "string" ? d.payload : d.payload === undefined ? "" : JSON.stringify(d.payload);
   return {
+    source: "github",
     deliveryId,
     success: s.state === "success",
+    state: s.state.slice(0, 40),
     references: findReferences(d.description, d.ref, payload, s.description),
     environment: (s.environment ?? d.environment ?? "production").slice(0, 100),
     version: d.sha?.slice(0, 40) ?? null,
@@ -104,8 +112,10 @@ export const GitlabDeployment = z.object({
 
 export function fromGitlab(body: z.infer<typeof GitlabDeployment>, deliveryId: string | null): DeploymentEvent {
   return {
+    source: "gitlab",
     deliveryId,
     success: body.status === "success",
+    state: body.status.slice(0, 40),
     references: findReferences(body.commit_title, body.ref),
     environment: (body.environment ?? "production").slice(0, 100),
     version: body.short_sha?.slice(0, 40) ?? null,

@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import { getDb } from "../db.server";
 import { errorCode, log } from "../logging/logger.server";
-import { BodyTooLargeError, readBodyBounded } from "../http/bounded-body.server";
+import { BodyTooLargeError, declaredTooLarge, readBodyBounded } from "../http/bounded-body.server";
 import { fromGithub, fromGitlab, fromMinidesk, GithubDeploymentStatus, GitlabDeployment, MinideskDeployment, type DeploymentEvent } from "./deployment-event";
 import { integrationBySignature, integrationByToken } from "./integrations.server";
 import { recordDeployment } from "./record-deployment.server";
@@ -25,13 +25,16 @@ const unauthorized = () =>
 export async function receiveDeploymentRequest(request: Request): Promise<Response> {
   const db = getDb();
   const h = request.headers;
-  // Counted while it streams, with or without a Content-Length (app/http/bounded-body.server.ts).
+  // A declared length over the cap is refused before a byte is read; without one (chunked) the
+  // body is counted while it streams (app/http/bounded-body.server.ts).
+  const tooLarge = () => problem(413, "too-large", `The body is larger than ${MAX_DEPLOYMENT_BYTES} bytes.`, {}, { Connection: "close" });
+  if (declaredTooLarge(request, MAX_DEPLOYMENT_BYTES)) return tooLarge();
   let raw: Buffer;
   try {
     raw = await readBodyBounded(request, MAX_DEPLOYMENT_BYTES);
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
-    return problem(413, "too-large", `The body is larger than ${MAX_DEPLOYMENT_BYTES} bytes.`, {}, { Connection: "close" });
+    return tooLarge();
   }
 
   // Authenticate before parsing: an unauthenticated caller learns nothing about the body.

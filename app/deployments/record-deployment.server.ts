@@ -14,7 +14,16 @@ export type DeploymentAnswer = { status: number; body: Record<string, unknown> }
  */
 export async function recordDeployment(db: Db, integration: DeploymentIntegration, event: DeploymentEvent, now = new Date()): Promise<DeploymentAnswer> {
   await db.deploymentIntegration.update({ where: { id: integration.id }, data: { lastUsedAt: now } });
-  if (!event.success) return { status: 200, body: { outcome: "ignored", reason: "not-successful", scheduled: [] } };
+  if (!event.success) {
+    return { status: 200, body: { outcome: "ignored", reason: "not-successful", message: `Only a successful deployment schedules a follow-up; this one is "${event.state}".`, state: event.state, scheduled: [] } };
+  }
+  if (event.references.length === 0) {
+    // A webhook fires for every deployment, most of them for no ticket: that is no error.
+    if (event.source !== "minidesk") {
+      return { status: 200, body: { outcome: "ignored", reason: "no-reference", message: "No ticket reference (MD-…) in this deployment.", scheduled: [] } };
+    }
+    return { status: 422, body: { error: "no-reference", message: "No ticket reference (MD-…) in references, text or commitMessage." } };
+  }
 
   let claimId: string | null = null;
   if (event.deliveryId) {
@@ -38,9 +47,11 @@ export async function recordDeployment(db: Db, integration: DeploymentIntegratio
 }
 
 async function schedule(db: Db, integration: DeploymentIntegration, event: DeploymentEvent, now: Date): Promise<DeploymentAnswer> {
-  const tickets = event.references.length
-    ? await db.ticket.findMany({ where: { reference: { in: event.references } }, select: { id: true, reference: true, categorySlug: true } })
-    : [];
+  const named = await db.ticket.findMany({ where: { reference: { in: event.references } }, select: { id: true, reference: true, categorySlug: true, mergedIntoId: true } });
+  // A duplicate merged away lives on in its target: the follow-up goes there (once per ticket).
+  const targetIds = named.map((t) => t.mergedIntoId).filter((id): id is string => id !== null);
+  const targets = targetIds.length ? await db.ticket.findMany({ where: { id: { in: targetIds } }, select: { id: true, reference: true, categorySlug: true } }) : [];
+  const tickets = [...new Map(named.map((t) => targets.find((x) => x.id === t.mergedIntoId) ?? t).map((t) => [t.id, t])).values()];
   if (tickets.length === 0) {
     return { status: 404, body: { error: "no-known-reference", message: "No ticket reference (MD-…) in this deployment matches a ticket.", references: event.references } };
   }
@@ -58,6 +69,6 @@ async function schedule(db: Db, integration: DeploymentIntegration, event: Deplo
     }, now);
     scheduled.push({ reference: ticket.reference, followUpId: followUp.id, dueAt: followUp.dueAt.toISOString() });
   }
-  const known = new Set(tickets.map((t) => t.reference));
+  const known = new Set(named.map((t) => t.reference));
   return { status: 200, body: { outcome: "scheduled", scheduled, unknownReferences: event.references.filter((r) => !known.has(r)) } };
 }

@@ -28,10 +28,12 @@ describe("follow-up emails", () => {
     expect(mail.text).not.toContain("example.test/prijava");
   });
 
-  it("tells the technician whether the client was asked", () => {
-    const mail = technicianFollowUpEmail({ ...base, locale: "en", ticketUrl: "https://desk.test/queue/t1", clientAsked: false });
+  it("tells the technician whether the client was asked, with reference, subject and link only", () => {
+    const mail = technicianFollowUpEmail({ ...base, locale: "en", subject: "Prijava ne deluje", ticketUrl: "https://desk.test/queue/t1", clientAsked: false });
     expect(mail.text).toContain("was not asked");
     expect(mail.text).toContain("https://desk.test/queue/t1");
+    expect(mail.text).toContain("Subject: Prijava ne deluje");
+    expect(mail.text).not.toContain(base.description);
   });
 
   it("writes the expiry date the local way", () => {

@@ -22,10 +22,15 @@ export type ClientFollowUpMail = {
   reminder: boolean;
 };
 
+/**
+ * A staff notification like the others (issue 20): the reference, the ticket's redacted subject
+ * and the link, nothing of the ticket's text; the change itself is on the ticket page.
+ */
 export type TechnicianFollowUpMail = {
   locale: FollowUpLocale;
   reference: string;
-  description: string;
+  /** The ticket's subject, as stored (redacted). */
+  subject: string;
   ticketUrl: string;
   /** Whether the client was asked too (not when they opted out or have no address). */
   clientAsked: boolean;
@@ -82,32 +87,37 @@ export function clientFollowUpEmail(m: ClientFollowUpMail): RenderedMail {
   };
 }
 
+/** The technician mail's subjects after its [MD-…] tag (the intake recognises an answer to one). */
+const TECHNICIAN_SUBJECT = {
+  sl: { due: "Preverite uvedeno spremembo", reminder: "Še brez odgovora" },
+  en: { due: "Check the deployed change", reminder: "Still no answer" },
+} as const;
+export const TECHNICIAN_FOLLOWUP_SUBJECTS: string[] = Object.values(TECHNICIAN_SUBJECT).flatMap((s) => [s.due, s.reminder]);
+
 export function technicianFollowUpEmail(m: TechnicianFollowUpMail): RenderedMail {
   if (m.locale === "sl") {
     return {
-      subject: `[${m.reference}] ${m.reminder ? "Še brez odgovora" : "Preverite uvedeno spremembo"}`,
+      subject: `[${m.reference}] ${TECHNICIAN_SUBJECT.sl[m.reminder ? "reminder" : "due"]}`,
       text: [
         m.reminder
           ? `Stranka še ni potrdila spremembe pri zahtevku ${m.reference}.`
           : `Čas je za preverjanje spremembe pri zahtevku ${m.reference}.`,
         m.clientAsked ? "Stranko smo vprašali po e-pošti." : "Stranke nismo vprašali (brez naslova ali je to odklonila).",
         "",
-        m.description,
-        "",
+        `Zadeva: ${m.subject}`,
         `Zabeležite izid: ${m.ticketUrl}`,
       ].join("\n"),
     };
   }
   return {
-    subject: `[${m.reference}] ${m.reminder ? "Still no answer" : "Check the deployed change"}`,
+    subject: `[${m.reference}] ${TECHNICIAN_SUBJECT.en[m.reminder ? "reminder" : "due"]}`,
     text: [
       m.reminder
         ? `The client has not yet confirmed the change for ticket ${m.reference}.`
         : `It is time to check the change deployed for ticket ${m.reference}.`,
       m.clientAsked ? "The client was asked by email." : "The client was not asked (no address, or they opted out).",
       "",
-      m.description,
-      "",
+      `Subject: ${m.subject}`,
       `Record the outcome: ${m.ticketUrl}`,
     ].join("\n"),
   };

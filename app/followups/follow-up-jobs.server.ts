@@ -100,7 +100,7 @@ async function sendMails(tx: Tx, f: LoadedFollowUp, step: "due" | "reminder", no
     const mail = technicianFollowUpEmail({
       locale: tech.locale,
       reference: f.ticket.reference,
-      description: f.description,
+      subject: f.ticket.subject,
       ticketUrl: `${c.PUBLIC_URL}/queue/${f.ticketId}`,
       clientAsked: client !== null,
       reminder: step === "reminder",

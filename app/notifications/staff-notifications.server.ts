@@ -3,8 +3,11 @@ import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
 import { getT, isLocale, type Locale } from "../i18n/i18n";
-import { enqueueMail, mailDomain } from "../mail/outbound/outbox.server";
-import { normalizeMessageId } from "../mail/inbound/thread-keys";
+import { enqueueMail, mailDomain, NOTIFICATION_ID_PREFIX } from "../mail/outbound/outbox.server";
+import { cleanSubject, normalizeMessageId } from "../mail/inbound/thread-keys";
+import { en } from "../i18n/en";
+import { sl } from "../i18n/sl";
+import { TECHNICIAN_FOLLOWUP_SUBJECTS } from "../followups/follow-up-emails";
 
 /**
  * Staff notifications by email, through the outbox. A mail holds only the ticket reference,
@@ -31,7 +34,7 @@ const KEY_OF: Record<NotificationEvent, "NewInTeam" | "ClientReply" | "Assigned"
   FOLLOWUP_DUE: "FollowUpDue",
 };
 
-export const NOTIFICATION_ID_PREFIX = "md.notify.";
+export { NOTIFICATION_ID_PREFIX };
 
 export function notificationMessageId(dedupeKey: string): string {
   return `<${NOTIFICATION_ID_PREFIX}${crypto.createHash("sha256").update(dedupeKey).digest("hex").slice(0, 32)}@${mailDomain()}>`;
@@ -44,6 +47,33 @@ export function answersNotification(messageIds: string[]): boolean {
     const id = normalizeMessageId(raw);
     return id !== null && id.startsWith(NOTIFICATION_ID_PREFIX) && id.endsWith(domain);
   });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Every subject a notification goes out with, in every language, once Re:/Fwd: and [MD-…] tags are gone. */
+const NOTIFICATION_SUBJECTS: RegExp[] = [
+  ...[en, sl].flatMap((m) => [m.notify.subjectNewInTeam, m.notify.subjectClientReply, m.notify.subjectAssigned, m.notify.subjectDigest]),
+  ...TECHNICIAN_FOLLOWUP_SUBJECTS,
+].map((template) => {
+  const parts = template.split(/(\{\{\w+\}\})/).map((part) =>
+    part === "{{reference}}" ? String.raw`MD-\d{4}-\d{6,9}` : part === "{{count}}" ? String.raw`\d+` : escape(part).replace(/\s+/g, String.raw`\s+`),
+  );
+  return new RegExp(`^${parts.join("")}$`, "i");
+});
+
+export function isNotificationSubject(subject: string): boolean {
+  const cleaned = cleanSubject(subject);
+  return NOTIFICATION_SUBJECTS.some((re) => re.test(cleaned));
+}
+
+/**
+ * A staff member answering a notification from a mail program that dropped In-Reply-To and
+ * References: from an active staff address, with a notification's subject.
+ */
+export async function staffAnswersNotification(tx: Tx, from: string, subject: string): Promise<boolean> {
+  if (!isNotificationSubject(subject)) return false;
+  const user = await tx.user.findUnique({ where: { email: from.trim().toLowerCase() }, select: { active: true, role: true } });
+  return user !== null && user.active && (user.role === "TECHNICIAN" || user.role === "ADMIN");
 }
 
 export function localeOfUser(value: string | null | undefined): Locale {

@@ -8,6 +8,7 @@ import { purgeTicketBatch } from "./purge.server";
 import { clearDeletedBytes } from "./clear-deleted-bytes.server";
 import { OutboxFolder, removeFile } from "./retention-files.server";
 import { getConfig } from "../config.server";
+import { outboxSendsSettled } from "../mail/outbound/outbox.server";
 
 /**
  * A person's rights under GDPR Art. 15 (a copy of their data) and Art. 17 (erasure).
@@ -200,6 +201,8 @@ export async function erasePersonData(
   }
 
   // Mail to the address (including our own confirmation of their request), and its copies.
+  // A send this process is in the middle of would write its copy after the folder was swept.
+  await outboxSendsSettled();
   const mails = (await db.outboxMail.findMany({ where: { toAddress: containsText(address) }, select: { id: true, toAddress: true } }))
     .filter((m) => new RegExp(pattern).test(m.toAddress));
   result.outboxFiles += await outbox.deleteFor(mails.map((m) => m.id));

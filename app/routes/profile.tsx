@@ -8,8 +8,11 @@ import { requireTechnician } from "../auth/guards.server";
 import { parseForm } from "../http/parse-form.server";
 import { loadPrefs, savePrefs } from "../notifications/preferences.server";
 
+// A staff member's own settings. One section and one form per concern, each posting its
+// `intent`; a new concern adds its schema to the union, its branch to the action and a section.
 const box = z.enum(["on"]).optional().transform((v) => v === "on");
-const Schema = z.object({ newInTeam: box, clientReply: box, assigned: box, followUpDue: box, dailyDigest: box });
+const Notifications = z.object({ intent: z.literal("notifications"), newInTeam: box, clientReply: box, assigned: box, followUpDue: box, dailyDigest: box });
+const Schema = z.discriminatedUnion("intent", [Notifications]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireTechnician(request, context);
@@ -19,9 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireTechnician(request);
   const parsed = await parseForm(request, Schema);
-  if (!parsed.ok) return json({ ok: false }, { status: 400 });
-  await savePrefs(getDb(), user.id, parsed.data);
-  return json({ ok: true });
+  if (!parsed.ok) return json({ ok: false, intent: null }, { status: 400 });
+  const { intent, ...prefs } = parsed.data;
+  await savePrefs(getDb(), user.id, prefs);
+  return json({ ok: true, intent });
 }
 
 const FIELDS = ["newInTeam", "clientReply", "assigned", "followUpDue", "dailyDigest"] as const;
@@ -33,15 +37,18 @@ export default function Profile() {
   return (
     <div>
       <h1>{t("profile.title")}</h1>
-      <p className="muted">{t("profile.intro")}</p>
-      {data?.ok && <p className="alert ok" role="status">{t("profile.saved")}</p>}
-      <Form method="post" className="stack panel narrow">
-        <CsrfInput />
-        {FIELDS.map((f) => (
-          <label className="inline" key={f}><input type="checkbox" name={f} defaultChecked={prefs[f]} /> {t(`profile.${f}`)}</label>
-        ))}
-        <button type="submit">{t("profile.save")}</button>
-      </Form>
+      <section aria-labelledby="profile-notifications">
+        <p className="muted" id="profile-notifications">{t("profile.intro")}</p>
+        {data?.ok && data.intent === "notifications" && <p className="alert ok" role="status">{t("profile.saved")}</p>}
+        <Form method="post" className="stack panel narrow">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="notifications" />
+          {FIELDS.map((f) => (
+            <label className="inline" key={f}><input type="checkbox" name={f} defaultChecked={prefs[f]} /> {t(`profile.${f}`)}</label>
+          ))}
+          <button type="submit">{t("profile.save")}</button>
+        </Form>
+      </section>
       <LanguageSection />
     </div>
   );

@@ -66,6 +66,11 @@ async function listenWeb(port?: number): Promise<{ httpPort: number; url: string
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port ?? config.PORT, config.HOST, () => resolve(s));
   });
+  // An idle keep-alive connection is closed by the client (or the reverse proxy in front) before
+  // the server closes it: with Node's 5 s, a proxy or fetch reusing a connection at the moment the
+  // server drops it gets ECONNRESET (nginx: 502). Clients give up sooner (undici 4 s, nginx 60 s).
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
   const httpPort = (server.address() as AddressInfo).port;
   log.info("http.listening", { port: httpPort });
   return {

@@ -1,4 +1,4 @@
-import { notifyStaff } from "../notifications/staff-notifications.server";
+import { notifyStaff, teamStaffIds } from "../notifications/staff-notifications.server";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db.server";
 import { getConfig } from "../config.server";
@@ -137,6 +137,7 @@ export async function changeCategory(db: Db, user: StaffUser, ticketId: string, 
       ticketId, actorUserId: user.id, action: "ticket.category_changed",
       details: { from: ticket.categorySlug, to: category.slug, teamChanged, unassigned: !keepAssignee },
     });
+    if (teamChanged && !(keepAssignee && ticket.assigneeId)) await arrivedUnassigned(tx, user, ticketId, category.teamId);
     return { teamChanged };
   });
 }
@@ -150,7 +151,14 @@ export async function changeTeam(db: Db, user: StaffUser, ticketId: string, team
     const keepAssignee = !ticket.assigneeId || (await assignableTo(tx, ticket.assigneeId, teamId));
     await tx.ticket.update({ where: { id: ticketId }, data: { teamId, ...(keepAssignee ? {} : { assigneeId: null }) } });
     await recordAudit(tx, { ticketId, actorUserId: user.id, action: "ticket.team_changed", details: { from: ticket.teamId, to: teamId, unassigned: !keepAssignee } });
+    if (!(keepAssignee && ticket.assigneeId)) await arrivedUnassigned(tx, user, ticketId, teamId);
   });
+}
+
+/** A ticket moved into a team with nobody on it: that team hears of it as of a new one (not the mover). */
+async function arrivedUnassigned(tx: Tx, user: StaffUser, ticketId: string, teamId: string, now = new Date()) {
+  const userIds = (await teamStaffIds(tx, teamId)).filter((id) => id !== user.id);
+  await notifyStaff(tx, { event: "NEW_IN_TEAM", ticketId, userIds, key: `${ticketId}:team:${teamId}:${now.getTime()}` }, now);
 }
 
 /**

@@ -39,6 +39,7 @@ const TABLE: Record<string, Row> = {
   "admin._index": { url: () => "/admin", expect: adminOnly },
   "admin.audit": { url: () => "/admin/audit", expect: adminOnly },
   "admin.canned-replies": { url: () => "/admin/canned-replies", expect: adminOnly },
+  "admin.deployments": { url: () => "/admin/deployments", expect: adminOnly },
   "admin.categories": { url: () => "/admin/categories", expect: adminOnly },
   "admin.mail": { url: () => "/admin/mail", expect: adminOnly },
   "admin.mailboxes": { url: () => "/admin/mailboxes", expect: adminOnly },
@@ -52,6 +53,7 @@ const TABLE: Record<string, Row> = {
   "admin.users": { url: () => "/admin/users", expect: adminOnly },
   // Machine to machine, POST only; GET is 405 for everyone.
   "api.inbound-mail": { url: () => "/api/inbound-mail", expect: all(405) },
+  "api.deployments": { url: () => "/api/deployments", expect: all(405) },
   // An unknown follow-up / confirmation / unsubscribe token opens nothing, for anyone.
   "followup.$token": { url: () => `/followup/${fake()}`, expect: all(404) },
   // Asking for a password reset is open to all (the answer never says whether an account exists).
@@ -70,6 +72,8 @@ const TABLE: Record<string, Row> = {
   "my-links": { url: () => "/my-links", expect: all(200) },
   new: { url: () => "/new", expect: all(200) },
   "new_.done": { url: () => "/new/done", expect: all(200) },
+  // Each staff member's own notification settings.
+  profile: { url: () => "/profile", expect: staffOnly },
   "privacy._index": { url: () => "/privacy", expect: all(200) },
   "privacy.confirm.$token": { url: () => `/privacy/confirm/${fake()}`, expect: all(404) },
   // Another team's ticket does not exist for a technician (404, not 403: nothing to learn).
@@ -170,6 +174,24 @@ describe("access control", () => {
     await browsers.techTeam.get("/queue");
     const admin = await browsers.techTeam.post("/admin/users", { intent: "create", name: "X", email: "x@firma.si", role: "ADMIN", password: "x-password-123456" });
     expect(admin.status).toBe(403);
+    // The profile page saves only the signed-in staff member's own settings.
+    for (const p of ["anon", "client"] as const) {
+      await browsers[p].get("/profile");
+      const saved = await browsers[p].post("/profile", { intent: "notifications", dailyDigest: "on" });
+      expect(saved.status, p).toBe(302);
+      expect(saved.location, p).toMatch(/^\/login/);
+    }
+    expect(await getDb().staffNotificationPrefs.count()).toBe(0);
+    // Deployment reports take an integration token, never a session: an admin's cookie is not one.
+    for (const p of PERSONAS) {
+      const res = await browsers[p].post("/api/deployments", { references: "MD-2026-000001", environment: "p" }, { csrf: false });
+      expect(res.status, p).toBe(401);
+      expect(JSON.parse(res.text).error, p).toBe("unauthorized");
+    }
+    await browsers.techTeam.get("/queue");
+    const create = await browsers.techTeam.post("/admin/deployments", { intent: "create", name: "Sneaky CI" });
+    expect(create.status).toBe(403);
+    expect(await getDb().deploymentIntegration.count()).toBe(0);
     expect(await getDb().message.count({ where: { ticketId: ctx.ticketA, body: "Hello" } })).toBe(0);
     expect(await getDb().user.count({ where: { email: "x@firma.si" } })).toBe(0);
   });

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, TestBrowser } from "../setup/app";
 import type { RunningMinidesk } from "../../app/server/services.server";
@@ -48,6 +49,35 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
     headers: { "Content-Type": "application/json", ...headers },
   });
+/** A real chunked POST (node:http) that writes `{"text":"chunked xxx…` until the server answers. */
+function sendChunkedForever(path: string, headers: Record<string, string>): Promise<{ status: number; body: string; bytesSentBeforeAnswer: number }> {
+  const url = new URL(app.url);
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request({ host: url.hostname, port: url.port, path, method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (res) => {
+      answered = true;
+      const bytesSentBeforeAnswer = sent;
+      let body = "";
+      res.setEncoding("utf8").on("data", (d: string) => (body += d));
+      const done = () => resolve({ status: res.statusCode!, body, bytesSentBeforeAnswer });
+      res.on("end", done);
+      res.on("error", done);
+    });
+    req.on("error", (err) => (answered ? undefined : reject(err)));
+    (async () => {
+      req.write('{"environment":"p","text":"chunked ');
+      while (!answered && sent < 256 * 1024 * 1024) {
+        const ok = req.write(chunk);
+        sent += chunk.length;
+        if (!ok) await new Promise<void>((r) => { req.once("drain", r); req.once("close", r); });
+      }
+      req.destroy();
+    })().catch(reject);
+  });
+}
+
 const bearer = (t = token) => ({ Authorization: `Bearer ${t}` });
 const followUps = () => db.followUp.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } });
 
@@ -109,6 +139,26 @@ describe("POST /api/deployments", () => {
     expect(res.status).toBe(401);
   });
 
+  it("a reference to a duplicate merged away schedules on the ticket it was merged into", async () => {
+    const dup = await openTicket(db, { channel: "WEB", requester: { email: "k@example.com", locale: "sl" }, subject: "Obrazec (še enkrat)", body: "Prosim" });
+    await db.ticket.update({ where: { id: dup.id }, data: { mergedIntoId: ticketId, status: "CLOSED" } });
+    const count = (await followUps()).length;
+    const res = await post({ deliveryId: "run-merged", references: [dup.reference, reference], environment: "production" }, bearer());
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.scheduled.map((s: { reference: string }) => s.reference)).toEqual([reference]);
+    expect(body.unknownReferences).toEqual([]);
+    expect((await followUps()).length).toBe(count + 1);
+    expect(await db.followUp.count({ where: { ticketId: dup.id } })).toBe(0);
+  });
+
+  it("GET is 405 with a JSON error naming POST", async () => {
+    const res = await fetch(`${app.url}/api/deployments`, { headers: bearer() });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+    expect((await res.json()).error).toBe("method-not-allowed");
+  });
+
   it("the token is stored only hashed", async () => {
     const rows = await db.deploymentIntegration.findMany();
     expect(JSON.stringify(rows)).not.toContain(token);
@@ -118,6 +168,16 @@ describe("POST /api/deployments", () => {
     const none = await post({ text: "Release without a ticket, MD-1999-999999", environment: "production" }, bearer());
     expect(none.status).toBe(404);
     expect(await none.json()).toMatchObject({ error: "no-known-reference", message: expect.any(String) });
+
+    // Known and unknown together: the known are scheduled, the rest listed (200, not an error).
+    const mixed = await post({ deliveryId: "run-mixed", references: [reference, "MD-1999-999998"], environment: "production" }, bearer());
+    expect(mixed.status).toBe(200);
+    expect(await mixed.json()).toMatchObject({ outcome: "scheduled", scheduled: [expect.objectContaining({ reference })], unknownReferences: ["MD-1999-999998"] });
+
+    // Text with no reference at all is a mistake of the caller's.
+    const noRef = await post({ text: "Release 1.4.3, no ticket", environment: "production" }, bearer());
+    expect(noRef.status).toBe(422);
+    expect(await noRef.json()).toMatchObject({ error: "no-reference", message: expect.any(String) });
 
     const bad = await post("{not json", bearer());
     expect(bad.status).toBe(422);
@@ -131,9 +191,17 @@ describe("POST /api/deployments", () => {
     expect(body.issues.map((i: { path: string }) => i.path)).toContain("environment");
   });
 
-  it("413 for a body over the cap", async () => {
+  it("413 JSON for a body over the cap, declared by Content-Length or not", async () => {
     const res = await post({ text: "x".repeat(300 * 1024), environment: "p" }, bearer());
     expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: "too-large", message: expect.any(String) });
+
+    // Chunked, no Content-Length, and it would never end: answered once the cap is passed.
+    const chunked = await sendChunkedForever("/api/deployments", { ...bearer(), "Content-Type": "application/json" });
+    expect(chunked.status).toBe(413);
+    expect(JSON.parse(chunked.body)).toMatchObject({ error: "too-large" });
+    expect(chunked.bytesSentBeforeAnswer).toBeLessThan(16 * 1024 * 1024);
+    expect(await db.followUp.count({ where: { ticketId, description: { contains: "chunked" } } })).toBe(0);
   });
 });
 
@@ -164,7 +232,12 @@ describe("GitHub deployment_status webhook", () => {
     const pending = payload("in_progress");
     const p = await gh(pending, sign(pending, githubSecret), "gh-1");
     expect(p.status).toBe(200);
-    expect((await p.json()).outcome).toBe("ignored");
+    expect(await p.json()).toMatchObject({ outcome: "ignored", reason: "not-successful", state: "in_progress", message: expect.stringContaining("in_progress") });
+    // Most deployments name no ticket: acknowledged, not an error GitHub would show in red.
+    const plain = payload("success").replace(`Deploy ${reference}`, "Deploy the weekly release");
+    const none = await gh(plain, sign(plain, githubSecret), "gh-none");
+    expect(none.status).toBe(200);
+    expect(await none.json()).toMatchObject({ outcome: "ignored", reason: "no-reference" });
     expect((await followUps()).length).toBe(count);
 
     const ok = payload("success");

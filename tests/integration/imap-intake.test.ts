@@ -157,6 +157,36 @@ describe.skipIf(!dovecotAvailable())("IMAP mailboxes", () => {
     }
   });
 
+  it("a technician's answer to a staff notification, read from the mailbox, opens no ticket and is not read again", async () => {
+    const { openTicket } = await import("../../app/tickets/open-ticket.server");
+    const other = await db.category.findUniqueOrThrow({ where: { slug: "other" } });
+    const tech = "imap.tehnik@firma.example";
+    await db.user.create({ data: { email: tech, name: "Tehnik", role: "TECHNICIAN", teams: { create: { teamId: other.teamId } } } });
+    const t = await openTicket(db, { channel: "WEB", requester: { email: "imap.stranka@stranka.example", locale: "sl" }, subject: "IMAP-N tiskalnik", body: "Ne tiska." });
+    const note = await db.outboxMail.findFirstOrThrow({ where: { ticketId: t.id, toAddress: tech } });
+    const user = newAccount();
+    await addMailbox(user);
+    const before = { tickets: await db.ticket.count(), messages: await db.message.count() };
+    const reply = Buffer.from(
+      mail(`Re: ${note.subject}`, { from: `Tehnik <${tech}>`, body: `Prevzamem. [${t.reference}]` })
+        .toString("utf8")
+        .replace("Date:", `In-Reply-To: ${note.mailMessageId}\r\nReferences: ${note.mailMessageId}\r\nDate:`),
+    );
+    // And a client's mail beside it, so the test sees the poller did read the mailbox.
+    await deliver(user, [reply, mail("IMAP-N nov zahtevek")]);
+    const pollers = await startMailboxPollers(db);
+    try {
+      await waitFor("the client's ticket", async () => (await ticketsWithSubject("IMAP-N nov")).length === 1);
+      await waitFor("both mails processed", async () => (await folderState(user, "Processed")).count === 2);
+    } finally {
+      await pollers.stop();
+    }
+    expect(await db.ticket.count()).toBe(before.tickets + 1);
+    expect(await db.message.count()).toBe(before.messages + 1);
+    expect(await db.message.count({ where: { ticketId: t.id } })).toBe(1);
+    expect((await folderState(user, "INBOX")).count).toBe(0);
+  });
+
   it("in flag mode leaves the mail, marked, and after a restart reads nothing twice and skips nothing", async () => {
     const user = newAccount();
     await addMailbox(user, { afterIngest: "FLAG" });

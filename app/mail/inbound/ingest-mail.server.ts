@@ -16,7 +16,7 @@ import { DEFAULT_INBOUND_MAIL_LIMITS, parseInboundMail, UnparseableMailError } f
 import { quarantineMail, unparseableExcerptSource, type QuarantineReason } from "./quarantine.server";
 import { stripQuotedReply } from "./strip-quoted-reply";
 import { cleanSubject, findThreadKeys } from "./thread-keys";
-import { answersNotification } from "../../notifications/staff-notifications.server";
+import { answersNotification, staffAnswersNotification } from "../../notifications/staff-notifications.server";
 import { guessMailLocale } from "./guess-mail-locale";
 import { ensureDefaultsOnce } from "../../setup/bootstrap.server";
 
@@ -97,8 +97,12 @@ async function ingest(db: Db, raw: Buffer, options: IngestOptions): Promise<Inge
   }
 
   // An answer to a staff notification (a technician hitting "reply") is no client mail: it
-  // must neither open a ticket nor land in one.
-  if (answersNotification(findThreadKeys(mail).messageIds)) return ignoreAutomated(db, "notification-reply");
+  // must neither open a ticket nor land in one. Known by the notification's Message-ID in
+  // In-Reply-To/References, or, when a mail program dropped those, by a staff sender answering
+  // with a notification's subject.
+  if (answersNotification(findThreadKeys(mail).messageIds) || (await staffAnswersNotification(db, mail.from.address, mail.subject))) {
+    return ignoreAutomated(db, "notification-reply");
+  }
 
   const files = attachmentsOf(mail);
   try {
@@ -172,7 +176,10 @@ async function findThreadTicket(db: Db, mail: ParsedInboundMail): Promise<Thread
   return byHeaders;
 }
 
-async function ticketByMessageIds(db: Db, ids: string[]): Promise<(ThreadTicket & { mergedIntoId: string | null }) | null> {
+async function ticketByMessageIds(db: Db, allIds: string[]): Promise<(ThreadTicket & { mergedIntoId: string | null }) | null> {
+  // A staff notification is filed under its ticket, but nothing threads through it: not a
+  // reply, and not a bounce (a technician's full mailbox is no undelivered client mail).
+  const ids = allIds.filter((id) => !answersNotification([id]));
   if (ids.length === 0) return null;
   const messages = await db.message.findMany({ where: { mailMessageId: { in: ids } }, select: { mailMessageId: true, ticketId: true } });
   const sent = await db.outboxMail.findMany({

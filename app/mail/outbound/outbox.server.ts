@@ -38,6 +38,13 @@ export function mailDomain(): string {
   return (m?.[1] ?? "minidesk.localhost").toLowerCase();
 }
 
+/**
+ * Staff notifications' Message-IDs start with this (`<md.notify.…@domain>`): an answer to one
+ * carries it in In-Reply-To/References, and the intake drops it (docs/decisions/019).
+ */
+export const NOTIFICATION_ID_PREFIX = "md.notify.";
+export const NOTIFICATION_HEADER = "X-Minidesk-Notification";
+
 /** A Message-ID for a mail we send; deterministic when a dedupe key is given. */
 export function newMessageId(dedupeKey?: string): string {
   const local = dedupeKey
@@ -85,8 +92,32 @@ function backoffMs(attempts: number) {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3600_000);
 }
 
-/** Sends (or writes to the outbox folder) every due mail. Safe to run in several processes. */
+/**
+ * The sends this process has claimed and not yet finished (rendered, handed to SMTP or written
+ * to the outbox folder, and marked), whoever started them: a kickOutbox run, the worker loop, a
+ * script. A claimed mail is invisible to every other deliverOutbox call until its lease runs out,
+ * so without this a call could return while a mail that was due when it started was still
+ * half-sent by a sibling in the same process (docs/decisions/019-deployment-events.md).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
+/** Resolves when every send this process had claimed when it was called has ended. */
+export async function outboxSendsSettled(): Promise<void> {
+  await Promise.allSettled([...inFlight.values()]);
+}
+
+/**
+ * Sends (or writes to the outbox folder) every due mail. Safe to run in several processes.
+ * When it returns, every mail that was due is delivered, failed this attempt, or leased by
+ * another process: a send in this process that another caller had claimed is waited for.
+ */
 export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promise<{ sent: number; failed: number }> {
+  const counts = await deliverDue(db, now, limit);
+  await outboxSendsSettled();
+  return counts;
+}
+
+async function deliverDue(db: Db, now: Date, limit: number): Promise<{ sent: number; failed: number }> {
   const due = await db.outboxMail.findMany({
     where: { status: { in: ["QUEUED", "SENDING"] }, nextAttemptAt: { lte: now } },
     orderBy: { nextAttemptAt: "asc" },
@@ -101,32 +132,44 @@ export async function deliverOutbox(db: Db, now = new Date(), limit = 50): Promi
       data: { status: "SENDING", nextAttemptAt: new Date(now.getTime() + LEASE_MS), attempts: { increment: 1 } },
     });
     if (claimed.count !== 1) continue;
-    let rendered: RenderedLinks | undefined;
+    const attempt = sendClaimed(db, mail, now);
+    inFlight.set(mail.id, attempt);
     try {
-      rendered = await renderSendTimeLinks(db, mail);
-      await sendOne(mail, rendered);
-      await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
-      sent++;
-    } catch (err) {
-      // Nobody received this attempt's links: they must not open anything later.
-      if (rendered?.tokenHashes.length) await db.accessToken.deleteMany({ where: { tokenHash: { in: rendered.tokenHashes } } }).catch(() => {});
-      const attempts = mail.attempts + 1;
-      await db.outboxMail.update({
-        where: { id: mail.id },
-        data: {
-          status: attempts >= MAX_ATTEMPTS ? "FAILED" : "QUEUED",
-          nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
-          lastError: errorCode(err),
-        },
-      });
-      log.warn("mail.send_failed", { code: errorCode(err), count: attempts });
-      failed++;
+      if (await attempt) sent++;
+      else failed++;
+    } finally {
+      inFlight.delete(mail.id);
     }
   }
   return { sent, failed };
 }
 
 type OutboxRow = Awaited<ReturnType<Db["outboxMail"]["findFirstOrThrow"]>>;
+
+/** One claimed mail: true when it went out, false when this attempt failed (and is rescheduled). */
+async function sendClaimed(db: Db, mail: OutboxRow, now: Date): Promise<boolean> {
+  let rendered: RenderedLinks | undefined;
+  try {
+    rendered = await renderSendTimeLinks(db, mail);
+    await sendOne(mail, rendered);
+    await db.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), lastError: null } });
+    return true;
+  } catch (err) {
+    // Nobody received this attempt's links: they must not open anything later.
+    if (rendered?.tokenHashes.length) await db.accessToken.deleteMany({ where: { tokenHash: { in: rendered.tokenHashes } } }).catch(() => {});
+    const attempts = mail.attempts + 1;
+    await db.outboxMail.update({
+      where: { id: mail.id },
+      data: {
+        status: attempts >= MAX_ATTEMPTS ? "FAILED" : "QUEUED",
+        nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)),
+        lastError: errorCode(err),
+      },
+    });
+    log.warn("mail.send_failed", { code: errorCode(err), count: attempts });
+    return false;
+  }
+}
 
 function toNodemailer(mail: OutboxRow, rendered: RenderedLinks) {
   return {
@@ -140,6 +183,8 @@ function toNodemailer(mail: OutboxRow, rendered: RenderedLinks) {
     references: mail.references ?? undefined,
     headers: {
       [OUTBOX_HEADER]: mail.id,
+      // Told apart from mail to clients by filters and by people: a note to staff, not a conversation.
+      ...(mail.mailMessageId.startsWith(`<${NOTIFICATION_ID_PREFIX}`) ? { [NOTIFICATION_HEADER]: "staff" } : {}),
       // RFC 3834: tells well-behaved autoresponders not to answer notifications.
       "Auto-Submitted": "auto-generated",
       "X-Auto-Response-Suppress": "All",

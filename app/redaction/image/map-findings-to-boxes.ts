@@ -1,4 +1,5 @@
 import type { Detection, EntityType } from "..";
+import { tableCues } from "./table-cues";
 
 /**
  * Turns OCR words into text for the text engine, and the engine's detections back into
@@ -37,6 +38,8 @@ export interface OcrLineInput {
 
 export interface PlacedWord {
   line: number;
+  /** Index of the word's cell over the whole screen (see cellGap). */
+  cell: number;
   bbox: Box;
   /** [start, end) of this word in the pass-1 text. */
   start: number;
@@ -72,21 +75,35 @@ export const MAX_PASS2_CHARS = 100_000;
 
 const PASS2_TYPES = new Set<EntityType>(["IBAN", "CREDIT_CARD", "EMAIL", "EMSO", "SI_TAX_ID", "PHONE", "IP_ADDRESS", "SECRET"]);
 
+/**
+ * Whether the gap before `b` ends a cell: wider than the text is tall is a column or a tab
+ * stop, not a space. Cells are joined with a tab for the text engine, so a phone number does
+ * not run on into the house number of the next column ("+44 20 3610 0647 | 112 Marlborough
+ * Close") and fail its length check, and a name does not take the next cell's word.
+ */
+export function cellGap(a: OcrWordInput, b: OcrWordInput): boolean {
+  const h = Math.max(1, b.bbox.y1 - b.bbox.y0);
+  return b.bbox.x0 - a.bbox.x1 > 1.2 * h;
+}
+
 export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrText: OcrText } {
   const words: PlacedWord[] = [];
   const parts: string[] = [];
   let offset = 0;
+  let cell = -1;
   lines.forEach((line, li) => {
     if (li > 0) {
       parts.push("\n");
       offset += 1;
     }
     line.words.forEach((w, wi) => {
+      const gap = wi > 0 && cellGap(line.words[wi - 1]!, w);
+      if (wi === 0 || gap) cell++;
       if (wi > 0) {
-        parts.push(" ");
+        parts.push(gap ? "\t" : " ");
         offset += 1;
       }
-      words.push({ line: li, bbox: w.bbox, start: offset, end: offset + w.text.length });
+      words.push({ line: li, cell, bbox: w.bbox, start: offset, end: offset + w.text.length });
       parts.push(w.text);
       offset += w.text.length;
     });
@@ -163,7 +180,7 @@ export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS
       if (i > 0) {
         if (looksSplit(line.words[i - 1]!, w)) changed = true;
         else {
-          lineParts.push(" ");
+          lineParts.push(cellGap(line.words[i - 1]!, w) ? "\t" : " ");
           lineOwners.push(-1);
         }
       }
@@ -205,14 +222,18 @@ function toOriginal(b: Box, o: LocateOptions): Box {
   };
 }
 
-/** One box per line an entity touches: the union of its words there, padded, in original pixels. */
+/**
+ * One box per cell an entity touches: the union of its words there, padded, in original pixels.
+ * Per cell, not per line: an entity that reaches into the next column must not paint the gap
+ * and whatever OCR put on the line between (a neighbouring card's text).
+ */
 function boxesFor(type: EntityType, wordIds: number[], words: PlacedWord[], o: LocateOptions): ImageFinding[] {
   const byLine = new Map<number, Box>();
   for (const id of wordIds) {
     const w = words[id]!;
-    const b = byLine.get(w.line);
+    const b = byLine.get(w.cell);
     byLine.set(
-      w.line,
+      w.cell,
       b
         ? { x0: Math.min(b.x0, w.bbox.x0), y0: Math.min(b.y0, w.bbox.y0), x1: Math.max(b.x1, w.bbox.x1), y1: Math.max(b.y1, w.bbox.y1) }
         : { ...w.bbox },
@@ -226,8 +247,15 @@ export interface LocatedFindings {
   counts: Partial<Record<EntityType, number>>;
 }
 
-export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
+/**
+ * OCR's reading of a table's rules, bullets and borders ("|", "—", "‘"): not text, and left in
+ * they fill the gap between two cells so that a phone number runs on into the next column.
+ */
+const RULE_ONLY = /^[|—–_‘’'"`~.,:;!\[\]{}»«•·]+$/;
+
+export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
   const shouldRedact = o.shouldRedact ?? (() => true);
+  const lines = allLines.map((l) => ({ words: l.words.filter((w) => !RULE_ONLY.test(w.text)) })).filter((l) => l.words.length);
   const { words, ocrText } = placeWords(lines);
   const findings: ImageFinding[] = [];
   const counts: Partial<Record<EntityType, number>> = {};
@@ -258,6 +286,7 @@ export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: Locat
   for (const f of [...secretTails(words, covered, found)]) accept(f.detection, f.ids);
   for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
   for (const f of nameColumn(lines, words, covered, found)) accept(f.detection, f.ids);
+  for (const f of tableCues(lines, words, found)) accept(extra(f.type, f.ids).detection, f.ids);
   findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { findings, counts };
 }

@@ -30,6 +30,8 @@ export interface Box {
 export interface OcrWordInput {
   text: string;
   bbox: Box;
+  /** The second half of a word split at an assignment: no separator before it, a cell of its own. */
+  glued?: boolean;
 }
 
 export interface OcrLineInput {
@@ -82,7 +84,8 @@ const PASS2_TYPES = new Set<EntityType>(["IBAN", "CREDIT_CARD", "EMAIL", "EMSO",
  * Close") and fail its length check, and a name does not take the next cell's word.
  */
 export function cellGap(a: OcrWordInput, b: OcrWordInput): boolean {
-  const h = Math.max(1, b.bbox.y1 - b.bbox.y0);
+  // The taller of the two: a word of digits has no ascenders, and "4386" "31" are one cell.
+  const h = Math.max(1, b.bbox.y1 - b.bbox.y0, a.bbox.y1 - a.bbox.y0);
   return b.bbox.x0 - a.bbox.x1 > 1.2 * h;
 }
 
@@ -98,8 +101,8 @@ export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrTex
     }
     line.words.forEach((w, wi) => {
       const gap = wi > 0 && cellGap(line.words[wi - 1]!, w);
-      if (wi === 0 || gap) cell++;
-      if (wi > 0) {
+      if (wi === 0 || gap || w.glued) cell++;
+      if (wi > 0 && !w.glued) {
         parts.push(gap ? "\t" : " ");
         offset += 1;
       }
@@ -177,7 +180,7 @@ export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS
     const lineParts: string[] = [];
     const lineOwners: number[] = [];
     line.words.forEach((w, i) => {
-      if (i > 0) {
+      if (i > 0 && !w.glued) {
         if (looksSplit(line.words[i - 1]!, w)) changed = true;
         else {
           lineParts.push(cellGap(line.words[i - 1]!, w) ? "\t" : " ");
@@ -251,11 +254,34 @@ export interface LocatedFindings {
  * OCR's reading of a table's rules, bullets and borders ("|", "—", "‘"): not text, and left in
  * they fill the gap between two cells so that a phone number runs on into the next column.
  */
-const RULE_ONLY = /^[|—–_‘’'"`~.,:;!\[\]{}»«•·]+$/;
+const RULE_ONLY = /^[|—–‘’'"`~\[\]{}»«•·]+$/;
+
+/**
+ * "REDIS_PASSWORD=4y+37…", "ADMIN_PHONE-\"+386…" (OCR reads "=" as "-"): a config key glued to its
+ * value is one OCR word, and painting the whole word loses the key, which is ordinary text. The
+ * word is split where the value starts, its box in proportion to the characters; the text the
+ * engine sees is unchanged (the halves are joined without a separator), but each half gets its own
+ * cell, so the value is boxed alone and the key works as its label ("PHONE" names a phone).
+ */
+const ASSIGNMENT = /^(["'`]?[A-Za-z_][A-Za-z0-9_.]*["'`]?=|[A-Z][A-Z0-9_]{2,}[-:<](?=[^\p{L}\s:/-]|[a-z]))(.+)$/u;
+export function splitAssignments(words: OcrWordInput[]): OcrWordInput[] {
+  const out: OcrWordInput[] = [];
+  for (const w of words) {
+    const m = ASSIGNMENT.exec(w.text);
+    if (!m || /^https?:|:\/\//i.test(w.text)) {
+      out.push(w);
+      continue;
+    }
+    const key = m[1]!;
+    const x = w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * key.length) / w.text.length;
+    out.push({ text: key, bbox: { ...w.bbox, x1: x }, glued: w.glued }, { text: m[2]!, bbox: { ...w.bbox, x0: x }, glued: true });
+  }
+  return out;
+}
 
 export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
   const shouldRedact = o.shouldRedact ?? (() => true);
-  const lines = allLines.map((l) => ({ words: l.words.filter((w) => !RULE_ONLY.test(w.text)) })).filter((l) => l.words.length);
+  const lines = allLines.map((l) => ({ words: splitAssignments(l.words.filter((w) => !RULE_ONLY.test(w.text))) })).filter((l) => l.words.length);
   const { words, ocrText } = placeWords(lines);
   const findings: ImageFinding[] = [];
   const counts: Partial<Record<EntityType, number>> = {};
@@ -301,8 +327,7 @@ export function cellsOf(lines: OcrLineInput[]): number[][][] {
     const cells: number[][] = [];
     line.words.forEach((w, i) => {
       const prev = line.words[i - 1];
-      const h = Math.max(1, w.bbox.y1 - w.bbox.y0);
-      if (!prev || w.bbox.x0 - prev.bbox.x1 > 1.2 * h) cells.push([]);
+      if (!prev || cellGap(prev, w)) cells.push([]);
       cells[cells.length - 1]!.push(id++);
     });
     return cells;

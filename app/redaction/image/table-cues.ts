@@ -93,7 +93,7 @@ export function taxDigits(text: string): string | null {
 
 /** Does a cell's text have the shape of this kind of value (loosely: OCR misreads it)? */
 export function fits(type: EntityType, text: string): boolean {
-  const t = text.trim();
+  const t = text.replace(/["'`“”„‘’]/g, "").trim();
   switch (type) {
     case "SI_TAX_ID":
       return taxDigits(t) !== null;
@@ -110,6 +110,10 @@ export function fits(type: EntityType, text: string): boolean {
       const d = digitsOf(t).length;
       return d >= 13 && d <= 19 && !/[A-Za-z]{2}/.test(t.replace(/[OoIlSsBZ]/g, ""));
     }
+    case "SECRET": {
+      const parts = t.split(/\s+/).filter(Boolean);
+      return parts.length >= 1 && parts.length <= 3 && t.replace(/\s/g, "").length >= 6 && /[0-9!#$%&*+=?@^_~-]/.test(t);
+    }
     case "PERSON":
       return /^(\p{Lu}[\p{Ll}'’-]+[,.]? ){1,2}\p{Lu}[\p{Ll}'’-]+[,.]?$/u.test(t);
     case "POSTAL_ADDRESS":
@@ -124,6 +128,7 @@ const LABELS: [EntityType, RegExp][] = [
   ["SI_TAX_ID", /dav.{0,2}n|(?<![a-z])(?:ddv|tax|vat|tin|d\.?s\.?)(?![a-z])|identifikacij/],
   ["PHONE", /phone|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*)(?![a-z])/],
   ["EMAIL", /e-?mail|e-?po[s5]ta|(?<![a-z])mail(?![a-z])/],
+  ["SECRET", /pass(?:word|wd)?(?![a-z])|secret|token|api.?key|(?<![a-z])pwd(?![a-z])|geslo/],
   ["IBAN", /iban|(?<![a-z])trr(?![a-z])|bank account|ban[ck]/],
 ];
 export function labelKind(text: string): EntityType | null {
@@ -185,7 +190,9 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
   }
   // An email OCR split at its "_" or "." ("katarina, krajnc@guest.arnes.si"): the whole cell.
   cells.forEach((c, ci) => {
-    if (c.ids.length <= 3 && c.ids.some((id) => typeOf.get(id) === "EMAIL") && fits("EMAIL", c.text)) take("EMAIL", c, ci);
+    if (!c.ids.some((id) => typeOf.get(id) === "EMAIL")) return;
+    const fragments = c.text.split(/\s+/).every((w) => /@/.test(w) || /^[a-z0-9._%+-]+[.,]?$/.test(w));
+    if ((c.ids.length <= 3 && fits("EMAIL", c.text)) || (c.ids.length <= 6 && fragments)) take("EMAIL", c, ci);
   });
   // A label left of its value on the same line: "Davéna št.  12345679", "Phone  (a15) 989-2130".
   cells.forEach((c, ci) => {

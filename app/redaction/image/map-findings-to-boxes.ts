@@ -137,6 +137,10 @@ export function normaliseLookalikes(word: string): string {
   // email's @ ("jana©example.com"). Same length, so offsets hold.
   if (/^[$§][0-9A-Za-z|]/.test(word)) word = "S" + word.slice(1);
   if (/^[^@\s©®]+[©®][A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(word)) word = word.replace(/[©®]/, "@");
+  // An upper-case letter between a lower-case local part and a domain is OCR's "@" ("kosGt-2.net",
+  // "kovacic.rokEguest.arnes.si": both seen in the screenshot corpus). Same length.
+  const at = /^([a-z0-9._-]{2,})[GEQ]([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/.exec(word);
+  if (at) word = `${at[1]}@${at[2]}`;
   // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
@@ -263,7 +267,7 @@ const RULE_ONLY = /^[|—–‘’'"`~\[\]{}»«•·]+$/;
  * engine sees is unchanged (the halves are joined without a separator), but each half gets its own
  * cell, so the value is boxed alone and the key works as its label ("PHONE" names a phone).
  */
-const ASSIGNMENT = /^(["'`]?[A-Za-z_][A-Za-z0-9_.]*["'`]?=|[A-Z][A-Z0-9_]{2,}[-:<](?=[^\p{L}\s:/-]|[a-z]))(.+)$/u;
+const ASSIGNMENT = /^(["'`]?[A-Za-z_][A-Za-z0-9_.]*["'`]?=|[A-Z][A-Z0-9_]{2,}(?:[-<](?=\S)|:(?=[^\p{L}\s:/-])))(.+)$/u;
 export function splitAssignments(words: OcrWordInput[]): OcrWordInput[] {
   const out: OcrWordInput[] = [];
   for (const w of words) {
@@ -288,7 +292,9 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
   const covered = new Set<number>();
 
   const found: { type: EntityType; ids: number[] }[] = [];
-  const accept = (d: Detection, ids: number[]) => {
+  const texts = lines.flatMap((l) => l.words.map((w) => w.text));
+  const accept = (d: Detection, wordIds: number[]) => {
+    const ids = withoutLabelCell(wordIds, words, texts);
     if (!ids.length || !shouldRedact(d.type)) return;
     found.push({ type: d.type, ids });
     ids.forEach((id) => covered.add(id));
@@ -315,6 +321,16 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
   for (const f of tableCues(lines, words, found)) accept(extra(f.type, f.ids).detection, f.ids);
   findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { findings, counts };
+}
+
+/** Labels of a card's rows that the engine may take into the value after them ("Naslov\tKoroška cesta 51"). */
+const ROW_LABEL = /^(?:naslov|address|addr\.?|ship to|ime|name|from|to|od|za|kontakt|contact)[:.]?$/i;
+function withoutLabelCell(ids: number[], words: PlacedWord[], texts: string[]): number[] {
+  if (ids.length < 2) return ids;
+  const first = words[ids[0]!]!.cell;
+  const head = ids.filter((id) => words[id]!.cell === first);
+  if (head.length === ids.length) return ids;
+  return ROW_LABEL.test(head.map((id) => texts[id]).join(" ")) ? ids.slice(head.length) : ids;
 }
 
 type Extra = { detection: Detection; ids: number[] };

@@ -127,7 +127,7 @@ export function fits(type: EntityType, text: string): boolean {
 const LABELS: [EntityType, RegExp][] = [
   ["SI_TAX_ID", /dav.{0,2}n|(?<![a-z])(?:ddv|tax|vat|tin|d\.?s\.?)(?![a-z])|identifikacij/],
   ["PHONE", /phone|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*)(?![a-z])/],
-  ["EMAIL", /e-?mail|e-?po[s5]ta|(?<![a-z])mail(?![a-z])/],
+  ["EMAIL", /e-?mail|e-?po[s5]ta|(?<![a-z])(?:mail|user)(?![a-z])/],
   ["SECRET", /pass(?:word|wd)?(?![a-z])|secret|token|api.?key|(?<![a-z])pwd(?![a-z])|geslo/],
   ["IBAN", /iban|(?<![a-z])trr(?![a-z])|bank account|ban[ck]/],
 ];

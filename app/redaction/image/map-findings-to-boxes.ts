@@ -324,7 +324,7 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
 }
 
 /** Labels of a card's rows that the engine may take into the value after them ("Naslov\tKoroška cesta 51"). */
-const ROW_LABEL = /^(?:naslov|address|addr\.?|ship to|ime|name|from|to|od|za|kontakt|contact)[:.]?$/i;
+const ROW_LABEL = /^(?:naslov|address|addr\.?|ship to|ime|name|from|to|od|za|kontakt|contact|account owner|owner|skrbnik|lastnik|customer|stranka|kupec)[:.]?$/i;
 function withoutLabelCell(ids: number[], words: PlacedWord[], texts: string[]): number[] {
   if (ids.length < 2) return ids;
   const first = words[ids[0]!]!.cell;

@@ -93,7 +93,7 @@ export function taxDigits(text: string): string | null {
 
 /** Does a cell's text have the shape of this kind of value (loosely: OCR misreads it)? */
 export function fits(type: EntityType, text: string): boolean {
-  const t = text.replace(/["'`“”„‘’]/g, "").trim();
+  const t = text.replace(/["'`“”„‘’]/g, "").trim().replace(/^[^\p{L}\p{N}+(<]+|[^\p{L}\p{N})>]+$/gu, "");
   switch (type) {
     case "SI_TAX_ID":
       return taxDigits(t) !== null;

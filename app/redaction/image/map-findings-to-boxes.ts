@@ -296,9 +296,11 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
   const accept = (d: Detection, wordIds: number[]) => {
     const ids = withoutLabelCell(wordIds, words, texts);
     if (!ids.length || !shouldRedact(d.type)) return;
+    // Growing a finding of the same type (a cell's rest, a split email) is not a second entity.
+    const grows = found.some((f) => f.type === d.type && f.ids.some((id) => ids.includes(id)));
     found.push({ type: d.type, ids });
     ids.forEach((id) => covered.add(id));
-    counts[d.type] = (counts[d.type] ?? 0) + 1;
+    if (!grows) counts[d.type] = (counts[d.type] ?? 0) + 1;
     findings.push(...boxesFor(d.type, ids, words, o));
   };
 

@@ -184,7 +184,8 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     }
     // Other kinds under their header.
     const kind = labelKind(cells[col[0]!]!.text);
-    if (kind && kind !== "SI_TAX_ID") {
+    // (Not secrets: a column of config keys under "REDIS_PASSWORD=" is keys, not passwords.)
+    if (kind && kind !== "SI_TAX_ID" && kind !== "SECRET") {
       for (const ci of col.slice(1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
     }
   }

@@ -59,13 +59,19 @@ export function columnsOf(cells: Cell[]): number[][] {
     const h = Math.max(1, c.box.y1 - c.box.y0);
     const w = c.box.x1 - c.box.x0;
     for (let l = c.line - 1; l >= c.line - COLUMN_REACH; l--) {
-      const above = (byLine.get(l) ?? []).find((j) => {
+      let above: number | undefined;
+      // A line's cells run left to right: past this cell's right edge none can overlap it.
+      for (const j of byLine.get(l) ?? []) {
         const b = cells[j]!.box;
+        if (b.x0 >= c.box.x1) break;
         const bw = b.x1 - b.x0;
         const overlap = Math.min(b.x1, c.box.x1) - Math.max(b.x0, c.box.x0);
         const aligned = Math.abs(b.x0 - c.box.x0) <= 1.5 * h || Math.abs(b.x1 - c.box.x1) <= 1.5 * h;
-        return overlap > 0 && aligned && Math.min(w, bw) >= 0.15 * Math.max(w, bw);
-      });
+        if (overlap > 0 && aligned && Math.min(w, bw) >= 0.15 * Math.max(w, bw)) {
+          above = j;
+          break;
+        }
+      }
       if (above !== undefined) {
         const a = find(above);
         const b = find(i);

@@ -1,4 +1,5 @@
 import type { Detection, EntityType } from "..";
+import { tableCues } from "./table-cues";
 
 /**
  * Turns OCR words into text for the text engine, and the engine's detections back into
@@ -29,6 +30,8 @@ export interface Box {
 export interface OcrWordInput {
   text: string;
   bbox: Box;
+  /** The second half of a word split at an assignment: no separator before it, a cell of its own. */
+  glued?: boolean;
 }
 
 export interface OcrLineInput {
@@ -37,6 +40,8 @@ export interface OcrLineInput {
 
 export interface PlacedWord {
   line: number;
+  /** Index of the word's cell over the whole screen (see cellGap). */
+  cell: number;
   bbox: Box;
   /** [start, end) of this word in the pass-1 text. */
   start: number;
@@ -72,21 +77,36 @@ export const MAX_PASS2_CHARS = 100_000;
 
 const PASS2_TYPES = new Set<EntityType>(["IBAN", "CREDIT_CARD", "EMAIL", "EMSO", "SI_TAX_ID", "PHONE", "IP_ADDRESS", "SECRET"]);
 
+/**
+ * Whether the gap before `b` ends a cell: wider than the text is tall is a column or a tab
+ * stop, not a space. Cells are joined with a tab for the text engine, so a phone number does
+ * not run on into the house number of the next column ("+44 20 3610 0647 | 112 Marlborough
+ * Close") and fail its length check, and a name does not take the next cell's word.
+ */
+export function cellGap(a: OcrWordInput, b: OcrWordInput): boolean {
+  // The taller of the two: a word of digits has no ascenders, and "4386" "31" are one cell.
+  const h = Math.max(1, b.bbox.y1 - b.bbox.y0, a.bbox.y1 - a.bbox.y0);
+  return b.bbox.x0 - a.bbox.x1 > 1.2 * h;
+}
+
 export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrText: OcrText } {
   const words: PlacedWord[] = [];
   const parts: string[] = [];
   let offset = 0;
+  let cell = -1;
   lines.forEach((line, li) => {
     if (li > 0) {
       parts.push("\n");
       offset += 1;
     }
     line.words.forEach((w, wi) => {
-      if (wi > 0) {
-        parts.push(" ");
+      const gap = wi > 0 && cellGap(line.words[wi - 1]!, w);
+      if (wi === 0 || gap || w.glued) cell++;
+      if (wi > 0 && !w.glued) {
+        parts.push(gap ? "\t" : " ");
         offset += 1;
       }
-      words.push({ line: li, bbox: w.bbox, start: offset, end: offset + w.text.length });
+      words.push({ line: li, cell, bbox: w.bbox, start: offset, end: offset + w.text.length });
       parts.push(w.text);
       offset += w.text.length;
     });
@@ -117,6 +137,10 @@ export function normaliseLookalikes(word: string): string {
   // email's @ ("jana©example.com"). Same length, so offsets hold.
   if (/^[$§][0-9A-Za-z|]/.test(word)) word = "S" + word.slice(1);
   if (/^[^@\s©®]+[©®][A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/.test(word)) word = word.replace(/[©®]/, "@");
+  // An upper-case letter between a lower-case local part and a domain is OCR's "@" ("kosGt-2.net",
+  // "kovacic.rokEguest.arnes.si": both seen in the screenshot corpus). Same length.
+  const at = /^([a-z0-9._-]{2,})[GEQ]([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})$/.exec(word);
+  if (at) word = `${at[1]}@${at[2]}`;
   // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
@@ -160,10 +184,10 @@ export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS
     const lineParts: string[] = [];
     const lineOwners: number[] = [];
     line.words.forEach((w, i) => {
-      if (i > 0) {
+      if (i > 0 && !w.glued) {
         if (looksSplit(line.words[i - 1]!, w)) changed = true;
         else {
-          lineParts.push(" ");
+          lineParts.push(cellGap(line.words[i - 1]!, w) ? "\t" : " ");
           lineOwners.push(-1);
         }
       }
@@ -205,14 +229,18 @@ function toOriginal(b: Box, o: LocateOptions): Box {
   };
 }
 
-/** One box per line an entity touches: the union of its words there, padded, in original pixels. */
+/**
+ * One box per cell an entity touches: the union of its words there, padded, in original pixels.
+ * Per cell, not per line: an entity that reaches into the next column must not paint the gap
+ * and whatever OCR put on the line between (a neighbouring card's text).
+ */
 function boxesFor(type: EntityType, wordIds: number[], words: PlacedWord[], o: LocateOptions): ImageFinding[] {
   const byLine = new Map<number, Box>();
   for (const id of wordIds) {
     const w = words[id]!;
-    const b = byLine.get(w.line);
+    const b = byLine.get(w.cell);
     byLine.set(
-      w.line,
+      w.cell,
       b
         ? { x0: Math.min(b.x0, w.bbox.x0), y0: Math.min(b.y0, w.bbox.y0), x1: Math.max(b.x1, w.bbox.x1), y1: Math.max(b.y1, w.bbox.y1) }
         : { ...w.bbox },
@@ -226,19 +254,53 @@ export interface LocatedFindings {
   counts: Partial<Record<EntityType, number>>;
 }
 
-export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
+/**
+ * OCR's reading of a table's rules, bullets and borders ("|", "—", "‘"): not text, and left in
+ * they fill the gap between two cells so that a phone number runs on into the next column.
+ */
+const RULE_ONLY = /^[|—–‘’'"`~\[\]{}»«•·]+$/;
+
+/**
+ * "REDIS_PASSWORD=4y+37…", "ADMIN_PHONE-\"+386…" (OCR reads "=" as "-"): a config key glued to its
+ * value is one OCR word, and painting the whole word loses the key, which is ordinary text. The
+ * word is split where the value starts, its box in proportion to the characters; the text the
+ * engine sees is unchanged (the halves are joined without a separator), but each half gets its own
+ * cell, so the value is boxed alone and the key works as its label ("PHONE" names a phone).
+ */
+const ASSIGNMENT = /^(["'`]?[A-Za-z_][A-Za-z0-9_.]*["'`]?=|[A-Z][A-Z0-9_]{2,}(?:[-<](?=\S)|:(?=[^\p{L}\s:/-])))(.+)$/u;
+export function splitAssignments(words: OcrWordInput[]): OcrWordInput[] {
+  const out: OcrWordInput[] = [];
+  for (const w of words) {
+    const m = ASSIGNMENT.exec(w.text);
+    if (!m || /^https?:|:\/\//i.test(w.text)) {
+      out.push(w);
+      continue;
+    }
+    const key = m[1]!;
+    const x = w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * key.length) / w.text.length;
+    out.push({ text: key, bbox: { ...w.bbox, x1: x }, glued: w.glued }, { text: m[2]!, bbox: { ...w.bbox, x0: x }, glued: true });
+  }
+  return out;
+}
+
+export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
   const shouldRedact = o.shouldRedact ?? (() => true);
+  const lines = allLines.map((l) => ({ words: splitAssignments(l.words.filter((w) => !RULE_ONLY.test(w.text))) })).filter((l) => l.words.length);
   const { words, ocrText } = placeWords(lines);
   const findings: ImageFinding[] = [];
   const counts: Partial<Record<EntityType, number>> = {};
   const covered = new Set<number>();
 
   const found: { type: EntityType; ids: number[] }[] = [];
-  const accept = (d: Detection, ids: number[]) => {
+  const texts = lines.flatMap((l) => l.words.map((w) => w.text));
+  const accept = (d: Detection, wordIds: number[]) => {
+    const ids = withoutLabelCell(wordIds, words, texts);
     if (!ids.length || !shouldRedact(d.type)) return;
+    // Growing a finding of the same type (a cell's rest, a split email) is not a second entity.
+    const grows = found.some((f) => f.type === d.type && f.ids.some((id) => ids.includes(id)));
     found.push({ type: d.type, ids });
     ids.forEach((id) => covered.add(id));
-    counts[d.type] = (counts[d.type] ?? 0) + 1;
+    if (!grows) counts[d.type] = (counts[d.type] ?? 0) + 1;
     findings.push(...boxesFor(d.type, ids, words, o));
   };
 
@@ -258,8 +320,19 @@ export function locateFindings(lines: OcrLineInput[], detect: DetectFn, o: Locat
   for (const f of [...secretTails(words, covered, found)]) accept(f.detection, f.ids);
   for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
   for (const f of nameColumn(lines, words, covered, found)) accept(f.detection, f.ids);
+  for (const f of tableCues(lines, words, found)) accept(extra(f.type, f.ids).detection, f.ids);
   findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { findings, counts };
+}
+
+/** Labels of a card's rows that the engine may take into the value after them ("Naslov\tKoroška cesta 51"). */
+const ROW_LABEL = /^(?:naslov|address|addr\.?|ship to|ime|name|from|to|od|za|kontakt|contact|account owner|owner|skrbnik|lastnik|customer|stranka|kupec)[:.]?$/i;
+function withoutLabelCell(ids: number[], words: PlacedWord[], texts: string[]): number[] {
+  if (ids.length < 2) return ids;
+  const first = words[ids[0]!]!.cell;
+  const head = ids.filter((id) => words[id]!.cell === first);
+  if (head.length === ids.length) return ids;
+  return ROW_LABEL.test(head.map((id) => texts[id]).join(" ")) ? ids.slice(head.length) : ids;
 }
 
 type Extra = { detection: Detection; ids: number[] };
@@ -272,8 +345,7 @@ export function cellsOf(lines: OcrLineInput[]): number[][][] {
     const cells: number[][] = [];
     line.words.forEach((w, i) => {
       const prev = line.words[i - 1];
-      const h = Math.max(1, w.bbox.y1 - w.bbox.y0);
-      if (!prev || w.bbox.x0 - prev.bbox.x1 > 1.2 * h) cells.push([]);
+      if (!prev || cellGap(prev, w)) cells.push([]);
       cells[cells.length - 1]!.push(id++);
     });
     return cells;

@@ -104,11 +104,12 @@ interface Slot {
 }
 
 /**
- * "page": tesseract's own layout analysis (a whole screenshot). "block": one uniform block of
- * lines, for the sheets of re-read regions that the second pass stacks one under another.
+ * "page": a strip of a whole screenshot; "block": the sheets of re-read regions that the second
+ * pass stacks one under another. Both are read as one uniform block of lines (psm 6; lines are
+ * rebuilt from word positions by screen-layout.ts): see startWorker for why not psm 3.
  */
 export type PageMode = "page" | "block";
-const PSM: Record<PageMode, string> = { page: "3", block: "6" };
+const PSM: Record<PageMode, string> = { page: "6", block: "6" };
 
 interface Job {
   image: Buffer;
@@ -162,7 +163,12 @@ async function startWorker(state: PoolState): Promise<Worker> {
   const worker = await createWorker(langs, OEM.LSTM_ONLY, { langPath, gzip, cacheMethod: "none" });
   // Screenshots carry no usable DPI (tesseract warns and guesses 70 on every image); 300 is
   // the resolution its models are tuned for, and our preprocessing brings text near that size.
-  await worker.setParameters({ user_defined_dpi: "300" });
+  // The page mode is set here, not left to the default. tesseract's API starts in single-block
+  // mode (6), not the CLI's automatic layout (3): a worker's first image was read in mode 6 and
+  // every image after a pass-2 sheet in mode 3, so results depended on the order images came in
+  // (the screenshot corpus scored differently alone and in a run). Mode 6 reads pass 1's strips
+  // better (table rows rebuilt by screen-layout.ts; card numbers, phones in code), so both are 6.
+  await worker.setParameters({ user_defined_dpi: "300", tessedit_pageseg_mode: PSM.page as never });
   return worker;
 }
 

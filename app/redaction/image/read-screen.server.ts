@@ -165,7 +165,9 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
   if (opts.passes !== 1 && poor.length) {
     const again = await reread(ink, width, height, poor.slice(0, MAX_REREAD_REGIONS), opts.timeoutMs);
     // A region pass 2 read well takes pass 2's words; pass 1's guesses inside it go.
-    const better = poor.filter((r) => regionCoverage(r, again, CONFIDENT) >= READ_COVERAGE);
+    // Read well by pass 2, or read alike by both passes (two readings at different scales that
+    // agree are the text, even when tesseract doubts each: code, grey bold headers).
+    const better = poor.filter((r) => regionCoverage(r, again, CONFIDENT) >= READ_COVERAGE || readAlike(r, words, again));
     const inside = (w: ReadWord, r: TextRegion) => {
       const cx = (w.bbox.x0 + w.bbox.x1) / 2;
       const cy = (w.bbox.y0 + w.bbox.y1) / 2;
@@ -173,7 +175,8 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
     };
     words = words.filter((w) => !better.some((r) => inside(w, r)));
     words.push(...again.filter((w) => better.some((r) => inside(w, r)) || !words.some((v) => overlaps(v, w))));
-    poor = poor.filter((r) => regionCoverage(r, words, CONFIDENT) < READ_COVERAGE);
+    const resolved = new Set(better);
+    poor = poor.filter((r) => !resolved.has(r) && regionCoverage(r, words, CONFIDENT) < READ_COVERAGE);
   }
   const pass2Ms = performance.now() - p2;
   const confidence = words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
@@ -189,6 +192,51 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
     rereadRegions,
     scale,
   };
+}
+
+const canonical = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+/** The text of the words on a region, left to right: by their middle, or every word touching it. */
+const textIn = (r: TextRegion, words: ReadWord[], touching = false) =>
+  canonical(
+    words
+      .filter((w) => {
+        const cy = (w.bbox.y0 + w.bbox.y1) / 2;
+        if (cy < r.y0 || cy >= r.y1) return false;
+        if (touching) return w.bbox.x0 < r.x1 && w.bbox.x1 > r.x0;
+        const cx = (w.bbox.x0 + w.bbox.x1) / 2;
+        return cx >= r.x0 && cx < r.x1;
+      })
+      .sort((a, b) => a.bbox.x0 - b.bbox.x0)
+      .map((w) => w.text)
+      .join(""),
+  );
+
+/** Fewest edits that turn `needle` into some stretch of `hay` (approximate substring match). */
+export function editsToFind(needle: string, hay: string): number {
+  let prev = new Array<number>(hay.length + 1).fill(0);
+  for (let i = 1; i <= needle.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= hay.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (needle[i - 1] === hay[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+/**
+ * Whether pass 2 read the region, whatever its confidence, as pass 1 read it: two readings at
+ * different scales that agree are the text even when tesseract doubts each (code, grey bold
+ * headers). Pass 1's words may run over the region's edges, so pass 2's text is looked for in them.
+ */
+export function readAlike(r: TextRegion, pass1: ReadWord[], pass2: ReadWord[]): boolean {
+  if (regionCoverage(r, pass2, 0) < READ_COVERAGE || regionCoverage(r, pass1, 0) < READ_COVERAGE) return false;
+  const b = textIn(r, pass2);
+  const a = textIn(r, pass1, true);
+  if (!b.length || a.length > 400 || b.length > 200) return false;
+  if (b.length <= 3) return a === b || (/^\d+$/.test(b) && a.includes(b));
+  // Digits among letters are what secrets, keys and misread numbers look like: a doubtful
+  // reading of them stays painted, agreement or not.
+  if (/\d/.test(b) && b.length > 3) return false;
+  return editsToFind(b, a) <= Math.floor(0.1 * b.length);
 }
 
 function overlaps(a: ReadWord, b: ReadWord): boolean {

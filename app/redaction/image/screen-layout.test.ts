@@ -8,6 +8,12 @@ describe("rebuildLines", () => {
     const lines = rebuildLines([word("jana@x.si", 200, 11), word("Novak", 50, 10), word("Jana", 0, 10), word("Open", 0, 40), word("041", 400, 9)]);
     expect(lines.map((l) => l.words.map((w) => w.text).join(" "))).toEqual(["Jana Novak jana@x.si 041", "Open"]);
   });
+
+  it("keeps two table rows apart when a tall misread spans both", () => {
+    const bar = { text: "|", confidence: 30, bbox: { x0: 90, y0: 8, x1: 94, y1: 40 } };
+    const lines = rebuildLines([word("#10522", 0, 10), word("Harry", 100, 10), bar, word("#10529", 0, 26), word("Amelia", 100, 26)]);
+    expect(lines.map((l) => l.words.map((w) => w.text).join(" "))).toEqual(["#10522 Harry", "|", "#10529 Amelia"]);
+  });
 });
 
 describe("regionCoverage", () => {

@@ -15,28 +15,39 @@ export interface ReadWord {
 
 const vOverlap = (a: Box, b: Box) => Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
 
-/** Words grouped into lines by vertical overlap, each line left to right, lines top to bottom. */
+/**
+ * Words grouped into lines, each line left to right, lines top to bottom. A word joins the line
+ * whose middle (the mean of its words' middles) is within 0.4 of a text height of its own, not
+ * the line whose box it touches: a tall misread ("|" over two rows) or a word of a neighbouring
+ * card half a line off would otherwise grow a line's box until two table rows interleave in it.
+ */
 export function rebuildLines(words: ReadWord[]): { words: ReadWord[] }[] {
-  const sorted = [...words].sort((a, b) => (a.bbox.y0 + a.bbox.y1) / 2 - (b.bbox.y0 + b.bbox.y1) / 2);
-  const lines: { box: Box; words: ReadWord[] }[] = [];
+  const mid = (b: Box) => (b.y0 + b.y1) / 2;
+  const sorted = [...words].sort((a, b) => mid(a.bbox) - mid(b.bbox));
+  const lines: { box: Box; words: ReadWord[]; midSum: number; heights: number[] }[] = [];
   for (const w of sorted) {
-    const h = w.bbox.y1 - w.bbox.y0;
+    const h = Math.max(1, w.bbox.y1 - w.bbox.y0);
     let best: (typeof lines)[number] | null = null;
+    let bestD = Infinity;
     for (let i = lines.length - 1; i >= 0 && i >= lines.length - 8; i--) {
       const l = lines[i]!;
-      const lh = l.box.y1 - l.box.y0;
-      if (vOverlap(l.box, w.bbox) >= 0.5 * Math.min(h, lh)) {
+      const lh = l.heights[l.heights.length >> 1]!;
+      const d = Math.abs(mid(w.bbox) - l.midSum / l.words.length);
+      if (d <= 0.4 * Math.min(h, lh) && d < bestD) {
         best = l;
-        break;
+        bestD = d;
       }
     }
     if (best) {
       best.words.push(w);
+      best.midSum += mid(w.bbox);
+      best.heights.push(h);
+      best.heights.sort((a, b) => a - b);
       best.box = { x0: Math.min(best.box.x0, w.bbox.x0), x1: Math.max(best.box.x1, w.bbox.x1), y0: Math.min(best.box.y0, w.bbox.y0), y1: Math.max(best.box.y1, w.bbox.y1) };
-    } else lines.push({ box: { ...w.bbox }, words: [w] });
+    } else lines.push({ box: { ...w.bbox }, words: [w], midSum: mid(w.bbox), heights: [h] });
   }
   return lines
-    .sort((a, b) => a.box.y0 - b.box.y0)
+    .sort((a, b) => a.midSum / a.words.length - b.midSum / b.words.length)
     .map((l) => ({ words: l.words.sort((a, b) => a.bbox.x0 - b.bbox.x0) }));
 }
 

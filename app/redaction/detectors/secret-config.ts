@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { detectProseSecrets } from "./secret-prose";
 import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
 
 /**
@@ -72,6 +73,9 @@ export function detectConfigSecrets(text: string): Detection[] {
     if (linked === null) continue;
     const raw = linked[1]!.replace(/[.,;:)\]]+$/, "");
     if (!looksChosen(raw)) continue;
+    // "Geslo za wifi sem spremenil, usmerjevalnik je FritzBox7590": past a comma the clause has
+    // another subject, and only a value with a symbol still reads as the password.
+    if (text.slice(hit.index, linked.index + linked[0].length - linked[1]!.length).includes(",") && !/[^\p{L}\d]/u.test(raw)) continue;
     const start = linked.index + linked[0].length - linked[1]!.length;
     push(start, start + raw.length, 0.8);
   }
@@ -79,6 +83,7 @@ export function detectConfigSecrets(text: string): Detection[] {
     for (const match of text.matchAll(APP_PASSWORD)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
   }
   for (const shape of detectSecretShapes(text)) detections.push(shape);
+  for (const prose of detectProseSecrets(text)) detections.push(prose);
   return detections;
 }
 

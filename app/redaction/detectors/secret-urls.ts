@@ -154,7 +154,7 @@ function trimUrl(url: string): string {
  * "key: the red one" and "token expired" stay.
  */
 const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost/gi;
-const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
+const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
 
 export function detectLabelledKeys(text: string): Detection[] {
   const detections: Detection[] = [];

@@ -5,6 +5,7 @@ import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { streetsBeforeNumbers } from "./address/street-before-number";
 import { withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
+import { columnValues } from "./csv-columns";
 
 /**
  * Street lines and postcode lines are found separately and then joined when
@@ -13,6 +14,8 @@ import { matchesAt } from "./candidate-scan";
 
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?![\p{L}\d]|[.,]\d)`;
 const STREET_KIND = String.raw`(?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.)`;
+const GERMAN_STREET = new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu");
+const GERMAN_ADJECTIVE_BEFORE = /(?<![\p{L}])(?:\p{Lu}\p{Ll}{2,20}er|Alte|Neue|Große|Grosse|Kleine|Obere|Untere|Hohe|Lange|Breite|Hintere|Vordere|Innere|Äußere)[ \t]$/u;
 // Each pattern has an anchor: a literal that V8 can scan for quickly. The
 // full pattern is only tried (sticky) at the start of the word before it,
 // which keeps unicode letter classes off the hot path.
@@ -50,7 +53,7 @@ const STREETS: readonly StreetPattern[] = [
   {
     anchor: /(?:straße|strasse|gasse|weg|platz|allee|ring|damm) \d/g,
     lookBack: 30,
-    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu"),
+    pattern: GERMAN_STREET,
   },
   // "221B Baker Street", "1600 Amphitheatre Parkway"
   {
@@ -96,7 +99,9 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
         if (start > 0 && isLetterUnit(text.charCodeAt(start - 1))) continue;
         pattern.lastIndex = start;
         const match = pattern.exec(text);
-        if (match) streets.push({ start, end: start + match[0].length });
+        // "Landstraßer Hauptstraße 71", "Alte Landstraße 5": a German street may carry an adjective before it.
+        const adjective = match && pattern === GERMAN_STREET ? GERMAN_ADJECTIVE_BEFORE.exec(text.slice(Math.max(0, start - 25), start)) : null;
+        if (match) streets.push({ start: adjective ? start - adjective[0].length : start, end: start + match[0].length });
       } else {
         // English: the house number comes before the name; search a short window.
         const from = Math.max(0, hit.index - lookBack);
@@ -119,7 +124,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // Slovenian and Austrian postcodes have four digits, German five; a
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
-  /(?<![\w.,/-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
@@ -176,7 +181,8 @@ function looksLikeStreetName(street: string): boolean {
 }
 
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
-const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
+/** A comma, blanks and one line break, or a vCard's escaped "\\n", between a street and its postcode line. */
+const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*|\\n)?$/;
 
 /** streetBefore, unless what it found starts with a product or a step ("Windows 11, 1000 Ljubljana"). */
 function streetStartBefore(text: string, postcodeStart: number): number | null {
@@ -238,5 +244,49 @@ export function detectPostalAddresses(text: string): Detection[] {
   }
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
-  return detections;
+  for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
+  return mergeOverlapping(text, detections);
+}
+
+/**
+ * Spans of one address found from different ends (or its parts found apart, with a comma between) ("Gartenstraße 15a, 3. OG" from the street,
+ * "3. OG links, 70174 Stuttgart" from the postcode) overlap: the address is their union, where
+ * the overlap rule of detect() would keep only the longer one and let the rest through.
+ */
+function mergeOverlapping(text: string, detections: Detection[]): Detection[] {
+  if (detections.length < 2) return detections;
+  const textBetween = (from: number, to: number) => (to - from > 0 && to - from <= 4 ? text.slice(from, to) : "x");
+  const sorted = [...detections].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Detection[] = [];
+  for (const detection of sorted) {
+    const last = merged[merged.length - 1];
+    // Overlapping, or only ", " between ("Kidričeva 7, p. p. 12, 3000 Celje"): one address. A bare
+    // comma is a table's column separator, and the columns stay apart.
+    if (last !== undefined && (detection.start < last.end || /^,[ \t]+$/.test(textBetween(last.end, detection.start)))) {
+      if (detection.end > last.end) merged[merged.length - 1] = { ...last, end: detection.end, confidence: Math.max(last.confidence, detection.confidence) };
+    } else merged.push(detection);
+  }
+  return merged;
+}
+
+/**
+ * Cells of a pasted table under an address header ("naslov", "ulica", "posta", "kraj", "Straße",
+ * "PLZ", "Ort", "street", "postcode", "city"): in an address table the town and postcode cells are
+ * parts of the address, though a town alone elsewhere is not.
+ */
+const ADDRESS_HEADER_HINT = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town/i;
+function isAddressHeader(field: string): boolean {
+  return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
+}
+/** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
+function isStreetHeader(field: string): boolean {
+  return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);
+}
+const STREET_CELL = /^(?=.*\p{Lu})(?=.*\d).{4,80}$/u;
+function addressColumns(text: string): Array<{ start: number; end: number }> {
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  if (streets.length === 0) return [];
+  // The town and postcode cells count in a table that holds streets.
+  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field));
+  return streets.concat(parts.filter((cell) => /[\p{L}\d]/u.test(text.slice(cell.start, cell.end))));
 }

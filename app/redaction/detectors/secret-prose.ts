@@ -29,7 +29,12 @@ const CREDENTIAL_PAIR =
 
 const CODE_CUE =
   /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|login|the door|the alarm|the gate|the safe)|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
-const CODE_VALUE = /[^\n.!?]{0,30}?(?:(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi)[ \t]+|[:=][ \t]*|[ \t]+)["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+/**
+ * The code right after its cue ("OTP: 482913", "PUK 80552190") or after a linking word a few
+ * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
+ * product's ("access code for Office 2019").
+ */
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|lautet)[ \t]+|[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
 export function detectProseSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -37,11 +42,15 @@ export function detectProseSecrets(text: string): Detection[] {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
   let searchedUntil = 0;
+  let blank = -1; // the next blank line at or after the passage's start, found once per blank line
   PASSWORD_CUE.lastIndex = 0;
   for (let cue = PASSWORD_CUE.exec(text); cue !== null; cue = PASSWORD_CUE.exec(text)) {
     const from = Math.max(cue.index + cue[0].length, searchedUntil);
-    const blank = text.indexOf("\n\n", from);
-    const to = Math.min(text.length, cue.index + cue[0].length + PASSAGE, blank === -1 ? Infinity : blank);
+    if (blank !== Infinity && blank < from) {
+      const at = text.indexOf("\n\n", from);
+      blank = at === -1 ? Infinity : at;
+    }
+    const to = Math.min(text.length, cue.index + cue[0].length + PASSAGE, blank);
     if (to <= from) continue;
     searchedUntil = to;
     const passage = text.slice(from, to);
@@ -58,9 +67,14 @@ export function detectProseSecrets(text: string): Detection[] {
       const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index));
       if (isChosen(value) && (!laterClause || /[^\p{L}\d]/u.test(value))) pushValue(from + link.index + link[0].length - link[1]!.length, link[1]!, push);
     }
-    // A value alone on its line in the next lines: a chat reply to "what's the wifi password?".
-    for (const line of passage.matchAll(/\n[ \t]*([^\s]{6,64})[ \t]*(?=\n|$)/gu)) {
-      if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
+    // A value alone on its line under a question or a colon: a chat reply to "what's the wifi
+    // password?", "Novo geslo:\nKava-2026".
+    const cueLineEnd = passage.indexOf("\n");
+    const cueLine = cueLineEnd === -1 ? passage : passage.slice(0, cueLineEnd);
+    if (cueLine.includes("?") || /:\s*$/.test(cueLine)) {
+      for (const line of passage.matchAll(/\n[ \t]*([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
+        if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
+      }
     }
   }
   for (const match of text.matchAll(USE_AS)) {
@@ -101,6 +115,7 @@ function trimEnd(value: string): string {
  */
 export function isChosen(value: string): boolean {
   if (value.length < 6 || value.length > 64 || /^pk_(?:live|test)_/.test(value)) return false;
+  if (/^[A-Za-z_][\w.-]*[=:]/.test(value) || /^\$\{|^<.*>$|^\{\{/.test(value)) return false; // KEY=value, ${VAR}, <placeholder>
   if (!/\p{L}/u.test(value) || !/\d/.test(value)) return false;
   if (!(/[^\p{L}\d]/u.test(value) || (/\p{Lu}/u.test(value) && /\p{Ll}/u.test(value)))) return false;
   if (/^v?\d+(?:[.-]\d+)+[a-z]?$/i.test(value)) return false; // 1.2.3, 2026-12-01

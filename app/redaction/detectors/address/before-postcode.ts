@@ -117,7 +117,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     // A UK house name before the numbered street ("The Laurels, 4 Vicarage Lane").
     const houseName = buildingsCount && best !== null && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
     // "Rožni dolini, cesta IV/32": a street kind without its name takes the segment before it.
-    const nameBefore = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
+    const nameBefore: boolean = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
     if (hasHouseNumber || houseName || nameBefore || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
       bestIsKindOnly = !nameBefore && /^(?:cesta|ulica|trg|pot|c\.|ul\.)\s/.test(segment.trim());
       best = from;

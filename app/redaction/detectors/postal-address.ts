@@ -282,7 +282,12 @@ function isAddressHeader(field: string): boolean {
 function isStreetHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);
 }
-const STREET_CELL = /^(?=.*\p{Lu})(?=.*\d).{4,80}$/u;
+/**
+ * A street cell: words then a house number ("Vrtna ulica 6", "Wiener Straße 5", "Cesta v Gorice
+ * 8a", "Prešernova 17/II"), or a number then capitalised words ("17 Beech Road"); a ticket title
+ * with a number inside ("Tiskalnik HP 404 ne dela") is not one.
+ */
+const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
 function addressColumns(text: string): Array<{ start: number; end: number }> {
   const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];

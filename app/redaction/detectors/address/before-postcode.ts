@@ -114,8 +114,10 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     // (or the nearer one was the unit: "Herrengasse 6–8, Stiege 1, Top 5").
     const isUnit = UNIT_FIRST.test(segment.trim()) || (best === null && TOWN_DISTRICT.test(segment.trim()));
     if (best !== null && hasHouseNumber && !isUnit && !bestIsUnit) break;
-    // A UK house name before the numbered street ("The Laurels, 4 Vicarage Lane").
-    const houseName = buildingsCount && best !== null && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
+    // A UK house name before the numbered street ("The Laurels, 4 Vicarage Lane") starts its line;
+    // after prose words it is more often a business ("… at The Ivy, 9 West Street").
+    const startsLine = from === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, from - 10), from)) || /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", from) + 1, from));
+    const houseName = buildingsCount && best !== null && startsLine && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
     // "Rožni dolini, cesta IV/32": a street kind without its name takes the segment before it.
     const nameBefore: boolean = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
     if (hasHouseNumber || houseName || nameBefore || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {

@@ -16,6 +16,7 @@ describe("dates of birth after their cue", () => {
     ["Datum rojstva:\n14. 3. 1985", "14. 3. 1985"],
     ["rojstni datum 19850314", "19850314"],
     ["Geb.-Datum: 05.05.1990", "05.05.1990"],
+    ["Datum in kraj rojstva: 3. 9. 1995, Ptuj", "3. 9. 1995"],
   ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
 
   it("leaves other dates and the word 'dob'", () => {

@@ -3,7 +3,7 @@ import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { streetsBeforeNumbers } from "./address/street-before-number";
-import { withTail } from "./address/tails";
+import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
 
@@ -67,6 +67,7 @@ const STREETS: readonly StreetPattern[] = [
   },
 ];
 
+const DIRECTION_AFTER = /^[ \t]+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\.?(?![\p{L}\d])/u;
 const LETTER = /\p{L}/u;
 /** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
 const LETTER_UNITS = new Uint8Array(65536);
@@ -109,7 +110,9 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
         if (!/\d/.test(window)) continue; // no house number before the kind word: "Dr. Novak", "Hyde Park"
         for (const match of window.matchAll(pattern)) {
           if (from + match.index + match[0].length === hit.index + hit[0].length) {
-            const end = from + match.index + match[0].length;
+            // "77 Lakeshore Road East", "1600 Pennsylvania Ave NW": a direction after the kind
+            const direction = DIRECTION_AFTER.exec(text.slice(from + match.index + match[0].length, from + match.index + match[0].length + 8));
+            const end = from + match.index + match[0].length + (direction ? direction[0].length : 0);
             ENGLISH_TOWN_AND_POSTCODE.lastIndex = end;
             const tail = ENGLISH_TOWN_AND_POSTCODE.exec(text);
             streets.push({ start: from + match.index, end: end + (tail ? tail[0].length : 0), complete: tail !== null });
@@ -233,7 +236,7 @@ export function detectPostalAddresses(text: string): Detection[] {
     } else if (streetStartBefore(text, start) !== null) {
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
-      detections.push({ type: "POSTAL_ADDRESS", start: streetStartBefore(text, start)!, end, confidence: 0.8 });
+      detections.push({ type: "POSTAL_ADDRESS", start: unitBefore(text, streetStartBefore(text, start)!), end, confidence: 0.8 });
     } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
@@ -245,6 +248,7 @@ export function detectPostalAddresses(text: string): Detection[] {
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
+  for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
   return mergeOverlapping(text, detections);
 }
 
@@ -278,6 +282,34 @@ const ADDRESS_HEADER_HINT = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|
 function isAddressHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
 }
+/**
+ * A form that asks for the address in fields ("Street: 77 Lakeshore Road East", "City:
+ * Mississauga", "Postal code: L5G 1E1"): once a street field holds a street that was found, the
+ * town and postcode fields within the next few lines are parts of the same address.
+ */
+const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
+const TOWN_FIELD = /^[ \t]*(?:city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
+function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
+  if (!text.includes(":")) return [];
+  const fields: Array<{ start: number; end: number }> = [];
+  STREET_FIELD.lastIndex = 0;
+  for (let street = STREET_FIELD.exec(text); street !== null; street = STREET_FIELD.exec(text)) {
+    const valueStart = street.index + street[0].length - street[1]!.length;
+    if (!found.some((d) => d.start <= valueStart + 3 && d.end > valueStart)) continue;
+    // the next five lines
+    let end = street.index + street[0].length;
+    for (let n = 0; n < 5 && end !== -1; n++) end = text.indexOf("\n", end + 1);
+    const block = text.slice(street.index + street[0].length, end === -1 ? text.length : end);
+    const offset = street.index + street[0].length;
+    TOWN_FIELD.lastIndex = 0;
+    for (let town = TOWN_FIELD.exec(block); town !== null; town = TOWN_FIELD.exec(block)) {
+      const start = offset + town.index + town[0].indexOf(town[1]!, town[0].indexOf(":") + 1);
+      fields.push({ start, end: start + town[1]!.length });
+    }
+  }
+  return fields;
+}
+
 /** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
 function isStreetHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);

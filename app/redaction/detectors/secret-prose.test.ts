@@ -8,6 +8,7 @@ describe("passwords and codes in prose and chat", () => {
     ["can you reset my password for the CRM?\nPetra 10:05\ndone, temporary one is Tulip-Harbor-42! – change it", "Tulip-Harbor-42!"],
     ["what's the wifi password in the meeting room?\nTom 9:03\nmeadow-lark-7781\nJess 9:03\nthx!", "meadow-lark-7781"],
     ["Use Winter2026! as the password for now.", "Winter2026!"],
+    ["[08:02] Barbara: a mi lahko poveš geslo za skupni predal?\n[08:03] Marjan: Predal#Skupni22", "Predal#Skupni22"],
     ["uporabite Lipa-2026 kot geslo za prvo prijavo", "Lipa-2026"],
     ["login: admin / Adm1n!2026", "Adm1n!2026"],
     ["user admin, pw Qwerty#123", "Qwerty#123"],

@@ -72,7 +72,8 @@ export function detectProseSecrets(text: string): Detection[] {
     const cueLineEnd = passage.indexOf("\n");
     const cueLine = cueLineEnd === -1 ? passage : passage.slice(0, cueLineEnd);
     if (cueLine.includes("?") || /:\s*$/.test(cueLine)) {
-      for (const line of passage.matchAll(/\n[ \t]*([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
+      // "[08:03] Marjan: Predal#Skupni22": after a chat speaker label too.
+      for (const line of passage.matchAll(/\n[ \t]*(?:(?:\[[^\]\n]{1,30}\][ \t]*)?\p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2}:[ \t]+)?([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
         if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
       }
     }

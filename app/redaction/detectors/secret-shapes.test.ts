@@ -13,6 +13,7 @@ describe("secret shapes read from providers' and tools' documentation", () => {
     ["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", "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"],
     ["bot 7123456789:AAHq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Jf5Ke0AsU", "7123456789:AAHq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Jf5Ke0AsU"],
     ["whsec_Pq7Lm2Xv9Rt4Wz8Nb3Yc6Hd1Jf5", "whsec_Pq7Lm2Xv9Rt4Wz8Nb3Yc6Hd1Jf5"],
+    ["Ključ za licenco programa je 7KJ2M-QX9TP-48RVB-HY3WC-DF6GN.", "7KJ2M-QX9TP-48RVB-HY3WC-DF6GN"],
   ])("a provider token with its prefix: %j", (text, token) => expect(secrets(text)).toEqual([token]));
 
   it.each([

@@ -43,6 +43,8 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "ntn_", pattern: /(?<![\w-])ntn_[A-Za-z0-9]{40,60}(?![\w-])/g },
   { marker: "figd_", pattern: /(?<![\w-])figd_[A-Za-z0-9_-]{30,60}(?![\w-])/g },
   { marker: "pscale_", pattern: /(?<![\w-])pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{30,64}(?![\w-])/g },
+  // Product and licence keys: five groups of five (Windows, Office, many licence servers)
+  { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g },
   { marker: "EAA", pattern: /(?<![\w-])EAA[A-Za-z0-9]{80,400}(?![\w-])/g },
 ];
 

@@ -33,6 +33,16 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("ID,Status,Naslov\n50101,Zaprt,Tiskalnik ne tiska")).toEqual([]);
   });
 
+  it("takes the town and postcode fields of a form whose street field holds a street", () => {
+    expect(addresses("Street: 77 Lakeshore Road East\nCity: Mississauga\nProvince: ON\nPostal code: L5G 1E1")).toEqual([
+      "77 Lakeshore Road East",
+      "Mississauga",
+      "L5G 1E1",
+    ]);
+    expect(addresses("Subject: printer\nCity: Mississauga")).toEqual([]);
+    expect(addresses("Please deliver to Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux.")).toEqual(["Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux"]);
+  });
+
   it("keeps a business before the address and a town in Cincinnati's name", () => {
     const found = addresses("The event is at The Grand Hotel, 97-99 King's Road, Brighton BN1 2FW.");
     expect(found).toEqual(["97-99 King's Road, Brighton BN1 2FW"]);

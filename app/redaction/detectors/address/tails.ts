@@ -59,7 +59,7 @@ export function withTail(text: string, street: Span): AddressSpan {
   return { start, end, complete: false };
 }
 
-function unitBefore(text: string, start: number): number {
+export function unitBefore(text: string, start: number): number {
   const from = Math.max(0, start - 24);
   const unit = UNIT_BEFORE.exec(text.slice(from, start));
   return unit === null ? start : from + unit.index + unit[0].indexOf(unit[1]!);

@@ -31,3 +31,13 @@ describe("names by their place in mail headers and chats", () => {
     expect(persons("Windows Update 10:32 AM")).toEqual([]);
   });
 });
+
+describe("names in the person fields of exports", () => {
+  it("takes labelled person fields and role columns the gazetteer knows", () => {
+    expect(persons("Assignee: Sanna Virtanen\nReported by: Ewa Kowalczyk")).toEqual(["Sanna Virtanen", "Ewa Kowalczyk"]);
+    expect(persons("Speaker,Talk,Slot\nRosa Jiménez,Design tokens,11:00")).toEqual(["Rosa Jiménez"]);
+    expect(persons("Date,Amount,Payee\n01/12/2026,45.00,A KAUR")).toEqual(["A KAUR"]);
+    expect(persons("Date,Amount,Payee\n01/12/2026,120.00,PETROL D.D.\n02/12/2026,45.00,AMAZON EU")).toEqual([]);
+    expect(persons("Author: Microsoft Corporation\nAssignee: Finance Team")).toEqual([]);
+  });
+});

@@ -17,6 +17,9 @@ describe("passwords and codes in prose and chat", () => {
     ["Koda za prijavo je 482913.", "482913"],
     ["Vaša enkratna koda: 482913", "482913"],
     ["PUK 80552190", "80552190"],
+    ["PIN kartice 9034", "9034"],
+    ["Alarmna koda je 4711.", "4711"],
+    ["šifra za alarm: 4711", "4711"],
     ["Apple app-specific password abcd-efgh-ijkl-mnop", "abcd-efgh-ijkl-mnop"],
   ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
 

@@ -28,13 +28,13 @@ const CREDENTIAL_PAIR =
   /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*[:=]?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|login|the door|the alarm|the gate|the safe)|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
 /**
- * The code right after its cue ("OTP: 482913", "PUK 80552190") or after a linking word a few
+ * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034") or after a linking word a few
  * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
  * product's ("access code for Office 2019").
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|lautet)[ \t]+|[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|lautet)[ \t]+|(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
 export function detectProseSecrets(text: string): Detection[] {
   const detections: Detection[] = [];

@@ -31,6 +31,12 @@ describe("secret shapes read from providers' and tools' documentation", () => {
     ["Wi-Fi passphrase lighthouse-2026-guest", "lighthouse-2026-guest"],
     ["Tajni ključ API: Zx4Qw8Er2Ty6Ui0OpAs3Df7Gh", "Zx4Qw8Er2Ty6Ui0OpAs3Df7Gh"],
     ["https://hooks.zapier.com/hooks/catch/1234567/abcd3fg/", "https://hooks.zapier.com/hooks/catch/1234567/abcd3fg/"],
+    ["https://chat.example.com/hooks/xn8bq7w3cfbdmyu6k1r9zt2ejp", "https://chat.example.com/hooks/xn8bq7w3cfbdmyu6k1r9zt2ejp"],
+    ['{ "auths": { "registry.example.com": { "auth": "ZGVwbG95OlMzY3JldFBhc3Mh" } } }', "ZGVwbG95OlMzY3JldFBhc3Mh"],
+    ["db.internal:5432:shop:shop:Pg!Pass2026x", "Pg!Pass2026x"],
+    ["heslo: Jaro2026!", "Jaro2026!"],
+    ["hasło: Wiosna2026!", "Wiosna2026!"],
+    ["contraseña: Verano2026!", "Verano2026!"],
   ])("a value by its format: %j", (text, value) => expect(secrets(text)).toEqual([value]));
 
   it("takes the recovery codes listed under their label, and BitLocker keys", () => {
@@ -51,12 +57,14 @@ describe("secret shapes read from providers' and tools' documentation", () => {
       "GET /report.pdf?token=NjJpo6Hx73QjjB7D98GnyBiVEoZlQIC5NzNp9eJCFCn&expires=1764151200",
       "Passwort vergessen, bitte zurücksetzen. Lozinka je istekla.",
       "Povezava za ponastavitev gesla je potekla, geslo je bilo spremenjeno.",
+      "See https://docs.example.com/webhooks/getting-started for the webhook docs.",
     ]) {
       const found = secrets(text);
       expect(found.every((s) => !/^(?:pk_|Bearer|12|SHA256|sent|don|expires|zurück|istekla|potekla|bilo)/.test(s)), text).toBe(true);
     }
     expect(secrets("Publishable key: pk_live_51PqR8sT2uVw3XyZ9hJkL0mNo")).toEqual([]);
     expect(secrets("passwordMinLength: 12\n<tokenType>Bearer</tokenType>")).toEqual([]);
+    expect(secrets("See https://docs.example.com/webhooks/getting-started for the webhook docs.")).toEqual([]);
     expect(secrets("Povezava za ponastavitev gesla je potekla, geslo je bilo spremenjeno.")).toEqual([]);
   });
 });

@@ -79,6 +79,17 @@ const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rez
 /** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
 const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
 
+/** Docker's config.json: "auth": base64 of user:password. */
+const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,4096}={0,2})"/g;
+/** A ~/.pgpass line: host:port:database:user:password. */
+const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]{1,63}:(\S{1,256})[ \t]*$/gm;
+/**
+ * A webhook URL of a chat or automation service not named in secret-urls.ts (Mattermost,
+ * Rocket.Chat, self-hosted): a /hooks/ or /webhook(s)/ path whose segment is a generated key
+ * is a credential by itself, replaced whole.
+ */
+const GENERIC_WEBHOOK = /https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,40}\/){0,3}(?:hooks|webhooks?)\/[^\s"'<>)\]]{16,400}/g;
+
 export function detectSecretShapes(text: string): Detection[] {
   const detections: Detection[] = [];
   const push = (start: number, end: number, confidence: number) => {
@@ -143,12 +154,44 @@ export function detectSecretShapes(text: string): Detection[] {
       push(end - match[1]!.length, end, 0.9);
     }
   }
+  if (text.includes('"auth"')) {
+    for (const match of text.matchAll(DOCKER_AUTH)) {
+      if (!decodesToPair(match[1]!)) continue;
+      const end = match.index + match[0].length - 1;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes(":*:") || /:\d{1,5}:/.test(text)) {
+    for (const match of text.matchAll(PGPASS_LINE)) {
+      if (PLACEHOLDER.test(match[1]!)) continue;
+      const end = match.index + match[0].trimEnd().length;
+      push(end - match[1]!.length, end, 0.85);
+    }
+  }
+  if (text.includes("hook")) {
+    for (const match of text.matchAll(GENERIC_WEBHOOK)) {
+      const url = match[0].replace(/[.,;:!?]+$/, "");
+      const segments = url.slice(url.search(/\/(?:hooks|webhooks?)\//)).split(/[/?&=]/);
+      if (!segments.some((segment) => segment.length >= 16 && /[a-z]/i.test(segment) && /\d/.test(segment))) continue;
+      push(match.index, match.index + url.length, 0.9);
+    }
+  }
   if (text.includes("-")) for (const match of text.matchAll(BITLOCKER)) push(match.index, match.index + match[0].length, 0.9);
   RECOVERY_LABEL.lastIndex = 0;
   for (let label = RECOVERY_LABEL.exec(text); label !== null; label = RECOVERY_LABEL.exec(text)) {
     RECOVERY_LABEL.lastIndex = recoveryCodes(text, label.index + label[0].length, push);
   }
   return detections;
+}
+
+function decodesToPair(base64: string): boolean {
+  try {
+    const decoded = atob(base64);
+    const colon = decoded.indexOf(":");
+    return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  } catch {
+    return false;
+  }
 }
 
 /** Where the next `key="` or `name="` attribute starts, found with indexOf. */

@@ -9,7 +9,10 @@ import { isPublishableKey } from "./secret-shapes";
  * JWT, PEM keys) are reported whole wherever they appear.
  */
 
-const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka`;
+// Also the word for it in the languages of the region and of clients from further away:
+// heslo (cs, sk), hasło (pl), jelszó (hu), contraseña (es), senha (pt), mot de passe (fr),
+// wachtwoord (nl), lösenord (sv), salasana (fi).
+const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
 const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?key|client[_-]?secret|secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key`;
 // Quoted values may hold spaces; bare values stop at whitespace.
 const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;
@@ -94,7 +97,7 @@ const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu");
  * cannot hide one inside another.
  */
 const CUE_WORD =
-  /pa[sſ]{2}|pwd|lozin|[k\u212a]ennw|zapor|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
+  /pa[sſ]{2}|pwd|lozin|[k\u212a]ennw|zapor|he[sſ]l|ha[sſ][lł]o|jel[sſ]z|contra[sſ]e|[sſ]enha|mot de|wachtw|l[öo][sſ]en|[sſ]ala[sſ]a|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
 /** Longest KEY_PREFIX: four parts of at most 21 characters. */
 const MAX_KEY_PREFIX = 84;
 

@@ -2,7 +2,7 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
-import { streetsBeforeNumbers } from "./address/street-before-number";
+import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
@@ -215,6 +215,7 @@ export function detectPostalAddresses(text: string): Detection[] {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;
     })
+    .concat(prepositionStreets(text).map((street) => withTail(text, street)).filter((street) => street.complete))
     .sort((a, b) => a.start - b.start);
 
   // By end, the longest street for each: a postcode line looks up the street that ends just before it.

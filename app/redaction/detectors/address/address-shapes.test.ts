@@ -33,6 +33,12 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("ID,Status,Naslov\n50101,Zaprt,Tiskalnik ne tiska")).toEqual([]);
   });
 
+  it("takes a street named by a preposition and a place when a town follows it, not prose", () => {
+    expect(addresses("Ob Dravi 12, Maribor")).toEqual(["Ob Dravi 12, Maribor"]);
+    expect(addresses("živim Pod gradom 3 v Tržiču")).toEqual(["Pod gradom 3 v Tržiču"]);
+    expect(addresses("Na strani 12 v Celju je napaka, Po 3 dneh v Kranju")).toEqual([]);
+  });
+
   it("takes the town and postcode fields of a form whose street field holds a street", () => {
     expect(addresses("Street: 77 Lakeshore Road East\nCity: Mississauga\nProvince: ON\nPostal code: L5G 1E1")).toEqual([
       "77 Lakeshore Road East",

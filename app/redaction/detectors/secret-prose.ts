@@ -45,6 +45,9 @@ export function detectProseSecrets(text: string): Detection[] {
   let blank = -1; // the next blank line at or after the passage's start, found once per blank line
   PASSWORD_CUE.lastIndex = 0;
   for (let cue = PASSWORD_CUE.exec(text); cue !== null; cue = PASSWORD_CUE.exec(text)) {
+    // A cue whose next words the previous passage already read adds only cost ("password: " a
+    // hundred thousand times stays one pass).
+    if (cue.index + cue[0].length + 40 <= searchedUntil) continue;
     const from = Math.max(cue.index + cue[0].length, searchedUntil);
     if (blank !== Infinity && blank < from) {
       const at = text.indexOf("\n\n", from);

@@ -215,7 +215,16 @@ export function detectPostalAddresses(text: string): Detection[] {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;
     })
-    .concat(prepositionStreets(text).map((street) => withTail(text, street)).filter((street) => street.complete))
+    .concat(prepositionStreets(text).flatMap((street) => {
+      // "Pod gradom 3, 4290 Tržič", "Ob Dravi 12, Maribor": a comma or a line break before the town.
+      // "… v Tržiču" only mid-sentence, where the capital says a name ("živim Pod gradom 3 v
+      // Tržiču"); at a sentence start it is prose ("Na sestanku 5 v Ljubljani …").
+      const tailed = withTail(text, street);
+      if (!tailed.complete) return [];
+      const locative = /^[ \t]+(?:v|na|in|iz)[ \t]/.test(text.slice(street.end, street.end + 5));
+      const midSentence = /\p{Ll}[ \t]+$/u.test(text.slice(Math.max(0, street.start - 3), street.start));
+      return !locative || midSentence ? [tailed] : [];
+    }))
     .sort((a, b) => a.start - b.start);
 
   // By end, the longest street for each: a postcode line looks up the street that ends just before it.

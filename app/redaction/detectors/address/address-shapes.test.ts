@@ -37,6 +37,7 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Ob Dravi 12, Maribor")).toEqual(["Ob Dravi 12, Maribor"]);
     expect(addresses("živim Pod gradom 3 v Tržiču")).toEqual(["Pod gradom 3 v Tržiču"]);
     expect(addresses("Na strani 12 v Celju je napaka, Po 3 dneh v Kranju")).toEqual([]);
+    expect(addresses("Na sestanku 5 v Ljubljani smo se dogovorili. Pri stranki 3 v Mariboru smo zamenjali disk.")).toEqual([]);
   });
 
   it("takes the town and postcode fields of a form whose street field holds a street", () => {

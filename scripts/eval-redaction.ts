@@ -3,10 +3,12 @@
  *   tsx scripts/eval-redaction.ts                 → the tuning part, with every miss listed
  *   tsx scripts/eval-redaction.ts --held-out      → the held-out part: figures only, no cases shown
  *   tsx scripts/eval-redaction.ts --lang sl       → one language only
+ *   tsx scripts/eval-redaction.ts --set dev       → the second development set (tests/fixtures/redaction-dev), misses listed
  * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
  */
 import { detect } from "../app/redaction/index";
 import { formatCoverage, scoreCoverage } from "../app/redaction/coverage-scoring";
+import { loadDevCases } from "../tests/fixtures/redaction-dev/dev-cases";
 import { loadEvalCases } from "../tests/fixtures/redaction-eval/eval-cases";
 
 const args = process.argv.slice(2);
@@ -14,7 +16,11 @@ const heldOut = args.includes("--held-out");
 const langIndex = args.indexOf("--lang");
 const lang = langIndex >= 0 ? args[langIndex + 1] : undefined;
 
-const cases = loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning") && (!lang || c.lang === lang));
+const setIndex = args.indexOf("--set");
+const dev = setIndex >= 0 && args[setIndex + 1] === "dev";
+
+const all = dev ? loadDevCases() : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
+const cases = all.filter((c) => !lang || c.lang === lang);
 const score = scoreCoverage(cases, detect);
-const details = heldOut ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
-console.log(formatCoverage(heldOut ? "held-out part" : "tuning part", score, details));
+const details = heldOut && !dev ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
+console.log(formatCoverage(dev ? "development set" : heldOut ? "held-out part" : "tuning part", score, details));

@@ -12,14 +12,14 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|bday|rojstni[ \t]+datum|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|born|geburtsdatum|geb\.|geboren|datum[ \t]+rođenja|rođen[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/gi;
+  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/gi;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count
  * as written here, upper-case "DOB" and lower-case "r.".
  */
 function cueCounts(word: string): boolean {
-  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase();
+  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase() || word === "DoB";
   if (word === "R.") return false;
   return true;
 }
@@ -47,7 +47,8 @@ for (const [month, names] of [
 // ("Geburtsdatum des Antragstellers: 03.11.1968", "date of birth is November 5, 1983",
 // "Rođena sam 3. svibnja 1989.", "datum rojstva v CRM: pravilno je 17.04.1998"). The first
 // date after the cue is the one it introduces.
-const GAP = String.raw`[^\n\d.!?]{0,40}?`;
+// The date may also stand alone on the line under its label ("Datum rojstva:\n14. 3. 1985").
+const GAP = String.raw`(?:[^\n\d.!?]{0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const DATE_AFTER_CUE = new RegExp(
   GAP +
@@ -56,11 +57,12 @@ const DATE_AFTER_CUE = new RegExp(
       String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85
       String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
       String.raw`(\d{1,2})-(\d{1,2})-(${YEAR})(?!\d)`, // 15-03-1985
-      String.raw`(${YEAR})-(\d{1,2})-(\d{1,2})(?!\d)`, // 1985-03-15
-      String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(\p{L}{3,10})\.?,?[ \t]+(${YEAR})(?!\d)`, // 15. marca 1985, 15 March 1985
+      String.raw`(${YEAR})[-/](\d{1,2})[-/](\d{1,2})(?!\d)`, // 1985-03-15, 1985/03/15
+      String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?(?:[ \t]+|-)(?:of[ \t]+)?(\p{L}{3,10})\.?,?(?:[ \t]+|-)(${YEAR})(?!\d)`, // 15. marca 1985, 15 March 1985, 15-Mar-1985
       String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
       String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
       String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
+      String.raw`(${YEAR})(\d{2})(\d{2})(?!\d)`, // 19850314 (ISO 8601 basic)
     ].join("|") +
     ")",
   "yu",
@@ -114,6 +116,7 @@ function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnl
   else if (g[9] !== undefined) [day, month] = [+g[11]!, +g[10]!];
   else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? 0];
   else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
+  else if (g[19] !== undefined) [day, month] = [+g[21]!, +g[20]!];
   else return { start, end, yearOnly: true };
   if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
   return { start, end, yearOnly: false };

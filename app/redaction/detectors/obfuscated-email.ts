@@ -9,7 +9,7 @@ import type { Detection } from "../types";
  */
 
 /** What stands for "@": a bracketed word or sign, the word alone between blanks, or "@" with blanks around it. */
-const AT_MARKER = /[(\[{<][ \t]?(?:at|afna|@)[ \t]?[)\]}>]|[ \t](?:at|afna)[ \t]|[ \t]@[ \t]?|@[ \t]/gi;
+const AT_MARKER = /[(\[{<][ \t]?(?:at|afna|@)[ \t]?[)\]}>]|[ \t](?:at|afna)[ \t]|[ \t]@[ \t]?|@[ \t]|＠/gi;
 /** What stands for ".": a dot (blanks allowed), a bracketed word, or the word alone between blanks. */
 const DOT_MARK = String.raw`(?:\.|[ \t]\.[ \t]|[ \t]?[(\[{<][ \t]?(?:dot|pika|punkt|period|\.)[ \t]?[)\]}>][ \t]?|[ \t](?:dot|pika|punkt)[ \t])`;
 const DOMAIN_AFTER = new RegExp(String.raw`[ \t]{0,2}([\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?)((?:${DOT_MARK}[\p{L}\d](?:[\p{L}\d-]{0,61}[\p{L}\d])?){1,5})`, "iuy");
@@ -23,6 +23,10 @@ const MAIL_PROVIDERS = new Set(
   "gmail googlemail yahoo hotmail outlook live msn icloud me mac aol gmx web t-online siol t-2 amis telemach guest email mail protonmail proton yandex freenet libero tiscali".split(" "),
 );
 const LOCAL_UNIT = /[\p{L}\p{N}._%+'-]/u;
+/** A hidden dot inside the local part, read backwards: "janez [dot] novak", "krishnan . iyer", "janez dot novak". */
+const LOCAL_DOT_BEFORE = /(?:[ \t]?[(\[{<][ \t]?(?:dot|pika|punkt|\.)[ \t]?[)\]}>][ \t]?|[ \t]\.[ \t]|[ \t](?:dot|pika|punkt)[ \t])$/i;
+/** Role mailboxes: "info at firma.si" is an address though the dot is plain. */
+const ROLE_MAILBOX = /^(?:info|office|support|podpora|prodaja|sales|admin|kontakt|contact|billing|racuni|računi|helpdesk|servis|service|hello|mail|tajnistvo|tajništvo|narocila|naročila|orders|hr|jobs|careers|press|marketing|finance|accounts|reception|recepcija)$/i;
 const MAX_LOCAL = 64;
 
 export function detectObfuscatedEmails(text: string): Detection[] {
@@ -49,7 +53,21 @@ function addressAround(text: string, markerStart: number, marker: string): { sta
   if (localEnd - start > MAX_LOCAL) return null;
   while (start < localEnd && /[.'-]/.test(text[start]!)) start++;
   if (start === localEnd) return null;
-  const local = text.slice(start, localEnd);
+  // Hidden dots in the local part too, at most three: the words before them belong to the address
+  // only when the "at" and the domain are hidden the same way (checked below with `hiddenLocal`).
+  let hiddenLocal = false;
+  const plainStart = start;
+  for (let parts = 0; parts < 3 && start > 0; parts++) {
+    const dot = LOCAL_DOT_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+    if (dot === null) break;
+    let wordStart = start - dot[0].length;
+    const wordEnd = wordStart;
+    while (wordStart > 0 && wordEnd - wordStart < 30 && /[\p{L}\p{N}_-]/u.test(text[wordStart - 1]!)) wordStart--;
+    if (wordStart === wordEnd) break;
+    start = wordStart;
+    hiddenLocal = true;
+  }
+  let local = text.slice(start, localEnd);
   if (local.endsWith(".")) return null;
   DOMAIN_AFTER.lastIndex = markerStart + marker.length;
   const domain = DOMAIN_AFTER.exec(text);
@@ -65,7 +83,12 @@ function addressAround(text: string, markerStart: number, marker: string): { sta
     // mail service, or the local part looks like a mailbox ("janez.novak", "ana_k", "info2").
     const hiddenDots = OBFUSCATED_DOT.test(domain[2]!);
     const provider = MAIL_PROVIDERS.has(labels[0]!.toLowerCase());
-    if (!hiddenDots && !provider && !/[._\d]/.test(local)) return null;
+    if (!hiddenDots && !provider && !/[._\d]/.test(local) && !ROLE_MAILBOX.test(local)) return null;
+  }
+  // "janez dot novak at gmail dot com": hidden dots in the local part only with hidden domain dots.
+  if (hiddenLocal && !OBFUSCATED_DOT.test(domain[2]!) && !/[ \t]\.[ \t]/.test(domain[2]!)) {
+    start = plainStart;
+    local = text.slice(start, localEnd);
   }
   if (isAtSign && !/[\p{L}\d]/u.test(local)) return null;
   return { start, end: domain.index + domain[0].length };

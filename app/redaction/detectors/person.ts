@@ -3,7 +3,7 @@ import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
-import { structuredNames } from "./person/structure";
+import { isNameValue, structuredNames } from "./person/structure";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -17,11 +17,12 @@ const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}
 const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
 const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gospod|gospa|gospodična) `;
 
-// Form labels, also as "name=" in form data. "Stranka", "Plačnik" and the like
+// Form labels, also as "name=" in form data, and the person fields of ticket and HR exports
+// ("Assignee:", "Reported by:", "Prijavitelj:", "Dodeljeno:"). "Stranka", "Plačnik" and the like
 // label a person or a company; a company name rarely has 2–3 capitalised words
 // without "d.o.o." or "Ltd", which the name pattern does not take.
 const LABELLED = groupLeadingAlternation(new RegExp(
-  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
+  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik|[Aa]ssignee|[Aa]ssigned to|[Rr]eported by|[Rr]equested by|[Cc]reated by|[Aa]pproved by|[Aa]uthor|[Aa]vtor(?:ica)?|[Pp]rijavitelj(?:ica)?|[Dd]odeljeno|[Oo]dgovorna oseba|[Ee]mployee|[Zz]aposlen[ia]?|[Pp]assenger|[Pp]otnik|[Pp]atient|[Pp]acient(?:ka)?|[Aa]pplicant|[Tt]enant|[Nn]ajemnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
   "gmud",
 ));
 const GREETING = groupLeadingAlternation(new RegExp(
@@ -93,6 +94,11 @@ const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
 /** Header cells that say a column holds names (CSV, semicolon lists, markdown tables). */
 const NAME_COLUMN = /^(?:ime|priimek|ime in priimek|priimek in ime|name|full[ _]?name|first[ _]?name|last[ _]?name|firstname|lastname|surname|given[ _]?name|family[ _]?name|kontaktna oseba|contact[ _]?person)$/;
 const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, "u");
+/**
+ * Header cells of a column that holds people or companies (ticket, bank and event exports): a cell
+ * counts only when the gazetteer knows it as a name, written in capitals too ("J SMITH").
+ */
+const ROLE_COLUMN = /^(?:payee|beneficiary|speaker|owner|assignee|assigned to|author|avtor|prijavitelj|dodeljeno|customer|customer name|stranka|employee|zaposleni|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester|reported by|created by)$/;
 
 /** Capitalised words that follow the same cues but are not people. */
 const NOT_A_NAME = new Set([
@@ -208,7 +214,7 @@ function displayNames(text: string, detections: Detection[]): void {
  * Rows follow the header until a blank line or a line without the delimiter.
  * Header lines are found by their words; every line is looked at once at most.
  */
-const HEADER_WORD = /ime|name|oseba|person/gi;
+const HEADER_WORD = /ime|name|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
 
 const MAX_HEADER_LINE = 400;
 
@@ -229,7 +235,8 @@ function nameColumns(text: string, detections: Detection[]): void {
       let cellStart = 0;
       line.split(table.delimiter).forEach((cell, column) => {
         const trimmed = cell.trim();
-        if (table.columns.includes(column) && WHOLE_NAME.test(trimmed) && isName(trimmed)) {
+        const byHeader = table.columns.includes(column) && WHOLE_NAME.test(trimmed) && isName(trimmed);
+        if (byHeader || (table.roleColumns.includes(column) && isNameValue(titleCased(trimmed)))) {
           const start = lineStart + cellStart + cell.indexOf(trimmed);
           detections.push({ type: "PERSON", start, end: start + trimmed.length, confidence: 0.8 });
         }
@@ -246,13 +253,23 @@ function lineEndAt(text: string, from: number): number {
   return newline === -1 ? text.length : newline;
 }
 
-function nameTableHeader(line: string): { delimiter: string; columns: number[] } | null {
+/** "J SMITH" → "J. Smith", "ANA NOVAK" → "Ana Novak": a name in capitals, as bank exports write it. */
+function titleCased(value: string): string {
+  if (value !== value.toUpperCase() || !/\p{Lu}{2}/u.test(value)) return value;
+  return value
+    .split(" ")
+    .map((word) => (word.length === 1 ? `${word}.` : word.charAt(0) + word.slice(1).toLowerCase()))
+    .join(" ");
+}
+
+function nameTableHeader(line: string): { delimiter: string; columns: number[]; roleColumns: number[] } | null {
   if (line.length > MAX_HEADER_LINE) return null;
   for (const delimiter of ["|", ";", "\t", ","]) {
     if (!line.includes(delimiter)) continue;
     const cells = line.split(delimiter).map((cell) => cell.trim().toLowerCase());
     const columns = cells.flatMap((cell, index) => (NAME_COLUMN.test(cell) ? [index] : []));
-    if (columns.length > 0 && cells.length >= 2) return { delimiter, columns };
+    const roleColumns = cells.flatMap((cell, index) => (ROLE_COLUMN.test(cell) ? [index] : []));
+    if (columns.length + roleColumns.length > 0 && cells.length >= 2) return { delimiter, columns, roleColumns };
   }
   return null;
 }

@@ -15,8 +15,33 @@ const PHONE_CANDIDATE =
 
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
+/**
+ * A form-encoded phone field ("&phone=%2B34%20612%20345%20678", "?tel=041+123+456"): the value is
+ * decoded as a browser encodes it ("+" a blank, "%2B" a plus) and read as a phone; the encoded
+ * value is what the text holds, so that is reported.
+ */
+const ENCODED_PHONE_FIELD = /(?:^|[?&;])(?:phone|tel|telephone|telefon|mobile|mob|gsm|cell|phone_?number|phoneNumber|mobile_?phone)=([%+\dA-Fa-f().-]{7,80})(?=[&#\s]|$)/gim;
+
+function encodedPhones(text: string, detections: Detection[]): void {
+  for (const match of text.matchAll(ENCODED_PHONE_FIELD)) {
+    const raw = match[1]!;
+    if (!raw.includes("%") && !raw.includes("+")) continue; // a plain value is read by the main scan
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(raw.replace(/\+/g, " "));
+    } catch {
+      continue;
+    }
+    const phone = detectPhones(decoded).find((d) => d.start <= 1 && d.end >= decoded.trimEnd().length - 1);
+    if (phone === undefined) continue;
+    const start = match.index + match[0].length - raw.length;
+    detections.push({ type: "PHONE", start, end: start + raw.length, confidence: phone.confidence });
+  }
+}
+
 export function detectPhones(text: string): Detection[] {
   const detections: Detection[] = [];
+  if (text.includes("=") && (text.includes("%") || text.includes("+"))) encodedPhones(text, detections);
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const start = match.index;
     const candidate = match[0];

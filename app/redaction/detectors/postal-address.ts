@@ -2,9 +2,10 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
-import { streetsBeforeNumbers } from "./address/street-before-number";
-import { withTail } from "./address/tails";
+import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
+import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
+import { columnValues } from "./csv-columns";
 
 /**
  * Street lines and postcode lines are found separately and then joined when
@@ -13,6 +14,8 @@ import { matchesAt } from "./candidate-scan";
 
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?![\p{L}\d]|[.,]\d)`;
 const STREET_KIND = String.raw`(?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.)`;
+const GERMAN_STREET = new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu");
+const GERMAN_ADJECTIVE_BEFORE = /(?<![\p{L}])(?:\p{Lu}\p{Ll}{2,20}er|Alte|Neue|Große|Grosse|Kleine|Obere|Untere|Hohe|Lange|Breite|Hintere|Vordere|Innere|Äußere)[ \t]$/u;
 // Each pattern has an anchor: a literal that V8 can scan for quickly. The
 // full pattern is only tried (sticky) at the start of the word before it,
 // which keeps unicode letter classes off the hot path.
@@ -50,7 +53,7 @@ const STREETS: readonly StreetPattern[] = [
   {
     anchor: /(?:straße|strasse|gasse|weg|platz|allee|ring|damm) \d/g,
     lookBack: 30,
-    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu"),
+    pattern: GERMAN_STREET,
   },
   // "221B Baker Street", "1600 Amphitheatre Parkway"
   {
@@ -64,6 +67,7 @@ const STREETS: readonly StreetPattern[] = [
   },
 ];
 
+const DIRECTION_AFTER = /^[ \t]+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\.?(?![\p{L}\d])/u;
 const LETTER = /\p{L}/u;
 /** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
 const LETTER_UNITS = new Uint8Array(65536);
@@ -96,7 +100,9 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
         if (start > 0 && isLetterUnit(text.charCodeAt(start - 1))) continue;
         pattern.lastIndex = start;
         const match = pattern.exec(text);
-        if (match) streets.push({ start, end: start + match[0].length });
+        // "Landstraßer Hauptstraße 71", "Alte Landstraße 5": a German street may carry an adjective before it.
+        const adjective = match && pattern === GERMAN_STREET ? GERMAN_ADJECTIVE_BEFORE.exec(text.slice(Math.max(0, start - 25), start)) : null;
+        if (match) streets.push({ start: adjective ? start - adjective[0].length : start, end: start + match[0].length });
       } else {
         // English: the house number comes before the name; search a short window.
         const from = Math.max(0, hit.index - lookBack);
@@ -104,7 +110,9 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
         if (!/\d/.test(window)) continue; // no house number before the kind word: "Dr. Novak", "Hyde Park"
         for (const match of window.matchAll(pattern)) {
           if (from + match.index + match[0].length === hit.index + hit[0].length) {
-            const end = from + match.index + match[0].length;
+            // "77 Lakeshore Road East", "1600 Pennsylvania Ave NW": a direction after the kind
+            const direction = DIRECTION_AFTER.exec(text.slice(from + match.index + match[0].length, from + match.index + match[0].length + 8));
+            const end = from + match.index + match[0].length + (direction ? direction[0].length : 0);
             ENGLISH_TOWN_AND_POSTCODE.lastIndex = end;
             const tail = ENGLISH_TOWN_AND_POSTCODE.exec(text);
             streets.push({ start: from + match.index, end: end + (tail ? tail[0].length : 0), complete: tail !== null });
@@ -119,7 +127,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // Slovenian and Austrian postcodes have four digits, German five; a
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
-  /(?<![\w.,/-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
@@ -176,7 +184,8 @@ function looksLikeStreetName(street: string): boolean {
 }
 
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
-const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?$/;
+/** A comma, blanks and one line break, or a vCard's escaped "\\n", between a street and its postcode line. */
+const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*|\\n)?$/;
 
 /** streetBefore, unless what it found starts with a product or a step ("Windows 11, 1000 Ljubljana"). */
 function streetStartBefore(text: string, postcodeStart: number): number | null {
@@ -206,6 +215,16 @@ export function detectPostalAddresses(text: string): Detection[] {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;
     })
+    .concat(prepositionStreets(text).flatMap((street) => {
+      // "Pod gradom 3, 4290 Tržič", "Ob Dravi 12, Maribor": a comma or a line break before the town.
+      // "… v Tržiču" only mid-sentence, where the capital says a name ("živim Pod gradom 3 v
+      // Tržiču"); at a sentence start it is prose ("Na sestanku 5 v Ljubljani …").
+      const tailed = withTail(text, street);
+      if (!tailed.complete) return [];
+      const locative = /^[ \t]+(?:v|na|in|iz)[ \t]/.test(text.slice(street.end, street.end + 5));
+      const midSentence = /\p{Ll}[ \t]+$/u.test(text.slice(Math.max(0, street.start - 3), street.start));
+      return !locative || midSentence ? [tailed] : [];
+    }))
     .sort((a, b) => a.start - b.start);
 
   // By end, the longest street for each: a postcode line looks up the street that ends just before it.
@@ -227,7 +246,7 @@ export function detectPostalAddresses(text: string): Detection[] {
     } else if (streetStartBefore(text, start) !== null) {
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
-      detections.push({ type: "POSTAL_ADDRESS", start: streetStartBefore(text, start)!, end, confidence: 0.8 });
+      detections.push({ type: "POSTAL_ADDRESS", start: unitBefore(text, streetStartBefore(text, start)!), end, confidence: 0.8 });
     } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
@@ -238,5 +257,83 @@ export function detectPostalAddresses(text: string): Detection[] {
   }
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
-  return detections;
+  for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
+  for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
+  return mergeOverlapping(text, detections);
+}
+
+/**
+ * Spans of one address found from different ends (or its parts found apart, with a comma between) ("Gartenstraße 15a, 3. OG" from the street,
+ * "3. OG links, 70174 Stuttgart" from the postcode) overlap: the address is their union, where
+ * the overlap rule of detect() would keep only the longer one and let the rest through.
+ */
+function mergeOverlapping(text: string, detections: Detection[]): Detection[] {
+  if (detections.length < 2) return detections;
+  const textBetween = (from: number, to: number) => (to - from > 0 && to - from <= 4 ? text.slice(from, to) : "x");
+  const sorted = [...detections].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Detection[] = [];
+  for (const detection of sorted) {
+    const last = merged[merged.length - 1];
+    // Overlapping, or only ", " between ("Kidričeva 7, p. p. 12, 3000 Celje"): one address. A bare
+    // comma is a table's column separator, and the columns stay apart.
+    if (last !== undefined && (detection.start < last.end || /^,[ \t]+$/.test(textBetween(last.end, detection.start)))) {
+      if (detection.end > last.end) merged[merged.length - 1] = { ...last, end: detection.end, confidence: Math.max(last.confidence, detection.confidence) };
+    } else merged.push(detection);
+  }
+  return merged;
+}
+
+/**
+ * Cells of a pasted table under an address header ("naslov", "ulica", "posta", "kraj", "Straße",
+ * "PLZ", "Ort", "street", "postcode", "city"): in an address table the town and postcode cells are
+ * parts of the address, though a town alone elsewhere is not.
+ */
+const ADDRESS_HEADER_HINT = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town/i;
+function isAddressHeader(field: string): boolean {
+  return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
+}
+/**
+ * A form that asks for the address in fields ("Street: 77 Lakeshore Road East", "City:
+ * Mississauga", "Postal code: L5G 1E1"): once a street field holds a street that was found, the
+ * town and postcode fields within the next few lines are parts of the same address.
+ */
+const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
+const TOWN_FIELD = /^[ \t]*(?:city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
+function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
+  if (!text.includes(":")) return [];
+  const fields: Array<{ start: number; end: number }> = [];
+  STREET_FIELD.lastIndex = 0;
+  for (let street = STREET_FIELD.exec(text); street !== null; street = STREET_FIELD.exec(text)) {
+    const valueStart = street.index + street[0].length - street[1]!.length;
+    if (!found.some((d) => d.start <= valueStart + 3 && d.end > valueStart)) continue;
+    // the next five lines
+    let end = street.index + street[0].length;
+    for (let n = 0; n < 5 && end !== -1; n++) end = text.indexOf("\n", end + 1);
+    const block = text.slice(street.index + street[0].length, end === -1 ? text.length : end);
+    const offset = street.index + street[0].length;
+    TOWN_FIELD.lastIndex = 0;
+    for (let town = TOWN_FIELD.exec(block); town !== null; town = TOWN_FIELD.exec(block)) {
+      const start = offset + town.index + town[0].indexOf(town[1]!, town[0].indexOf(":") + 1);
+      fields.push({ start, end: start + town[1]!.length });
+    }
+  }
+  return fields;
+}
+
+/** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
+function isStreetHeader(field: string): boolean {
+  return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);
+}
+/**
+ * A street cell: words then a house number ("Vrtna ulica 6", "Wiener Straße 5", "Cesta v Gorice
+ * 8a", "Prešernova 17/II"), or a number then capitalised words ("17 Beech Road"); a ticket title
+ * with a number inside ("Tiskalnik HP 404 ne dela") is not one.
+ */
+const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
+function addressColumns(text: string): Array<{ start: number; end: number }> {
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  if (streets.length === 0) return [];
+  // The town and postcode cells count in a table that holds streets.
+  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field));
+  return streets.concat(parts.filter((cell) => /[\p{L}\d]/u.test(text.slice(cell.start, cell.end))));
 }

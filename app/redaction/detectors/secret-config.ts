@@ -1,4 +1,6 @@
 import type { Detection } from "../types";
+import { detectProseSecrets } from "./secret-prose";
+import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
 
 /**
  * Secrets in configuration and command lines that the cue-word patterns of secret.ts do not
@@ -16,6 +18,8 @@ const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
 const NOT_THE_SECRET = /(?:_|\.|-)(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|ref|policy|endpoint|header|field|hash|algorithm|alg|lifetime|timeout|count|prefix|label|env|source|key_?ref|maps?|dir|directory|command|cmd|method|mode|store|provider|manager|class|format|param|parameter)$/i;
+/** The same endings in camelCase keys: passwordMinLength, accessTokenTtl, clientSecretName. */
+const NOT_THE_SECRET_CAMEL = /[a-z](?:Name|File|Path|Url|Uri|Host|Port|Ttl|Expiry|Expires|Expiration|Length|Len|Min|Max|Enabled|Type|Id|Ref|Policy|Endpoint|Header|Field|Hash|Algorithm|Lifetime|Timeout|Count|Prefix|Label|Env|Source|Dir|Command|Method|Mode|Store|Provider|Manager|Class|Format|Param)$/;
 const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Z_]+%|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
 
 const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|PASS|PWD|SECRET|TOKEN|KEY|SALT))["']?[ \t]*\r?\n[ \t]*value:[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"']{1,300}))/gi;
@@ -24,7 +28,7 @@ const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([
 
 const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/gi;
 /** After the password word, the same clause, then a linking word, then the value. */
-const LINKED_VALUE = /[^\n.!?]{0,50}?(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
+const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
 
 export function detectConfigSecrets(text: string): Detection[] {
@@ -41,12 +45,12 @@ export function detectConfigSecrets(text: string): Detection[] {
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    if (!isConfigKey(key) || NOT_THE_SECRET.test(key)) continue;
+    if (!isConfigKey(key) || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
     const raw = value[1] ?? value[2] ?? value[3]!;
-    if (PLACEHOLDER.test(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
     const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
@@ -69,12 +73,17 @@ export function detectConfigSecrets(text: string): Detection[] {
     if (linked === null) continue;
     const raw = linked[1]!.replace(/[.,;:)\]]+$/, "");
     if (!looksChosen(raw)) continue;
+    // "Geslo za wifi sem spremenil, usmerjevalnik je FritzBox7590": past a comma the clause has
+    // another subject, and only a value with a symbol still reads as the password.
+    if (text.slice(hit.index, linked.index + linked[0].length - linked[1]!.length).includes(",") && !/[^\p{L}\d]/u.test(raw)) continue;
     const start = linked.index + linked[0].length - linked[1]!.length;
     push(start, start + raw.length, 0.8);
   }
   if (/[:=][ \t]*[A-Za-z0-9]{4} [A-Za-z0-9]{4} /.test(text)) {
     for (const match of text.matchAll(APP_PASSWORD)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
   }
+  for (const shape of detectSecretShapes(text)) detections.push(shape);
+  for (const prose of detectProseSecrets(text)) detections.push(prose);
   return detections;
 }
 
@@ -89,7 +98,7 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */
 function isConfigKey(key: string): boolean {
-  if (/[_.-]/.test(key)) return true;
+  if (/[_.-]/.test(key) || /[a-z][A-Z]/.test(key)) return true; // DB_PASSWORD, auth.token, dbPassword, clientSecret
   return key.length >= 4 && key === key.toUpperCase() && /[A-Z]/.test(key);
 }
 

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { isPublishableKey } from "./secret-shapes";
 
 /**
  * Secrets carried by URLs and HTTP headers, found by literal anchors (indexOf or a regex that
@@ -15,6 +16,9 @@ const WEBHOOKS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "hooks.slack.com/", pattern: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers|actions)\/[A-Za-z0-9_/-]{8,300}/g },
   { marker: ".webhook.office.com/", pattern: /https?:\/\/[A-Za-z0-9-]{1,63}\.webhook\.office\.com\/[^\s"'<>)\]]{8,800}/g },
   { marker: "outlook.office.com/webhook", pattern: /https?:\/\/outlook\.office(?:365)?\.com\/webhook\/[^\s"'<>)\]]{8,800}/g },
+  { marker: "hooks.zapier.com/", pattern: /https?:\/\/hooks\.zapier\.com\/hooks\/catch\/\d{3,20}\/[A-Za-z0-9]{4,40}\/?/g },
+  { marker: "maker.ifttt.com/", pattern: /https?:\/\/maker\.ifttt\.com\/trigger\/[^\s/"'<>]{1,100}\/(?:json\/)?with\/key\/[A-Za-z0-9_-]{10,100}/g },
+  { marker: ".make.com/", pattern: /https?:\/\/hook\.[a-z0-9]{2,6}\.make\.com\/[A-Za-z0-9]{16,64}/g },
   { marker: "/api/webhooks/", pattern: /https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{8,200}/g },
 ];
 
@@ -132,7 +136,7 @@ const AUTHORIZATION_TAIL = /uthorization[ \t]*:/gi;
 
 /** Long and mixed: a generated key, not a word, a path or a plain number. */
 function looksLikeKey(value: string): boolean {
-  if (value.length < 12) return false;
+  if (value.length < 12 || isPublishableKey(value)) return false;
   const letters = /[A-Za-z]/.test(value);
   const digits = /\d/.test(value);
   return (letters && digits) || (value.length >= 24 && /^[A-Za-z0-9_+/=%.-]+$/.test(value) && letters);
@@ -144,12 +148,13 @@ function trimUrl(url: string): string {
 }
 
 /**
- * A key standing alone after its label: "API key: 9f86d0…", "ključ je 3b1f…", "token 8c1f…".
+ * A key standing alone after its label: "API key: 9f86d0…", "ključ je 3b1f…", "token 8c1f…",
+ * "tajni ključ API: 9f86…" (up to two words between the label and its colon), "client secret 8c1f…".
  * The label finds the candidates; the value must look generated (see looksLikeKey), so
  * "key: the red one" and "token expired" stay.
  */
-const KEY_LABEL = /key|ključ|kljuc|token|žeton/gi;
-const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3})?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.-]{15,511})/uy;
+const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost/gi;
+const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
 
 export function detectLabelledKeys(text: string): Detection[] {
   const detections: Detection[] = [];

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { matchesAt, tooDense } from "./candidate-scan";
+import { isPublishableKey } from "./secret-shapes";
 
 /**
  * Secrets come in two forms. A cue word ("password:", "geslo je") marks the
@@ -8,7 +9,10 @@ import { matchesAt, tooDense } from "./candidate-scan";
  * JWT, PEM keys) are reported whole wherever they appear.
  */
 
-const PASSWORD_WORD = String.raw`passwords?|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode`;
+// Also the word for it in the languages of the region and of clients from further away:
+// heslo (cs, sk), hasło (pl), jelszó (hu), contraseña (es), senha (pt), mot de passe (fr),
+// wachtwoord (nl), lösenord (sv), salasana (fi).
+const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
 const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?key|client[_-]?secret|secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key`;
 // Quoted values may hold spaces; bare values stop at whitespace.
 const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;
@@ -42,7 +46,7 @@ const CVV_VALUE = /(?<!\p{L})(?:cvv2?|cvc2?|csc|varnostna koda|security code)[ \
  * pošljem"), so the value must look generated: letters mixed with digits or symbols.
  */
 const BARE_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_=])(?:password|passwd|pass|pwd|geslo)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
+  String.raw`(?<![\p{L}\d_=])(?:password|passwort|passwd|passphrase|pass|pwd|geslo|kennwort|lozinka|zaporka)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
   "giu",
 );
 /** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */
@@ -58,7 +62,7 @@ const KNOWN_SHAPES: readonly RegExp[] = [
   /(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, // GitHub tokens
   /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}(?![\w])/g,
   /(?<![\w])xox[abprs]-[A-Za-z0-9-]{10,255}/g, // Slack
-  /(?<![\w])(?:sk|pk|rk)_(?:live|test)_[0-9A-Za-z]{16,255}(?![\w])/g, // Stripe
+  /(?<![\w])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,255}(?![\w])/g, // Stripe secret and restricted keys (pk_ is publishable)
   /(?<![\w])AIza[0-9A-Za-z_-]{35}(?![\w-])/g, // Google API key
   /(?<![\w-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,255}(?![\w-])/g, // OpenAI / Anthropic style
   /(?<![\w-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, // JWT
@@ -93,7 +97,7 @@ const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu");
  * cannot hide one inside another.
  */
 const CUE_WORD =
-  /pa[sſ]{2}|pwd|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
+  /pa[sſ]{2}|pwd|lozin|[k\u212a]ennw|zapor|he[sſ]l|ha[sſ][lł]o|jel[sſ]z|contra[sſ]e|[sſ]enha|mot de|wachtw|l[öo][sſ]en|[sſ]ala[sſ]a|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
 /** Longest KEY_PREFIX: four parts of at most 21 characters. */
 const MAX_KEY_PREFIX = 84;
 
@@ -262,7 +266,7 @@ function valueSpan(match: RegExpMatchArray, firstGroup: number): { start: number
   const start = match.index! + match[0].length - closing - value.length;
   // "geslo je Sonce2025!." – the full stop ends the sentence; "!" may well be part of the password.
   if (quoted === undefined) value = value.replace(/[.,;:)\]]+$/, "");
-  if (value.length === 0 || NOT_A_VALUE.has(value.toLowerCase()) || PLACEHOLDER_VALUE.test(value)) return null;
+  if (value.length === 0 || NOT_A_VALUE.has(value.toLowerCase()) || PLACEHOLDER_VALUE.test(value) || isPublishableKey(value)) return null;
   return { start, end: start + value.length };
 }
 

@@ -32,7 +32,14 @@ function taxIdStarts(text: string): number[] {
  * One random eight-digit number in eleven passes the checksum, so a bare
  * number only counts after a cue on the same line; the SI prefix is a cue by itself.
  */
-const TAX_CUE = /davčn|(?<!\p{L})(?:dš|d\.š\.|tax|vat|ddv|tin)(?!\p{L})|identifikacijsk/u;
+const TAX_CUE = /dav[čc]n|(?<!\p{L})(?:dš|d\.š\.|ds:|d\.s\.|dav\.|tax|vat|ddv|tin|ust-?idnr|uid|mwst)(?!\p{L})|identifikacijsk/u;
+/**
+ * The label right before a number ("Tax ID", "VAT Reg. No.", "davčna št.:"): it names the
+ * number, so the reference words in it ("ID", "No.") do not make the number a reference.
+ */
+const TAX_LABEL_BEFORE = /(?:dav[čc]n\p{L}*|dav\.|tax|vat|ddv|dš|d\.š\.|ds|ust-?idnr\.?|uid)(?:[\s.:#-]*(?:id|no|nr|number|num|reg|registration|št|st|številka|stevilka|za|ddv|identification))*[\s.:#-]*$/u;
+/** Written in groups ("67 84 83 89", "1548 3142") or with a dash after SI ("SI-90733924"): only with a cue. */
+const GROUPED_TAX = /(?<![\w./-])(SI[ -]?)?(\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4}|(?<=SI-)\d{8})(?![\w-]|[ ]\d)/g;
 
 /** Column names of a tax number in exported tables: "davcna", "davčna_št", "tax_no", "VAT ID". */
 const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
@@ -51,9 +58,9 @@ export function detectSiTaxIds(text: string): Detection[] {
     const prefix = match[1] ?? "";
     const digits = match[0].slice(prefix.length);
     if (!isValidSiTaxId(digits)) continue;
-    if (prefix === "" && !TAX_CUE.test(lineBefore(text, match.index, 60)) && !taxColumns().has(match.index)) continue;
+    if (prefix === "" && !hasCue(text, match.index) && !taxColumns().has(match.index)) continue;
     // "z DDV, račun 12345679": the cue belongs to the price, the number to the invoice.
-    if (prefix === "" && followsReferenceCue(text, match.index)) continue;
+    if (prefix === "" && followsReferenceCue(text, match.index) && !TAX_LABEL_BEFORE.test(lineBefore(text, match.index, 32))) continue;
     detections.push({
       type: "SI_TAX_ID",
       start: match.index,
@@ -61,5 +68,27 @@ export function detectSiTaxIds(text: string): Detection[] {
       confidence: prefix === "" ? 0.9 : 0.96,
     });
   }
+  if (/\d{2} \d{2}|\d{4} \d{4}|SI-\d/.test(text)) {
+    for (const match of text.matchAll(GROUPED_TAX)) {
+      const digits = match[2]!.replace(/ /g, "");
+      if (!isValidSiTaxId(digits) || !hasCue(text, match.index)) continue;
+      if (followsReferenceCue(text, match.index) && !TAX_LABEL_BEFORE.test(lineBefore(text, match.index, 32))) continue;
+      detections.push({ type: "SI_TAX_ID", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
+    }
+  }
   return detections;
+}
+
+/**
+ * A tax cue before the number on its line, or closing the line above when the number stands
+ * alone under its label ("Davčna številka:\n12345678").
+ */
+function hasCue(text: string, at: number): boolean {
+  const before = lineBefore(text, at, 60);
+  if (TAX_CUE.test(before)) return true;
+  if (before.trim() !== "") return false;
+  const lineStart = text.lastIndexOf("\n", at - 1);
+  if (lineStart <= 0) return false;
+  const above = lineBefore(text, lineStart, 60);
+  return TAX_CUE.test(above) && /[:\-–]?\s*$/.test(above) && above.length < 50;
 }

@@ -13,12 +13,17 @@ import type { Span } from "./street-before-number";
 
 const MAX_SEGMENTS = 5;
 const MAX_SEGMENT = 90;
-/** Postcodes that carry their own country shape (UK, Canada, Ireland, Australia, US, Netherlands, Sweden, Japan). */
+/**
+ * Postcodes that carry their own country shape (UK, Canada, Ireland, Australia, US with the state
+ * abbreviated or spelled out after a comma, Netherlands, Sweden and Czechia, Poland, Japan).
+ */
 const POSTCODE =
-  /(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|[A-Z]\d{2} [A-Z\d]{4}|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA) \d{4}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4} [A-Z]{2}(?= \p{Lu})|\d{3} \d{2}(?= \p{Lu})|\d{3}-\d{4})(?![A-Za-z0-9])/gu;
+  /(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|[A-Z]\d{2} [A-Z\d]{4}|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA) \d{4}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4} [A-Z]{2}(?= \p{Lu})|\d{3} \d{2}(?= \p{Lu})|\d{2}-\d{3}(?= \p{Lu})|\d{3}-\d{4}|(?<=, ?)(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) \d{5}(?:-\d{4})?)(?![A-Za-z0-9])/gu;
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
-const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}/uy;
-const COMPANY = /(?:d\.o\.o\.|d\.d\.|s\.p\.|GmbH|Ltd\.?|Inc\.?|LLC|\bAG\b|S\.p\.A\.|s\.r\.l\.|Kft\.?|\bplc\b)/i;
+/** The town after a postcode that precedes it, with a district number ("120 00 Praha 2"). */
+const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}(?: \d{1,2}(?![\d.,:]))?/uy;
+/** Company forms, as whole words: "Cincinnati" holds an "inc" and "Galtdale" an "ltd". */
+const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\.?|\bInc\b\.?|\bLLC\b|\bAG\b|S\.p\.A\.|s\.r\.l\.|\bKft\b\.?|\bplc\b)/iu;
 /** Lower-case words that appear inside addresses; any other lower-case word is prose. */
 const ADDRESS_LOWER = new Set(
   ("de la le du des del della di da van von der den die das the of on upon am an im auf na pri ob v pod nad ul ulica cesta trg " +
@@ -26,9 +31,15 @@ const ADDRESS_LOWER = new Set(
     "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
 );
 const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
-const UNIT_FIRST = /^(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Level|Office|Floor|Stanovanje|stanovanje|Top|Stiege)\b/;
+/** A named business before an address is a look-alike the technician needs ("The Grand Hotel"). */
+const BUSINESS = /\b(?:Hotel|Inn|Bank|Centre|Center|Café|Cafe|Restaurant|Pub|Bar|Clinic|Hospital|Group|Company|Shop|Store|Gallery|Museum|Theatre|School|College|University|Club|Studio)\b/;
+const UNIT_FIRST = /^(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Level|Office|Floor|Stanovanje|stanovanje|Top|Stiege|\d{1,2}\. ?(?:OG|Stock|nadstropje|floor|kat|piano|etaža)\b)/;
+/** "Dublin 2", "Praha 2", "Wien 3": a town with its district number, not a street with a house number. */
+const TOWN_DISTRICT = /^\p{Lu}\p{Ll}{2,20} \d{1,2}$/u;
+/** A segment that names a street by its kind or a direction is a street even with a four-digit house number. */
+const DIRECTION = /^(?:N|S|E|W|NE|NW|SE|SW)\.?$/;
 const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
-const HOUSE_NUMBER_TOKEN = /^(?:No\.?)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
+const HOUSE_NUMBER_TOKEN = /^(?:No\.?|[IVX]{1,4}\/)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
 
 export function addressesAroundPostcodes(text: string): Span[] {
   const spans: Span[] = [];
@@ -58,6 +69,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
   // The town just before the postcode on the same segment: "London SW8", "Bondi NSW 2026", "Cincinnati, Ohio 45202".
   let best: number | null = null;
   let bestIsUnit = false;
+  let bestIsKindOnly = false;
   for (let segments = 0; segments < MAX_SEGMENTS; segments++) {
     // the separator before pos: blanks, then a comma, a line break or a vCard "\n"
     let i = pos;
@@ -90,15 +102,26 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     const from = segmentStart + usableStart + (segment.length - segment.trimStart().length);
     const tokens = segment.trim().split(/\s+/);
     const digits = segment.replace(/\D/g, "").length;
-    // Another address's postcode, or a phone number: this address does not reach back over it.
-    if (segments > 0 && (digits > 6 || /\d{4,5}[ \t]+\p{Lu}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}/u.test(segment))) break;
-    const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= 6;
+    // Another address's postcode, or a phone number: this address does not reach back over it
+    // ("8800 SUNSET BLVD STE 210", "2250 W. Broadway" are streets: they name a kind or a direction).
+    const namesStreet = tokens.some((t) => data.englishKinds.has(t) || data.englishKinds.has(capitalised(t)) || DIRECTION.test(t));
+    if (segments > 0 && !namesStreet && (digits > 6 || /\d{4,5}[ \t]+\p{Lu}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}/u.test(segment))) break;
+    if (segments > 0 && namesStreet && digits > 9) break;
+    const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= (namesStreet ? 9 : 6);
+
     // One street per address: a second numbered segment further back is another address,
     // unless it names a flat or unit ("Flat 12, Kingsley House\n45 Wandsworth Road").
     // (or the nearer one was the unit: "Herrengasse 6–8, Stiege 1, Top 5").
-    const isUnit = UNIT_FIRST.test(segment.trim());
+    const isUnit = UNIT_FIRST.test(segment.trim()) || (best === null && TOWN_DISTRICT.test(segment.trim()));
     if (best !== null && hasHouseNumber && !isUnit && !bestIsUnit) break;
-    if (hasHouseNumber || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
+    // A UK house name before the numbered street ("The Laurels, 4 Vicarage Lane") starts its line;
+    // after prose words it is more often a business ("… at The Ivy, 9 West Street").
+    const startsLine = from === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, from - 10), from)) || /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", from) + 1, from));
+    const houseName = buildingsCount && best !== null && startsLine && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
+    // "Rožni dolini, cesta IV/32": a street kind without its name takes the segment before it.
+    const nameBefore: boolean = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
+    if (hasHouseNumber || houseName || nameBefore || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
+      bestIsKindOnly = !nameBefore && /^(?:cesta|ulica|trg|pot|c\.|ul\.)\s/.test(segment.trim());
       best = from;
       bestIsUnit = isUnit;
     }
@@ -107,6 +130,10 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     if (segmentStart === 0) break;
   }
   return best;
+}
+
+function capitalised(token: string): string {
+  return token.charAt(0) + token.slice(1).toLowerCase();
 }
 
 /**
@@ -124,6 +151,14 @@ function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: num
   const sentenceEnd = part.lastIndexOf(". ");
   if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };
   const tokens = [...part.matchAll(/\S+/g)];
+  // "naslov je Pod gradom 3", "finden Sie uns in der Herrengasse 6–8": the street line after prose
+  // words, from the capitalised word nearest the number that a lower-case word precedes.
+  for (let k = tokens.length - 2; k >= Math.max(1, tokens.length - 6); k--) {
+    const token = tokens[k]![0];
+    if (/^\p{Lu}/u.test(token) && /^\p{Ll}+$/u.test(tokens[k - 1]![0]) && STREET_LINE.test(part.slice(tokens[k]!.index).trim())) {
+      return { start: limit + tokens[k]!.index!, whole: false };
+    }
+  }
   let start = segment.length;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k]![0];

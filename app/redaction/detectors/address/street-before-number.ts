@@ -122,6 +122,21 @@ function streetStart(words: Word[], text: string, numberAt: number): number | nu
   return null;
 }
 
+/**
+ * Slovenian streets named by a preposition and a place ("Pod gradom 3", "Nad Kamnitnikom 8", "Ob
+ * Dravi 12", "Na Jami 3", "Za vrtovi 4"). On their own they read as prose ("Na strani 3", "Pod točko
+ * 5"), so postal-address.ts keeps one only when a town or a postcode follows it.
+ */
+const PREPOSITION_STREET = /(?<![\p{L}\d])(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po)[ \t]+(?:\p{L}[\p{Ll}'’-]{1,25}[ \t]+){0,1}\p{L}[\p{Ll}'’-]{2,25}[ \t]+\d{1,4}[a-zA-Z]?(?:\/[\dA-Za-z]{1,4})?(?![\p{L}\d]|[.,:]\d)/gu;
+/** Nouns that take a number in prose after these prepositions ("Na strani 12", "Po koraku 3", "Pri točki 4"). */
+const NOT_A_PLACE = /^(?:stran[ie]?|točk[aei]|točko|slik[aei]|korak[ua]?|verzij[ai]|različic[ai]|seznam[ua]?|vrstic[ai]|poglavj[ue]|minut[ai]?|dneh|dnevih|urah|letih|mesecih|tednih|kos[ua]?|kosih|polic[ai]|predal[ua]?|miz[ai]|nadstropj[ue]|okn[ua]|zavihk[ua]|menij[ua]|strežnik[ua]|port[ua]|kanal[ua]|sob[ai]|prostor[ua]|vhod[ua]?|izhod[ua]?|postaj[ai]|peron[ua]|progi|liniji|računu|naročilu|ponudbi|pogodbi|členu|odstavku|zahtevku|ticketu|modelu)$/i;
+export function prepositionStreets(text: string): Span[] {
+  if (!/(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po) /.test(text)) return [];
+  return [...text.matchAll(PREPOSITION_STREET)]
+    .filter((match) => !match[0].split(/[ \t]+/).some((word) => NOT_A_PLACE.test(word)))
+    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 /** "na Glavnem trgu 14": a one- or two-letter preposition right before a street belongs to it. */
 function withPreposition(text: string, start: number): number {
   if (start < 2 || (text[start - 1] !== " " && text[start - 1] !== "\t")) return start;

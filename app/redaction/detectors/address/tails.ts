@@ -9,7 +9,7 @@ import type { Span } from "./street-before-number";
  * address. Each step is one sticky pattern at the current end, tried a bounded number of times.
  */
 
-const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
 const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
 const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})`;
 const AFTER_TOWN = new RegExp(String.raw`,?[ \t]+(?:[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|${UK_POSTCODE}|\([A-Z]{2}\))(?![\w])`, "y");
@@ -59,7 +59,7 @@ export function withTail(text: string, street: Span): AddressSpan {
   return { start, end, complete: false };
 }
 
-function unitBefore(text: string, start: number): number {
+export function unitBefore(text: string, start: number): number {
   const from = Math.max(0, start - 24);
   const unit = UNIT_BEFORE.exec(text.slice(from, start));
   return unit === null ? start : from + unit.index + unit[0].indexOf(unit[1]!);

@@ -73,6 +73,14 @@ export function parseList(content: string): string[] {
 }
 
 /** Builds the gazetteer from list contents; `read` gives a list file's entries (tests pass their own). */
+const NON_ASCII = /[^\x00-\x7f]/;
+const SOUTH_SLAVIC = /[čšžćđ]/;
+const MARKS = /\p{M}+/gu;
+/** The word's letters without diacritics: "lászló" → "laszlo", "kovač" → "kovac"; "ł", "ø", "đ" too. */
+function fold(word: string): string {
+  return word.normalize("NFD").replace(MARKS, "").replace(/ł/g, "l").replace(/ø/g, "o").replace(/đ/g, "d").replace(/ß/g, "ss");
+}
+
 export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
   const flags = new Map<string, number>();
   const add = (form: string, flag: number) => flags.set(form, (flags.get(form) ?? 0) | flag);
@@ -110,8 +118,26 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
       for (const form of forms) add(form, form === lower ? flag | NOMINATIVE : flag);
     }
   }
+  // Names typed without their diacritics ("Laszlo", "Jimenez") or with ones the list lacks
+  // ("Siobhán"): a word that is not listed is looked up by its letters without marks. Not for the
+  // South Slavic letters (č, š, ž, ć, đ): without them too many names are words ("Bašić" →
+  // "basic", "Župan" → the surname "Zupan").
+  const folded = new Map<string, number>();
+  for (const [form, flag] of flags) {
+    if (!NON_ASCII.test(form) || SOUTH_SLAVIC.test(form)) continue;
+    const key = fold(form);
+    if (key !== form) folded.set(key, (folded.get(key) ?? 0) | flag);
+  }
+  const lookup = (word: string): number => {
+    const direct = flags.get(word);
+    if (direct !== undefined) return direct;
+    if (!NON_ASCII.test(word)) return folded.get(word) ?? 0;
+    if (SOUTH_SLAVIC.test(word)) return 0;
+    const key = fold(word);
+    return flags.get(key) ?? folded.get(key) ?? 0;
+  };
   return {
-    flagsOf: (word) => flags.get(word) ?? 0,
+    flagsOf: lookup,
     entries: () => flags.entries(),
     stats: { names: counts, forms: flags.size, commonWords, notNames },
   };

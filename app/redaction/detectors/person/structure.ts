@@ -16,8 +16,8 @@ const HEADER = /^[ \t>]*(?:From|To|Cc|CC|Bcc|BCC|Reply-To|Sender|Od|Za|Kp|Skp|Po
 const VCARD = /^(FN|N)(?:;[^:\n]{0,80})?:/;
 /** "[10:42] ", "[12.01.24, 10:42:13] ", "12/01/2024, 10:42 - ", "10:42 ", "(10:42) " before a speaker. */
 const TIME_PREFIX = /^[ \t]*(?:\[[^\]\n]{1,30}\]|\([0-9:. ]{4,12}\)|(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?)[ \t]*(?:[-–][ \t]*)?/;
-/** A speaker and ", 10:42", " (10:42)" or " 10:42", then a colon, a dash or the line's end. */
-const NAME_THEN_TIME = /^(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,3})[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])\d{1,2}[:.]\d{2}(?::\d{2})?\)?[ \t]*(?::|[-–]|$)/u;
+/** A speaker and ", 10:42", " (10:42)", " 10:42" or Slack's "  10:32 AM", then a colon, a dash or the line's end. */
+const NAME_THEN_TIME = /^(\p{Lu}[\p{L}'’.-]{0,30}(?: \p{Lu}[\p{L}'’.-]{0,30}){0,3})[ \t]*(?:,[ \t]*|\([ \t]*|[ \t])\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\)?[ \t]*(?::|[-–]|$)/u;
 /** What NAME_THEN_TIME needs somewhere in the line: a time ("10:42", "10.42"); tested first, it is cheaper. */
 const TIME_IN_LINE = /\d[:.]\d\d/;
 const CONTACT_LINE = /@|\+?\d[\d ()/.-]{5,}\d|^\s*(?:tel|phone|mob|gsm|fax|e-?mail|t|m|e)\b\.?\s*[:.]/i;
@@ -46,7 +46,7 @@ export function isNameValue(value: string): boolean {
     if (PARTICLE.test(word)) continue;
     if (!WORD.test(word)) return false;
     if (word.length === 2 && word.endsWith(".")) continue;
-    const flags = names.flagsOf(word.toLowerCase());
+    const flags = flagsOfNameWord(word);
     if ((flags & ANY_NAME) !== 0 && (flags & NOT_A_NAME) === 0) {
       if ((flags & COMMON_WORD) === 0) strong++;
       else weak++;
@@ -58,10 +58,21 @@ export function isNameValue(value: string): boolean {
   return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
 }
 
+/** A hyphenated name ("Klaus-Dieter", "Jean-Pierre", "Chopra-Singh") is as known as its parts. */
+function flagsOfNameWord(word: string): number {
+  const names = gazetteer();
+  const flags = names.flagsOf(word.toLowerCase());
+  if (flags !== 0 || !word.includes("-")) return flags;
+  const parts = word.toLowerCase().split("-");
+  const partFlags = parts.map((part) => names.flagsOf(part));
+  if (partFlags.some((f) => (f & ANY_NAME) === 0 || (f & NOT_A_NAME) !== 0)) return 0;
+  return partFlags.reduce((a, b) => a & b) & (ANY_NAME | COMMON_WORD) || partFlags[0]! & ANY_NAME;
+}
+
 function hasStrongGiven(words: readonly string[]): boolean {
   const names = gazetteer();
   return words.some((w) => {
-    const flags = names.flagsOf(w.toLowerCase());
+    const flags = w.includes("-") ? flagsOfNameWord(w) : names.flagsOf(w.toLowerCase());
     return (flags & GIVEN) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
   });
 }
@@ -80,6 +91,7 @@ export function structuredNames(text: string, detections: Detection[]): void {
     if (newline === -1) break;
     start = newline + 1;
   }
+  const chat = isChat(text, lines);
   for (let index = 0; index < lines.length; index++) {
     const [start, end] = lines[index]!;
     if (end - start > MAX_LINE || end === start) continue;
@@ -100,7 +112,7 @@ export function structuredNames(text: string, detections: Detection[]): void {
       vcardNames(line, start, vcard[0].length, vcard[1] === "N", detections);
       continue;
     }
-    if (speakerName(line, start, detections)) continue;
+    if (speakerName(line, start, detections, chat)) continue;
     bareNameLine(text, lines, index, detections);
   }
   tableColumns(text, lines, detections);
@@ -153,11 +165,25 @@ function headerNames(line: string, lineStart: number, from: number, detections: 
     if (display.includes("@")) continue;
     const match = /^([ \t"']*)(.*?)([ \t"']*)$/s.exec(display)!;
     const name = match[2]!;
-    if (name !== "" && isNameValue(name)) {
+    if (name !== "" && (isNameValue(name) || isDisplayName(name))) {
       const nameStart = lineStart + s + match[1]!.length;
       push(detections, nameStart, nameStart + name.length, 0.85);
     }
   }
+}
+
+/**
+ * A header's display name need not be made of strong names: "June Carter", "Rose Marsh". Two to
+ * four capitalised words, one of them a name of any strength, none only a product or a place,
+ * and no company or team word.
+ */
+function isDisplayName(name: string): boolean {
+  const words = name.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
+  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name)) return false;
+  if (!words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
+  const flags = words.map(flagsOfNameWord);
+  if (flags.some((f) => (f & NOT_A_NAME) !== 0 && (f & ANY_NAME) === 0)) return false;
+  return flags.some((f) => (f & ANY_NAME) !== 0);
 }
 
 const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|AG|S\.r\.l\.|Support|Team|Info|Office)\.?(?:\s|$)/;
@@ -179,8 +205,28 @@ function vcardNames(line: string, lineStart: number, from: number, isN: boolean,
   push(detections, lineStart + from + start, lineStart + from + trimmed.length, 0.9);
 }
 
+/** A chat transcript: lines labelled "Name: " by two or more given names, one of them no ordinary word. */
+const CHAT_LABEL = /^[ \t]*(\p{Lu}\p{Ll}+):[ \t]+\S/u;
+function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
+  if (!text.includes(": ")) return false;
+  const names = gazetteer();
+  const labels = new Set<string>();
+  let strong = 0;
+  for (const [start, end] of lines) {
+    if (end - start > MAX_LINE) continue;
+    const label = CHAT_LABEL.exec(text.slice(start, Math.min(end, start + 40)));
+    if (label === null) continue;
+    const flags = names.flagsOf(label[1]!.toLowerCase());
+    if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
+    labels.add(label[1]!);
+    if ((flags & COMMON_WORD) === 0) strong++;
+    if (strong >= 1 && labels.size >= 2) return true;
+  }
+  return false;
+}
+
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
-function speakerName(line: string, lineStart: number, detections: Detection[]): boolean {
+function speakerName(line: string, lineStart: number, detections: Detection[], chat: boolean): boolean {
   const prefix = TIME_PREFIX.exec(line);
   let from = prefix ? prefix[0].length : 0;
   while (from < line.length && (line[from] === " " || line[from] === "\t")) from++;
@@ -204,8 +250,10 @@ function speakerName(line: string, lineStart: number, detections: Detection[]): 
     // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
     const name = line.slice(from, colon);
     const flags = gazetteer().flagsOf(name.toLowerCase());
-    // A given name that is also a word ("Rok:" deadline, "Cookie:" header) is a label here, not a speaker.
-    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & (NOT_A_NAME | COMMON_WORD)) === 0) || (/\s/.test(name) && isNameValue(name))) {
+    // A given name that is also a word ("Rok:" deadline, "Cookie:" header) is a label here, not a
+    // speaker, unless the text is a chat whose other speakers are plain names ("Grant: can you…").
+    const commonOk = chat ? NOT_A_NAME : NOT_A_NAME | COMMON_WORD;
+    if ((/^\p{Lu}\p{Ll}+$/u.test(name) && (flags & GIVEN) !== 0 && (flags & commonOk) === 0) || (/\s/.test(name) && isNameValue(name))) {
       push(detections, lineStart + from, lineStart + from + name.length, 0.75);
       return true;
     }
@@ -220,7 +268,10 @@ function speakerName(line: string, lineStart: number, detections: Detection[]): 
   if (!prefix) {
     // the time after the name: "Mateja Hribar, 10:42", "Mateja Hribar (10:42):"
     const m = TIME_IN_LINE.test(line) ? NAME_THEN_TIME.exec(line.slice(from)) : null;
-    if (m && isSpeaker(m[1]!, false)) {
+    // "Mark Twyman  10:32 AM" alone on its line (Slack, Teams): two or three capitalised words
+    // before a time that ends the line are a speaker header, known names or not.
+    const headerLine = m !== null && /[\dMm.)][ \t]*$/.test(m[0]) && m[0].length === line.slice(from).replace(/[ \t]+$/, "").length && /^\S+(?: \S+){1,2}$/.test(m[1]!);
+    if (m && isSpeaker(m[1]!, headerLine)) {
       push(detections, lineStart + from, lineStart + from + m[1]!.length, 0.8);
       return true;
     }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../../detect";
+
+const addresses = (text: string) => detect(text).filter((d) => d.type === "POSTAL_ADDRESS").map((d) => text.slice(d.start, d.end));
+
+describe("postal addresses in the shapes of their countries", () => {
+  it.each([
+    ["Gartenstraße 15a, 3. OG links, 70174 Stuttgart"],
+    ["Landstraßer Hauptstraße 71/Stiege 2/Top 14\n1030 Wien"],
+    ["2250 W. Broadway, #304, Vancouver, BC V6K 2E4"],
+    ["315 W. 4th Street, Unit 1102, Cincinnati, Ohio 45202"],
+    ["8800 SUNSET BLVD STE 210\nWEST HOLLYWOOD CA 90069-2104"],
+    ["The Laurels, 4 Vicarage Lane\nStratford-upon-Avon CV37 6BQ"],
+    ["Flat 4, 27 Harcourt Road, Dublin 2, D02 HX65"],
+    ["Rožni dolini, cesta IV/32, 1000 Ljubljana"],
+    ["1600 Pennsylvania Ave NW, Washington, DC 20500"],
+    ["Kidričeva 7, p. p. 12, 3000 Celje"],
+    ["Vinohradská 12, 120 00 Praha 2"],
+  ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
+
+  it("finds the street after prose words and a vCard label with an escaped line break", () => {
+    expect(addresses("naslov je Pod gradom 3, 4290 Tržič.")).toEqual(["Pod gradom 3, 4290 Tržič"]);
+    expect(addresses("Ab Jänner finden Sie uns in der Herrengasse 6–8, Stiege 1, 1010 Wien.")).toEqual(["Herrengasse 6–8, Stiege 1, 1010 Wien"]);
+    expect(addresses('ADR;TYPE=home;LABEL="Rosenweg 7\\n53113 Bonn":;;Rosenweg 7;Bonn;;53113;Deutschland')).toEqual([
+      "Rosenweg 7\\n53113 Bonn",
+      "Rosenweg 7;Bonn;;53113",
+    ]);
+  });
+
+  it("takes the town and postcode cells of a table that holds streets, not of other tables", () => {
+    expect(addresses("ime,naslov,posta,kraj\nTina Golob,Vrtna ulica 6,8000,Novo mesto")).toEqual(["Vrtna ulica 6", "8000", "Novo mesto"]);
+    expect(addresses("ime,telefon,kraj\nLuka Sever,031 456 789,Koper")).toEqual([]);
+    expect(addresses("ID,Status,Naslov\n50101,Zaprt,Tiskalnik ne tiska")).toEqual([]);
+  });
+
+  it("takes a street named by a preposition and a place when a town follows it, not prose", () => {
+    expect(addresses("Ob Dravi 12, Maribor")).toEqual(["Ob Dravi 12, Maribor"]);
+    expect(addresses("živim Pod gradom 3 v Tržiču")).toEqual(["Pod gradom 3 v Tržiču"]);
+    expect(addresses("Na strani 12 v Celju je napaka, Po 3 dneh v Kranju")).toEqual([]);
+    expect(addresses("Na sestanku 5 v Ljubljani smo se dogovorili. Pri stranki 3 v Mariboru smo zamenjali disk.")).toEqual([]);
+  });
+
+  it("takes the town and postcode fields of a form whose street field holds a street", () => {
+    expect(addresses("Street: 77 Lakeshore Road East\nCity: Mississauga\nProvince: ON\nPostal code: L5G 1E1")).toEqual([
+      "77 Lakeshore Road East",
+      "Mississauga",
+      "L5G 1E1",
+    ]);
+    expect(addresses("Subject: printer\nCity: Mississauga")).toEqual([]);
+    expect(addresses("Please deliver to Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux.")).toEqual(["Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux"]);
+  });
+
+  it("keeps a business before the address and a town in Cincinnati's name", () => {
+    const found = addresses("The event is at The Grand Hotel, 97-99 King's Road, Brighton BN1 2FW.");
+    expect(found).toEqual(["97-99 King's Road, Brighton BN1 2FW"]);
+  });
+});

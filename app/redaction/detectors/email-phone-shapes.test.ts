@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+
+const found = (text: string, type: string) => detect(text).filter((d) => d.type === type).map((d) => text.slice(d.start, d.end));
+
+describe("obfuscated e-mail addresses with hidden dots in the local part", () => {
+  it.each([
+    ["krishnan . iyer @ tatvaindia . com"],
+    ["janez [dot] novak [at] gmail [dot] com"],
+    ["janez dot novak at gmail dot com"],
+    ["info at firma.si"],
+    ["ana＠firma.si"],
+  ])("finds %j whole", (address) => expect(found(`Pišite na ${address}, hvala.`, "EMAIL")).toEqual([address]));
+
+  it("does not reach back over words before a plain address", () => {
+    expect(found("Ask janez dot novak@gmail.com", "EMAIL")).toEqual(["novak@gmail.com"]);
+    expect(found("Look at index.html and meet at noon.", "EMAIL")).toEqual([]);
+  });
+});
+
+describe("phones in form-encoded fields", () => {
+  it("reads the decoded value and reports the encoded one", () => {
+    expect(found("first_name=Diego&phone=%2B34%20612%20345%20678&consent=on", "PHONE")).toEqual(["%2B34%20612%20345%20678"]);
+    expect(found("?tel=041+123+456&x=1", "PHONE")).toEqual(["041+123+456"]);
+    expect(found("?version=1.2.3&phone=abc&id=%2B1234", "PHONE")).toEqual([]);
+  });
+});

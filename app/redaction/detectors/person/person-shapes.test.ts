@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../../detect";
+
+const persons = (text: string) => detect(text).filter((d) => d.type === "PERSON").map((d) => text.slice(d.start, d.end));
+
+describe("names by their place in mail headers and chats", () => {
+  it("takes a header's whole display name, weak names and hyphenated given names too", () => {
+    expect(persons("To: Frank Ellis; June Carter")).toEqual(["Frank Ellis", "June Carter"]);
+    expect(persons('From: "Schneider, Klaus-Dieter" <kd.schneider@schneider-bau.de>')).toEqual(["Schneider, Klaus-Dieter"]);
+  });
+
+  it("leaves mailbox and product display names", () => {
+    for (const text of ["From: Microsoft Outlook <no-reply@microsoft.com>", "From: Accounts Payable <ap@x.com>", "To: Sales Team", "From: Google Calendar <calendar@google.com>"]) {
+      expect(persons(text), text).toEqual([]);
+    }
+  });
+
+  it("reads a name typed without the diacritics its list has, but not South Slavic ones", () => {
+    expect(persons("Laszlo: my hungarian account is ready\nMaja: thanks, saved")).toEqual(["Laszlo", "Maja"]);
+    expect(persons("M365 Business Basic licence")).toEqual([]);
+  });
+
+  it("takes given names that are words as speakers in a chat with other speakers", () => {
+    expect(persons("Grant: can you grant me access?\nEva: sure, which email?")).toEqual(["Grant", "Eva"]);
+    expect(persons("Nick: is the backup normal?\nJure: yes\nNick: ok")).toEqual(["Nick", "Jure", "Nick"]);
+    expect(persons("Rok: 15. 12. 2026\nOpomba: plačano")).toEqual([]);
+  });
+
+  it("takes a Slack or Teams speaker header with a time that ends its line", () => {
+    expect(persons("Mark Twyman  10:32 AM\ncan someone reset my MFA?")).toEqual(["Mark Twyman"]);
+    expect(persons("Windows Update 10:32 AM")).toEqual([]);
+  });
+});
+
+describe("names in the person fields of exports", () => {
+  it("takes labelled person fields and role columns the gazetteer knows", () => {
+    expect(persons("Assignee: Sanna Virtanen\nReported by: Ewa Kowalczyk")).toEqual(["Sanna Virtanen", "Ewa Kowalczyk"]);
+    expect(persons("Speaker,Talk,Slot\nRosa Jiménez,Design tokens,11:00")).toEqual(["Rosa Jiménez"]);
+    expect(persons("Date,Amount,Payee\n01/12/2026,45.00,A KAUR")).toEqual(["A KAUR"]);
+    expect(persons("Date,Amount,Payee\n01/12/2026,120.00,PETROL D.D.\n02/12/2026,45.00,AMAZON EU")).toEqual([]);
+    expect(persons("Author: Microsoft Corporation\nAssignee: Finance Team")).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+
+const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+
+describe("passwords and codes in prose and chat", () => {
+  it.each([
+    ["can you reset my password for the CRM?\nPetra 10:05\ndone, temporary one is Tulip-Harbor-42! – change it", "Tulip-Harbor-42!"],
+    ["what's the wifi password in the meeting room?\nTom 9:03\nmeadow-lark-7781\nJess 9:03\nthx!", "meadow-lark-7781"],
+    ["Use Winter2026! as the password for now.", "Winter2026!"],
+    ["[08:02] Barbara: a mi lahko poveš geslo za skupni predal?\n[08:03] Marjan: Predal#Skupni22", "Predal#Skupni22"],
+    ["uporabite Lipa-2026 kot geslo za prvo prijavo", "Lipa-2026"],
+    ["login: admin / Adm1n!2026", "Adm1n!2026"],
+    ["user admin, pw Qwerty#123", "Qwerty#123"],
+    ["SSID Gost, WPA2 key Dobrodosli2026", "Dobrodosli2026"],
+    ["The reset code in the SMS was 738201 but the site said it was invalid.", "738201"],
+    ["Koda za prijavo je 482913.", "482913"],
+    ["Vaša enkratna koda: 482913", "482913"],
+    ["PUK 80552190", "80552190"],
+    ["PIN kartice 9034", "9034"],
+    ["Alarmna koda je 4711.", "4711"],
+    ["šifra za alarm: 4711", "4711"],
+    ["Apple app-specific password abcd-efgh-ijkl-mnop", "abcd-efgh-ijkl-mnop"],
+  ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("leaves products, ids, versions and other codes near a password word", () => {
+    for (const text of [
+      "Password reset for Office 365 on Windows 11 build 22H2 failed with error 0x80070005.",
+      "Geslo je poteklo na računalniku PC-RAC-014. Ticket INC0012345.",
+      "Geslo za wifi sem spremenil, usmerjevalnik je FritzBox7590.",
+      "The wifi password changed; the router is a TP-Link Archer C6v3 on firmware 1.3.6.",
+      "Koda napake 0x80070005, koda izdelka A4-2026. Error code: 80070005. Order code 482913 shipped.",
+      "Poštna številka 1000, koda države 386. Zip code 90210. Status code 403.",
+      'smtp: { "pass": "x", "publishableKey": "pk_live_kzNUv9T1plGuTq9SCKkc7vzU" }',
+    ]) expect(secrets(text), text).toEqual([]);
+  });
+});

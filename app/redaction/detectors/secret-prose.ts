@@ -1,0 +1,135 @@
+import type { Detection } from "../types";
+
+/**
+ * Passwords and one-time codes as people write them in tickets and chats (issue 18), beyond the
+ * "password: X" / "geslo je X" cues of secret.ts:
+ * - a chosen-looking value later in the same passage as a password word: "can you reset my
+ *   password? … temporary one is Tulip-Harbor-42!", "the admin password … he changed it to
+ *   mT!k-2025-office", a chat reply that is the value alone on its line;
+ * - "use Winter2026! as the password", "uporabite Lipa-2026 kot geslo";
+ * - a user and password pair: "login: admin / Adm1n!2026", "wifi: Pisarna / Pisarna2026!";
+ * - Wi-Fi keys ("WPA2 key Dobrodosli2026", "WLAN-Schlüssel: …");
+ * - one-time and access codes that are numbers: "verification code 482913", "Koda za prijavo je
+ *   482913", "OTP: 482913", "PUK 80552190", "door code 4471#"; error, order, product, postal and
+ *   status codes are not.
+ * Every value must look chosen (letters mixed with digits or symbols) except the numeric codes,
+ * which need a qualifier that makes them credentials.
+ */
+
+const PASSWORD_CUE =
+  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
+/** Window after a password word in which a linked value may stand: a passage, not the whole text. */
+const PASSAGE = 220;
+/** A linking word or sign, then the value. */
+const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|lautet|ist|war|glasi|are|:|=|→|->)[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const USE_AS =
+  /(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3}|poskusi\p{L}{0,3}|verwende\p{L}{0,2}|koristi\p{L}{0,3})[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})["'“”`]?[ \t]+(?:as|kot|als|za)[ \t]+(?:the |your |my |a |an |das |novo |začasno |new |temporary )?(?:new |temporary |novo |začasno )?(?:password|passwort|geslo|pass|lozinku|lozinka)/giu;
+const CREDENTIAL_PAIR =
+  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*[:=]?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
+
+const CODE_CUE =
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
+/**
+ * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034") or after a linking word a few
+ * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
+ * product's ("access code for Office 2019").
+ */
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|lautet)[ \t]+|(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+
+export function detectProseSecrets(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number, confidence: number) => {
+    if (end > start) detections.push({ type: "SECRET", start, end, confidence });
+  };
+  let searchedUntil = 0;
+  let blank = -1; // the next blank line at or after the passage's start, found once per blank line
+  PASSWORD_CUE.lastIndex = 0;
+  for (let cue = PASSWORD_CUE.exec(text); cue !== null; cue = PASSWORD_CUE.exec(text)) {
+    // A cue whose next words the previous passage already read adds only cost ("password: " a
+    // hundred thousand times stays one pass).
+    if (cue.index + cue[0].length + 40 <= searchedUntil) continue;
+    const from = Math.max(cue.index + cue[0].length, searchedUntil);
+    if (blank !== Infinity && blank < from) {
+      const at = text.indexOf("\n\n", from);
+      blank = at === -1 ? Infinity : at;
+    }
+    const to = Math.min(text.length, cue.index + cue[0].length + PASSAGE, blank);
+    if (to <= from) continue;
+    searchedUntil = to;
+    const passage = text.slice(from, to);
+    // The word right after the cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123").
+    const next = /^[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/u.exec(passage);
+    if (next !== null && isChosen(trimEnd(next[1]!))) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
+    if (next !== null && /app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
+    LINKED.lastIndex = 0;
+    for (let link = LINKED.exec(passage); link !== null; link = LINKED.exec(passage)) {
+      // '"host": "smtp.x"' after '"pass": …' is the next key of a configuration, read by its own rules.
+      if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|\w)$/u.test(passage.slice(0, link.index))) continue;
+      const value = trimEnd(link[1]!);
+      // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken.
+      const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index));
+      if (isChosen(value) && (!laterClause || /[^\p{L}\d]/u.test(value))) pushValue(from + link.index + link[0].length - link[1]!.length, link[1]!, push);
+    }
+    // A value alone on its line under a question or a colon: a chat reply to "what's the wifi
+    // password?", "Novo geslo:\nKava-2026".
+    const cueLineEnd = passage.indexOf("\n");
+    const cueLine = cueLineEnd === -1 ? passage : passage.slice(0, cueLineEnd);
+    if (cueLine.includes("?") || /:\s*$/.test(cueLine)) {
+      // "[08:03] Marjan: Predal#Skupni22": after a chat speaker label too.
+      for (const line of passage.matchAll(/\n[ \t]*(?:(?:\[[^\]\n]{1,30}\][ \t]*)?\p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2}:[ \t]+)?([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
+        if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
+      }
+    }
+  }
+  for (const match of text.matchAll(USE_AS)) {
+    if (isChosen(match[1]!)) pushValue(match.index + match[0].indexOf(match[1]!), match[1]!, push);
+  }
+  if (text.includes("/")) {
+    for (const match of text.matchAll(CREDENTIAL_PAIR)) {
+      const value = trimEnd(match[2]!);
+      if (!isChosen(value) || /^\d+$/.test(match[1]!)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[2]!.length, end - match[2]!.length + value.length, 0.8);
+    }
+  }
+  CODE_CUE.lastIndex = 0;
+  for (let cue = CODE_CUE.exec(text); cue !== null; cue = CODE_CUE.exec(text)) {
+    CODE_VALUE.lastIndex = cue.index + cue[0].length;
+    const value = CODE_VALUE.exec(text);
+    if (value === null) continue;
+    const end = value.index + value[0].length;
+    push(end - value[1]!.length, end, 0.8);
+  }
+  return detections;
+}
+
+function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
+  push(start, start + trimEnd(raw).length, 0.75);
+}
+
+/** A sentence's or list's punctuation after the value is not part of it. */
+function trimEnd(value: string): string {
+  return value.replace(/[.,;:)\]]+$/, "");
+}
+
+/**
+ * A chosen or generated password: letters with digits, and a symbol or both cases. Not a version,
+ * a date or time, a ticket or order id (INC0012345, OPS-1234), a host name, an e-mail address, a
+ * URL or path, a UUID or a hash, nor a plain word.
+ */
+export function isChosen(value: string): boolean {
+  if (value.length < 6 || value.length > 64 || /^pk_(?:live|test)_/.test(value)) return false;
+  if (/^[A-Za-z_][\w.-]*[=:]/.test(value) || /^\$\{|^<.*>$|^\{\{/.test(value)) return false; // KEY=value, ${VAR}, <placeholder>
+  if (!/\p{L}/u.test(value) || !/\d/.test(value)) return false;
+  if (!(/[^\p{L}\d]/u.test(value) || (/\p{Lu}/u.test(value) && /\p{Ll}/u.test(value)))) return false;
+  if (/^v?\d+(?:[.-]\d+)+[a-z]?$/i.test(value)) return false; // 1.2.3, 2026-12-01
+  if (/^\d{1,2}[:.]\d{2}/.test(value) || /^\d+(?:st|nd|rd|th|\.)$/.test(value)) return false;
+  if (/^#?[A-Z]{1,6}[-_]?\d{2,}$/.test(value) || /^#\d+$/.test(value)) return false; // INC0012345, OPS-1234, KB5031455
+  if (/:\/\/|^\/|^~\/|^\.\.?\/|\\/.test(value)) return false;
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return false;
+  if (/^(?:[\w-]+\.)+[a-z]{2,}$/i.test(value)) return false; // web02.minidesk.si
+  if (/^[0-9a-f-]{20,}$/i.test(value)) return false; // hashes, UUIDs (found elsewhere when they are keys)
+  if (/^\d+(?:[.,]\d+)?\s?(?:%|€|\$|kb|mb|gb|tb|ms|s|h|min|px)$/i.test(value)) return false;
+  if (/^[A-Z]{2,}\d*(?:-[A-Z0-9]+)+$/.test(value)) return false; // product codes: WPA2-PSK, AES-256, SKU-LAT-5540
+  return true;
+}

@@ -1,0 +1,241 @@
+import type { Detection } from "../types";
+
+/**
+ * Secret shapes read from how providers and tools write them (issue 18), each found from a
+ * literal anchor with bounded repetitions:
+ * - provider tokens that carry a documented prefix (GitLab glpat-, Docker dckr_pat_, npm_, PyPI
+ *   pypi-AgE, Hugging Face hf_, Shopify shpat_, DigitalOcean dop_v1_, SendGrid SG.x.y, Slack app
+ *   xapp-, Stripe webhook whsec_, Mailgun key-, Vault hvs., Telegram bot id:AA…, …), whole;
+ * - XML configuration: `<password>X</password>`, `<add key="…ApiKey" value="X"/>`,
+ *   `<property name="password" value="X"/>`;
+ * - Azure connection strings: AccountKey=, SharedAccessKey=, SharedAccessSignature=;
+ * - command lines: `curl -u user:X`, `docker login -p X`, `sshpass -p X`, Oracle `user/X@db`;
+ * - recovery and backup codes listed under their label ("Obnovitvene kode za 2FA:"),
+ *   and BitLocker recovery keys (eight groups of six digits).
+ * Publishable keys (Stripe pk_live_/pk_test_) are public by design: `isPublishableKey` lets the
+ * other secret detectors leave them.
+ */
+
+const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
+  { marker: "gl", pattern: /(?<![\w-])gl(?:pat|ptt|rt|dt|soat|cbt|imt|agent|ft)-[A-Za-z0-9_-]{20,255}(?![\w-])/g },
+  { marker: "dckr_", pattern: /(?<![\w-])dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,255}(?![\w-])/g },
+  { marker: "npm_", pattern: /(?<![\w-])npm_[A-Za-z0-9]{36}(?![\w-])/g },
+  { marker: "pypi-", pattern: /(?<![\w-])pypi-AgE[A-Za-z0-9_-]{50,1000}(?![\w-])/g },
+  { marker: "hf_", pattern: /(?<![\w-])hf_[A-Za-z0-9]{30,64}(?![\w-])/g },
+  { marker: "shp", pattern: /(?<![\w-])shp(?:at|ss|ca|pa)_[A-Fa-f0-9]{32}(?![\w-])/g },
+  { marker: "_v1_", pattern: /(?<![\w-])do[opr]_v1_[a-f0-9]{64}(?![\w-])/g },
+  { marker: "SG.", pattern: /(?<![\w.-])SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}(?![\w-])/g },
+  { marker: "xapp-", pattern: /(?<![\w-])xapp-\d-[A-Z0-9]{6,20}-\d{6,20}-[a-z0-9]{32,80}(?![\w-])/g },
+  { marker: "whsec_", pattern: /(?<![\w-])whsec_[A-Za-z0-9+/=]{24,128}(?![\w-])/g },
+  { marker: "key-", pattern: /(?<![\w-])key-[a-f0-9]{32}(?![\w-])/g },
+  { marker: "hv", pattern: /(?<![\w.-])hv[sbr]\.[A-Za-z0-9_-]{24,255}(?![\w-])/g },
+  { marker: "ya29.", pattern: /(?<![\w.-])ya29\.[A-Za-z0-9_-]{20,2048}(?![\w-])/g },
+  { marker: "1//", pattern: /(?<![\w/])1\/\/0[A-Za-z0-9_-]{30,512}(?![\w-])/g },
+  { marker: ":AA", pattern: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{30,40}(?![\w-])/g },
+  { marker: "ATATT", pattern: /(?<![\w-])ATATT[A-Za-z0-9_=-]{50,400}(?![\w-])/g },
+  { marker: "lin_api_", pattern: /(?<![\w-])lin_api_[A-Za-z0-9]{32,64}(?![\w-])/g },
+  { marker: "xkeysib-", pattern: /(?<![\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![\w-])/g },
+  { marker: "sntry", pattern: /(?<![\w-])sntry[su]_[A-Za-z0-9+/=_-]{40,400}(?![\w-])/g },
+  { marker: "tskey-", pattern: /(?<![\w-])tskey-(?:api|auth|client)-[A-Za-z0-9-]{16,128}(?![\w-])/g },
+  { marker: "glsa_", pattern: /(?<![\w-])glsa_[A-Za-z0-9_]{32,64}(?![\w-])/g },
+  { marker: "sq0", pattern: /(?<![\w-])sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}(?![\w-])/g },
+  { marker: "AGE-SECRET-KEY-", pattern: /AGE-SECRET-KEY-1[A-Z0-9]{50,70}/g },
+  { marker: "ntn_", pattern: /(?<![\w-])ntn_[A-Za-z0-9]{40,60}(?![\w-])/g },
+  { marker: "figd_", pattern: /(?<![\w-])figd_[A-Za-z0-9_-]{30,60}(?![\w-])/g },
+  { marker: "pscale_", pattern: /(?<![\w-])pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{30,64}(?![\w-])/g },
+  // Product and licence keys: five groups of five (Windows, Office, many licence servers)
+  { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g },
+  { marker: "EAA", pattern: /(?<![\w-])EAA[A-Za-z0-9]{80,400}(?![\w-])/g },
+];
+
+/** Stripe's publishable keys go into web pages: an identifier, not a secret. */
+export function isPublishableKey(value: string): boolean {
+  return /^pk_(?:live|test)_/.test(value);
+}
+
+const SECRET_WORD = String.raw`(?:[A-Za-z0-9_.:-]{0,40}(?:password|passwd|pwd|secret|token|api_?key|apikey|access_?key|private_?key|credential|auth_?key|connection_?string)[A-Za-z0-9_.:-]{0,40})`;
+/** `<password>X</password>`, `<ns:ApiKey>X</ns:ApiKey>`. */
+const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD})(?:[ \t][^>\n]{0,100})?>([^<\n]{4,300})</\1>`, "giy");
+/** `<add key="PaymentApiKey" value="X" />`, `<property name="password" value="X"/>`, `<entry key="db.password">`. */
+const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD})"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
+/** Names that describe the secret rather than hold it (PasswordMinLength, TokenLifetime). */
+const DESCRIBES_SECRET = /(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|header|lifetime|timeout|count|prefix|format|policy|provider|mode)$/i;
+const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Za-z_]+%|#\{[^}]*\}|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
+
+/** Azure connection strings name their parts in PascalCase, separated by ";". */
+const CONNECTION_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|ClientSecret|ApiKey|AccessKey)[ \t]*=[ \t]*([^;&\s"'<>]{8,1024})/g;
+
+/** curl -u user:password, curl --user user:password, curl --proxy-user …; wget --http-password is a flag (secret-config). */
+const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U)[ \t]+["']?[^\s:"']{1,64}:([^\s"']{1,128})/g;
+/** docker/podman/helm login … -p X; sshpass -p X. */
+const LOGIN_P = /(?<![\w-])(?:(?:docker|podman|nerdctl|buildah|skopeo|helm)(?:[ \t]+registry)?[ \t]+login|sshpass)(?![\w-])[^\n]{0,160}?[ \t](?:-p|--password)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
+/** jdbc:oracle:thin:scott/tiger@db, sqlplus scott/tiger@db. */
+const ORACLE_USER_PASSWORD = /(?:jdbc:oracle:(?:thin|oci):|(?<![\w-])(?:sqlplus|rman|expdp|impdp|exp|imp)[ \t]+(?:-s[ \t]+)?)[^\s/@:]{1,64}\/([^\s@"']{1,128})@/gi;
+
+/** BitLocker: eight groups of six digits. */
+const BITLOCKER = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;
+/** The label above or before a list of one-time recovery codes. */
+const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rezervn\p{L}*|varnostn\p{L}*|Wiederherstellungs|Backup-|oporavk\p{L}*|pričuvn\p{L}*)[ \t-]*(?:kod\p{L}*|codes?|Codes?)/giu;
+/** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
+const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
+
+/** Docker's config.json: "auth": base64 of user:password. */
+const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,4096}={0,2})"/g;
+/** A ~/.pgpass line: host:port:database:user:password. */
+const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]{1,63}:(\S{1,256})[ \t]*$/gm;
+/**
+ * A webhook URL of a chat or automation service not named in secret-urls.ts (Mattermost,
+ * Rocket.Chat, self-hosted): a /hooks/ or /webhook(s)/ path whose segment is a generated key
+ * is a credential by itself, replaced whole.
+ */
+const GENERIC_WEBHOOK = /https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,40}\/){0,3}(?:hooks|webhooks?)\/[^\s"'<>)\]]{16,400}/g;
+
+export function detectSecretShapes(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number, confidence: number) => {
+    if (end > start) detections.push({ type: "SECRET", start, end, confidence });
+  };
+  for (const { marker, pattern } of PROVIDER_TOKENS) {
+    if (!text.includes(marker)) continue;
+    pattern.lastIndex = 0;
+    for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+      if (/\d/.test(hit[0]) || hit[0].length >= 40) push(hit.index, hit.index + hit[0].length, 0.98);
+    }
+  }
+  if (text.includes("</")) {
+    for (let at = text.indexOf("<"); at !== -1; at = text.indexOf("<", at + 1)) {
+      XML_ELEMENT.lastIndex = at;
+      const element = XML_ELEMENT.exec(text);
+      if (element === null) continue;
+      const value = element[2]!.trim();
+      if (DESCRIBES_SECRET.test(element[1]!) || PLACEHOLDER.test(value) || isPublishableKey(value)) continue;
+      const start = element.index + element[0].indexOf(">") + 1 + element[2]!.indexOf(value);
+      push(start, start + value.length, 0.85);
+    }
+  }
+  if (/value[ \t]*=/i.test(text)) {
+    for (let at = firstKeyAttribute(text, 0); at !== -1; at = firstKeyAttribute(text, at + 1)) {
+      XML_PAIR.lastIndex = at;
+      const pair = XML_PAIR.exec(text);
+      if (pair === null) continue;
+      const value = pair[2]!;
+      if (DESCRIBES_SECRET.test(pair[1]!) || PLACEHOLDER.test(value) || isPublishableKey(value) || /^(?:https?:|\/)/.test(value)) continue;
+      const start = pair.index + pair[0].length - 1 - value.length;
+      push(start, start + value.length, 0.85);
+    }
+  }
+  if (text.includes("=")) {
+    CONNECTION_KEY.lastIndex = 0;
+    for (let hit = CONNECTION_KEY.exec(text); hit !== null; hit = CONNECTION_KEY.exec(text)) {
+      const value = hit[1]!;
+      if (PLACEHOLDER.test(value) || isPublishableKey(value) || !/\d/.test(value)) continue;
+      push(hit.index + hit[0].length - value.length, hit.index + hit[0].length, 0.9);
+    }
+  }
+  if (text.includes("-u") || text.includes("--user") || text.includes("-U")) {
+    for (const match of text.matchAll(CURL_USER)) {
+      if (!/(?<![\w-])(?:curl|wget|http|httpie|xh)(?![\w-])/.test(lineOf(text, match.index))) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes("login") || text.includes("sshpass")) {
+    for (const match of text.matchAll(LOGIN_P)) {
+      const quoted = match[1] ?? match[2];
+      const raw = quoted ?? match[3]!;
+      if (PLACEHOLDER.test(raw)) continue;
+      const end = match.index + match[0].length - (quoted !== undefined ? 1 : 0);
+      push(end - raw.length, end, 0.9);
+    }
+  }
+  if (text.includes("/") && text.includes("@")) {
+    for (const match of text.matchAll(ORACLE_USER_PASSWORD)) {
+      const end = match.index + match[0].length - 1;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes('"auth"')) {
+    for (const match of text.matchAll(DOCKER_AUTH)) {
+      if (!decodesToPair(match[1]!)) continue;
+      const end = match.index + match[0].length - 1;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes(":*:") || /:\d{1,5}:/.test(text)) {
+    for (const match of text.matchAll(PGPASS_LINE)) {
+      if (PLACEHOLDER.test(match[1]!)) continue;
+      const end = match.index + match[0].trimEnd().length;
+      push(end - match[1]!.length, end, 0.85);
+    }
+  }
+  if (text.includes("hook")) {
+    for (const match of text.matchAll(GENERIC_WEBHOOK)) {
+      const url = match[0].replace(/[.,;:!?]+$/, "");
+      const segments = url.slice(url.search(/\/(?:hooks|webhooks?)\//)).split(/[/?&=]/);
+      if (!segments.some((segment) => segment.length >= 16 && /[a-z]/i.test(segment) && /\d/.test(segment))) continue;
+      push(match.index, match.index + url.length, 0.9);
+    }
+  }
+  if (text.includes("-")) for (const match of text.matchAll(BITLOCKER)) push(match.index, match.index + match[0].length, 0.9);
+  RECOVERY_LABEL.lastIndex = 0;
+  for (let label = RECOVERY_LABEL.exec(text); label !== null; label = RECOVERY_LABEL.exec(text)) {
+    RECOVERY_LABEL.lastIndex = recoveryCodes(text, label.index + label[0].length, push);
+  }
+  return detections;
+}
+
+function decodesToPair(base64: string): boolean {
+  try {
+    const decoded = atob(base64);
+    const colon = decoded.indexOf(":");
+    return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  } catch {
+    return false;
+  }
+}
+
+/** Where the next `key="` or `name="` attribute starts, found with indexOf. */
+function firstKeyAttribute(text: string, from: number): number {
+  const key = text.indexOf("key", from);
+  const name = text.indexOf("name", from);
+  if (key === -1) return name;
+  if (name === -1) return key;
+  return Math.min(key, name);
+}
+
+function lineOf(text: string, at: number): string {
+  const start = text.lastIndexOf("\n", at) + 1;
+  const end = text.indexOf("\n", at);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+/**
+ * The codes after a recovery-code label: the rest of its line and up to twelve lines below,
+ * each holding only codes (numbered, bulleted, or separated by commas and blanks). Reading stops
+ * at the first line that holds anything else. Returns where reading stopped.
+ */
+function recoveryCodes(text: string, from: number, push: (start: number, end: number, confidence: number) => void): number {
+  let lineStart = from;
+  let lines = 0;
+  let blank = 0;
+  while (lineStart < text.length && lines <= 12) {
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    // The label's own line: what follows "codes" may be "za 2FA:" or "(keep them safe):".
+    const body = lines === 0 ? line.replace(/^[^:\n]{0,40}:/, "") : line;
+    const offset = lineStart + (line.length - body.length);
+    if (body.trim() === "") {
+      if (lines > 0 && ++blank > 1) break;
+    } else {
+      const tokens = [...body.matchAll(/[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g)];
+      const codes = tokens.filter((t) => !/^\d{1,2}[.)]$/.test(t[0]) && !/^[-–]$/.test(t[0]));
+      if (codes.length === 0 || !codes.every((t) => CODE.test(t[0]) && /\d/.test(t[0]))) return lineStart;
+      for (const code of codes) push(offset + code.index, offset + code.index + code[0].length, 0.85);
+    }
+    lines++;
+    if (newline === -1) return text.length;
+    lineStart = newline + 1;
+  }
+  return lineStart;
+}

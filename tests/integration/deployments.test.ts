@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ENDLESS, sendChunked } from "../setup/chunked-request";
 import { startTestApp, TestBrowser } from "../setup/app";
 import type { RunningMinidesk } from "../../app/server/services.server";
 import { getDb } from "../../app/db.server";
@@ -49,34 +49,6 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: typeof body === "string" ? body : JSON.stringify(body),
     headers: { "Content-Type": "application/json", ...headers },
   });
-/** A real chunked POST (node:http) that writes `{"text":"chunked xxx…` until the server answers. */
-function sendChunkedForever(path: string, headers: Record<string, string>): Promise<{ status: number; body: string; bytesSentBeforeAnswer: number }> {
-  const url = new URL(app.url);
-  const chunk = Buffer.alloc(64 * 1024, "x");
-  return new Promise((resolve, reject) => {
-    let sent = 0;
-    let answered = false;
-    const req = http.request({ host: url.hostname, port: url.port, path, method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (res) => {
-      answered = true;
-      const bytesSentBeforeAnswer = sent;
-      let body = "";
-      res.setEncoding("utf8").on("data", (d: string) => (body += d));
-      const done = () => resolve({ status: res.statusCode!, body, bytesSentBeforeAnswer });
-      res.on("end", done);
-      res.on("error", done);
-    });
-    req.on("error", (err) => (answered ? undefined : reject(err)));
-    (async () => {
-      req.write('{"environment":"p","text":"chunked ');
-      while (!answered && sent < 256 * 1024 * 1024) {
-        const ok = req.write(chunk);
-        sent += chunk.length;
-        if (!ok) await new Promise<void>((r) => { req.once("drain", r); req.once("close", r); });
-      }
-      req.destroy();
-    })().catch(reject);
-  });
-}
 
 const bearer = (t = token) => ({ Authorization: `Bearer ${t}` });
 const followUps = () => db.followUp.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" } });
@@ -197,7 +169,7 @@ describe("POST /api/deployments", () => {
     expect(await res.json()).toMatchObject({ error: "too-large", message: expect.any(String) });
 
     // Chunked, no Content-Length, and it would never end: answered once the cap is passed.
-    const chunked = await sendChunkedForever("/api/deployments", { ...bearer(), "Content-Type": "application/json" });
+    const chunked = await sendChunked(app.url, "/api/deployments", { ...bearer(), "Content-Type": "application/json" }, Buffer.from('{"environment":"p","text":"chunked '), { filler: ENDLESS });
     expect(chunked.status).toBe(413);
     expect(JSON.parse(chunked.body)).toMatchObject({ error: "too-large" });
     expect(chunked.bytesSentBeforeAnswer).toBeLessThan(16 * 1024 * 1024);

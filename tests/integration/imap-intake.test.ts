@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SUPPORT, uniqueId, useMailIntakeEnv } from "../setup/mail";
+import { waitFor } from "../setup/wait-for";
 import { dovecotAvailable, removeDovecot, startDovecot, type Dovecot } from "../setup/dovecot";
 
 // A real Dovecot on 127.0.0.1: the mailbox a company already has, read over IMAP.
@@ -105,16 +106,6 @@ async function addMailbox(user: string, extra: Partial<Parameters<typeof saveMai
     enabled: true,
     ...extra,
   });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const ticketsWithSubject = (prefix: string) => db.ticket.findMany({ where: { subject: { startsWith: prefix } }, include: { messages: true } });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OAuth2Server } from "oauth2-mock-server";
 import { SUPPORT, uniqueId, useMailIntakeEnv } from "../setup/mail";
 import { startTestApp, TestBrowser } from "../setup/app";
+import { waitFor } from "../setup/wait-for";
 import { dovecotAvailable, removeDovecot, startDovecot, type Dovecot } from "../setup/dovecot";
 import type { RunningMinidesk } from "../../app/server/services.server";
 
@@ -86,16 +87,6 @@ async function deliver(subject: string) {
     ].join("\r\n")));
   } finally {
     await client.logout();
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

@@ -156,7 +156,7 @@ export function detectSecretShapes(text: string): Detection[] {
   }
   if (text.includes('"auth"')) {
     for (const match of text.matchAll(DOCKER_AUTH)) {
-      if (!decodesToPair(match[1]!)) continue;
+      if (!decodesToCredentials(match[1]!)) continue;
       const end = match.index + match[0].length - 1;
       push(end - match[1]!.length, end, 0.9);
     }
@@ -184,7 +184,8 @@ export function detectSecretShapes(text: string): Detection[] {
   return detections;
 }
 
-function decodesToPair(base64: string): boolean {
+/** Basic-auth style base64: it decodes to printable "user:password". */
+export function decodesToCredentials(base64: string): boolean {
   try {
     const decoded = atob(base64);
     const colon = decoded.indexOf(":");

@@ -1,6 +1,6 @@
 import type { Detection } from "../types";
 import { matchesAt, tooDense } from "./candidate-scan";
-import { isPublishableKey } from "./secret-shapes";
+import { decodesToCredentials, isPublishableKey } from "./secret-shapes";
 
 /**
  * Secrets come in two forms. A cue word ("password:", "geslo je") marks the
@@ -313,16 +313,6 @@ function looksGenerated(value: string): boolean {
   if (!/\p{L}/u.test(value)) return false;
   if (/^[\p{L}-]+$/u.test(value)) return false;
   return /\d/.test(value) || /[!#$%&*_=+?@^~]/.test(value);
-}
-
-function decodesToCredentials(base64: string): boolean {
-  try {
-    const decoded = atob(base64);
-    const colon = decoded.indexOf(":");
-    return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
-  } catch {
-    return false;
-  }
 }
 
 /**

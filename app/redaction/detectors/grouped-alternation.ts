@@ -55,14 +55,25 @@ export function groupedAlternation(source: string): string | null {
   return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
 }
 
-function hasCapturingGroup(source: string): boolean {
+/**
+ * The positions in `source`, from `from`, of the characters that are regex syntax: not escaped and
+ * not inside a [class]. Its return value says whether the source ended inside a class.
+ */
+function* syntaxPositions(source: string, from = 0): Generator<number, boolean> {
   let inClass = false;
-  for (let i = 0; i < source.length; i++) {
+  for (let i = from; i < source.length; i++) {
     const ch = source[i];
     if (ch === "\\") i++;
     else if (inClass) inClass = ch !== "]";
     else if (ch === "[") inClass = true;
-    else if (ch === "(" && !(source[i + 1] === "?" && (source[i + 2] === ":" || source[i + 2] === "=" || source[i + 2] === "!" || (source[i + 2] === "<" && (source[i + 3] === "=" || source[i + 3] === "!"))))) return true;
+    else yield i;
+  }
+  return inClass;
+}
+
+function hasCapturingGroup(source: string): boolean {
+  for (const i of syntaxPositions(source)) {
+    if (source[i] === "(" && !(source[i + 1] === "?" && (source[i + 2] === ":" || source[i + 2] === "=" || source[i + 2] === "!" || (source[i + 2] === "<" && (source[i + 3] === "=" || source[i + 3] === "!"))))) return true;
   }
   return false;
 }
@@ -70,18 +81,9 @@ function hasCapturingGroup(source: string): boolean {
 /** Index of the ")" that closes the group opening at `open`, or -1. */
 function closingParen(source: string, open: number): number {
   let depth = 0;
-  let inClass = false;
-  for (let i = open; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === "]") inClass = false;
-    } else if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i;
+  for (const i of syntaxPositions(source, open)) {
+    if (source[i] === "(") depth++;
+    else if (source[i] === ")" && --depth === 0) return i;
   }
   return -1;
 }
@@ -90,27 +92,20 @@ function closingParen(source: string, open: number): number {
 function splitTopLevel(source: string): string[] | null {
   const parts: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < source.length; i++) {
+  const positions = syntaxPositions(source);
+  let next = positions.next();
+  for (; !next.done; next = positions.next()) {
+    const i = next.value;
     const ch = source[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === "]") inClass = false;
-      continue;
-    }
-    if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
+    if (ch === "(") depth++;
     else if (ch === ")" && --depth < 0) return null;
     else if (ch === "|" && depth === 0) {
       parts.push(source.slice(start, i));
       start = i + 1;
     }
   }
-  if (depth !== 0 || inClass) return null;
+  if (depth !== 0 || next.value) return null;
   parts.push(source.slice(start));
   return parts;
 }

@@ -4,7 +4,7 @@ import type { Config } from "../../config.server";
 import { openSecret, sealSecret } from "../../secrets.server";
 import { recordAudit } from "../../audit/audit.server";
 import { accessTokenFor } from "./oauth/oauth-client.server";
-import { endpointsOf, OAuthSetupError, type OAuthApp, type OAuthProvider } from "./oauth/oauth-providers";
+import { endpointsOf, OAuthSetupError, type OAuthApp } from "./oauth/oauth-providers";
 
 /**
  * The IMAP mailboxes Minidesk reads: set on the admin page (/admin/mailboxes), or one from the
@@ -177,4 +177,3 @@ function sealedOAuthApp(before: Mailbox | null, settings: OAuthAppSettings | und
   return { secretSealed: sealSecret(JSON.stringify(app)) };
 }
 
-export type { OAuthProvider };

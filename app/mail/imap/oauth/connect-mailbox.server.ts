@@ -19,7 +19,7 @@ export async function startMailboxConnect(db: Db, mailboxId: string): Promise<{ 
   return { url: start.url, setCookie: await rememberPendingConnect({ mailboxId, state: start.state, verifier: start.verifier }) };
 }
 
-/** `search` is the callback request's query string (code, state, or the provider's error). */
+/** The provider sent the admin back: `request` carries its answer (code and state, or an error) in the query. */
 export async function finishMailboxConnect(db: Db, request: Request, actorUserId: string): Promise<{ outcome: ConnectOutcome; setCookie: string }> {
   const setCookie = await clearPendingConnect();
   const pending = await readPendingConnect(request);

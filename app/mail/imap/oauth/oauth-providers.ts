@@ -77,7 +77,7 @@ export function isLoopback(hostname: string): boolean {
 }
 
 export class OAuthSetupError extends Error {
-  constructor(public readonly field: "tenant" | "issuer" | "clientId" | "secret") {
+  constructor(public readonly field: "tenant" | "issuer" | "clientId") {
     super(`Invalid OAuth2 setting: ${field}`);
   }
 }

@@ -3,7 +3,8 @@
  *   tsx scripts/eval-redaction.ts                 → the tuning part, with every miss listed
  *   tsx scripts/eval-redaction.ts --held-out      → the held-out part: figures only, no cases shown
  *   tsx scripts/eval-redaction.ts --lang sl       → one language only
- *   tsx scripts/eval-redaction.ts --set dev       → the second development set (tests/fixtures/redaction-dev), misses listed
+ *   tsx scripts/eval-redaction.ts --set dev       → the development sets (tests/fixtures/redaction-dev), misses listed
+ *   tsx scripts/eval-redaction.ts --set dev3      → one round of them (the files named *-dev3.cases)
  * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
  */
 import { detect } from "../app/redaction/index";
@@ -17,9 +18,11 @@ const langIndex = args.indexOf("--lang");
 const lang = langIndex >= 0 ? args[langIndex + 1] : undefined;
 
 const setIndex = args.indexOf("--set");
-const dev = setIndex >= 0 && args[setIndex + 1] === "dev";
+const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
+const dev = set?.startsWith("dev") ?? false;
+if (set && !dev) throw new Error(`unknown set ${set}: dev or dev<round>`);
 
-const all = dev ? loadDevCases() : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
+const all = dev ? loadDevCases(set === "dev" ? undefined : set) : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
 const cases = all.filter((c) => !lang || c.lang === lang);
 const score = scoreCoverage(cases, detect);
 const details = heldOut && !dev ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };

@@ -33,6 +33,8 @@ export interface CoverageScore {
   lookalikes: number;
   lookalikesKept: number;
   lookalikesKeptRatio: number;
+  /** Look-alikes per kind (company, town, version …): how many there were and how many were kept. */
+  lookalikesByKind: Array<{ kind: string; n: number; kept: number }>;
   /** Words of three or more letters outside every entity and look-alike that were left alone. */
   plainWords: number;
   plainWordsKeptRatio: number;
@@ -59,6 +61,7 @@ export function scoreCoverage(cases: readonly EvalCase[], detect: (text: string)
   const tallies = new Map<string, { n: number; protected: number }>();
   let lookalikes = 0;
   let lookalikesKept = 0;
+  const kinds = new Map<string, { n: number; kept: number }>();
   let plainWords = 0;
   let plainWordsKept = 0;
   const missed: string[] = [];
@@ -79,9 +82,15 @@ export function scoreCoverage(cases: readonly EvalCase[], detect: (text: string)
     for (const lookalike of evalCase.lookalikes) {
       labelled.fill(1, lookalike.start, lookalike.end);
       lookalikes++;
+      const kind = kinds.get(lookalike.kind) ?? { n: 0, kept: 0 };
+      kinds.set(lookalike.kind, kind);
+      kind.n++;
       if (alnumPositions(text, lookalike.start, lookalike.end).some((i) => mask[i] === 1)) {
         overRedacted.push(`${evalCase.id} look-alike ${lookalike.kind} ${JSON.stringify(text.slice(lookalike.start, lookalike.end))}`);
-      } else lookalikesKept++;
+      } else {
+        lookalikesKept++;
+        kind.kept++;
+      }
     }
     for (const word of text.matchAll(WORD)) {
       const start = word.index;
@@ -101,6 +110,7 @@ export function scoreCoverage(cases: readonly EvalCase[], detect: (text: string)
     lookalikes,
     lookalikesKept,
     lookalikesKeptRatio: ratio(lookalikesKept, lookalikes),
+    lookalikesByKind: [...kinds.entries()].map(([kind, k]) => ({ kind, ...k })).sort((a, b) => a.kind.localeCompare(b.kind)),
     plainWords,
     plainWordsKeptRatio: ratio(plainWordsKept, plainWords),
     missed,
@@ -115,6 +125,7 @@ export function formatCoverage(title: string, score: CoverageScore, details = { 
     "type               n   protected",
     ...score.rows.map((row) => `${row.type.padEnd(16)}${String(row.n).padStart(5)}   ${percent(row.recall)}`),
     `look-alikes kept:        ${percent(score.lookalikesKeptRatio)}  (${score.lookalikesKept}/${score.lookalikes})`,
+    `  by kind: ${score.lookalikesByKind.map((k) => `${k.kind} ${k.kept}/${k.n}`).join(", ")}`,
     `other words kept:        ${percent(score.plainWordsKeptRatio)}  (of ${score.plainWords})`,
     ...score.missed.slice(0, details.missed).map((line) => `  missed ${line}`),
     ...score.overRedacted.slice(0, details.overRedacted).map((line) => `  over-redacted ${line}`),

@@ -4,10 +4,10 @@ import { literalStartsSource } from "./literal-prefixes";
 
 describe("literalStartsSource", () => {
   it("reads the sure starts of each alternative, through groups and past lookarounds", () => {
-    expect(literalStartsSource(/(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3})[ \t]+x/giu)).toBe("use|try|upo");
+    expect(literalStartsSource(/(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3})[ \t]+x/giu)).toBe("use|try|upor");
     expect(literalStartsSource(/(?<name>ab|cd)e/)).toBe("ab|cd");
     expect(literalStartsSource(/\bfoo\d{2}/)).toBe("foo");
-    expect(literalStartsSource(/auth(?:entication)?|wpa2?[ -]key|[Kk]e\.y/)).toBe("aut|wpa|[Kk]e\\.");
+    expect(literalStartsSource(/auth(?:entication)?|wpa2?[ -]key|[Kk]e\.y/)).toBe("auth|wpa|[Kk]e\\.y");
   });
 
   it("gives up when an alternative may start anywhere", () => {

@@ -5,6 +5,7 @@
  * literal pattern) can list every position where a match could start, trying a
  * sticky copy of the pattern only there gives the same matches.
  */
+import { literalStartsSource } from "./literal-prefixes";
 
 const stickyCopies = new WeakMap<RegExp, RegExp>();
 
@@ -44,4 +45,93 @@ export function matchesAt(pattern: RegExp, text: string, starts: readonly number
     resumeAt = Math.max(start + match[0].length, start + 1);
   }
   return matches;
+}
+
+const startScans = new WeakMap<RegExp, RegExp | null>();
+
+/**
+ * Exactly what text.matchAll(pattern) returns (pattern global), found faster when the pattern's
+ * matches must begin with one of a few literal starts (literal-prefixes.ts): one scan for those
+ * starts lists the candidates, and the pattern is tried only there. Without such starts, or with
+ * candidates too dense, the full scan runs.
+ */
+export function scanAll(pattern: RegExp, text: string): Iterable<RegExpExecArray> {
+  let scan = startScans.get(pattern);
+  if (scan === undefined) {
+    const source = literalStartsSource(pattern);
+    scan = source === null ? null : new RegExp(source, pattern.flags.replace(/[gyd]/g, "") + "g");
+    startScans.set(pattern, scan);
+  }
+  return matchesAt(pattern, text, scan === null ? null : startsOf(scan, text, pattern.flags.includes("u")));
+}
+
+/** Every position where `scan` matches, overlapping ones too; null (full scan) as soon as they are too dense. */
+function startsOf(scan: RegExp, text: string, unicode: boolean): number[] | null {
+  const starts: number[] = [];
+  const limit = text.length / DENSE_SPACING;
+  let from = 0;
+  scan.lastIndex = 0;
+  for (let hit = scan.exec(text); hit !== null; hit = scan.exec(text)) {
+    const at = hit.index;
+    if (at < from) return null; // a unicode scan stepping back: not expected, and the full scan is always right
+    // A unicode pattern never starts a match inside a surrogate pair; neither may a candidate.
+    if (!(unicode && isTrailInPair(text, at))) {
+      starts.push(at);
+      if (starts.length > limit) return null;
+    }
+    // Overlapping starts count ("pin" inside "ppin"); a unicode scan steps over a whole pair.
+    from = unicode && isLeadOfPair(text, at) ? at + 2 : at + 1;
+    scan.lastIndex = from;
+  }
+  return starts;
+}
+
+function isTrailInPair(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  if (unit < 0xdc00 || unit > 0xdfff || at === 0) return false;
+  const before = text.charCodeAt(at - 1);
+  return before >= 0xd800 && before <= 0xdbff;
+}
+
+function isLeadOfPair(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  return unit >= 0xd800 && unit <= 0xdbff && isTrailInPair(text, at + 1);
+}
+
+const markerScans = new WeakMap<readonly { marker: string }[], { scan: RegExp | null; long: string[]; short: string[] }>();
+
+/**
+ * Which of the entries' literal markers stand in the text, from one scan: a `text.includes` per
+ * marker reads the whole text once for each absent one (thirty provider-token markers, most
+ * absent, were a tenth of the engine's time on a long text). Same answers as
+ * `text.includes(marker)`. One-character markers ("-") stand nearly everywhere: includes finds
+ * them at once, and in the scan they would be a hit at every other word.
+ */
+export function presentMarkers(text: string, entries: readonly { marker: string }[]): Set<string> {
+  let markers = markerScans.get(entries);
+  if (markers === undefined) {
+    const unique = [...new Set(entries.map((entry) => entry.marker))];
+    const long = unique.filter((marker) => marker.length > 1);
+    const escaped = long.map((marker) => marker.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
+    markers = { scan: long.length ? new RegExp(escaped.join("|"), "g") : null, long, short: unique.filter((marker) => marker.length <= 1) };
+    markerScans.set(entries, markers);
+  }
+  const present = new Set<string>();
+  for (const marker of markers.short) if (text.includes(marker)) present.add(marker);
+  const { scan, long } = markers;
+  if (scan === null) return present;
+  let found = 0;
+  scan.lastIndex = 0;
+  for (let hit = scan.exec(text); hit !== null && found < long.length; hit = scan.exec(text)) {
+    // The alternation reports one marker per position; others may start at the same place
+    // ("gl" and "glsa_") or inside it, so every marker is checked here and the scan steps on by one.
+    for (const marker of long) {
+      if (!present.has(marker) && text.startsWith(marker, hit.index)) {
+        present.add(marker);
+        found++;
+      }
+    }
+    scan.lastIndex = hit.index + 1;
+  }
+  return present;
 }

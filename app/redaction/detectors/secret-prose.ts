@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { scanAll } from "./candidate-scan";
 
 /**
  * Passwords and one-time codes as people write them in tickets and chats (issue 18), beyond the
@@ -43,8 +44,7 @@ export function detectProseSecrets(text: string): Detection[] {
   };
   let searchedUntil = 0;
   let blank = -1; // the next blank line at or after the passage's start, found once per blank line
-  PASSWORD_CUE.lastIndex = 0;
-  for (let cue = PASSWORD_CUE.exec(text); cue !== null; cue = PASSWORD_CUE.exec(text)) {
+  for (const cue of scanAll(PASSWORD_CUE, text)) {
     // A cue whose next words the previous passage already read adds only cost ("password: " a
     // hundred thousand times stays one pass).
     if (cue.index + cue[0].length + 40 <= searchedUntil) continue;
@@ -81,19 +81,18 @@ export function detectProseSecrets(text: string): Detection[] {
       }
     }
   }
-  for (const match of text.matchAll(USE_AS)) {
+  for (const match of scanAll(USE_AS, text)) {
     if (isChosen(match[1]!)) pushValue(match.index + match[0].indexOf(match[1]!), match[1]!, push);
   }
   if (text.includes("/")) {
-    for (const match of text.matchAll(CREDENTIAL_PAIR)) {
+    for (const match of scanAll(CREDENTIAL_PAIR, text)) {
       const value = trimEnd(match[2]!);
       if (!isChosen(value) || /^\d+$/.test(match[1]!)) continue;
       const end = match.index + match[0].length;
       push(end - match[2]!.length, end - match[2]!.length + value.length, 0.8);
     }
   }
-  CODE_CUE.lastIndex = 0;
-  for (let cue = CODE_CUE.exec(text); cue !== null; cue = CODE_CUE.exec(text)) {
+  for (const cue of scanAll(CODE_CUE, text)) {
     CODE_VALUE.lastIndex = cue.index + cue[0].length;
     const value = CODE_VALUE.exec(text);
     if (value === null) continue;

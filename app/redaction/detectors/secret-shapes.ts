@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { presentMarkers } from "./candidate-scan";
 
 /**
  * Secret shapes read from how providers and tools write them (issue 18), each found from a
@@ -95,8 +96,9 @@ export function detectSecretShapes(text: string): Detection[] {
   const push = (start: number, end: number, confidence: number) => {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
+  const present = presentMarkers(text, PROVIDER_TOKENS);
   for (const { marker, pattern } of PROVIDER_TOKENS) {
-    if (!text.includes(marker)) continue;
+    if (!present.has(marker)) continue;
     pattern.lastIndex = 0;
     for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
       if (/\d/.test(hit[0]) || hit[0].length >= 40) push(hit.index, hit.index + hit[0].length, 0.98);

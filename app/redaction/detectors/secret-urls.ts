@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { presentMarkers } from "./candidate-scan";
 import { isPublishableKey } from "./secret-shapes";
 
 /**
@@ -55,8 +56,9 @@ export function detectSecretsInUrls(text: string): Detection[] {
   const push = (start: number, end: number, confidence: number) => {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
+  const present = presentMarkers(text, WEBHOOKS);
   for (const { marker, pattern } of WEBHOOKS) {
-    if (!text.includes(marker)) continue;
+    if (!present.has(marker)) continue;
     pattern.lastIndex = 0;
     for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) push(hit.index, hit.index + trimUrl(hit[0]).length, 0.99);
   }

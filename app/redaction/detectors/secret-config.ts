@@ -45,12 +45,15 @@ export function detectConfigSecrets(text: string): Detection[] {
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    if (!isConfigKey(key) || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key)) continue;
+    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd);
+    if (!named || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key) || PUBLIC_KEY.test(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
     const raw = value[1] ?? value[2] ?? value[3]!;
-    if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/|~\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    // A lone lower-case word as the key ("token: expired", "secret = abcdefghijklmnop"): the value must not read as a word.
+    if (!isConfigKey(key) && !isQuotedKey(text, keyStart, keyEnd) && /^\p{Ll}{1,11}$/u.test(raw)) continue;
     const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
@@ -64,6 +67,8 @@ export function detectConfigSecrets(text: string): Detection[] {
   let windowEnd = 0;
   for (let hit = PASSWORD_WORD.exec(text); hit !== null; hit = PASSWORD_WORD.exec(text)) {
     if (hit.index > 0 && /\p{L}/u.test(text[hit.index - 1]!)) continue;
+    // "password_hash: argon2id", "password.min-length = 12": part of a key, which the key rules above read.
+    if (/^(?:_|[.-]\w|[A-Z])/.test(text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 2))) continue;
     // A password word inside the clause that the previous one already searched adds nothing
     // but cost: "password: " a hundred thousand times stays one pass.
     if (hit.index < windowEnd) continue;
@@ -94,6 +99,26 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
   if (raw === undefined || PLACEHOLDER.test(raw)) return;
   const end = match.index! + match[0].length - (quoted !== undefined ? 1 : 0);
   push(end - raw.length, end, 0.85);
+}
+
+/** PUBLIC_KEY, publicKey, publishable_key: the public half, published by design. */
+const PUBLIC_KEY = /public|publishable|(?:^|[_.-])pub(?:[_.-]|$)/i;
+
+/** 'password' => '…' (PHP), "token": "…" (JSON): a key in quotes is an identifier too. */
+function isQuotedKey(text: string, keyStart: number, keyEnd: number): boolean {
+  const before = text[keyStart - 1];
+  return (before === '"' || before === "'") && text[keyEnd] === before;
+}
+
+/**
+ * A key that starts its line, in an INI, TOML, YAML or properties file ("secret = …",
+ * "  token: …", "credentials: …"): what follows its ":" or "=" is its value.
+ */
+function startsKeyLine(text: string, keyStart: number, keyEnd: number): boolean {
+  let i = keyStart - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "-")) i--;
+  if (!(i < 0 || text[i] === "\n")) return false;
+  return /^[ \t]*[:=]/.test(text.slice(keyEnd, keyEnd + 4));
 }
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */

@@ -90,6 +90,20 @@ const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]
  */
 const GENERIC_WEBHOOK = /https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,40}\/){0,3}(?:hooks|webhooks?)\/[^\s"'<>)\]]{16,400}/g;
 
+/**
+ * A session id in a log line or a form ("session_id=9a8b…", "JSESSIONID: 1A2B…", "sid=…"): whoever
+ * holds it is logged in. Letters mixed with digits, 12 or more; "session=<kX3p…>" (a mail
+ * server's tag in angle brackets) is not one.
+ */
+const SESSION_ID = /(?<![\w-])(?:session[_-]?(?:id|key|token)|sessid|sessionid|jsessionid|phpsessid|aspsessionid\w{0,8}|sid)[ \t]*[=:][ \t]*["']?([A-Za-z0-9%._~+/-]{12,256})/gi;
+/**
+ * Password hashes of an htpasswd or shadow file line ("admin:$apr1$…", "deploy:{SHA}…",
+ * "root:$6$…:19000:0:…"): crackable offline, so they go with the password.
+ */
+const PASSWORD_HASH_LINE = /^[ \t]*[\w.@-]{1,64}:((?:\$(?:apr1|2[abxy]?|1|5|6|y|argon2id?|sha512|md5)\$|\{SHA\}|\{SSHA\})[^\s:]{8,256})/gm;
+/** A PuTTY .ppk file: the lines under "Private-Lines: N" are the private key. */
+const PPK_PRIVATE = /Private-Lines:[ \t]*(\d{1,3})[ \t]*\r?\n/g;
+
 export function detectSecretShapes(text: string): Detection[] {
   const detections: Detection[] = [];
   const push = (start: number, end: number, confidence: number) => {
@@ -174,6 +188,25 @@ export function detectSecretShapes(text: string): Detection[] {
       const segments = url.slice(url.search(/\/(?:hooks|webhooks?)\//)).split(/[/?&=]/);
       if (!segments.some((segment) => segment.length >= 16 && /[a-z]/i.test(segment) && /\d/.test(segment))) continue;
       push(match.index, match.index + url.length, 0.9);
+    }
+  }
+  for (const match of text.matchAll(SESSION_ID)) {
+    const value = match[1]!.replace(/[.,;]+$/, "");
+    if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || PLACEHOLDER.test(value)) continue;
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + value.length, 0.85);
+  }
+  if (text.includes(":$") || text.includes(":{S")) {
+    for (const match of text.matchAll(PASSWORD_HASH_LINE)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.9);
+  }
+  if (text.includes("Private-Lines:")) {
+    for (const match of text.matchAll(PPK_PRIVATE)) {
+      let end = match.index + match[0].length;
+      for (let line = 0; line < Number(match[1]) && end < text.length; line++) {
+        const newline = text.indexOf("\n", end);
+        end = newline === -1 ? text.length : newline + 1;
+      }
+      push(match.index + match[0].length, text[end - 1] === "\n" ? end - 1 : end, 0.95);
     }
   }
   if (text.includes("-")) for (const match of text.matchAll(BITLOCKER)) push(match.index, match.index + match[0].length, 0.9);

@@ -50,6 +50,14 @@ function isUrlUserinfo(text: string, at: number): boolean {
   return false;
 }
 
+/** "ssh deploy@web02.minidesk.si", "ssh -i key.pem ubuntu@ec2-…": a Unix account on a host, not a mailbox. */
+const SSH_COMMAND_BEFORE = /(?:^|[\s;|&(`$"'])(?:ssh|sftp|mosh|ssh-copy-id|autossh)(?:[ \t]+-{1,2}[\w-]+(?:[ \t=]+[^\s@-][^\s@]*)?)*[ \t]+$/;
+function isSshTarget(text: string, start: number, local: string): boolean {
+  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(local)) return false;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  return SSH_COMMAND_BEFORE.test(text.slice(Math.max(lineStart, start - 120), start));
+}
+
 function emailAround(text: string, at: number, markerLength = 1): { start: number; end: number } | null {
   let start = at;
   // Before an encoded "%40", a "%" ends the local part: otherwise "%40%40%40…" rescans 64 characters per marker.
@@ -69,6 +77,7 @@ function emailAround(text: string, at: number, markerLength = 1): { start: numbe
   if (text[end] === ":" && /[\w~/.-]/.test(text[end + 1] ?? "")) return null;
   const local = text.slice(start, at);
   if (local.endsWith(".") || local.includes("..")) return null;
+  if (isSshTarget(text, start, local)) return null;
   const labels = text.slice(domainStart, end).split(".");
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
   const tld = labels[labels.length - 1]!;

@@ -102,7 +102,7 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
 }
 
 /** PUBLIC_KEY, publicKey, publishable_key: the public half, published by design. */
-const PUBLIC_KEY = /public|publishable|(?:^|[_.-])pub(?:[_.-]|$)/i;
+const PUBLIC_KEY = /public|publishable|(?:^|[_.-])pub(?:[_.-]|$)|site[_.-]?key|pusher[_.-]?(?:app[_.-]?)?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/i;
 
 /** 'password' => '…' (PHP), "token": "…" (JSON): a key in quotes is an identifier too. */
 function isQuotedKey(text: string, keyStart: number, keyEnd: number): boolean {

@@ -353,7 +353,7 @@ function gluedShortToken(matched: string, value: string): boolean {
 }
 
 /** Key names of public halves: PUBLIC_KEY, publicKey, "publishable_key", pub_key. */
-const PUBLIC_KEY_NAME = /^[^:=]*(?:public|publishable|(?<![a-z])pub)[_.-]?(?:key|token)/i;
+const PUBLIC_KEY_NAME = /^[^:=]*(?:(?:public|publishable|(?<![a-z])pub)[_.-]?(?:key|token)|site[_.-]?key|pusher[_.-]?(?:app[_.-]?)?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key)/i;
 
 /** A file path ("~/.ssh/id_ed25519", "/etc/app/jwt.pem", "C:\\keys\\app.pfx"): where a key is kept, not the key. */
 export function isPathLike(value: string): boolean {

@@ -28,8 +28,15 @@ const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([
 
 const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/gi;
 /** After the password word, the same clause, then a linking word, then the value. */
-const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
+const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
+
+/**
+ * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes
+ * with "key = …", generated like it. Only a generated-looking value of 20 or more characters:
+ * "account = marketing" names an account.
+ */
+const REMOTE_ACCOUNT = /^[ \t]*(?:account|account_id|key_id|application_key_id|user_key)[ \t]*[=:][ \t]*([A-Za-z0-9+/=_-]{20,200})[ \t]*$/gm;
 
 export function detectConfigSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -58,6 +65,13 @@ export function detectConfigSecrets(text: string): Detection[] {
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
   }
+  if (text.includes("account") || text.includes("key_id") || text.includes("user_key")) {
+    for (const match of text.matchAll(REMOTE_ACCOUNT)) {
+      if (!/[A-Za-z]/.test(match[1]!) || !/\d/.test(match[1]!)) continue;
+      const start = match.index + match[0].indexOf(match[1]!, match[0].search(/[=:]/));
+      push(start, start + match[1]!.length, 0.8);
+    }
+  }
   if (text.includes("value:")) {
     for (const match of text.matchAll(K8S_NAME_VALUE)) pushGroup(match, 2, push);
   }
@@ -72,7 +86,8 @@ export function detectConfigSecrets(text: string): Detection[] {
     // A password word inside the clause that the previous one already searched adds nothing
     // but cost: "password: " a hundred thousand times stays one pass.
     if (hit.index < windowEnd) continue;
-    windowEnd = hit.index + hit[0].length + 60;
+    // LINKED_VALUE's gap stops at a sentence's end: a password word after it gets its own reading.
+    windowEnd = clauseEnd(text, hit.index + hit[0].length, 60);
     LINKED_VALUE.lastIndex = hit.index + hit[0].length;
     const linked = LINKED_VALUE.exec(text);
     if (linked === null) continue;
@@ -90,6 +105,16 @@ export function detectConfigSecrets(text: string): Detection[] {
   for (const shape of detectSecretShapes(text)) detections.push(shape);
   for (const prose of detectProseSecrets(text)) detections.push(prose);
   return detections;
+}
+
+/** Where the clause after `from` ends (a line break or a sentence's end), at most `max` characters on. */
+function clauseEnd(text: string, from: number, max: number): number {
+  const to = Math.min(text.length, from + max);
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 10 || unit === 46 || unit === 33 || unit === 63) return i; // \n . ! ?
+  }
+  return to;
 }
 
 /** Groups first, first+1 are a double- or single-quoted value (the match ends at the closing quote), first+2 a bare one. */

@@ -35,7 +35,7 @@ const KEYWORD_VALUE = new RegExp(
  * says something about that subject, not the password.
  */
 const PHRASE_VALUE = new RegExp(
-  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
+  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
   "giu",
 );
 /** Card security code: "CVV 412", "CVC: 0412". */

@@ -25,7 +25,7 @@ const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|lautet|ist|war|glasi|are|
 const USE_AS =
   /(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3}|poskusi\p{L}{0,3}|verwende\p{L}{0,2}|koristi\p{L}{0,3})[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})["'“”`]?[ \t]+(?:as|kot|als|za)[ \t]+(?:the |your |my |a |an |das |novo |začasno |new |temporary )?(?:new |temporary |novo |začasno )?(?:password|passwort|geslo|pass|lozinku|lozinka)/giu;
 const CREDENTIAL_PAIR =
-  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*[:=]?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
+  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*(?:[:=]|(?:are|is|so|sta|je|sind)(?![\p{L}]))?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
 
 const CODE_CUE =
   /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
@@ -87,7 +87,9 @@ export function detectProseSecrets(text: string): Detection[] {
   if (text.includes("/")) {
     for (const match of text.matchAll(CREDENTIAL_PAIR)) {
       const value = trimEnd(match[2]!);
-      if (!isChosen(value) || /^\d+$/.test(match[1]!)) continue;
+      // After a login label, letters with digits are enough ("admin / admin123"); not a path or a date.
+      const paired = /^(?=.*\p{L})(?=.*\d)[^/:]{6,}$/u.test(value) && !/^\d{1,4}[.-]/.test(value);
+      if (!(isChosen(value) || paired) || /^\d+$/.test(match[1]!)) continue;
       const end = match.index + match[0].length;
       push(end - match[2]!.length, end - match[2]!.length + value.length, 0.8);
     }

@@ -66,7 +66,7 @@ const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}
 const CONNECTION_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|ClientSecret|ApiKey|AccessKey)[ \t]*=[ \t]*([^;&\s"'<>]{8,1024})/g;
 
 /** curl -u user:password, curl --user user:password, curl --proxy-user …; wget --http-password is a flag (secret-config). */
-const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U)[ \t]+["']?[^\s:"']{1,64}:([^\s"']{1,128})/g;
+const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U|--auth|-a)(?:[ \t]+|=)["']?[^\s:"']{1,64}:([^\s"']{1,128})/g;
 /** docker/podman/helm login … -p X; sshpass -p X. */
 const LOGIN_P = /(?<![\w-])(?:(?:docker|podman|nerdctl|buildah|skopeo|helm)(?:[ \t]+registry)?[ \t]+login|sshpass)(?![\w-])[^\n]{0,160}?[ \t](?:-p|--password)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 /** jdbc:oracle:thin:scott/tiger@db, sqlplus scott/tiger@db. */
@@ -146,7 +146,7 @@ export function detectSecretShapes(text: string): Detection[] {
       push(hit.index + hit[0].length - value.length, hit.index + hit[0].length, 0.9);
     }
   }
-  if (text.includes("-u") || text.includes("--user") || text.includes("-U")) {
+  if (text.includes("-u") || text.includes("--user") || text.includes("-U") || text.includes("-a")) {
     for (const match of text.matchAll(CURL_USER)) {
       if (!/(?<![\w-])(?:curl|wget|http|httpie|xh)(?![\w-])/.test(lineOf(text, match.index))) continue;
       const end = match.index + match[0].length;

@@ -328,10 +328,13 @@ function looksGenerated(value: string): boolean {
  * too many ordinary things, so it keeps the token-shape test.
  */
 function isConfigKey(matched: string, cue: string): boolean {
-  if (/^key$/i.test(cue)) return false;
   const key = /^[^"'\s:=(]+/.exec(matched)?.[0] ?? "";
+  // "x-api-key", "signing-key", "master.key": the word before "key" says what kind of key it is.
+  if (/^key$/i.test(cue)) return KIND_OF_SECRET_KEY.test(key);
   return /[_.-]/.test(key) || (key === key.toUpperCase() && /[A-Z]/.test(key));
 }
+
+const KIND_OF_SECRET_KEY = /(?:api|access|secret|private|signing|encryption|master|license|licence|auth|client|subscription|app|account|hmac|webhook|session)[_.-]key$/i;
 
 /** A configuration value that can be a secret: eight or more characters, not a flag, a number or a reference. */
 function looksLikeConfigValue(value: string, quoted: boolean): boolean {

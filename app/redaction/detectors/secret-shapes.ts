@@ -46,6 +46,27 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   // Product and licence keys: five groups of five (Windows, Office, many licence servers)
   { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g },
   { marker: "EAA", pattern: /(?<![\w-])EAA[A-Za-z0-9]{80,400}(?![\w-])/g },
+  // Further documented prefixes (gitleaks and trufflehog rule sets): Twilio API key SK+32 hex,
+  // Doppler, New Relic, Google OAuth client secret, Postman, RubyGems, Clojars, Heroku, Mapbox
+  // secret (sk.; pk. is public), Supabase, Vercel, Replicate, Notion, Airtable, Groq, Fly.io.
+  { marker: "SK", pattern: /(?<![\w-])SK[0-9a-f]{32}(?![\w-])/g },
+  { marker: "dp.", pattern: /(?<![\w.-])dp\.(?:st|pt|ct|sa|scim|audit)\.[A-Za-z0-9_-]{20,80}(?![\w-])/g },
+  { marker: "NR", pattern: /(?<![\w-])NR(?:AK|AA|II|JS)-[A-Z0-9]{19,40}(?![\w-])/g },
+  { marker: "GOCSPX-", pattern: /(?<![\w-])GOCSPX-[A-Za-z0-9_-]{20,40}(?![\w-])/g },
+  { marker: "PMAK-", pattern: /(?<![\w-])PMAK-[a-f0-9]{24}-[a-f0-9]{34}(?![\w-])/gi },
+  { marker: "rubygems_", pattern: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/g },
+  { marker: "CLOJARS_", pattern: /(?<![\w-])CLOJARS_[a-z0-9]{60}(?![\w-])/gi },
+  { marker: "HRKU-", pattern: /(?<![\w-])HRKU-[A-Za-z0-9_-]{30,80}(?![\w-])/g },
+  { marker: "sk.eyJ", pattern: /(?<![\w.-])sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{16,64}(?![\w-])/g },
+  { marker: "sbp_", pattern: /(?<![\w-])sbp_[a-f0-9]{40}(?![\w-])/g },
+  { marker: "vercel_", pattern: /(?<![\w-])vercel_[A-Za-z0-9]{20,64}(?![\w-])/g },
+  { marker: "r8_", pattern: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![\w-])/g },
+  { marker: "secret_", pattern: /(?<![\w-])secret_[A-Za-z0-9]{43}(?![\w-])/g },
+  { marker: "ntn_", pattern: /(?<![\w-])ntn_[A-Za-z0-9]{40,60}(?![\w-])/g },
+  { marker: "pat", pattern: /(?<![\w-])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}(?![\w-])/g },
+  { marker: "gsk_", pattern: /(?<![\w-])gsk_[A-Za-z0-9]{48,56}(?![\w-])/g },
+  { marker: "fm2_", pattern: /(?<![\w-])fm[12][ar]?_[A-Za-z0-9+/=_-]{40,1000}(?![\w-])/g },
+  { marker: "v1.0-", pattern: /(?<![\w.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![\w-])/g },
 ];
 
 /** Stripe's publishable keys go into web pages: an identifier, not a secret. */

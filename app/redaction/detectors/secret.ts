@@ -59,7 +59,7 @@ const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|i
 
 const KNOWN_SHAPES: readonly RegExp[] = [
   /(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])/g, // AWS access key id
-  /(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, // GitHub tokens
+  /(?<![\w])gh[pousr]_[A-Za-z0-9]{30,255}(?![\w])/g, // GitHub tokens (36 today; shorter ones pasted cut stay keys)
   /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}(?![\w])/g,
   /(?<![\w])xox[abprs]-[A-Za-z0-9-]{10,255}/g, // Slack
   /(?<![\w])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,255}(?![\w])/g, // Stripe secret and restricted keys (pk_ is publishable)

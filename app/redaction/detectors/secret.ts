@@ -55,7 +55,7 @@ const VERSION_LIKE = /^v?\d+(?:\.\d+)+$/i;
 const MYSQL_PASSWORD = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?![\w-])[^\n]{0,200}?[ \t]-p([^\s'"]{1,128})/g;
 /** HTTP Basic credentials: base64 of "user:password", checked by decoding. */
 const BASIC_AUTH = /(?<![\w])Basic[ \t]+([A-Za-z0-9+/]{8,4096}={0,2})(?![\w+/=])/g;
-const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{4,8})(?!\w)/giu;
+const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is|è|ist|es|est|jest)?[ \t]*(\d{4,8})(?!\w)/giu;
 
 const KNOWN_SHAPES: readonly RegExp[] = [
   /(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])/g, // AWS access key id

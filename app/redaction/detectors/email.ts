@@ -51,11 +51,19 @@ function isUrlUserinfo(text: string, at: number): boolean {
 }
 
 /** "ssh deploy@web02.minidesk.si", "ssh -i key.pem ubuntu@ec2-…": a Unix account on a host, not a mailbox. */
-const SSH_COMMAND_BEFORE = /(?:^|[\s;|&(`$"'])(?:ssh|sftp|mosh|ssh-copy-id|autossh)(?:[ \t]+-{1,2}[\w-]+(?:[ \t=]+[^\s@-][^\s@]*)?)*[ \t]+$/;
+const SSH_COMMAND = /(?:^|[\s;|&(`$"'])(?:ssh|sftp|mosh|ssh-copy-id|autossh)$/;
 function isSshTarget(text: string, start: number, local: string): boolean {
-  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(local)) return false;
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  return SSH_COMMAND_BEFORE.test(text.slice(Math.max(lineStart, start - 120), start));
+  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(local) || (text[start - 1] !== " " && text[start - 1] !== "\t")) return false;
+  // The nearest "ssh" before the target on its line, with only options (no other "@") between.
+  const window = text.slice(Math.max(0, start - 120), start);
+  const command = Math.max(window.lastIndexOf("ssh"), window.lastIndexOf("sftp"), window.lastIndexOf("mosh"));
+  if (command === -1) return false;
+  const between = window.slice(command);
+  if (between.includes("\n") || between.indexOf("@") !== -1) return false;
+  const word = /^[\w-]+/.exec(between)![0];
+  let begin = command;
+  while (begin > 0 && /[\w-]/.test(window[begin - 1]!)) begin--; // "autossh": the whole word
+  return SSH_COMMAND.test(window.slice(Math.max(0, begin - 1), command + word.length));
 }
 
 function emailAround(text: string, at: number, markerLength = 1): { start: number; end: number } | null {

@@ -62,24 +62,6 @@ function isSubnetMask(address: string): boolean {
   return /^1+0*$/.test(bits);
 }
 
-/** RFC 1918 ranges: an address inside an office or home network, the same in every one of them. */
-function isPrivateIpv4(address: string): boolean {
-  const [a, b] = address.split(".", 2).map(Number) as [number, number];
-  return a === 10 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31);
-}
-
-/**
- * "Tiskalnik na 10.0.5.40", "router at 192.168.1.1", "naslov usmerjevalnika 192.168.88.1": a
- * private address that the line ties to a device is where the device sits, not who someone is.
- * A log line's client ("from 192.168.5.88", "client=10.20.0.15") names no device and stays found.
- */
-const DEVICE_WORD = /(?<!\p{L})(?:router\p{L}{0,3}|ruter\p{L}{0,3}|usmerjevalnik\p{L}{0,3}|tiskalnik\p{L}{0,3}|printer\p{L}{0,2}|drucker|pisač\p{L}{0,2}|gateway|prehod|modem\p{L}{0,3}|switch|stikal\p{L}{0,3}|access point|dostopn\p{L}{0,3} točk\p{L}{0,2}|nas|kamer\p{L}{0,2}|camera|mikrotik|fritz!?box|unifi|wi-?fi|wlan)(?!\p{L})/iu;
-function namesDeviceOnLine(text: string, lineStart: number, at: number): boolean {
-  const newline = text.indexOf("\n", at);
-  const lineText = text.slice(Math.max(lineStart, at - 160), newline === -1 ? Math.min(text.length, at + 80) : Math.min(newline, at + 80));
-  return DEVICE_WORD.test(lineText) && !/(?<!\p{L})(?:from|client|od|iz)[ \t=:]*$/iu.test(text.slice(Math.max(lineStart, at - 12), at));
-}
-
 export function detectIpAddresses(text: string): Detection[] {
   const detections: Detection[] = [];
   if (text.includes(".")) {
@@ -104,7 +86,6 @@ export function detectIpAddresses(text: string): Detection[] {
         continue;
       }
       if (isNonPersonalIpv4(match[0])) continue;
-      if (isPrivateIpv4(match[0]) && namesDeviceOnLine(text, line, match.index)) continue;
       candidates.push({ index: match.index, value: match[0], line });
     }
     for (const { index, value, line } of candidates) {

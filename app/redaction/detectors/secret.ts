@@ -68,11 +68,8 @@ const KNOWN_SHAPES: readonly RegExp[] = [
   /(?<![\w-])eyJ[A-Za-z0-9_-]{8,4096}\.eyJ[A-Za-z0-9_-]{8,4096}\.[A-Za-z0-9_-]{8,4096}/g, // JWT
 ];
 const BEARER = /(?<![\w])Bearer[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/g;
-/**
- * scheme://user:password@host – the password goes; the user name ("app", "worker", "deploy-bot")
- * names a service account, like the host, and stays readable.
- */
-const URL_CREDENTIALS = /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/[^\s:/@?#]{1,128}:([^\s/@]{1,256})@/g;
+/** scheme://user:password@host – the user name and password go, the host stays. */
+const URL_CREDENTIALS = /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s:/@?#]{1,128}:[^\s/@]{1,256})@/g;
 
 /** Values that describe the password rather than being it. */
 const NOT_A_VALUE = new Set([

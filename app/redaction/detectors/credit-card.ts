@@ -45,6 +45,25 @@ function isLabelledReference(text: string, start: number): boolean {
   return followsReferenceCue(text, start) && !CARD_CUE.test(lineBefore(text, start, 60));
 }
 
+/**
+ * Card numbers that payment providers publish for their sandboxes (Stripe, Adyen, Braintree,
+ * PayPal docs): no one's card. Only when the text says so ("test card", "testna kartica",
+ * "sandbox", "staging"), since a customer could still type one in as a real payment.
+ */
+const PUBLISHED_TEST_CARDS = new Set([
+  "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222", "5200828282828210",
+  "5105105105105100", "378282246310005", "371449635398431", "6011111111111117", "6011000990139424",
+  "3056930009020004", "36227206271667", "3566002020360505", "6200000000000005", "4111111111111111",
+  "4012888888881881", "4000000000000002", "4000000000009995", "4000002500003155", "4000000000003220",
+]);
+const TEST_CUE = /test|sandbox|staging|dummy|primer|example|demo/i;
+function isPublishedTestCard(digits: string, text: string, start: number): boolean {
+  if (!PUBLISHED_TEST_CARDS.has(digits)) return false;
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const lineEnd = text.indexOf("\n", start);
+  return TEST_CUE.test(text.slice(Math.max(lineStart, start - 80), lineEnd === -1 ? Math.min(text.length, start + 80) : Math.min(lineEnd, start + 80)));
+}
+
 export function detectCreditCards(text: string): Detection[] {
   const detections: Detection[] = [];
   for (const match of text.matchAll(CARD_CANDIDATE)) {
@@ -60,6 +79,7 @@ export function detectCreditCards(text: string): Detection[] {
       if (!issuers.some((issuer) => issuer.lengths.includes(digitCount))) continue;
       if (dotted && !DOTTED_CARD.test(candidate.slice(0, end))) continue;
       if (passesLuhn(digitsOnly(candidate.slice(0, end)))) {
+        if (isPublishedTestCard(digitsOnly(candidate.slice(0, end)), text, match.index)) break;
         detections.push({ type: "CREDIT_CARD", start: match.index, end: match.index + end, confidence: 0.95 });
         break;
       }

@@ -12,7 +12,7 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?/gi;
+  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count
@@ -57,8 +57,8 @@ const DATE_AFTER_CUE = new RegExp(
       String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85
       String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
       String.raw`(\d{1,2})-(\d{1,2})-(${YEAR})(?!\d)`, // 15-03-1985
-      String.raw`(${YEAR})[-/](\d{1,2})[-/](\d{1,2})(?!\d)`, // 1985-03-15, 1985/03/15
-      String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?(?:[ \t]+|-)(?:of[ \t]+)?(\p{L}{3,10})\.?,?(?:[ \t]+|-)(${YEAR})(?!\d)`, // 15. marca 1985, 15 March 1985, 15-Mar-1985
+      String.raw`(${YEAR})[-/. ](\d{1,2})[-/. ](\d{1,2})(?!\d)`, // 1985-03-15, 1985/03/15, 1985.03.15, 1985 03 15
+      String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985
       String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
       String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
       String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
@@ -104,6 +104,9 @@ const DOB_HEADER_LINE = /dob|d\.o\.b|bday|birth|rojstv|rojstn|geb|ro(?:đ|dj)en|
 /** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
 const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 
+/** "15. III. 1985": months in Roman numerals, as Central European forms still write them. */
+const ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
+
 function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnly: boolean } | null {
   const g = match.slice(2); // the numbered parts of the date, after the whole date (group 1)
   const end = match.index + match[0].length;
@@ -114,7 +117,7 @@ function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnl
   else if (g[3] !== undefined) [day, month] = dayMonth(+g[3], +g[4]!);
   else if (g[6] !== undefined) [day, month] = dayMonth(+g[6], +g[7]!);
   else if (g[9] !== undefined) [day, month] = [+g[11]!, +g[10]!];
-  else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? 0];
+  else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? ROMAN_MONTHS.indexOf(g[13]!) + 1];
   else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
   else if (g[19] !== undefined) [day, month] = [+g[21]!, +g[20]!];
   else return { start, end, yearOnly: true };

@@ -50,6 +50,22 @@ function isUrlUserinfo(text: string, at: number): boolean {
   return false;
 }
 
+/** "ssh deploy@web02.minidesk.si", "ssh -i key.pem ubuntu@ec2-…": a Unix account on a host, not a mailbox. */
+const SSH_COMMAND = /(?:^|[\s;|&(`$"'])(?:ssh|sftp|mosh|ssh-copy-id|autossh)$/;
+function isSshTarget(text: string, start: number, local: string): boolean {
+  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(local) || (text[start - 1] !== " " && text[start - 1] !== "\t")) return false;
+  // The nearest "ssh" before the target on its line, with only options (no other "@") between.
+  const window = text.slice(Math.max(0, start - 120), start);
+  const command = Math.max(window.lastIndexOf("ssh"), window.lastIndexOf("sftp"), window.lastIndexOf("mosh"));
+  if (command === -1) return false;
+  const between = window.slice(command);
+  if (between.includes("\n") || between.indexOf("@") !== -1) return false;
+  const word = /^[\w-]+/.exec(between)![0];
+  let begin = command;
+  while (begin > 0 && /[\w-]/.test(window[begin - 1]!)) begin--; // "autossh": the whole word
+  return SSH_COMMAND.test(window.slice(Math.max(0, begin - 1), command + word.length));
+}
+
 function emailAround(text: string, at: number, markerLength = 1): { start: number; end: number } | null {
   let start = at;
   // Before an encoded "%40", a "%" ends the local part: otherwise "%40%40%40…" rescans 64 characters per marker.
@@ -69,6 +85,7 @@ function emailAround(text: string, at: number, markerLength = 1): { start: numbe
   if (text[end] === ":" && /[\w~/.-]/.test(text[end + 1] ?? "")) return null;
   const local = text.slice(start, at);
   if (local.endsWith(".") || local.includes("..")) return null;
+  if (isSshTarget(text, start, local)) return null;
   const labels = text.slice(domainStart, end).split(".");
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
   const tld = labels[labels.length - 1]!;

@@ -123,6 +123,8 @@ export function phoneConfidence(raw: string): number | null {
     }
     return digits.length >= 8 && digits.length <= 15 && !digits.startsWith("0") ? 0.9 : null;
   }
+  // "(0)41 123 456", "0 41 123 456": the trunk 0 written apart from the area code, as after "+386 (0)".
+  if (/^(?:\(0\)[ ]?|0[ ])[1-7]\d?[ \-/]/.test(raw)) raw = "0" + raw.replace(/^\(0\)[ ]?|^0[ ]/, "");
   if (raw.includes("(0)")) return null;
   const digits = digitsOnly(raw);
   if (digits.length !== 9 || !/^0[1-7]/.test(digits)) return null;

@@ -13,7 +13,7 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  * - app passwords written in groups of four ("password: sPZF W3t1 Z8xl 43cg").
  */
 
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
@@ -26,10 +26,19 @@ const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|
 const CLI_FLAG = /--(?:requirepass|password|passwd|pass|token|api-key|apikey|secret|client-secret|access-token|auth-token)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 
-const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin/gi;
+// With the words of the languages clients write in: heslo (cs, sk), hasło (pl), jelszó (hu),
+// contraseña (es), mot de passe (fr), parola (it, ro), wachtwoord (nl), senha (pt), lösenord (sv).
+const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin|hesl[oa]|has[łl]o|jelsz[óo]\p{L}*|contrase[ñn]a|mot de passe|parola|wachtwoord|senha|l[öo]senord/giu;
 /** After the password word, the same clause, then a linking word, then the value. */
-const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|still|remains)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
+const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
+
+/**
+ * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes
+ * with "key = …", generated like it. Only a generated-looking value of 20 or more characters:
+ * "account = marketing" names an account.
+ */
+const REMOTE_ACCOUNT = /^[ \t]*(?:account|account_id|key_id|application_key_id|user_key)[ \t]*[=:][ \t]*([A-Za-z0-9+/=_-]{20,200})[ \t]*$/gm;
 
 export function detectConfigSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -45,15 +54,25 @@ export function detectConfigSecrets(text: string): Detection[] {
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    if (!isConfigKey(key) || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key)) continue;
+    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd);
+    if (!named || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key) || PUBLIC_KEY.test(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
     const raw = value[1] ?? value[2] ?? value[3]!;
-    if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/|~\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    // A lone lower-case word as the key ("token: expired", "secret = abcdefghijklmnop"): the value must not read as a word.
+    if (!isConfigKey(key) && !isQuotedKey(text, keyStart, keyEnd) && /^\p{Ll}{1,11}$/u.test(raw)) continue;
     const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
+  }
+  if (text.includes("account") || text.includes("key_id") || text.includes("user_key")) {
+    for (const match of text.matchAll(REMOTE_ACCOUNT)) {
+      if (!/[A-Za-z]/.test(match[1]!) || !/\d/.test(match[1]!)) continue;
+      const start = match.index + match[0].indexOf(match[1]!, match[0].search(/[=:]/));
+      push(start, start + match[1]!.length, 0.8);
+    }
   }
   if (text.includes("value:")) {
     for (const match of text.matchAll(K8S_NAME_VALUE)) pushGroup(match, 2, push);
@@ -64,10 +83,13 @@ export function detectConfigSecrets(text: string): Detection[] {
   let windowEnd = 0;
   for (let hit = PASSWORD_WORD.exec(text); hit !== null; hit = PASSWORD_WORD.exec(text)) {
     if (hit.index > 0 && /\p{L}/u.test(text[hit.index - 1]!)) continue;
+    // "password_hash: argon2id", "password.min-length = 12": part of a key, which the key rules above read.
+    if (/^(?:_|[.-]\w|[A-Z])/.test(text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 2))) continue;
     // A password word inside the clause that the previous one already searched adds nothing
     // but cost: "password: " a hundred thousand times stays one pass.
     if (hit.index < windowEnd) continue;
-    windowEnd = hit.index + hit[0].length + 60;
+    // LINKED_VALUE's gap stops at a sentence's end: a password word after it gets its own reading.
+    windowEnd = clauseEnd(text, hit.index + hit[0].length, 60);
     LINKED_VALUE.lastIndex = hit.index + hit[0].length;
     const linked = LINKED_VALUE.exec(text);
     if (linked === null) continue;
@@ -87,6 +109,16 @@ export function detectConfigSecrets(text: string): Detection[] {
   return detections;
 }
 
+/** Where the clause after `from` ends (a line break or a sentence's end), at most `max` characters on. */
+function clauseEnd(text: string, from: number, max: number): number {
+  const to = Math.min(text.length, from + max);
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 10 || unit === 46 || unit === 33 || unit === 63) return i; // \n . ! ?
+  }
+  return to;
+}
+
 /** Groups first, first+1 are a double- or single-quoted value (the match ends at the closing quote), first+2 a bare one. */
 function pushGroup(match: RegExpMatchArray, first: number, push: (start: number, end: number, confidence: number) => void) {
   const quoted = match[first] ?? match[first + 1];
@@ -94,6 +126,26 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
   if (raw === undefined || PLACEHOLDER.test(raw)) return;
   const end = match.index! + match[0].length - (quoted !== undefined ? 1 : 0);
   push(end - raw.length, end, 0.85);
+}
+
+/** PUBLIC_KEY, publicKey, publishable_key: the public half, published by design. */
+const PUBLIC_KEY = /public|publishable|(?:^|[_.-])pub(?:[_.-]|$)|site[_.-]?key|pusher[_.-]?(?:app[_.-]?)?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key/i;
+
+/** 'password' => '…' (PHP), "token": "…" (JSON): a key in quotes is an identifier too. */
+function isQuotedKey(text: string, keyStart: number, keyEnd: number): boolean {
+  const before = text[keyStart - 1];
+  return (before === '"' || before === "'") && text[keyEnd] === before;
+}
+
+/**
+ * A key that starts its line, in an INI, TOML, YAML or properties file ("secret = …",
+ * "  token: …", "credentials: …"): what follows its ":" or "=" is its value.
+ */
+function startsKeyLine(text: string, keyStart: number, keyEnd: number): boolean {
+  let i = keyStart - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "-")) i--;
+  if (!(i < 0 || text[i] === "\n")) return false;
+  return /^[ \t]*[:=]/.test(text.slice(keyEnd, keyEnd + 4));
 }
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */

@@ -22,20 +22,20 @@ const PASSWORD_CUE =
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. */
-const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|lautet|ist|war|glasi|are|:|=|→|->)[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
 const USE_AS =
   /(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3}|poskusi\p{L}{0,3}|verwende\p{L}{0,2}|koristi\p{L}{0,3})[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})["'“”`]?[ \t]+(?:as|kot|als|za)[ \t]+(?:the |your |my |a |an |das |novo |začasno |new |temporary )?(?:new |temporary |novo |začasno )?(?:password|passwort|geslo|pass|lozinku|lozinka)/giu;
 const CREDENTIAL_PAIR =
-  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*[:=]?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
+  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*(?:[:=]|(?:are|is|so|sta|je|sind)(?![\p{L}]))?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|otp|tan|puk|passcode|pin)(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
  * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034") or after a linking word a few
  * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
  * product's ("access code for Office 2019").
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|lautet)[ \t]+|(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?(\d{4,8}#?|\d{3}[ -]\d{3})(?![\d,:/-]|\.\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+|(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
 export function detectProseSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -87,7 +87,9 @@ export function detectProseSecrets(text: string): Detection[] {
   if (text.includes("/")) {
     for (const match of scanAll(CREDENTIAL_PAIR, text)) {
       const value = trimEnd(match[2]!);
-      if (!isChosen(value) || /^\d+$/.test(match[1]!)) continue;
+      // After a login label, letters with digits are enough ("admin / admin123"); not a path or a date.
+      const paired = /^(?=.*\p{L})(?=.*\d)[^/:]{6,}$/u.test(value) && !/^\d{1,4}[.-]/.test(value);
+      if (!(isChosen(value) || paired) || /^\d+$/.test(match[1]!)) continue;
       const end = match.index + match[0].length;
       push(end - match[2]!.length, end - match[2]!.length + value.length, 0.8);
     }

@@ -47,6 +47,27 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   // Product and licence keys: five groups of five (Windows, Office, many licence servers)
   { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g },
   { marker: "EAA", pattern: /(?<![\w-])EAA[A-Za-z0-9]{80,400}(?![\w-])/g },
+  // Further documented prefixes (gitleaks and trufflehog rule sets): Twilio API key SK+32 hex,
+  // Doppler, New Relic, Google OAuth client secret, Postman, RubyGems, Clojars, Heroku, Mapbox
+  // secret (sk.; pk. is public), Supabase, Vercel, Replicate, Notion, Airtable, Groq, Fly.io.
+  { marker: "SK", pattern: /(?<![\w-])SK[0-9a-f]{32}(?![\w-])/g },
+  { marker: "dp.", pattern: /(?<![\w.-])dp\.(?:st|pt|ct|sa|scim|audit)\.[A-Za-z0-9_-]{20,80}(?![\w-])/g },
+  { marker: "NR", pattern: /(?<![\w-])NR(?:AK|AA|II|JS)-[A-Z0-9]{19,40}(?![\w-])/g },
+  { marker: "GOCSPX-", pattern: /(?<![\w-])GOCSPX-[A-Za-z0-9_-]{20,40}(?![\w-])/g },
+  { marker: "PMAK-", pattern: /(?<![\w-])PMAK-[a-f0-9]{24}-[a-f0-9]{34}(?![\w-])/gi },
+  { marker: "rubygems_", pattern: /(?<![\w-])rubygems_[a-f0-9]{48}(?![\w-])/g },
+  { marker: "CLOJARS_", pattern: /(?<![\w-])CLOJARS_[a-z0-9]{60}(?![\w-])/gi },
+  { marker: "HRKU-", pattern: /(?<![\w-])HRKU-[A-Za-z0-9_-]{30,80}(?![\w-])/g },
+  { marker: "sk.eyJ", pattern: /(?<![\w.-])sk\.eyJ[A-Za-z0-9_-]{20,300}\.[A-Za-z0-9_-]{16,64}(?![\w-])/g },
+  { marker: "sbp_", pattern: /(?<![\w-])sbp_[a-f0-9]{40}(?![\w-])/g },
+  { marker: "vercel_", pattern: /(?<![\w-])vercel_[A-Za-z0-9]{20,64}(?![\w-])/g },
+  { marker: "r8_", pattern: /(?<![\w-])r8_[A-Za-z0-9]{37}(?![\w-])/g },
+  { marker: "secret_", pattern: /(?<![\w-])secret_[A-Za-z0-9]{43}(?![\w-])/g },
+  { marker: "ntn_", pattern: /(?<![\w-])ntn_[A-Za-z0-9]{40,60}(?![\w-])/g },
+  { marker: "pat", pattern: /(?<![\w-])pat[A-Za-z0-9]{14}\.[a-f0-9]{64}(?![\w-])/g },
+  { marker: "gsk_", pattern: /(?<![\w-])gsk_[A-Za-z0-9]{48,56}(?![\w-])/g },
+  { marker: "fm2_", pattern: /(?<![\w-])fm[12][ar]?_[A-Za-z0-9+/=_-]{40,1000}(?![\w-])/g },
+  { marker: "v1.0-", pattern: /(?<![\w.-])v1\.0-[a-f0-9]{24}-[a-f0-9]{146}(?![\w-])/g },
 ];
 
 /** Stripe's publishable keys go into web pages: an identifier, not a secret. */
@@ -67,7 +88,7 @@ const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}
 const CONNECTION_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|ClientSecret|ApiKey|AccessKey)[ \t]*=[ \t]*([^;&\s"'<>]{8,1024})/g;
 
 /** curl -u user:password, curl --user user:password, curl --proxy-user …; wget --http-password is a flag (secret-config). */
-const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U)[ \t]+["']?[^\s:"']{1,64}:([^\s"']{1,128})/g;
+const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U|--auth|-a)(?:[ \t]+|=)["']?[^\s:"']{1,64}:([^\s"']{1,128})/g;
 /** docker/podman/helm login … -p X; sshpass -p X. */
 const LOGIN_P = /(?<![\w-])(?:(?:docker|podman|nerdctl|buildah|skopeo|helm)(?:[ \t]+registry)?[ \t]+login|sshpass)(?![\w-])[^\n]{0,160}?[ \t](?:-p|--password)(?:[ \t]+|=)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 /** jdbc:oracle:thin:scott/tiger@db, sqlplus scott/tiger@db. */
@@ -90,6 +111,20 @@ const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]
  * is a credential by itself, replaced whole.
  */
 const GENERIC_WEBHOOK = /https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,40}\/){0,3}(?:hooks|webhooks?)\/[^\s"'<>)\]]{16,400}/g;
+
+/**
+ * A session id in a log line or a form ("session_id=9a8b…", "JSESSIONID: 1A2B…", "sid=…"): whoever
+ * holds it is logged in. Letters mixed with digits, 12 or more; "session=<kX3p…>" (a mail
+ * server's tag in angle brackets) is not one.
+ */
+const SESSION_ID = /(?<![\w-])(?:session[_-]?(?:id|key|token)|sessid|sessionid|jsessionid|phpsessid|aspsessionid\w{0,8}|sid)[ \t]*[=:][ \t]*["']?([A-Za-z0-9%._~+/-]{12,256})/gi;
+/**
+ * Password hashes of an htpasswd or shadow file line ("admin:$apr1$…", "deploy:{SHA}…",
+ * "root:$6$…:19000:0:…"): crackable offline, so they go with the password.
+ */
+const PASSWORD_HASH_LINE = /^[ \t]*[\w.@-]{1,64}:((?:\$(?:apr1|2[abxy]?|1|5|6|y|argon2id?|sha512|md5)\$|\{SHA\}|\{SSHA\})[^\s:]{8,256})/gm;
+/** A PuTTY .ppk file: the lines under "Private-Lines: N" are the private key. */
+const PPK_PRIVATE = /Private-Lines:[ \t]*(\d{1,3})[ \t]*\r?\n/g;
 
 export function detectSecretShapes(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -134,7 +169,7 @@ export function detectSecretShapes(text: string): Detection[] {
       push(hit.index + hit[0].length - value.length, hit.index + hit[0].length, 0.9);
     }
   }
-  if (text.includes("-u") || text.includes("--user") || text.includes("-U")) {
+  if (text.includes("-u") || text.includes("--user") || text.includes("-U") || text.includes("-a")) {
     for (const match of text.matchAll(CURL_USER)) {
       if (!/(?<![\w-])(?:curl|wget|http|httpie|xh)(?![\w-])/.test(lineOf(text, match.index))) continue;
       const end = match.index + match[0].length;
@@ -176,6 +211,25 @@ export function detectSecretShapes(text: string): Detection[] {
       const segments = url.slice(url.search(/\/(?:hooks|webhooks?)\//)).split(/[/?&=]/);
       if (!segments.some((segment) => segment.length >= 16 && /[a-z]/i.test(segment) && /\d/.test(segment))) continue;
       push(match.index, match.index + url.length, 0.9);
+    }
+  }
+  for (const match of text.matchAll(SESSION_ID)) {
+    const value = match[1]!.replace(/[.,;]+$/, "");
+    if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || PLACEHOLDER.test(value)) continue;
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + value.length, 0.85);
+  }
+  if (text.includes(":$") || text.includes(":{S")) {
+    for (const match of text.matchAll(PASSWORD_HASH_LINE)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.9);
+  }
+  if (text.includes("Private-Lines:")) {
+    for (const match of text.matchAll(PPK_PRIVATE)) {
+      let end = match.index + match[0].length;
+      for (let line = 0; line < Number(match[1]) && end < text.length; line++) {
+        const newline = text.indexOf("\n", end);
+        end = newline === -1 ? text.length : newline + 1;
+      }
+      push(match.index + match[0].length, text[end - 1] === "\n" ? end - 1 : end, 0.95);
     }
   }
   if (text.includes("-")) for (const match of text.matchAll(BITLOCKER)) push(match.index, match.index + match[0].length, 0.9);

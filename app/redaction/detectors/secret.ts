@@ -35,7 +35,7 @@ const KEYWORD_VALUE = new RegExp(
  * says something about that subject, not the password.
  */
 const PHRASE_VALUE = new RegExp(
-  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)[ \t]+${VALUE}`,
+  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
   "giu",
 );
 /** Card security code: "CVV 412", "CVC: 0412". */
@@ -55,11 +55,11 @@ const VERSION_LIKE = /^v?\d+(?:\.\d+)+$/i;
 const MYSQL_PASSWORD = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?![\w-])[^\n]{0,200}?[ \t]-p([^\s'"]{1,128})/g;
 /** HTTP Basic credentials: base64 of "user:password", checked by decoding. */
 const BASIC_AUTH = /(?<![\w])Basic[ \t]+([A-Za-z0-9+/]{8,4096}={0,2})(?![\w+/=])/g;
-const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{4,8})(?!\w)/giu;
+const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is|è|ist|es|est|jest)?[ \t]*(\d{4,8})(?!\w)/giu;
 
 const KNOWN_SHAPES: readonly RegExp[] = [
   /(?<![\w])(?:AKIA|ASIA)[0-9A-Z]{16}(?![\w])/g, // AWS access key id
-  /(?<![\w])gh[pousr]_[A-Za-z0-9]{36,255}(?![\w])/g, // GitHub tokens
+  /(?<![\w])gh[pousr]_[A-Za-z0-9]{30,255}(?![\w])/g, // GitHub tokens (36 today; shorter ones pasted cut stay keys)
   /(?<![\w])github_pat_[A-Za-z0-9_]{22,255}(?![\w])/g,
   /(?<![\w])xox[abprs]-[A-Za-z0-9-]{10,255}/g, // Slack
   /(?<![\w])(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,255}(?![\w])/g, // Stripe secret and restricted keys (pk_ is publishable)
@@ -195,8 +195,10 @@ export function detectSecrets(text: string): Detection[] {
     }
     const isPasswordWord = IS_PASSWORD_WORD.test(match[1]!);
     const raw = text.slice(value.start, value.end);
+    // PUBLIC_KEY, publishable_key: published by design; a path or a placeholder says where the key is kept.
+    if (PUBLIC_KEY_NAME.test(match[0]) || isPathLike(raw) || isPlaceholderToken(raw)) continue;
     // "token: expired" is prose; "JWT_SECRET=supersecretvalue" is configuration.
-    if (!isPasswordWord && !looksLikeToken(raw) && !(isConfigKey(match[0], match[1]!) && looksLikeConfigValue(raw, match[5] === undefined))) continue;
+    if (!isPasswordWord && !looksLikeToken(raw) && !(isConfigKey(match[0], match[1]!) && looksLikeConfigValue(raw, match[5] === undefined)) && !(match[2] === "=" && gluedShortToken(match[0], raw))) continue;
     push(value.start, value.end, 0.9);
   }
   for (const match of matchesAt(PHRASE_VALUE, text, cues.password)) {
@@ -238,7 +240,9 @@ export function detectSecrets(text: string): Detection[] {
     }
   }
   for (const shape of KNOWN_SHAPES) {
-    for (const match of text.matchAll(shape)) push(match.index, match.index + match[0].length, 0.99);
+    for (const match of text.matchAll(shape)) {
+      if (!isPlaceholderToken(match[0])) push(match.index, match.index + match[0].length, 0.99);
+    }
   }
   if (text.includes("Bearer")) {
     for (const match of text.matchAll(BEARER)) {
@@ -321,10 +325,13 @@ function looksGenerated(value: string): boolean {
  * too many ordinary things, so it keeps the token-shape test.
  */
 function isConfigKey(matched: string, cue: string): boolean {
-  if (/^key$/i.test(cue)) return false;
   const key = /^[^"'\s:=(]+/.exec(matched)?.[0] ?? "";
+  // "x-api-key", "signing-key", "master.key": the word before "key" says what kind of key it is.
+  if (/^key$/i.test(cue)) return KIND_OF_SECRET_KEY.test(key);
   return /[_.-]/.test(key) || (key === key.toUpperCase() && /[A-Z]/.test(key));
 }
+
+const KIND_OF_SECRET_KEY = /(?:api|access|secret|private|signing|encryption|master|license|licence|auth|client|subscription|app|account|hmac|webhook|session)[_.-]key$/i;
 
 /** A configuration value that can be a secret: eight or more characters, not a flag, a number or a reference. */
 function looksLikeConfigValue(value: string, quoted: boolean): boolean {
@@ -337,6 +344,32 @@ function looksLikeConfigValue(value: string, quoted: boolean): boolean {
 /** Long, mixed letters and digits: what generated keys look like, unlike "expired" or "123". */
 function looksLikeToken(value: string): boolean {
   return value.length >= 16 && /[A-Za-z]/.test(value) && /\d/.test(value) && !/\s/.test(value);
+}
+
+/**
+ * A log line's "token=f3a9c1e7b5d2", "secret=Wm9Xk2Lp8QrT": key, "=" and value glued, ten or
+ * more characters of letters mixed with digits; a host name or a version is not one.
+ */
+function gluedShortToken(matched: string, value: string): boolean {
+  if (!/[\w]=["']?[^\s]/.test(matched) || value.length < 10 || value.length >= 16) return false;
+  return /^[A-Za-z0-9_+/=~-]+$/.test(value) && /[A-Za-z]/.test(value) && /\d/.test(value) && !/^v?\d+(?:[._-]\d+)+/.test(value);
+}
+
+/** Key names of public halves: PUBLIC_KEY, publicKey, "publishable_key", pub_key. */
+const PUBLIC_KEY_NAME = /^[^:=]*(?:(?:public|publishable|(?<![a-z])pub)[_.-]?(?:key|token)|site[_.-]?key|pusher[_.-]?(?:app[_.-]?)?key|search[_.-]?(?:only[_.-]?)?(?:api[_.-]?)?key)/i;
+
+/** A file path ("~/.ssh/id_ed25519", "/etc/app/jwt.pem", "C:\\keys\\app.pfx"): where a key is kept, not the key. */
+export function isPathLike(value: string): boolean {
+  return /^(?:~|\.{1,2})?\/[\w.@-]+(?:\/[\w.@-]+)*\/?$/.test(value) && /[a-z]/.test(value) && (value.includes(".") || value.split("/").length > 2) || /^[A-Za-z]:\\/.test(value);
+}
+
+/**
+ * A documented prefix with a filler body: "sk_test_xxxxxxxxxxxx", "ghp_XXXXXXXX…", "AKIA0000…":
+ * what docs and templates show in place of a key. Fewer than four distinct characters after the prefix.
+ */
+export function isPlaceholderToken(value: string): boolean {
+  const body = value.replace(/^(?:[a-z]{1,10}[_-](?:[a-z]{2,8}[_-])?|AKIA|ASIA|AIza)/i, "");
+  return body.length >= 8 && new Set(body.toLowerCase()).size < 4;
 }
 
 const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY-----/g;

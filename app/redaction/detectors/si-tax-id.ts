@@ -32,14 +32,14 @@ function taxIdStarts(text: string): number[] {
  * One random eight-digit number in eleven passes the checksum, so a bare
  * number only counts after a cue on the same line; the SI prefix is a cue by itself.
  */
-const TAX_CUE = /dav[čc]n|(?<!\p{L})(?:dš|d\.š\.|ds:|d\.s\.|dav\.|tax|vat|ddv|tin|ust-?idnr|uid|mwst)(?!\p{L})|identifikacijsk/u;
+const TAX_CUE = /dav[čc]n|(?<!\p{L})(?:dš|d\.š\.|ds:|d\.s\.|dav\.|tax|vat|ddv|tin|ust-?idnr|uid|mwst)(?!\p{L})|identifikacijsk|steuer|porezn/u;
 /**
  * The label right before a number ("Tax ID", "VAT Reg. No.", "davčna št.:"): it names the
  * number, so the reference words in it ("ID", "No.") do not make the number a reference.
  */
 const TAX_LABEL_BEFORE = /(?:dav[čc]n\p{L}*|dav\.|tax|vat|ddv|dš|d\.š\.|ds|ust-?idnr\.?|uid)(?:[\s.:#-]*(?:id|no|nr|number|num|reg|registration|št|st|številka|stevilka|za|ddv|identification))*[\s.:#-]*$/u;
 /** Written in groups ("67 84 83 89", "1548 3142") or with a dash after SI ("SI-90733924"): only with a cue. */
-const GROUPED_TAX = /(?<![\w./-])(SI[ -]?)?(\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4}|(?<=SI-)\d{8})(?![\w-]|[ ]\d)/g;
+const GROUPED_TAX = /(?<![\w./-])(SI[ -]?)?(\d{2,4}(?:([ -])\d{2,4})(?:\3\d{2,4}){0,2}|(?<=SI-)\d{8})(?![\w-]|[ ]\d)/g;
 
 /** Column names of a tax number in exported tables: "davcna", "davčna_št", "tax_no", "VAT ID". */
 const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
@@ -68,9 +68,10 @@ export function detectSiTaxIds(text: string): Detection[] {
       confidence: prefix === "" ? 0.9 : 0.96,
     });
   }
-  if (/\d{2} \d{2}|\d{4} \d{4}|SI-\d/.test(text)) {
+  if (/\d{2}[ -]\d{2}|SI-\d/.test(text)) {
     for (const match of text.matchAll(GROUPED_TAX)) {
-      const digits = match[2]!.replace(/ /g, "");
+      const digits = match[2]!.replace(/[ -]/g, "");
+      if (digits.length !== 8) continue;
       if (!isValidSiTaxId(digits) || !hasCue(text, match.index)) continue;
       if (followsReferenceCue(text, match.index) && !TAX_LABEL_BEFORE.test(lineBefore(text, match.index, 32))) continue;
       detections.push({ type: "SI_TAX_ID", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
@@ -84,7 +85,7 @@ export function detectSiTaxIds(text: string): Detection[] {
  * alone under its label ("Davčna številka:\n12345678").
  */
 function hasCue(text: string, at: number): boolean {
-  const before = lineBefore(text, at, 60);
+  const before = lineBefore(text, at, 90);
   if (TAX_CUE.test(before)) return true;
   if (before.trim() !== "") return false;
   const lineStart = text.lastIndexOf("\n", at - 1);

@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { companyAfter, companyWords } from "./person/company";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
 import { isNameValue, structuredNames } from "./person/structure";
@@ -157,6 +158,8 @@ export function detectPersons(text: string): Detection[] {
       if (!span || !cueMayStartAt(text, match.index, rule)) continue;
       const words = match[1]!.split(" ");
       if (words.some((word) => NOT_A_NAME.has(word))) continue;
+      // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
+      if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });
     }
   }
@@ -187,7 +190,8 @@ function nameThenContact(text: string, detections: Detection[]): void {
 }
 
 function isName(value: string): boolean {
-  return !value.split(" ").some((word) => NOT_A_NAME.has(word));
+  const words = value.split(" ");
+  return !words.some((word) => NOT_A_NAME.has(word)) && !companyWords(words);
 }
 
 /** The name right before "<address@…>" or "[mailto:address@…]" on the same line (at most 80 characters back). */

@@ -1,5 +1,6 @@
 import type { Detection } from "../../types";
 import { ANY_NAME, COMMON_WORD, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { companyAfter, companyBefore, companyWords } from "./company";
 import type { NameToken } from "./name-tokens";
 
 /**
@@ -14,9 +15,6 @@ import type { NameToken } from "./name-tokens";
  */
 
 const MAX_RUN = 5;
-/** What follows a company's name: "Hribar d.o.o.", "Novak & Partners", "Smith Ltd". */
-const COMPANY_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|s\.\s?p\.|k\.\s?d\.|d\.n\.o\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|plc\b|Corp\b|Co\.|&|in partnerj|and Sons|Group\b|Holding\b|Consulting\b|Solutions\b|Software\b|Services\b|Systems\b|Dental\b|Clinic\b|Studio\b|Design\b|Media\b|Partners\b|Associates\b|Architect|Hardware\b|Joinery\b|Bakery\b|Caff|Café\b|Vina\b|Trade\b|Trading\b|IT\b)/u;
-const COMPANY_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|družba|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*)[ \t]*$/iu;
 /** "z Matejem", "s Petro": the instrumental after the preposition of company. */
 const INSTRUMENTAL_ENDING = /(?:om|em|o)$/;
 
@@ -50,6 +48,8 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
 }
 
 function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
+  // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
+  if (to - from >= 2 && companyWords(tokens.slice(from, to).map((t) => text.slice(t.start, t.end)))) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
@@ -122,10 +122,7 @@ function acceptRun(run: readonly NameToken[]): boolean {
 }
 
 function companyAround(text: string, run: readonly NameToken[]): boolean {
-  const end = run[run.length - 1]!.end;
-  if (COMPANY_AFTER.test(text.slice(end, end + 24))) return true;
-  const start = run[0]!.start;
-  return COMPANY_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  return companyAfter(text, run[run.length - 1]!.end, run.length > 1) || companyBefore(text, run[0]!.start);
 }
 
 /** Whether one known word standing alone is a name by its place in the sentence. */

@@ -1,4 +1,5 @@
 import type { Detection } from "../../types";
+import { companyWords } from "./company";
 import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
 
 /**
@@ -37,8 +38,7 @@ export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 2 || trimmed.length > 80) return false;
   const words = trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase())) return false;
-  const names = gazetteer();
+  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -179,7 +179,7 @@ function headerNames(line: string, lineStart: number, from: number, detections: 
  */
 function isDisplayName(name: string): boolean {
   const words = name.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name)) return false;
+  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name) || companyWords(words)) return false;
   if (!words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
   const flags = words.map(flagsOfNameWord);
   if (flags.some((f) => (f & NOT_A_NAME) !== 0 && (f & ANY_NAME) === 0)) return false;
@@ -191,7 +191,7 @@ const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|A
 function vcardNames(line: string, lineStart: number, from: number, isN: boolean, detections: Detection[]): void {
   const value = line.slice(from);
   const names = gazetteer();
-  if (COMPANY_WORD.test(value) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
+  if (COMPANY_WORD.test(value) || companyWords(value.split(/[\s;,]+/).filter((w) => w !== "")) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
   // N:Hribar;Mateja;;; as one span, from the first part to the last: a part on its own ("Hribar")
   // would be looked for again elsewhere in the text, in the company's name too
   const first = value.search(/\p{Lu}/u);
@@ -286,7 +286,7 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
   const words = name.split(/\s+/);
   if (words.length > 4 || !words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
   const names = gazetteer();
-  return !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
+  return !companyWords(words) && !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
 }
 
 /** A line that is only a name, beside a line of contact details or under a sign-off. */

@@ -298,7 +298,7 @@ function isAddressHeader(field: string): boolean {
  * town and postcode fields within the next few lines are parts of the same address.
  */
 const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
-const TOWN_FIELD = /^[ \t]*(?:city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
+const TOWN_FIELD = /^[ \t]*(?:state|province|county|region|state\/province|city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
 function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
   if (!text.includes(":")) return [];
   const fields: Array<{ start: number; end: number }> = [];

@@ -44,6 +44,7 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Street: 77 Lakeshore Road East\nCity: Mississauga\nProvince: ON\nPostal code: L5G 1E1")).toEqual([
       "77 Lakeshore Road East",
       "Mississauga",
+      "ON",
       "L5G 1E1",
     ]);
     expect(addresses("Subject: printer\nCity: Mississauga")).toEqual([]);
@@ -53,5 +54,15 @@ describe("postal addresses in the shapes of their countries", () => {
   it("keeps a business before the address and a town in Cincinnati's name", () => {
     const found = addresses("The event is at The Grand Hotel, 97-99 King's Road, Brighton BN1 2FW.");
     expect(found).toEqual(["97-99 King's Road, Brighton BN1 2FW"]);
+  });
+
+  it("takes a village named by a prefix and a lower-case noun, in any case", () => {
+    expect(addresses("Preselili smo se iz Gorenje vasi 102.")).toEqual(["iz Gorenje vasi 102"]);
+    expect(addresses("Gorenja vas je lepa.")).toEqual([]);
+  });
+
+  it("takes a form's state field after its street field, not a state alone", () => {
+    expect(addresses("Address line 1: 39 Birch Court\nCity: Madison\nState: WI  ZIP: 53703")).toEqual(["39 Birch Court", "Madison", "WI  ZIP: 53703"]);
+    expect(addresses("Subject: login\nState: WI")).toEqual([]);
   });
 });

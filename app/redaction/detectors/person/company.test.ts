@@ -26,4 +26,10 @@ describe("companies named like people", () => {
     expect(persons("first_name=Diego&last_name=Hernández")).toEqual(["Diego", "Hernández"]);
     expect(persons("I'm Kwabena Asante, the new IT contact.")).toEqual(["Kwabena Asante"]);
   });
+
+  it("keeps the places and firms of a table's office or company column, and a business's possessive name", () => {
+    expect(persons("name,office\n\"Fairbanks, Emily\",Austin\n\"Park, Ethan\",Lincoln")).toEqual(["Fairbanks, Emily", "Park, Ethan"]);
+    expect(persons("ime;telefon\nIrena Vovk;041 111 222\nZavarovalnica Triglav;07 766 53 19\nTelekom Slovenije;080 80 00")).toEqual(["Irena Vovk"]);
+    expect(persons("We booked Jamie's Italian for Friday.")).toEqual([]);
+  });
 });

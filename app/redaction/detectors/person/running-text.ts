@@ -142,7 +142,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if (!t.sentenceInitial && unitBefore !== 32 && unitBefore !== 0xa0 && unitBefore !== 40 && unitBefore !== 34) return false;
   // "the Sterling silver", "a Frank discussion": a determiner makes a common word a word
   if (isCommon(t) && DETERMINERS.has(wordBefore)) return false;
-  if (t.possessive) return isGiven(t) && !isCommon(t);
+  // "Jamie's Italian", "Bob's Burgers": a possessive before a capitalised word names a business
+  if (t.possessive) return isGiven(t) && !isCommon(t) && !/^['’]s[ \t]\p{Lu}/u.test(text.slice(t.end, t.end + 4));
   // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");

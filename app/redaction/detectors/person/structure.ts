@@ -350,6 +350,7 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
 }
 
 const SAMPLE_ROWS = 64;
+const PLACE_OR_FIRM_HEADER = /^(?:office|city|town|location|site|branch|country|state|region|company|employer|organi[sz]ation|vendor|supplier|kraj|mesto|pošta|država|podjetje|firma|dobavitelj|ort|stadt|firma)$/i;
 const CELL_NAME_SHAPE = /^\p{Lu}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*){0,3}$/u;
 
 function nameColumnsOf(
@@ -376,6 +377,8 @@ function nameColumnsOf(
   const columns = rows[0]!.length;
   const marks: Array<[number, number, number, number]> = [];
   for (let c = 0; c < columns; c++) {
+    // "office", "city", "company": a column of places or firms holds no names, though Austin and Lincoln are names too
+    if (PLACE_OR_FIRM_HEADER.test(rows[0]![c]!.value)) continue;
     let filled = 0;
     let named = 0;
     // the first rows decide what a column holds: a long table costs one look per cell, not more
@@ -390,7 +393,7 @@ function nameColumnsOf(
       const { start, value } = row[c]!;
       // the header row ("Ime;Priimek") is a name only when it is one
       if (r === 0 && !isNameValue(value) && (names.flagsOf(value.toLowerCase()) & ANY_NAME) === 0) continue;
-      if (value === "" || COMPANY_WORD.test(value) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
+      if (value === "" || COMPANY_WORD.test(value) || companyWords(value.split(" ")) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
       marks.push([r, c, start, start + value.length]);
     }
   }

@@ -59,6 +59,7 @@ describe("postal addresses in the shapes of their countries", () => {
   it("takes a village named by a prefix and a lower-case noun, in any case", () => {
     expect(addresses("Preselili smo se iz Gorenje vasi 102.")).toEqual(["iz Gorenje vasi 102"]);
     expect(addresses("Gorenja vas je lepa.")).toEqual([]);
+    expect(addresses("Servis je na naslovu Gorenja vas 102, 4224 Gorenja vas, odprto do 17h.")).toEqual(["Gorenja vas 102, 4224 Gorenja vas"]);
   });
 
   it("takes a form's state field after its street field, not a state alone", () => {

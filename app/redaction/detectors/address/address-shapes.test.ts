@@ -16,6 +16,8 @@ describe("postal addresses in the shapes of their countries", () => {
     ["1600 Pennsylvania Ave NW, Washington, DC 20500"],
     ["Kidričeva 7, p. p. 12, 3000 Celje"],
     ["Vinohradská 12, 120 00 Praha 2"],
+    ["Drevored 1. maja 2, 6000 Koper"],
+    ["flat 2, 18 Station Road, Reading RG1 1LX"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {
@@ -59,6 +61,8 @@ describe("postal addresses in the shapes of their countries", () => {
   it("takes a village named by a prefix and a lower-case noun, in any case", () => {
     expect(addresses("Preselili smo se iz Gorenje vasi 102.")).toEqual(["iz Gorenje vasi 102"]);
     expect(addresses("Gorenja vas je lepa.")).toEqual([]);
+    expect(addresses("V ulici Heroja Staneta 4 v Žalcu imamo pisarno.")).toEqual(["V ulici Heroja Staneta 4 v Žalcu"]);
+    expect(addresses("v ulici je 5 hiš")).toEqual([]);
     expect(addresses("Servis je na naslovu Gorenja vas 102, 4224 Gorenja vas, odprto do 17h.")).toEqual(["Gorenja vas 102, 4224 Gorenja vas"]);
   });
 

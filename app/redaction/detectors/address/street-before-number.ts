@@ -89,7 +89,9 @@ function streetStart(words: Word[], text: string, numberAt: number): number | nu
   // "v Ulici heroja Šaranoviča 12a", "Cesta v Mestni log 1", "Via Roma 12": the kind first, any words after it.
   for (let k = 0; k < words.length - 1; k++) {
     const word = words[k]!;
-    if (!data.kindBeforeName.has(word.text)) continue;
+    // "v ulici Heroja Staneta 4": the kind in lower case after a preposition, a capitalised name after it
+    const lowerKind = k > 0 && PREPOSITIONS.has(words[k - 1]!.text) && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
+    if (!data.kindBeforeName.has(word.text) && !lowerKind) continue;
     const between = words.slice(k + 1);
     // "Trg 3. Na Dunaju 2026": a full stop before a capital ends a sentence, not a street name.
     const sentenceEnd = between.some((w, i) => w.text.endsWith(".") && /^\p{Lu}/u.test(between[i + 1]?.text ?? ""));

@@ -17,11 +17,17 @@ const LEGAL_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o
 const SOLE_TRADER_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}s\.\s?p\./u;
 /** Up to two capitalised words after the name, one blank before each. */
 const NEXT_WORDS = /^[ \t](\p{Lu}[\p{L}-]{1,30})(?:[ \t](\p{Lu}[\p{L}-]{1,30}))?/u;
-const LAST_WORD = /(\p{L}[\p{L}'’-]{0,30})$/u;
 /** A word before the name that says a firm follows: "podjetje Novak", "company Smith", "salon Zala". */
 const WORD_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*|&)[ \t]*$/iu;
 const NEXT_WORD = /^[ \t]([\p{Lu}][\p{L}-]{1,30})/u;
-const PREVIOUS_WORD = /([\p{L}-]{2,30})[ \t]$/u;
+const LETTER = /\p{L}/u;
+
+/** The word that ends at `end` (at most 30 letters), read backwards: a regex anchored at the end would be tried at every start. */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 30 && (LETTER.test(text[start - 1]!) || text[start - 1] === "-")) start--;
+  return text.slice(start, end);
+}
 
 export function isCompanyWord(word: string): boolean {
   return (gazetteer().flagsOf(word.toLowerCase()) & COMPANY) !== 0;
@@ -33,21 +39,26 @@ export function isCompanyWord(word: string): boolean {
  * second name ("Morgan" + "Stanley"). `fullName`: the name has a given name and a surname.
  */
 export function companyAfter(text: string, end: number, fullName = false): boolean {
+  // most names are followed by a blank and a lower-case word, a comma or a full stop: nothing to look at
+  const unit = text.charCodeAt(end);
+  if (unit !== 32 && unit !== 9 && unit !== 44) return false;
   const window = text.slice(end, end + 40);
   if (LEGAL_AFTER.test(window) || (!fullName && SOLE_TRADER_AFTER.test(window))) return true;
   const next = NEXT_WORDS.exec(window);
   if (next === null) return false;
   if (isCompanyWord(next[1]!) || (next[2] !== undefined && isCompanyWord(next[2]))) return true;
-  const last = LAST_WORD.exec(text.slice(Math.max(0, end - 31), end));
-  return last !== null && gazetteer().companyNames.has(`${last[1]!.toLowerCase()} ${next[1]!.toLowerCase()}`);
+  const last = wordEndingAt(text, end);
+  return last !== "" && gazetteer().companyNames.has(`${last.toLowerCase()} ${next[1]!.toLowerCase()}`);
 }
 
 /** What precedes `start` makes the name after it a company's: "podjetje", "&", a trade word ("Tiskarna Pirc", "pri servisu Kovač"). */
 export function companyBefore(text: string, start: number): boolean {
   const window = text.slice(Math.max(0, start - 24), start);
   if (WORD_BEFORE.test(window)) return true;
-  const previous = PREVIOUS_WORD.exec(window);
-  return previous !== null && isCompanyWord(previous[1]!);
+  const blank = text.charCodeAt(start - 1);
+  if (blank !== 32 && blank !== 9) return false;
+  const previous = wordEndingAt(text, start - 1);
+  return previous.length >= 2 && isCompanyWord(previous);
 }
 
 /** Words of a name (as written) that hold a trade word or a firm's two-word name: "Kobal Vina", "Morgan Stanley". */

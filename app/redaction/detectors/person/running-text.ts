@@ -1,6 +1,6 @@
 import type { Detection } from "../../types";
-import { ANY_NAME, COMMON_WORD, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
-import { companyAfter, companyBefore, companyWords } from "./company";
+import { ANY_NAME, COMMON_WORD, COMPANY, gazetteer, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { companyAfter, companyBefore } from "./company";
 import type { NameToken } from "./name-tokens";
 
 /**
@@ -49,7 +49,7 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
 
 function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
   // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
-  if (to - from >= 2 && companyWords(tokens.slice(from, to).map((t) => text.slice(t.start, t.end)))) return;
+  if (to - from >= 2 && companyRun(tokens, from, to)) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
@@ -119,6 +119,16 @@ function acceptRun(run: readonly NameToken[]): boolean {
   if (strong > 0 && (given > 0 || known === run.length)) return true;
   // "Rok Kos", "Will Smith" where both are words too: two names, one of them a given name
   return known >= 2 && given > 0 && unknown === 0;
+}
+
+/** companyWords on tokens: their flags and lower-case forms are at hand, so nothing is sliced or looked up again. */
+function companyRun(tokens: readonly NameToken[], from: number, to: number): boolean {
+  const phrases = gazetteer().companyNames;
+  for (let k = from; k < to; k++) {
+    if ((tokens[k]!.flags & COMPANY) !== 0) return true;
+    if (k + 1 < to && phrases.has(`${tokens[k]!.lower} ${tokens[k + 1]!.lower}`)) return true;
+  }
+  return false;
 }
 
 function companyAround(text: string, run: readonly NameToken[]): boolean {

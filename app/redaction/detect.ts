@@ -6,6 +6,7 @@ import { detectObfuscatedEmails } from "./detectors/obfuscated-email";
 import { detectIbans } from "./detectors/iban";
 import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
+import { companyAfter } from "./detectors/person/company";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
@@ -167,6 +168,8 @@ function repeatsOf(
       // a following letter ("10.2.3.4N") is still the whole number.
       const wordEnds = !endsInLetter || !(end < text.length && isWordish(text.charCodeAt(end)));
       if (!wordEnds || !text.startsWith(value, i)) continue;
+      // "Dr. Harper" found, "Harper Collins Dental" a firm: a surname in a company's name is not a repeat
+      if (type === "PERSON" && companyAfter(text, end, value.includes(" "))) continue;
       const repeat: Detection = { type, start: i, end, confidence: REPEAT_CONFIDENCE };
       // The value where it was found: that detection outranks its own repeat (same span, higher
       // confidence), so the repeat could never be kept and only costs the second resolution.

@@ -1,6 +1,8 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { companyAfter, companyWords } from "./person/company";
+import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG } from "./person/gazetteer";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
 import { isNameValue, structuredNames } from "./person/structure";
@@ -14,7 +16,8 @@ import { isNameValue, structuredNames } from "./person/structure";
 
 // "Novak-Kos", "O'Connor", "D’Angelo"
 const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
-const NAME = String.raw`${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
+// "H. Lindqvist", "J. Novak": an initial may stand for the given name
+const NAME = String.raw`(?:\p{Lu}\. )?${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
 const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gospod|gospa|gospodična) `;
 
 // Form labels, also as "name=" in form data, and the person fields of ticket and HR exports
@@ -29,7 +32,7 @@ const GREETING = groupLeadingAlternation(new RegExp(
   String.raw`(?:Hi|Hello|Hey|Dear|Good (?:morning|afternoon|day)|Pozdravljen[ia]?|Spoštovan[ia]?|Živjo|Zdravo|Dober dan|Dragi|Draga)[ \t]*,?[ \t]+(?:${TITLE})?(${NAME})(?=[ \t]*(?:[,!:.]|$))`,
   "gmud",
 ));
-const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|All the best|Regards|Best|Thanks|Thank you|Many thanks|Thx|Cheers|Sincerely|Yours sincerely|[Ll]ep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala lepa|Hvala vnaprej|Hvala|LP|Lp|lp|S spoštovanjem|Pozdrav)`;
+const SIGN_OFF = String.raw`(?:Best regards|Kind regards|Warm regards|Best wishes|All the best|Regards|Best|Thanks|Thank you|Many thanks|Thx|Cheers|Sincerely|Yours sincerely|[Ll]ep pozdrav|Lepo pozdravljeni|Prijazen pozdrav|Hvala in lep pozdrav|Hvala in lp|Hvala in LP|Hvala lepa|Hvala vnaprej|Hvala|LP|Lp|lp|S spoštovanjem|Pozdrav)`;
 /**
  * The name alone on the line after a sign-off (one blank line allowed), or on
  * the same line ("Lp, Janez"), a closing full stop or "!" allowed ("Lp, Janez.").
@@ -157,11 +160,16 @@ export function detectPersons(text: string): Detection[] {
       if (!span || !cueMayStartAt(text, match.index, rule)) continue;
       const words = match[1]!.split(" ");
       if (words.some((word) => NOT_A_NAME.has(word))) continue;
+      // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
+      if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });
     }
   }
   // The helpers append in place: spreading a large result into push() overflows the stack.
-  if (text.includes("@")) displayNames(text, detections);
+  if (text.includes("@")) {
+    displayNames(text, detections);
+    mentions(text, detections);
+  }
   nameThenContact(text, detections);
   nameColumns(text, detections);
   // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
@@ -170,6 +178,22 @@ export function detectPersons(text: string): Detection[] {
   runningTextNames(text, tokens, detections);
   structuredNames(text, detections);
   return detections;
+}
+
+/** "@Sophie the cert…", "@Uroš Petek lahko…": a chat mention, "@" at a word start (an address has a letter before it). */
+const MENTION = /(?<![\p{L}\d._%+-])@(\p{Lu}[\p{Ll}'’-]{1,30})(?:[ \t](\p{Lu}[\p{Ll}'’-]{1,30}))?/gu;
+
+function mentions(text: string, detections: Detection[]): void {
+  const names = gazetteer();
+  for (const hit of text.matchAll(MENTION)) {
+    const given = names.flagsOf(hit[1]!.toLowerCase());
+    if ((given & GIVEN) === 0 || (given & NOT_A_NAME_FLAG) !== 0) continue;
+    const second = hit[2] === undefined ? 0 : names.flagsOf(hit[2].toLowerCase());
+    const whole = hit[2] !== undefined && (second & NOT_A_NAME_FLAG) === 0 && !companyWords([hit[1]!, hit[2]]);
+    const start = hit.index + 1;
+    const end = start + hit[1]!.length + (whole ? 1 + hit[2]!.length : 0);
+    detections.push({ type: "PERSON", start, end, confidence: 0.75 });
+  }
 }
 
 function nameThenContact(text: string, detections: Detection[]): void {
@@ -187,7 +211,8 @@ function nameThenContact(text: string, detections: Detection[]): void {
 }
 
 function isName(value: string): boolean {
-  return !value.split(" ").some((word) => NOT_A_NAME.has(word));
+  const words = value.split(" ");
+  return !words.some((word) => NOT_A_NAME.has(word)) && !companyWords(words);
 }
 
 /** The name right before "<address@…>" or "[mailto:address@…]" on the same line (at most 80 characters back). */

@@ -127,7 +127,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // Slovenian and Austrian postcodes have four digits, German five; a
 // five-digit one is only taken right after a street line.
 const POSTCODE_TOWN =
-  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5})) (\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
@@ -298,7 +298,7 @@ function isAddressHeader(field: string): boolean {
  * town and postcode fields within the next few lines are parts of the same address.
  */
 const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
-const TOWN_FIELD = /^[ \t]*(?:city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
+const TOWN_FIELD = /^[ \t]*(?:state|province|county|region|state\/province|city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
 function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
   if (!text.includes(":")) return [];
   const fields: Array<{ start: number; end: number }> = [];

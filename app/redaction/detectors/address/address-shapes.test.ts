@@ -16,6 +16,8 @@ describe("postal addresses in the shapes of their countries", () => {
     ["1600 Pennsylvania Ave NW, Washington, DC 20500"],
     ["Kidričeva 7, p. p. 12, 3000 Celje"],
     ["Vinohradská 12, 120 00 Praha 2"],
+    ["Drevored 1. maja 2, 6000 Koper"],
+    ["flat 2, 18 Station Road, Reading RG1 1LX"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {
@@ -44,6 +46,7 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Street: 77 Lakeshore Road East\nCity: Mississauga\nProvince: ON\nPostal code: L5G 1E1")).toEqual([
       "77 Lakeshore Road East",
       "Mississauga",
+      "ON",
       "L5G 1E1",
     ]);
     expect(addresses("Subject: printer\nCity: Mississauga")).toEqual([]);
@@ -53,5 +56,18 @@ describe("postal addresses in the shapes of their countries", () => {
   it("keeps a business before the address and a town in Cincinnati's name", () => {
     const found = addresses("The event is at The Grand Hotel, 97-99 King's Road, Brighton BN1 2FW.");
     expect(found).toEqual(["97-99 King's Road, Brighton BN1 2FW"]);
+  });
+
+  it("takes a village named by a prefix and a lower-case noun, in any case", () => {
+    expect(addresses("Preselili smo se iz Gorenje vasi 102.")).toEqual(["iz Gorenje vasi 102"]);
+    expect(addresses("Gorenja vas je lepa.")).toEqual([]);
+    expect(addresses("V ulici Heroja Staneta 4 v Žalcu imamo pisarno.")).toEqual(["V ulici Heroja Staneta 4 v Žalcu"]);
+    expect(addresses("v ulici je 5 hiš")).toEqual([]);
+    expect(addresses("Servis je na naslovu Gorenja vas 102, 4224 Gorenja vas, odprto do 17h.")).toEqual(["Gorenja vas 102, 4224 Gorenja vas"]);
+  });
+
+  it("takes a form's state field after its street field, not a state alone", () => {
+    expect(addresses("Address line 1: 39 Birch Court\nCity: Madison\nState: WI  ZIP: 53703")).toEqual(["39 Birch Court", "Madison", "WI  ZIP: 53703"]);
+    expect(addresses("Subject: login\nState: WI")).toEqual([]);
   });
 });

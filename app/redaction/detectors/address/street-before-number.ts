@@ -19,6 +19,8 @@ const DIGITS = /\d{1,5}/g;
 const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
 const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
 const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
+/** "Gorenja vas 25", "iz Gorenje vasi 102", "Novo selo 4": a village named by a prefix and a lower-case noun. */
+const VILLAGE_NOUN = /^(?:vas|vasi|vasjo|selo|sela|selu|polje|polja|polju|brdo|brda|brdu|vrh|vrha|vrhu|dol|dola|dolu|gora|gore|gori|goro)$/;
 /** Nominative "Celovška 150" is found elsewhere; these are the other cases, after a preposition ("na Celovški 150"). */
 const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino)$/u;
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}\.?$/u;
@@ -87,7 +89,9 @@ function streetStart(words: Word[], text: string, numberAt: number): number | nu
   // "v Ulici heroja Šaranoviča 12a", "Cesta v Mestni log 1", "Via Roma 12": the kind first, any words after it.
   for (let k = 0; k < words.length - 1; k++) {
     const word = words[k]!;
-    if (!data.kindBeforeName.has(word.text)) continue;
+    // "v ulici Heroja Staneta 4": the kind in lower case after a preposition, a capitalised name after it
+    const lowerKind = k > 0 && PREPOSITIONS.has(words[k - 1]!.text) && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
+    if (!data.kindBeforeName.has(word.text) && !lowerKind) continue;
     const between = words.slice(k + 1);
     // "Trg 3. Na Dunaju 2026": a full stop before a capital ends a sentence, not a street name.
     const sentenceEnd = between.some((w, i) => w.text.endsWith(".") && /^\p{Lu}/u.test(between[i + 1]?.text ?? ""));
@@ -113,7 +117,7 @@ function streetStart(words: Word[], text: string, numberAt: number): number | nu
     // "na Celovški 150", "v Cankarjevi 5"
     if (PREPOSITIONS.has(before.text) && DECLINED_ADJECTIVE.test(last.text)) return last.start;
     // "Zgornje Gameljne 45", "Spodnja Idrija 12"
-    if (data.villagePrefixes.has(before.text) && CAPITALISED.test(last.text)) return before.start;
+    if (data.villagePrefixes.has(before.text) && (CAPITALISED.test(last.text) || VILLAGE_NOUN.test(last.text))) return before.start;
     // "Šmartno pri Litiji 12", "Trnovo ob Soči 5"
     if (words.length >= 3 && VILLAGE_LINKS.has(before.text) && CAPITALISED.test(last.text) && /^\p{Lu}\p{Ll}{2,25}$/u.test(words[words.length - 3]!.text)) {
       return words[words.length - 3]!.start;

@@ -22,7 +22,7 @@ const TOWN_AND_POSTCODE = new RegExp(
   "uy",
 );
 /** "Flat 2, 14 High Street", "Apt 4B, 123 Main St": a unit written before the street. */
-const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|Apt\.?|Apartment|Unit|Suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
+const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
 const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
 const MAX_UNITS = 3;
 

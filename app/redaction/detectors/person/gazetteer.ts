@@ -17,11 +17,13 @@ export const COMMON_WORD = 8;
 export const NOT_A_NAME = 16;
 /** The form is a nominative as listed ("Novak"), not a generated case form ("Novaka"). */
 export const NOMINATIVE = 32;
+/** A trade or business word ("Transport", "Joinery", "Tiskarna"): the capitalised words beside it name a company. */
+export const COMPANY = 64;
 
 export const GIVEN = GIVEN_MALE | GIVEN_FEMALE;
 export const ANY_NAME = GIVEN | SURNAME;
 
-type ListKind = "given-male" | "given-female" | "surname" | "common" | "not-a-name";
+type ListKind = "given-male" | "given-female" | "surname" | "common" | "not-a-name" | "company";
 interface NameList {
   file: string;
   kind: ListKind;
@@ -45,11 +47,14 @@ export const NAME_LISTS: readonly NameList[] = [
   { file: "common-word-names.txt", kind: "common" },
   { file: "common-word-forms.txt", kind: "common" },
   { file: "not-names.txt", kind: "not-a-name" },
+  { file: "company-words.txt", kind: "company" },
 ];
 
 export interface Gazetteer {
   /** Flags of a lower-case word; 0 when the word is in no list. */
   flagsOf(lowerCaseWord: string): number;
+  /** Firms named like people ("morgan stanley", "calvin klein"): lower-case words joined by one blank. */
+  companyNames: ReadonlySet<string>;
   /** Every form with its flags (for scripts/build-name-common-words.ts). */
   entries(): IterableIterator<[string, number]>;
   stats: { names: Record<"givenMale" | "givenFemale" | "surnames", number>; forms: number; commonWords: number; notNames: number };
@@ -93,6 +98,12 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
       const words = entry.split(/\s+/);
       const name = words[words.length - 1]!;
       const lower = name.toLowerCase();
+      if (list.kind === "company") {
+        // "pri Mlakar Transportu", "od Tiskarne Pirc": the singular case forms too
+        const forms = lower.endsWith("a") ? feminineForms(lower, false) : /[aeiou]$/.test(lower) ? new Set([lower]) : masculineForms(lower, false);
+        for (const form of forms) add(form, COMPANY);
+        continue;
+      }
       if (list.kind === "common" || list.kind === "not-a-name") {
         add(lower, list.kind === "common" ? COMMON_WORD : NOT_A_NAME);
         if (list.kind === "common") commonWords++;
@@ -136,8 +147,10 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
     const key = fold(word);
     return flags.get(key) ?? folded.get(key) ?? 0;
   };
+  const companyNames = new Set(read("company-names.txt").map((entry) => entry.toLowerCase().split(/\s+/).join(" ")));
   return {
     flagsOf: lookup,
+    companyNames,
     entries: () => flags.entries(),
     stats: { names: counts, forms: flags.size, commonWords, notNames },
   };

@@ -40,4 +40,12 @@ describe("names in the person fields of exports", () => {
     expect(persons("Date,Amount,Payee\n01/12/2026,120.00,PETROL D.D.\n02/12/2026,45.00,AMAZON EU")).toEqual([]);
     expect(persons("Author: Microsoft Corporation\nAssignee: Finance Team")).toEqual([]);
   });
+
+  it("finds chat mentions, an initial with a surname after a sign-off, and a name under 'Hvala in lp'", () => {
+    expect(persons("@Sophie the cert expires Friday")).toEqual(["Sophie"]);
+    expect(persons("@Uroš Petek lahko pogledaš?")).toEqual(["Uroš Petek"]);
+    expect(persons("write to ana@Example.com or @Office")).toEqual([]);
+    expect(persons("Thanks,\nH. Lindqvist\nSent from my iPhone")).toEqual(["H. Lindqvist"]);
+    expect(persons("Hvala in lp\nLuka")).toEqual(["Luka"]);
+  });
 });

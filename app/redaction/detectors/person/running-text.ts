@@ -1,5 +1,6 @@
 import type { Detection } from "../../types";
-import { ANY_NAME, COMMON_WORD, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { ANY_NAME, COMMON_WORD, COMPANY, gazetteer, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { companyAfter, companyBefore } from "./company";
 import type { NameToken } from "./name-tokens";
 
 /**
@@ -14,9 +15,6 @@ import type { NameToken } from "./name-tokens";
  */
 
 const MAX_RUN = 5;
-/** What follows a company's name: "Hribar d.o.o.", "Novak & Partners", "Smith Ltd". */
-const COMPANY_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|s\.\s?p\.|k\.\s?d\.|d\.n\.o\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|plc\b|Corp\b|Co\.|&|in partnerj|and Sons|Group\b|Holding\b|Consulting\b|Solutions\b|Software\b|Services\b|Systems\b|Dental\b|Clinic\b|Studio\b|Design\b|Media\b|Partners\b|Associates\b|Architect|Hardware\b|Joinery\b|Bakery\b|Caff|Café\b|Vina\b|Trade\b|Trading\b|IT\b)/u;
-const COMPANY_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|družba|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*)[ \t]*$/iu;
 /** "z Matejem", "s Petro": the instrumental after the preposition of company. */
 const INSTRUMENTAL_ENDING = /(?:om|em|o)$/;
 
@@ -50,6 +48,8 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
 }
 
 function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
+  // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
+  if (to - from >= 2 && companyRun(tokens, from, to)) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
@@ -121,11 +121,18 @@ function acceptRun(run: readonly NameToken[]): boolean {
   return known >= 2 && given > 0 && unknown === 0;
 }
 
+/** companyWords on tokens: their flags and lower-case forms are at hand, so nothing is sliced or looked up again. */
+function companyRun(tokens: readonly NameToken[], from: number, to: number): boolean {
+  const phrases = gazetteer().companyNames;
+  for (let k = from; k < to; k++) {
+    if ((tokens[k]!.flags & COMPANY) !== 0) return true;
+    if (k + 1 < to && phrases.has(`${tokens[k]!.lower} ${tokens[k + 1]!.lower}`)) return true;
+  }
+  return false;
+}
+
 function companyAround(text: string, run: readonly NameToken[]): boolean {
-  const end = run[run.length - 1]!.end;
-  if (COMPANY_AFTER.test(text.slice(end, end + 24))) return true;
-  const start = run[0]!.start;
-  return COMPANY_BEFORE.test(text.slice(Math.max(0, start - 24), start));
+  return companyAfter(text, run[run.length - 1]!.end, run.length > 1) || companyBefore(text, run[0]!.start);
 }
 
 /** Whether one known word standing alone is a name by its place in the sentence. */
@@ -145,7 +152,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if (!t.sentenceInitial && unitBefore !== 32 && unitBefore !== 0xa0 && unitBefore !== 40 && unitBefore !== 34) return false;
   // "the Sterling silver", "a Frank discussion": a determiner makes a common word a word
   if (isCommon(t) && DETERMINERS.has(wordBefore)) return false;
-  if (t.possessive) return isGiven(t) && !isCommon(t);
+  // "Jamie's Italian", "Bob's Burgers": a possessive before a capitalised word names a business
+  if (t.possessive) return isGiven(t) && !isCommon(t) && !/^['’]s[ \t]\p{Lu}/u.test(text.slice(t.end, t.end + 4));
   // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");

@@ -1,4 +1,5 @@
 import type { Detection } from "../../types";
+import { companyWords } from "./company";
 import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
 
 /**
@@ -37,8 +38,7 @@ export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 2 || trimmed.length > 80) return false;
   const words = trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase())) return false;
-  const names = gazetteer();
+  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -179,7 +179,7 @@ function headerNames(line: string, lineStart: number, from: number, detections: 
  */
 function isDisplayName(name: string): boolean {
   const words = name.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name)) return false;
+  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name) || companyWords(words)) return false;
   if (!words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
   const flags = words.map(flagsOfNameWord);
   if (flags.some((f) => (f & NOT_A_NAME) !== 0 && (f & ANY_NAME) === 0)) return false;
@@ -191,7 +191,7 @@ const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|A
 function vcardNames(line: string, lineStart: number, from: number, isN: boolean, detections: Detection[]): void {
   const value = line.slice(from);
   const names = gazetteer();
-  if (COMPANY_WORD.test(value) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
+  if (COMPANY_WORD.test(value) || companyWords(value.split(/[\s;,]+/).filter((w) => w !== "")) || value.split(/[\s;,]+/).some((w) => w !== "" && (names.flagsOf(w.toLowerCase()) & (NOT_A_NAME | ANY_NAME)) === NOT_A_NAME)) return;
   // N:Hribar;Mateja;;; as one span, from the first part to the last: a part on its own ("Hribar")
   // would be looked for again elsewhere in the text, in the company's name too
   const first = value.search(/\p{Lu}/u);
@@ -286,7 +286,7 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
   const words = name.split(/\s+/);
   if (words.length > 4 || !words.every((w) => WORD.test(w) || PARTICLE.test(w))) return false;
   const names = gazetteer();
-  return !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
+  return !companyWords(words) && !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
 }
 
 /** A line that is only a name, beside a line of contact details or under a sign-off. */
@@ -350,6 +350,7 @@ function tableColumns(text: string, lines: ReadonlyArray<[number, number]>, dete
 }
 
 const SAMPLE_ROWS = 64;
+const PLACE_OR_FIRM_HEADER = /^(?:office|city|town|location|site|branch|country|state|region|company|employer|organi[sz]ation|vendor|supplier|kraj|mesto|pošta|država|podjetje|firma|dobavitelj|ort|stadt|firma)$/i;
 const CELL_NAME_SHAPE = /^\p{Lu}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*){0,3}$/u;
 
 function nameColumnsOf(
@@ -376,6 +377,8 @@ function nameColumnsOf(
   const columns = rows[0]!.length;
   const marks: Array<[number, number, number, number]> = [];
   for (let c = 0; c < columns; c++) {
+    // "office", "city", "company": a column of places or firms holds no names, though Austin and Lincoln are names too
+    if (PLACE_OR_FIRM_HEADER.test(rows[0]![c]!.value)) continue;
     let filled = 0;
     let named = 0;
     // the first rows decide what a column holds: a long table costs one look per cell, not more
@@ -390,7 +393,7 @@ function nameColumnsOf(
       const { start, value } = row[c]!;
       // the header row ("Ime;Priimek") is a name only when it is one
       if (r === 0 && !isNameValue(value) && (names.flagsOf(value.toLowerCase()) & ANY_NAME) === 0) continue;
-      if (value === "" || COMPANY_WORD.test(value) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
+      if (value === "" || COMPANY_WORD.test(value) || companyWords(value.split(" ")) || !CELL_NAME_SHAPE.test(value) || (names.flagsOf(value.toLowerCase()) & NOT_A_NAME) !== 0) continue;
       marks.push([r, c, start, start + value.length]);
     }
   }

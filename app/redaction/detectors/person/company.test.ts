@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../../detect";
+
+const persons = (text: string) => detect(text).filter((d) => d.type === "PERSON").map((d) => text.slice(d.start, d.end));
+
+describe("companies named like people", () => {
+  it("keeps a firm named after its owner with a trade word, a legal form or a firm's two names", () => {
+    for (const kept of [
+      "Naročili smo pri Mlakar Transport.",
+      "Račun od Kobal Vina še ni prišel.",
+      "We ordered from Harrison Plumbing yesterday.",
+      "Walsh Joinery fitted the doors.",
+      "Dobavnica od Horvat Inženiring.",
+      "We use Morgan Stanley and Wells Fargo.",
+      "Johnson & Johnson shipped the order.",
+      "Nova stranka: Kovačič Gradnje d.o.o.",
+    ]) expect(persons(kept)).toEqual([]);
+  });
+  it("does not carry a person's surname into a firm's name elsewhere in the text", () => {
+    const text = "Please invoice Harper Collins Dental. Send it to Dr. Harper's office manager.";
+    expect(persons(text)).toEqual(["Harper"]);
+  });
+  it("still finds the people beside the firms, a sole trader's full name included", () => {
+    expect(persons("Nova stranka: Kovačič Gradnje d.o.o., kontakt Simon Kovačič.")).toEqual(["Simon Kovačič"]);
+    expect(persons("Lp,\nŽiga Rupnik\nRupnik IT, Žiga Rupnik s.p.")).toEqual(["Žiga Rupnik", "Žiga Rupnik"]);
+    expect(persons("first_name=Diego&last_name=Hernández")).toEqual(["Diego", "Hernández"]);
+    expect(persons("I'm Kwabena Asante, the new IT contact.")).toEqual(["Kwabena Asante"]);
+  });
+
+  it("keeps the places and firms of a table's office or company column, and a business's possessive name", () => {
+    expect(persons("name,office\n\"Fairbanks, Emily\",Austin\n\"Park, Ethan\",Lincoln")).toEqual(["Fairbanks, Emily", "Park, Ethan"]);
+    expect(persons("ime;telefon\nIrena Vovk;041 111 222\nZavarovalnica Triglav;07 766 53 19\nTelekom Slovenije;080 80 00")).toEqual(["Irena Vovk"]);
+    expect(persons("We booked Jamie's Italian for Friday.")).toEqual([]);
+  });
+});

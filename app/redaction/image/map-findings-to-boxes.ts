@@ -1,4 +1,5 @@
 import type { Detection, EntityType } from "..";
+import { detectOcrShapes } from "./ocr-shapes";
 import { tableCues } from "./table-cues";
 
 /**
@@ -164,11 +165,25 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   // A gap wider than the text is tall is a column or a tab stop, not a misread space.
   if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
   if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
-  // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db".
-  if (/:$/.test(a.text) && /^\/\//.test(b.text)) return true;
+  // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db", "postgres:/," "'/shop:…".
+  if (/:[/\\|,'`]*$/.test(a.text) && /^[/\\|'`,]*[/\\]/.test(b.text)) return true;
+  if (tightGap(a, b)) return true;
   // An IBAN's country split from its check digits: "SI" "1" "3" "8690…" (leak test, 34 px DejaVu).
   if (IBAN_COUNTRIES.has(a.text) && /^[0-9]/.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
+}
+
+/**
+ * Whether the gap between two words is far narrower than a character of theirs: no space was
+ * there, OCR cut one token ("rgovina&passwo" "rd=%38Pg…" in a code font). Overlapping readings
+ * count too. The character width is the longer word's (a word of two narrow marks, "',", says
+ * little); a space in a code font is a whole character, in a UI font more than half of one.
+ */
+export function tightGap(a: OcrWordInput, b: OcrWordInput): boolean {
+  if (!a.text.length || !b.text.length) return false;
+  const longer = a.text.length >= b.text.length ? a : b;
+  const charW = (longer.bbox.x1 - longer.bbox.x0) / longer.text.length;
+  return b.bbox.x0 - a.bbox.x1 < 0.5 * charW;
 }
 
 /** Pass-2 text: only the lines where gluing or look-alikes change something. */
@@ -306,9 +321,14 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
 
   for (const d of detect(ocrText.text)) accept(d, wordsIn(d, ocrText));
 
+  // Shapes OCR damaged (a URL's password without its "@", "&password-…"), as read and re-joined.
+  for (const d of detectOcrShapes(ocrText.text)) {
+    const ids = wordsIn(d, ocrText);
+    if (!ids.every((id) => covered.has(id))) accept(d, ids);
+  }
   const pass2 = buildPass2Text(lines);
   if (pass2.text) {
-    for (const d of detect(pass2.text)) {
+    for (const d of [...detect(pass2.text), ...detectOcrShapes(pass2.text)]) {
       if (!PASS2_TYPES.has(d.type)) continue;
       const ids = wordsIn(d, pass2);
       // Already blacked out by pass 1: the same entity seen twice, not a second one.

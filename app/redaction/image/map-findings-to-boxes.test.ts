@@ -183,3 +183,13 @@ describe("tokens OCR cut without a space", () => {
     expect(Math.max(...painted.map((b) => b.x1))).toBe(600);
   });
 });
+
+describe("a config line's value", () => {
+  it("is painted whole when OCR read a space into it and the engine found only its end", () => {
+    const lines: OcrLineInput[] = [{ words: [["SMTP_USER=", 0, 100], ["t", 96, 106], ["rgovina", 112, 182], ["podpora@trgovina.si", 196, 386]].map(([text, x0, x1]) => ({ text: text as string, bbox: { x0: x0 as number, y0: 0, x1: x1 as number, y1: 14 } })) }];
+    const { findings } = locateFindings(lines, detect, opts);
+    const email = findings.filter((f) => f.type === "EMAIL").map((f) => f.box);
+    expect(Math.min(...email.map((b) => b.x0))).toBe(96);
+    expect(Math.max(...email.map((b) => b.x1))).toBe(386);
+  });
+});

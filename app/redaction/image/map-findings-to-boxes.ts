@@ -336,6 +336,7 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
       accept(d, ids);
     }
   }
+  for (const f of assignmentValues(lines, words, found)) accept(f.detection, f.ids);
   // A secret runs to the end of its cell: OCR reads spaces into passwords ("word! word42").
   for (const f of [...secretTails(words, covered, found)]) accept(f.detection, f.ids);
   for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
@@ -370,6 +371,34 @@ export function cellsOf(lines: OcrLineInput[]): number[][][] {
     });
     return cells;
   });
+}
+
+const GROWS_TO_VALUE = new Set<EntityType>(["EMAIL", "SECRET", "IBAN", "PHONE", "CREDIT_CARD", "SI_TAX_ID"]);
+
+/**
+ * A config line's value is one token ("SMTP_USER=trgovina.podpora@trgovina.si"): when OCR lost a
+ * character of it and read a space ("USER=" "t" "rgovina" "podpora@trgovina.si"), the engine finds
+ * only the part after the gap. A structured finding inside the value after "KEY=" takes the value
+ * whole, up to the next column.
+ */
+function assignmentValues(lines: OcrLineInput[], words: PlacedWord[], found: { type: EntityType; ids: number[] }[]): Extra[] {
+  const typeOf = new Map<number, EntityType>();
+  for (const f of found) if (GROWS_TO_VALUE.has(f.type)) for (const id of f.ids) if (!typeOf.has(id)) typeOf.set(id, f.type);
+  const all = lines.flatMap((l) => l.words);
+  const out: Extra[] = [];
+  for (let id = 0; id < all.length; id++) {
+    const next = all[id + 1];
+    const isKey = /^[A-Za-z_][A-Za-z0-9_.]*=$/.test(all[id]!.text) || (/^[A-Z][A-Z0-9_]{2,}[=:<-]$/.test(all[id]!.text) && next?.glued);
+    if (!isKey) continue;
+    const value: number[] = [];
+    for (let v = id + 1; v < all.length && words[v]!.line === words[id]!.line; v++) {
+      if (v > id + 1 && !all[v]!.glued && cellGap(all[v - 1]!, all[v]!)) break;
+      value.push(v);
+    }
+    const type = value.map((v) => typeOf.get(v)).find((t) => t !== undefined);
+    if (type && value.length > 1 && value.some((v) => !typeOf.has(v))) out.push(extra(type, value));
+  }
+  return out;
 }
 
 function secretTails(words: PlacedWord[], covered: Set<number>, found: { type: EntityType; ids: number[] }[]): Extra[] {

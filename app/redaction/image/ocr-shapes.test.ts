@@ -7,6 +7,7 @@ describe("detectOcrShapes", () => {
   it("takes a URL's password up to its @, whatever OCR made of the slashes", () => {
     expect(found("DATABASE_URL=postgres://app:U77%4JKRajrp#2%*@10.0.3.12:5432/trgovina")).toEqual([["SECRET", "U77%4JKRajrp#2%*"]]);
     expect(found("url postgres:/,'/shop:Fr3BHps43v%_@db-prod-2.internal:5432/shop")).toEqual([["SECRET", "Fr3BHps43v%_"]]);
+    expect(found("DATABASE URL: ://app:Fr3BHps43v%_E+@db-2/shop")).toEqual([["SECRET", "Fr3BHps43v%_E+"]]);
   });
 
   it("runs a login scheme's password to the token's end when OCR lost the @", () => {
@@ -19,6 +20,7 @@ describe("detectOcrShapes", () => {
     expect(found("postgres://db-prod-2.internal:5432/shop")).toEqual([]);
     expect(found("see https://trgovina.example.si:8443/admin")).toEqual([]);
     expect(found("https://docs.example.com/a:b")).toEqual([]);
+    expect(found("at 12:30 ://host:8080 done")).toEqual([]);
   });
 
   it("takes a secret query parameter whose = was read as - or :", () => {

@@ -19,10 +19,10 @@ const LOGIN_SCHEME =
   /^(?:jdbc:)?(?:postgres(?:ql)?|psql|mysql[x2]?|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|mssql|sqlserver|oracle|clickhouse|cockroachdb|couchdb|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|rabbitmq|memcached|neo4j|cassandra)$/i;
 
 /**
- * scheme ":" then what OCR made of "//" (at least one slash-like mark) then "user:" then the rest
+ * scheme (OCR may lose it) ":" then what OCR made of "//" (at least one slash-like mark) then "user:" then the rest
  * of the token. The scheme may carry a glued key before it ("DATABASE_URL=postgres:").
  */
-const URL_LOGIN = /(?:^|[\s=("'`])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20}):[/\\|,'`.]*[/\\|][/\\|,'`.]*([^\s:/@'",]{1,64}):(\S{1,400})/g;
+const URL_LOGIN = /(?:^|[\s=("'`])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20})?:[/\\|,'`.]*[/\\|][/\\|,'`.]*([^\s:/@'",]{1,64}):(\S{1,400})/g;
 const PORT = /^\d{1,5}(?:[/?]|$)/;
 
 const QUERY_SECRET = /[?&;](?:password|passwd|pwd|pass|secret|client_secret|token|access_token|api_?key|apikey)[-:=~]([^\s&#]{3,400})/gi;
@@ -34,7 +34,7 @@ export function detectOcrShapes(text: string): Detection[] {
   const out: Detection[] = [];
   if (text.includes(":")) {
     for (const m of text.matchAll(URL_LOGIN)) {
-      const scheme = m[1]!;
+      const scheme = m[1] ?? ""; // OCR may lose the scheme ("URL: ://app:…@db"): the "@" still ends a login
       const rest = m[3]!;
       const restStart = m.index! + m[0].length - rest.length;
       const at = rest.lastIndexOf("@");

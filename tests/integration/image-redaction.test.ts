@@ -196,6 +196,23 @@ describe("screenshot redaction", () => {
     for (const key of ["redispassword", "adminphone", "logleveldebug"]) expect(readable.replace(/[_=-]/g, "")).toContain(key);
   }, 180_000);
 
+  it("paints the password of a connection string and of a query string in a code font, and keeps the hosts' lines", async () => {
+    const lines = [
+      "DATABASE_URL=postgres://app:Fr3BHps43v%_E+@db-2/shop",
+      "url = jdbc:postgresql://db-2/racuni?user=shop&password=%38PgUP6%iGof!",
+      "LOG_LEVEL=debug",
+      "# the connection was refused after three attempts",
+      "# restart the service when the database is back",
+    ];
+    const png = await renderTextImage({ width: 760, height: 160, fontSize: 15, fontFamily: "DejaVu Sans Mono", lines });
+    const r = await redactImage(png);
+    expectOk(r);
+    const readable = squeeze(await readBack(r.image));
+    expect(readable).not.toContain("bhps43");
+    expect(readable).not.toContain("pgup6");
+    expect(readable.replace(/[_=-]/g, "")).toContain("loglevel");
+  }, 180_000);
+
   it("paints text it could not read, and withholds an image that is mostly unreadable", async () => {
     // Overlapping lines of text: ink everywhere, no confident word anywhere.
     const lines = Array.from({ length: 14 }, (_, i) => ({ text: "Qwpx zkrt jana.novak@example.com 041 123 456 vbnm", x: 10 + (i % 3) * 3, y: 30 + Math.floor(i / 3) * 4 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detect } from "..";
-import { buildPass2Text, locateFindings, normaliseLookalikes, placeWords, type OcrLineInput } from "./map-findings-to-boxes";
+import { buildPass2Text, locateFindings, normaliseLookalikes, placeWords, tightGap, type OcrLineInput } from "./map-findings-to-boxes";
 
 /** Words laid out left to right at 10 px per character with one-character gaps, 20 px lines. */
 function layout(lines: string[], charW = 10): OcrLineInput[] {
@@ -158,5 +158,38 @@ describe("more OCR confusions", () => {
     expect(normaliseLookalikes("jana©example.com")).toBe("jana@example.com");
     const { counts } = locateFindings(layout(["Jana Turk $190252322 jana©example.com"]), detect, opts);
     expect(counts).toMatchObject({ SI_TAX_ID: 1, EMAIL: 1 });
+  });
+});
+
+describe("tokens OCR cut without a space", () => {
+  /** Words at given x ranges on one 14 px line. */
+  const line = (...ws: [string, number, number][]): OcrLineInput[] => [{ words: ws.map(([text, x0, x1]) => ({ text, bbox: { x0, y0: 0, x1, y1: 14 } })) }];
+
+  it("joins pieces closer than half a character and paints a query password whose = was misread", () => {
+    // Code font, 10 px a character: the cut at 142..144 is no space, the gap at 294..330 is a cell of its own.
+    const lines = line(["?user=trgovina&passwo", 0, 142], ["rd-%38PgUP6%iGo", 144, 294], ["next", 330, 370]);
+    expect(tightGap(lines[0]!.words[0]!, lines[0]!.words[1]!)).toBe(true);
+    expect(tightGap(lines[0]!.words[1]!, lines[0]!.words[2]!)).toBe(false);
+    const { findings } = locateFindings(lines, detect, opts);
+    expect(findings).toEqual([{ type: "SECRET", box: { x0: 144, y0: 0, x1: 294, y1: 14 } }]);
+  });
+
+  it("paints a database URL's password and what OCR glued to it when its @ was lost", () => {
+    const lines = line(["DATABASE_URL", 0, 120], ["=", 128, 136], ["postgres:/,", 144, 230], ["'/shop:Fr3BHps43v%_", 226, 360], ["JEredb-prod-2.internal:5432/shop", 360, 600]);
+    const { findings } = locateFindings(lines, detect, opts);
+    expect(findings.map((f) => f.type)).toContain("SECRET");
+    const painted = findings.filter((f) => f.type === "SECRET").map((f) => f.box);
+    expect(Math.min(...painted.map((b) => b.x0))).toBe(226);
+    expect(Math.max(...painted.map((b) => b.x1))).toBe(600);
+  });
+});
+
+describe("a config line's value", () => {
+  it("is painted whole when OCR read a space into it and the engine found only its end", () => {
+    const lines: OcrLineInput[] = [{ words: [["SMTP_USER=", 0, 100], ["t", 96, 106], ["rgovina", 112, 182], ["podpora@trgovina.si", 196, 386]].map(([text, x0, x1]) => ({ text: text as string, bbox: { x0: x0 as number, y0: 0, x1: x1 as number, y1: 14 } })) }];
+    const { findings } = locateFindings(lines, detect, opts);
+    const email = findings.filter((f) => f.type === "EMAIL").map((f) => f.box);
+    expect(Math.min(...email.map((b) => b.x0))).toBe(96);
+    expect(Math.max(...email.map((b) => b.x1))).toBe(386);
   });
 });

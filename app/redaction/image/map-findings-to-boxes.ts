@@ -1,4 +1,5 @@
 import type { Detection, EntityType } from "..";
+import { detectOcrShapes } from "./ocr-shapes";
 import { tableCues } from "./table-cues";
 
 /**
@@ -164,11 +165,25 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   // A gap wider than the text is tall is a column or a tab stop, not a misread space.
   if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
   if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
-  // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db".
-  if (/:$/.test(a.text) && /^\/\//.test(b.text)) return true;
+  // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db", "postgres:/," "'/shop:…".
+  if (/:[/\\|,'`]*$/.test(a.text) && /^[/\\|'`,]*[/\\]/.test(b.text)) return true;
+  if (tightGap(a, b)) return true;
   // An IBAN's country split from its check digits: "SI" "1" "3" "8690…" (leak test, 34 px DejaVu).
   if (IBAN_COUNTRIES.has(a.text) && /^[0-9]/.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
+}
+
+/**
+ * Whether the gap between two words is far narrower than a character of theirs: no space was
+ * there, OCR cut one token ("rgovina&passwo" "rd=%38Pg…" in a code font). Overlapping readings
+ * count too. The character width is the longer word's (a word of two narrow marks, "',", says
+ * little); a space in a code font is a whole character, in a UI font more than half of one.
+ */
+export function tightGap(a: OcrWordInput, b: OcrWordInput): boolean {
+  if (!a.text.length || !b.text.length) return false;
+  const longer = a.text.length >= b.text.length ? a : b;
+  const charW = (longer.bbox.x1 - longer.bbox.x0) / longer.text.length;
+  return b.bbox.x0 - a.bbox.x1 < 0.5 * charW;
 }
 
 /** Pass-2 text: only the lines where gluing or look-alikes change something. */
@@ -306,9 +321,14 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
 
   for (const d of detect(ocrText.text)) accept(d, wordsIn(d, ocrText));
 
+  // Shapes OCR damaged (a URL's password without its "@", "&password-…"), as read and re-joined.
+  for (const d of detectOcrShapes(ocrText.text)) {
+    const ids = wordsIn(d, ocrText);
+    if (!ids.every((id) => covered.has(id))) accept(d, ids);
+  }
   const pass2 = buildPass2Text(lines);
   if (pass2.text) {
-    for (const d of detect(pass2.text)) {
+    for (const d of [...detect(pass2.text), ...detectOcrShapes(pass2.text)]) {
       if (!PASS2_TYPES.has(d.type)) continue;
       const ids = wordsIn(d, pass2);
       // Already blacked out by pass 1: the same entity seen twice, not a second one.
@@ -316,6 +336,7 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
       accept(d, ids);
     }
   }
+  for (const f of assignmentValues(lines, words, found)) accept(f.detection, f.ids);
   // A secret runs to the end of its cell: OCR reads spaces into passwords ("word! word42").
   for (const f of [...secretTails(words, covered, found)]) accept(f.detection, f.ids);
   for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
@@ -350,6 +371,34 @@ export function cellsOf(lines: OcrLineInput[]): number[][][] {
     });
     return cells;
   });
+}
+
+const GROWS_TO_VALUE = new Set<EntityType>(["EMAIL", "SECRET", "IBAN", "PHONE", "CREDIT_CARD", "SI_TAX_ID"]);
+
+/**
+ * A config line's value is one token ("SMTP_USER=trgovina.podpora@trgovina.si"): when OCR lost a
+ * character of it and read a space ("USER=" "t" "rgovina" "podpora@trgovina.si"), the engine finds
+ * only the part after the gap. A structured finding inside the value after "KEY=" takes the value
+ * whole, up to the next column.
+ */
+function assignmentValues(lines: OcrLineInput[], words: PlacedWord[], found: { type: EntityType; ids: number[] }[]): Extra[] {
+  const typeOf = new Map<number, EntityType>();
+  for (const f of found) if (GROWS_TO_VALUE.has(f.type)) for (const id of f.ids) if (!typeOf.has(id)) typeOf.set(id, f.type);
+  const all = lines.flatMap((l) => l.words);
+  const out: Extra[] = [];
+  for (let id = 0; id < all.length; id++) {
+    const next = all[id + 1];
+    const isKey = /^[A-Za-z_][A-Za-z0-9_.]*=$/.test(all[id]!.text) || (/^[A-Z][A-Z0-9_]{2,}[=:<-]$/.test(all[id]!.text) && next?.glued);
+    if (!isKey) continue;
+    const value: number[] = [];
+    for (let v = id + 1; v < all.length && words[v]!.line === words[id]!.line; v++) {
+      if (v > id + 1 && !all[v]!.glued && cellGap(all[v - 1]!, all[v]!)) break;
+      value.push(v);
+    }
+    const type = value.map((v) => typeOf.get(v)).find((t) => t !== undefined);
+    if (type && value.length > 1 && value.some((v) => !typeOf.has(v))) out.push(extra(type, value));
+  }
+  return out;
 }
 
 function secretTails(words: PlacedWord[], covered: Set<number>, found: { type: EntityType; ids: number[] }[]): Extra[] {

@@ -99,7 +99,7 @@ export function taxDigits(text: string): string | null {
 
 /** Does a cell's text have the shape of this kind of value (loosely: OCR misreads it)? */
 export function fits(type: EntityType, text: string): boolean {
-  const t = text.replace(/["'`“”„‘’]/g, "").trim().replace(/^[^\p{L}\p{N}+(<]+|[^\p{L}\p{N})>]+$/gu, "");
+  let t = text.replace(/["'`“”„‘’]/g, "").trim().replace(/^[^\p{L}\p{N}+(<]+|[^\p{L}\p{N})>]+$/gu, "");
   switch (type) {
     case "SI_TAX_ID":
       return taxDigits(t) !== null;
@@ -108,8 +108,11 @@ export function fits(type: EntityType, text: string): boolean {
       const other = t.replace(/[0-9OoIl|SsBZ +().\/-]/g, "").length;
       return d >= 6 && d <= 15 && other <= (d >= 7 ? 2 : 0);
     }
-    case "EMAIL":
+    case "EMAIL": {
+      // OCR's spaces around an address's dots ("polonaegnail. com") are not the cell's words.
+      t = t.replace(/\s*([.@])\s*/g, "$1");
       return t.split(/\s+/).filter((x) => /[\p{L}\p{N}]/u.test(x)).length <= 3 && (/@/.test(t) || /[A-Za-z0-9][.,][a-z]{2,6}$/.test(t)) && !/^\p{Lu}\p{Ll}+ \p{Lu}/u.test(t);
+    }
     case "IBAN":
       return /^[A-Z0-9$§][A-Za-z0-9|]/.test(t) && digitsOf(t).length >= 12 && digitsOf(t).length <= 32;
     case "CREDIT_CARD": {

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { detectOcrShapes } from "./ocr-shapes";
+
+const found = (text: string) => detectOcrShapes(text).map((d) => [d.type, text.slice(d.start, d.end)]);
+
+describe("detectOcrShapes", () => {
+  it("takes a URL's password up to its @, whatever OCR made of the slashes", () => {
+    expect(found("DATABASE_URL=postgres://app:U77%4JKRajrp#2%*@10.0.3.12:5432/trgovina")).toEqual([["SECRET", "U77%4JKRajrp#2%*"]]);
+    expect(found("url postgres:/,'/shop:Fr3BHps43v%_@db-prod-2.internal:5432/shop")).toEqual([["SECRET", "Fr3BHps43v%_"]]);
+    expect(found("DATABASE URL: ://app:Fr3BHps43v%_E+@db-2/shop")).toEqual([["SECRET", "Fr3BHps43v%_E+"]]);
+  });
+
+  it("runs a login scheme's password to the token's end when OCR lost the @", () => {
+    expect(found("URL = postgres:/,'/shop:Fr3BHps43v%_JEredb-prod-2.internal:5432/shop next")).toEqual([
+      ["SECRET", "Fr3BHps43v%_JEredb-prod-2.internal:5432/shop"],
+    ]);
+  });
+
+  it("leaves a host's port and a web URL without a login alone", () => {
+    expect(found("postgres://db-prod-2.internal:5432/shop")).toEqual([]);
+    expect(found("see https://trgovina.example.si:8443/admin")).toEqual([]);
+    expect(found("https://docs.example.com/a:b")).toEqual([]);
+    expect(found("at 12:30 ://host:8080 done")).toEqual([]);
+  });
+
+  it("takes a secret query parameter whose = was read as - or :", () => {
+    expect(found("5432/racuni?user=trgovina&password-%38PgUP6%iGof!")).toEqual([["SECRET", "%38PgUP6%iGof!"]]);
+    expect(found("/reset?token:AbC123xyz&lang=sl")).toEqual([["SECRET", "AbC123xyz"]]);
+    expect(found("/search?q=password&page=2")).toEqual([]);
+  });
+
+  it("takes an address in angle brackets after a name, its @ misread", () => {
+    expect(found("Polona Žagar <zagar.'.polonaggmail.com>")).toEqual([["EMAIL", "zagar.'.polonaggmail.com"]]);
+    expect(found("open <index.html> now")).toEqual([]);
+  });
+});

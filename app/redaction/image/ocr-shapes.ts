@@ -1,0 +1,65 @@
+import type { Detection } from "../types";
+
+/**
+ * Values whose shape OCR damaged past what the text engine accepts, found on the OCR text with
+ * those damages allowed. Pure; run by map-findings-to-boxes on the words as read and on the
+ * words re-joined where OCR split a token (pass 2), so the words a match touches are painted.
+ *
+ *  - A URL's credentials: "postgres://app:<password>@host" read as "postgres:/, '/app:<pw>…",
+ *    with the "@" lost ("…%_JEredb-prod-2"): for a scheme that carries logins (databases,
+ *    queues, mail, file transfer), the password runs to the "@" or, with none, to the end of
+ *    the token. A host's port ("db:5432/shop") is not a password.
+ *  - A secret query parameter with its "=" read as "-" or ":" ("&password-%38Pg…").
+ *  - An address in angle brackets after a name ("Polona Žagar <zagar.'.polonaggmail.com>"),
+ *    its "@" read as a letter: the brackets and the domain ending say what it is.
+ */
+
+/** Schemes whose URLs hold a user's password when they hold a "user:" at all. */
+const LOGIN_SCHEME =
+  /^(?:jdbc:)?(?:postgres(?:ql)?|psql|mysql[x2]?|mariadb|redis|rediss|mongodb(?:\+srv)?|amqps?|mssql|sqlserver|oracle|clickhouse|cockroachdb|couchdb|nats|kafka|ldaps?|smtps?|imaps?|pop3s?|ftps?|sftp|ssh|rabbitmq|memcached|neo4j|cassandra)$/i;
+
+/**
+ * scheme (OCR may lose it) ":" then what OCR made of "//" (at least one slash-like mark) then "user:" then the rest
+ * of the token. The scheme may carry a glued key before it ("DATABASE_URL=postgres:").
+ */
+const URL_LOGIN = /(?:^|[\s=("'`])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20})?:[/\\|,'`.]*[/\\|][/\\|,'`.]*([^\s:/@'",]{1,64}):(\S{1,400})/g;
+const PORT = /^\d{1,5}(?:[/?]|$)/;
+
+const QUERY_SECRET = /[?&;](?:password|passwd|pwd|pass|secret|client_secret|token|access_token|api_?key|apikey)[-:=~]([^\s&#]{3,400})/gi;
+
+/** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
+const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
+
+export function detectOcrShapes(text: string): Detection[] {
+  const out: Detection[] = [];
+  if (text.includes(":")) {
+    for (const m of text.matchAll(URL_LOGIN)) {
+      const scheme = m[1] ?? ""; // OCR may lose the scheme ("URL: ://app:…@db"): the "@" still ends a login
+      const rest = m[3]!;
+      const restStart = m.index! + m[0].length - rest.length;
+      const at = rest.lastIndexOf("@");
+      if (PORT.test(rest)) continue;
+      if (at > 0) out.push({ type: "SECRET", start: restStart, end: restStart + at, confidence: 0.9 });
+      else if (at < 0 && LOGIN_SCHEME.test(scheme) && !/\./.test(m[2]!)) {
+        // No "@" left to end it: the password and the host OCR glued to it go together.
+        out.push({ type: "SECRET", start: restStart, end: restStart + rest.length, confidence: 0.8 });
+      }
+    }
+  }
+  if (/[?&;]/.test(text)) {
+    for (const m of text.matchAll(QUERY_SECRET)) {
+      const value = m[1]!;
+      const start = m.index! + m[0].length - value.length;
+      out.push({ type: "SECRET", start, end: start + value.length, confidence: 0.85 });
+    }
+  }
+  if (text.includes("<")) {
+    for (const m of text.matchAll(BRACKETED)) {
+      const inner = m[1]!;
+      // A tag or a placeholder ("<div.md>", "<file.txt>") has no dot before its last part's dot.
+      if (!/[A-Za-z0-9]{2,}[._'-]/.test(inner.slice(0, inner.lastIndexOf(".")))) continue;
+      out.push({ type: "EMAIL", start: m.index! + 1, end: m.index! + 1 + inner.length, confidence: 0.8 });
+    }
+  }
+  return out;
+}

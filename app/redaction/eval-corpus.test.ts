@@ -21,15 +21,16 @@ const TARGETS: Record<string, number> = {
 const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalikes: number }> = {
   tuning: {
     CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.967, PHONE: 1,
-    POSTAL_ADDRESS: 0.973, SECRET: 0.994, SI_TAX_ID: 1, lookalikes: 0.987,
+    POSTAL_ADDRESS: 0.973, SECRET: 0.994, SI_TAX_ID: 1, lookalikes: 0.993,
   },
   // Issue 18's second pass (generalised rules, checked on tests/fixtures/redaction-dev): held-out
   // names, addresses, secrets and birth dates rose; one held-out look-alike more is touched than
   // before (0.960 → 0.958), since the address changes of that pass, cause not found on any text
-  // outside the held-out part.
+  // outside the held-out part. Third pass (stop 25, checked on the third development set): tax
+  // numbers in any grouping after a cue, companies named like people kept.
   "held-out": {
     CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.946, PHONE: 0.969,
-    POSTAL_ADDRESS: 0.881, SECRET: 0.833, SI_TAX_ID: 0.875, lookalikes: 0.958,
+    POSTAL_ADDRESS: 0.881, SECRET: 0.833, SI_TAX_ID: 1, lookalikes: 0.976,
   },
 };
 

@@ -10,6 +10,13 @@ describe("detectOcrShapes", () => {
     expect(found("DATABASE URL: ://app:Fr3BHps43v%_E+@db-2/shop")).toEqual([["SECRET", "Fr3BHps43v%_E+"]]);
   });
 
+  it("takes a URL's password when OCR read blanks into it, up to the @ a few words on", () => {
+    const line = "DATABASE. URLzpostgres:/, //crm_admin: 'ferm Xk9mPq2vL7s@db. internal :5432/crm";
+    expect(found(line).map(([, value]) => value)).toContain("'ferm Xk9mPq2vL7s");
+    expect(found("mail me: //notes: see jana@example.si")).toEqual([["SECRET", "see jana"]]);
+    expect(found("ob 12:30 smo se dobili, piši na jana@example.si")).toEqual([]);
+  });
+
   it("runs a login scheme's password to the token's end when OCR lost the @", () => {
     expect(found("URL = postgres:/,'/shop:Fr3BHps43v%_JEredb-prod-2.internal:5432/shop next")).toEqual([
       ["SECRET", "Fr3BHps43v%_JEredb-prod-2.internal:5432/shop"],

@@ -24,6 +24,12 @@ const LOGIN_SCHEME =
  */
 const URL_LOGIN = /(?:^|[\s=("'`])((?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20})?:[/\\|,'`.]*[/\\|][/\\|,'`.]*([^\s:/@'",]{1,64}):(\S{1,400})/g;
 const PORT = /^\d{1,5}(?:[/?]|$)/;
+/**
+ * The same login read with blanks in it ("URLzpostgres:/, //crm_admin: 'ferm Xk9…@db."): the "@"
+ * a few words on still ends the password, so the words up to it go. Bounded runs keep it linear.
+ */
+const URL_LOGIN_SPACED =
+  /(?:^|[\s=("'`])(?:(?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20})?:[/\\|,'`. ]{0,6}[/\\|][/\\|,'`.]{0,6}[^\s:/@'",]{1,64}:[ \t]?((?:[^\s@]{1,64}[ \t]){0,2}[^\s@]{1,64})@/g;
 
 const QUERY_SECRET = /[?&;](?:password|passwd|pwd|pass|secret|client_secret|token|access_token|api_?key|apikey)[-:=~]([^\s&#]{3,400})/gi;
 
@@ -44,6 +50,14 @@ export function detectOcrShapes(text: string): Detection[] {
         // No "@" left to end it: the password and the host OCR glued to it go together.
         out.push({ type: "SECRET", start: restStart, end: restStart + rest.length, confidence: 0.8 });
       }
+    }
+  }
+  if (text.includes("@") && text.includes(":")) {
+    for (const m of text.matchAll(URL_LOGIN_SPACED)) {
+      if (!/[ \t]/.test(m[0].slice(1))) continue; // read without blanks: URL_LOGIN has it
+      const value = m[1]!;
+      const start = m.index! + m[0].length - 1 - value.length;
+      out.push({ type: "SECRET", start, end: start + value.length, confidence: 0.85 });
     }
   }
   if (/[?&;]/.test(text)) {

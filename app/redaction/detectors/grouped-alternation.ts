@@ -1,3 +1,5 @@
+import { closingParen, splitTopLevel, syntaxPositions } from "./regex-source";
+
 /**
  * A pattern that starts with an alternation of words, `(?:[Kk]olega|[Kk]olegica|[Ss]in|Dr)…`,
  * rewritten with the words grouped by their first character: `(?:[Kk](?:olega|olegica)|[Ss]in|Dr)…`.
@@ -55,59 +57,11 @@ export function groupedAlternation(source: string): string | null {
   return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
 }
 
-/**
- * The positions in `source`, from `from`, of the characters that are regex syntax: not escaped and
- * not inside a [class]. Its return value says whether the source ended inside a class.
- */
-function* syntaxPositions(source: string, from = 0): Generator<number, boolean> {
-  let inClass = false;
-  for (let i = from; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === "\\") i++;
-    else if (inClass) inClass = ch !== "]";
-    else if (ch === "[") inClass = true;
-    else yield i;
-  }
-  return inClass;
-}
-
 function hasCapturingGroup(source: string): boolean {
   for (const i of syntaxPositions(source)) {
     if (source[i] === "(" && !(source[i + 1] === "?" && (source[i + 2] === ":" || source[i + 2] === "=" || source[i + 2] === "!" || (source[i + 2] === "<" && (source[i + 3] === "=" || source[i + 3] === "!"))))) return true;
   }
   return false;
-}
-
-/** Index of the ")" that closes the group opening at `open`, or -1. */
-function closingParen(source: string, open: number): number {
-  let depth = 0;
-  for (const i of syntaxPositions(source, open)) {
-    if (source[i] === "(") depth++;
-    else if (source[i] === ")" && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The top-level alternatives of a source, or null when its brackets do not balance. */
-function splitTopLevel(source: string): string[] | null {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  const positions = syntaxPositions(source);
-  let next = positions.next();
-  for (; !next.done; next = positions.next()) {
-    const i = next.value;
-    const ch = source[i];
-    if (ch === "(") depth++;
-    else if (ch === ")" && --depth < 0) return null;
-    else if (ch === "|" && depth === 0) {
-      parts.push(source.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (depth !== 0 || next.value) return null;
-  parts.push(source.slice(start));
-  return parts;
 }
 
 /** Characters that mean themselves, in and out of a class. */

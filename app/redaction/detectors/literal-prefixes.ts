@@ -13,6 +13,8 @@
  * ends the start, and an alternative with no sure first atom makes the whole answer null.
  */
 
+import { closingParen, splitTopLevel } from "./regex-source";
+
 /** Atoms kept per start: four letters rule out most positions ("con" stands in every other line, "conf" seldom). */
 const MAX_ATOMS = 4;
 
@@ -26,33 +28,15 @@ export function literalStartsSource(pattern: RegExp): string | null {
 
 /** Starts of an alternation spanning source[from, to). */
 function alternativeStarts(source: string, from: number, to: number): string[] | null {
+  const alternatives = splitTopLevel(source.slice(from, to));
+  if (alternatives === null) return null;
   const starts: string[] = [];
-  let altStart = from;
-  for (let i = from; i <= to; i++) {
-    if (i < to) {
-      const skip = skipOver(source, i, to);
-      if (skip === -1) return null;
-      if (skip > i) {
-        i = skip - 1;
-        continue;
-      }
-      if (source[i] !== "|") continue;
-    }
-    const found = sequenceStarts(source, altStart, i);
+  for (const alternative of alternatives) {
+    const found = sequenceStarts(alternative, 0, alternative.length);
     if (found === null) return null;
-    for (const start of found) starts.push(start);
-    altStart = i + 1;
+    starts.push(...found);
   }
   return starts;
-}
-
-/** Past an escape, a class or a group starting at i (the index after it), i itself for one plain character, -1 when unbalanced. */
-function skipOver(source: string, i: number, to: number): number {
-  const ch = source[i];
-  if (ch === "\\") return Math.min(i + 2, to);
-  if (ch === "[") return classEnd(source, i, to);
-  if (ch === "(") return groupEnd(source, i, to);
-  return i;
 }
 
 /** Index after the "]" that closes the class opening at i, or -1. */
@@ -65,19 +49,9 @@ function classEnd(source: string, i: number, to: number): number {
 }
 
 /** Index after the ")" that closes the group opening at i, or -1. */
-function groupEnd(source: string, i: number, to: number): number {
-  let depth = 0;
-  for (let j = i; j < to; j++) {
-    const ch = source[j];
-    if (ch === "\\") j++;
-    else if (ch === "[") {
-      const end = classEnd(source, j, to);
-      if (end === -1) return -1;
-      j = end - 1;
-    } else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return j + 1;
-  }
-  return -1;
+function groupEnd(source: string, i: number): number {
+  const close = closingParen(source, i);
+  return close === -1 ? -1 : close + 1;
 }
 
 /** Escapes that match no character (word boundaries). */
@@ -95,7 +69,7 @@ function sequenceStarts(source: string, from: number, to: number): string[] | nu
     let atom: string;
     let end: number;
     if (ch === "(") {
-      end = groupEnd(source, i, to);
+      end = groupEnd(source, i);
       if (end === -1) return null;
       if (source.startsWith("(?=", i) || source.startsWith("(?!", i) || source.startsWith("(?<=", i) || source.startsWith("(?<!", i)) {
         i = end; // zero-width: the match starts at the same position

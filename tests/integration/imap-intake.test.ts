@@ -299,6 +299,26 @@ describe.skipIf(!dovecotAvailable())("IMAP mailboxes", () => {
     }
   });
 
+  it("a mail that arrives while a batch is being read is taken at once, not at the next poll", async () => {
+    const user = newAccount();
+    await addMailbox(user);
+    await deliver(user, [mail("IMAP-H 1"), mail("IMAP-H 2")]);
+    // The server announces the late mail while the folder is locked for the first batch, so
+    // there is no IDLE to hear it in; IMAP_POLL_MS is a minute.
+    let late: Promise<void> | undefined;
+    const pollers = await startMailboxPollers(db, {
+      onMessage: async () => {
+        late ??= deliver(user, [mail("IMAP-H late")]);
+        await late;
+      },
+    });
+    try {
+      await waitFor("the late mail, well before the poll", async () => (await ticketsWithSubject("IMAP-H")).length === 3, 20_000);
+    } finally {
+      await pollers.stop();
+    }
+  });
+
   it("a process killed in the middle of a batch: the next one takes the rest, nothing lost, nothing twice", async () => {
     const user = newAccount();
     await addMailbox(user);

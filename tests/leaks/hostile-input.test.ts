@@ -241,11 +241,22 @@ describe("bounded fuzzing", () => {
     // Linear time: pathological repetitions of detector prefixes, 4× longer must cost well under 16×.
     const shapes = ["041 1", "a@b.", "SI56 ", "1.1.", "geslo: ", "+386 (", "::1:", "eyJ.", "Lep pozdrav,\nA "];
     for (const s of shapes) {
-      const time = (n: number) => { const text = s.repeat(n); const t0 = performance.now(); redact(text); return performance.now() - t0; };
+      // The fastest of three runs at each size: a 2-core machine running other suites beside this
+      // one adds pauses of several ms that say nothing about the engine.
+      const time = (n: number) => {
+        const text = s.repeat(n);
+        let best = Infinity;
+        for (let run = 0; run < 3; run++) {
+          const t0 = performance.now();
+          redact(text);
+          best = Math.min(best, performance.now() - t0);
+        }
+        return best;
+      };
       time(500);
-      const small = Math.max(time(2000), 1);
-      const large = time(8000);
-      expect(large / small, `"${s.replace(/\n/g, "\\n")}" × 8000 took ${large.toFixed(0)} ms`).toBeLessThan(10);
+      const small = Math.max(time(3000), 1);
+      const large = time(12000);
+      expect(large / small, `"${s.replace(/\n/g, "\\n")}" × 12000 took ${large.toFixed(0)} ms`).toBeLessThan(10);
     }
     process.stdout.write(`redaction fuzz (seed ${seed + 1}): ${inputs} inputs, slowest ${slowest.toFixed(1)} ms\n`);
     expect(inputs).toBeGreaterThanOrEqual(500);

@@ -104,6 +104,13 @@ export class MailboxPoller {
     });
     // Errors also surface through the command in progress; without a listener one would crash us.
     client.on("error", () => {});
+    // New mail may be announced while a pass is still fetching (the folder is locked, so no IDLE):
+    // the announcement is remembered from the moment we connect, so that the wait after the pass
+    // ends at once instead of sleeping through it until the next poll.
+    const announced = { since: 0, at: 0 };
+    client.on("exists", () => {
+      announced.at = Date.now();
+    });
     const settings = settingsKey(mailbox);
     try {
       await client.connect();
@@ -117,6 +124,7 @@ export class MailboxPoller {
         // The folder is locked only while we work in it: ImapFlow goes into IDLE only when no
         // lock is held, and IDLE is what tells us of new mail at once.
         const lock = await client.getMailboxLock(mailbox.folder);
+        announced.since = Date.now();
         let result: Awaited<ReturnType<typeof takeNewMail>>;
         try {
           result = await takeNewMail(client, this.db, mailbox, {
@@ -135,7 +143,7 @@ export class MailboxPoller {
         });
         mailbox.failures = 0;
         if (result.ingested + result.skipped > 0) log.info("imap.batch", { code: "IMAP", count: result.ingested + result.skipped });
-        if (!result.more) await this.waitForMail(client, config);
+        if (!result.more && announced.at < announced.since) await this.waitForMail(client, config);
         await this.renewLease(config);
         const current = await this.db.mailbox.findUnique({ where: { id: mailbox.id } });
         // Disabled, deleted or edited on the admin page: stop, or reconnect with the new settings.

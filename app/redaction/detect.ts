@@ -35,8 +35,18 @@ const DETECTORS: readonly Detector[] = [
 
 const PRIORITY = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
 
+/**
+ * Blanks that Word, web pages and French or Slovenian typography put between digit groups and
+ * words (no-break, narrow no-break, figure, thin and other fixed-width spaces): the detectors
+ * read them as plain spaces. Each is one UTF-16 unit, as a space is, so every offset found in
+ * the plain copy holds in the original.
+ */
+const UNUSUAL_BLANKS = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
+
 /** Every entity in the text, sorted by position and never overlapping. */
-export function detect(text: string): Detection[] {
+export function detect(original: string): Detection[] {
+  UNUSUAL_BLANKS.lastIndex = 0;
+  const text = UNUSUAL_BLANKS.test(original) ? original.replace(UNUSUAL_BLANKS, " ") : original;
   const candidates: Detection[] = [];
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
@@ -130,6 +140,9 @@ function repeatedValues(text: string, found: readonly Detection[]): Detection[] 
   }
 }
 
+const LOWER_START = /^\p{Ll}/u;
+const WORD_START_LOWER = /(?<![\p{L}'’])\p{Ll}/gu;
+
 const FIRST_UNITS = new Int32Array(2048);
 const HEAD_HASHES = new Int32Array(2048);
 
@@ -141,19 +154,24 @@ function repeatsOf(
   headHashes: Int32Array,
 ): Detection[] {
   const seen = new Set<string>();
-  for (const d of found) {
-    if (d.end - d.start < MIN_REPEAT) continue;
-    if (isTrimmed(text.charCodeAt(d.start)) || isTrimmed(text.charCodeAt(d.end - 1))) continue;
-    const value = text.slice(d.start, d.end);
-    if (seen.has(value)) continue; // the first type found for a value stands
+  const register = (value: string, type: Detection["type"]) => {
+    if (value.length < MIN_REPEAT || seen.has(value)) return; // the first type found for a value stands
     seen.add(value);
     const first = value.charCodeAt(0);
     const hash = headHash(first, value.charCodeAt(1), value.charCodeAt(2));
     let bucket = byHash.get(hash);
     if (!bucket) byHash.set(hash, (bucket = []));
-    bucket.push({ value, type: d.type, endsInLetter: LETTER.test(value[value.length - 1]!) });
+    bucket.push({ value, type, endsInLetter: LETTER.test(value[value.length - 1]!) });
     firstUnits[first >> 5]! |= 1 << (first & 31);
     headHashes[hash >> 5]! |= 1 << (hash & 31);
+  };
+  for (const d of found) {
+    if (d.end - d.start < MIN_REPEAT) continue;
+    if (isTrimmed(text.charCodeAt(d.start)) || isTrimmed(text.charCodeAt(d.end - 1))) continue;
+    const value = text.slice(d.start, d.end);
+    register(value, d.type);
+    // a chat speaker "tina" is "Tina" in the reply
+    if (d.type === "PERSON" && LOWER_START.test(value)) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);
   }
   if (byHash.size === 0) return [];
   const out: Detection[] = [];

@@ -188,10 +188,11 @@ describe("screenshots on the ticket page", () => {
     await page.keyboard.press("ArrowRight"); // wraps around
     await expect.poll(() => dialog.locator("h2").textContent()).toBe("Screenshot 1 of 2");
     await page.keyboard.press("ArrowLeft");
+    await expect.poll(() => dialog.locator("h2").textContent()).toBe("Screenshot 2 of 2");
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     // Focus is back on the thumbnail of the image last shown (the second).
-    expect(await page.evaluate(() => document.activeElement === document.querySelectorAll(".shots a[href]")[1])).toBe(true);
+    await expect.poll(() => page.evaluate(() => document.activeElement === document.querySelectorAll(".shots a[href]")[1])).toBe(true);
     expect(await stillSameDocument(page)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();

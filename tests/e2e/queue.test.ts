@@ -41,6 +41,7 @@ describe("a technician in the browser", () => {
     await page.click("button[type=submit]");
     await page.waitForURL(/\/queue/);
     await page.waitForSelector("table.queue");
+    await page.waitForSelector("[data-live-status] span"); // hydrated: "/" is a script's shortcut
     // "/" focuses the search; search folds diacritics.
     await page.keyboard.press("/");
     await page.keyboard.type("streznik");

@@ -150,11 +150,21 @@ describe("database job queue", () => {
 
   it("two workers on the same database handle each job exactly once", async () => {
     const handledBy = new Map<string, string[]>();
+    // Whichever worker takes the first job holds it until the other has handled one of its own
+    // (at most 10 s): both must be claiming at the same time, on a loaded machine too, where one
+    // worker could otherwise drain the queue before the other's first claim.
+    let firstWorker: string | undefined;
+    let otherStarted!: () => void;
+    const otherHasOne = new Promise<void>((resolve) => (otherStarted = resolve));
     const handlerFor =
       (worker: string): JobHandler =>
       async (payload, ctx) => {
         const name = (payload as { name: string }).name;
         handledBy.set(name, [...(handledBy.get(name) ?? []), worker]);
+        if (firstWorker === undefined) {
+          firstWorker = worker;
+          await Promise.race([otherHasOne, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        } else if (worker !== firstWorker) otherStarted();
         // A job takes a moment, as a real one (rendering, a mail) does: without it one worker
         // could drain all 200 before the other's first claim, and the test would not show two
         // workers competing for the same rows.

@@ -25,3 +25,21 @@ describe("phones in form-encoded fields", () => {
     expect(found("?version=1.2.3&phone=abc&id=%2B1234", "PHONE")).toEqual([]);
   });
 });
+
+describe("separators pasted from Word and web pages, and addresses glued to a password", () => {
+  const all = (text: string) => detect(text).map((d) => [d.type, text.slice(d.start, d.end)]);
+
+  it("reads no-break and narrow no-break spaces between digit groups as blanks", () => {
+    const text = "Phone: +386\u00a041\u00a0555\u00a0909, IBAN SI95\u00a01910\u00a00342\u00a09368\u00a0586, mobile 041\u202f330\u202f220.";
+    expect(all(text)).toEqual([
+      ["PHONE", "+386\u00a041\u00a0555\u00a0909"],
+      ["IBAN", "SI95\u00a01910\u00a00342\u00a09368\u00a0586"],
+      ["PHONE", "041\u202f330\u202f220"],
+    ]);
+  });
+
+  it("takes an address followed by ':' and a password (Postfix sasl_passwd), not an scp target", () => {
+    expect(all("[mail.gmx.example]:465 info@pension-alpenblick.example:Edelweiss_1999")[0]).toEqual(["EMAIL", "info@pension-alpenblick.example"]);
+    expect(all("git clone git@github.com:org/repo.git && scp deploy@web1.example.com:~/backup.tar .")).toEqual([]);
+  });
+});

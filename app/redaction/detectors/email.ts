@@ -50,10 +50,14 @@ function isUrlUserinfo(text: string, at: number): boolean {
   return false;
 }
 
+const UNIX_ACCOUNT = /^[a-z_][a-z0-9_-]{0,31}$/;
+/** After "host:", a path: "~/x", "/srv/x", "org/repo.git", "backup.tar" (a file name or a folder). */
+const SCP_PATH = /^(?:[~/.]|[\w.-]*[/.][\w])/;
+
 /** "ssh deploy@web02.minidesk.si", "ssh -i key.pem ubuntu@ec2-…": a Unix account on a host, not a mailbox. */
 const SSH_COMMAND = /(?:^|[\s;|&(`$"'])(?:ssh|sftp|mosh|ssh-copy-id|autossh)$/;
 function isSshTarget(text: string, start: number, local: string): boolean {
-  if (!/^[a-z_][a-z0-9_-]{0,31}$/.test(local) || (text[start - 1] !== " " && text[start - 1] !== "\t")) return false;
+  if (!UNIX_ACCOUNT.test(local) || (text[start - 1] !== " " && text[start - 1] !== "\t")) return false;
   // The nearest "ssh" before the target on its line, with only options (no other "@") between.
   const window = text.slice(Math.max(0, start - 120), start);
   const command = Math.max(window.lastIndexOf("ssh"), window.lastIndexOf("sftp"), window.lastIndexOf("mosh"));
@@ -81,9 +85,10 @@ function emailAround(text: string, at: number, markerLength = 1): { start: numbe
   while (end < text.length && end - at <= MAX_DOMAIN && DOMAIN_CHAR.test(text[end]!)) end++;
   while (end > domainStart && (text[end - 1] === "." || text[end - 1] === "-")) end--;
   if (text[end] === "@") return null;
-  // "git@github.com:org/repo.git" is an scp-style SSH target, not a mailbox.
-  if (text[end] === ":" && /[\w~/.-]/.test(text[end + 1] ?? "")) return null;
   const local = text.slice(start, at);
+  // "git@github.com:org/repo.git" is an scp-style SSH target, not a mailbox: a Unix account, then
+  // a path. "info@x.example:Edelweiss_1999" (Postfix's sasl_passwd) is an address and a password.
+  if (text[end] === ":" && UNIX_ACCOUNT.test(local) && SCP_PATH.test(text.slice(end + 1, end + 200))) return null;
   if (local.endsWith(".") || local.includes("..")) return null;
   if (isSshTarget(text, start, local)) return null;
   const labels = text.slice(domainStart, end).split(".");

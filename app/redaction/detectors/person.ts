@@ -3,9 +3,11 @@ import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { companyAfter, companyWords } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG } from "./person/gazetteer";
+import { isGivenNameHandle, isPersonHandle } from "./person/handles";
+import { lowerCaseNames } from "./person/lower-case-names";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
-import { isNameValue, structuredNames } from "./person/structure";
+import { COMPANY_WORD, isNameValue, structuredNames } from "./person/structure";
 
 /**
  * Names are found only after a cue (a form label, a greeting, a sign-off, a
@@ -95,8 +97,16 @@ const ROLE_MAILBOX = /^(?:newsletter|news|info|noreply|no-reply|donotreply|suppo
 const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
 
 /** Header cells that say a column holds names (CSV, semicolon lists, markdown tables). */
-const NAME_COLUMN = /^(?:ime|priimek|ime in priimek|priimek in ime|name|full[ _]?name|first[ _]?name|last[ _]?name|firstname|lastname|surname|given[ _]?name|family[ _]?name|kontaktna oseba|contact[ _]?person)$/;
-const WHOLE_NAME = new RegExp(String.raw`^${NAME}$`, "u");
+// "Billing Name", "ship_to_name", "first", "Nachname": a shop's or CRM's export names its person
+// columns with a prefix for the party, or only "first"/"last" beside "email".
+const NAME_COLUMN = /^(?:(?:billing|shipping|bill[ _-]?to|ship[ _-]?to|customer|client|contact|account|card[ _-]?holder|cardholder|recipient|delivery|sender|buyer|kupec|naročnik)[ _-]?)?(?:ime|priimek|ime in priimek|priimek in ime|name|full[ _-]?name|first[ _-]?name|last[ _-]?name|firstname|lastname|surname|given[ _-]?name|family[ _-]?name|first|last|given|family|vorname|nachname|nome|cognome|prezime|imię|nazwisko|kontaktna oseba|contact[ _-]?person|holder)$/;
+/**
+ * A cell under a name header is a name when it is made like one, known to the gazetteer or not
+ * (fail closed: "Adeyemi, Folasade", "Nguyen, Thi Lan", "van der Berg"): one to five words of
+ * letters (hyphens, apostrophes, initials, one comma), no digits, no "@"; a possessive is a
+ * shop's ("Sainsbury's").
+ */
+const NAME_CELL = /^\p{L}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*,?){0,4}$(?<!['’]s)/u;
 /**
  * Header cells of a column that holds people or companies (ticket, bank and event exports): a cell
  * counts only when the gazetteer knows it as a name, written in capitals too ("J SMITH").
@@ -170,12 +180,14 @@ export function detectPersons(text: string): Detection[] {
     displayNames(text, detections);
     mentions(text, detections);
   }
+  if (text.includes("@") || text.includes("[~")) handleMentions(text, detections);
   nameThenContact(text, detections);
   nameColumns(text, detections);
   // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
   // findings above are resolved by detect(), the longest span winning.
   const tokens = nameTokens(text);
   runningTextNames(text, tokens, detections);
+  lowerCaseNames(text, detections);
   structuredNames(text, detections);
   return detections;
 }
@@ -196,6 +208,20 @@ function mentions(text: string, detections: Detection[]): void {
   }
 }
 
+/** "@bostjan.kos", "[~marta.r]" (Jira): a mention of a handle made of a person's names. */
+const HANDLE_MENTION = /(?<![\p{L}\d._%+-])(?:@|\[~)(\p{Ll}[\p{Ll}\d]*(?:[._-][\p{Ll}\d]+){0,3})/gu;
+
+function handleMentions(text: string, detections: Detection[]): void {
+  for (const hit of text.matchAll(HANDLE_MENTION)) {
+    const handle = hit[1]!;
+    // made of names: "@gmail.com", "@types", "@support-bot" are not people
+    if (!(PART_SEPARATOR.test(handle) ? isPersonHandle(handle) : isGivenNameHandle(handle))) continue;
+    const start = hit.index + hit[0].length - handle.length;
+    detections.push({ type: "PERSON", start, end: start + handle.length, confidence: 0.75 });
+  }
+}
+const PART_SEPARATOR = /[._-]/;
+
 function nameThenContact(text: string, detections: Detection[]): void {
   for (let lineStart = 0; lineStart < text.length; ) {
     if (isUpperOrBlankUnit(text.charCodeAt(lineStart))) {
@@ -212,7 +238,7 @@ function nameThenContact(text: string, detections: Detection[]): void {
 
 function isName(value: string): boolean {
   const words = value.split(" ");
-  return !words.some((word) => NOT_A_NAME.has(word)) && !companyWords(words);
+  return !words.some((word) => NOT_A_NAME.has(word)) && !companyWords(words) && !COMPANY_WORD.test(value);
 }
 
 /** The name right before "<address@…>" or "[mailto:address@…]" on the same line (at most 80 characters back). */
@@ -239,7 +265,7 @@ function displayNames(text: string, detections: Detection[]): void {
  * Rows follow the header until a blank line or a line without the delimiter.
  * Header lines are found by their words; every line is looked at once at most.
  */
-const HEADER_WORD = /ime|name|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
+const HEADER_WORD = /ime|name|first|last|given|family|holder|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
 
 const MAX_HEADER_LINE = 400;
 
@@ -259,8 +285,8 @@ function nameColumns(text: string, detections: Detection[]): void {
       if (!line.includes(table.delimiter)) break;
       let cellStart = 0;
       line.split(table.delimiter).forEach((cell, column) => {
-        const trimmed = cell.trim();
-        const byHeader = table.columns.includes(column) && WHOLE_NAME.test(trimmed) && isName(trimmed);
+        const trimmed = cell.trim().replace(/^"(.*)"$/, "$1");
+        const byHeader = table.columns.includes(column) && NAME_CELL.test(trimmed) && /\p{L}{2}/u.test(trimmed) && isName(trimmed) && !companyAfter(trimmed, trimmed.search(/ |$/));
         if (byHeader || (table.roleColumns.includes(column) && isNameValue(titleCased(trimmed)))) {
           const start = lineStart + cellStart + cell.indexOf(trimmed);
           detections.push({ type: "PERSON", start, end: start + trimmed.length, confidence: 0.8 });
@@ -291,7 +317,7 @@ function nameTableHeader(line: string): { delimiter: string; columns: number[]; 
   if (line.length > MAX_HEADER_LINE) return null;
   for (const delimiter of ["|", ";", "\t", ","]) {
     if (!line.includes(delimiter)) continue;
-    const cells = line.split(delimiter).map((cell) => cell.trim().toLowerCase());
+    const cells = line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1").toLowerCase());
     const columns = cells.flatMap((cell, index) => (NAME_COLUMN.test(cell) ? [index] : []));
     const roleColumns = cells.flatMap((cell, index) => (ROLE_COLUMN.test(cell) ? [index] : []));
     if (columns.length + roleColumns.length > 0 && cells.length >= 2) return { delimiter, columns, roleColumns };

@@ -55,6 +55,12 @@ export interface Gazetteer {
   flagsOf(lowerCaseWord: string): number;
   /** Firms named like people ("morgan stanley", "calvin klein"): lower-case words joined by one blank. */
   companyNames: ReadonlySet<string>;
+  /**
+   * Flags of a word typed in ASCII, South Slavic letters included ("bostjan", "zupancic"): only
+   * the listed nominatives, and only for places where a name is expected anyway (a handle), since
+   * without č, š, ž many names are words ("basic").
+   */
+  asciiNominativeFlagsOf(lowerCaseWord: string): number;
   /** Every form with its flags (for scripts/build-name-common-words.ts). */
   entries(): IterableIterator<[string, number]>;
   stats: { names: Record<"givenMale" | "givenFemale" | "surnames", number>; forms: number; commonWords: number; notNames: number };
@@ -147,9 +153,16 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
     const key = fold(word);
     return flags.get(key) ?? folded.get(key) ?? 0;
   };
+  const asciiNominatives = new Map<string, number>();
+  for (const [form, flag] of flags) {
+    if ((flag & NOMINATIVE) === 0 || !SOUTH_SLAVIC.test(form)) continue;
+    const key = fold(form);
+    asciiNominatives.set(key, (asciiNominatives.get(key) ?? 0) | flag);
+  }
   const companyNames = new Set(read("company-names.txt").map((entry) => entry.toLowerCase().split(/\s+/).join(" ")));
   return {
     flagsOf: lookup,
+    asciiNominativeFlagsOf: (word) => lookup(word) || (asciiNominatives.get(word) ?? 0),
     companyNames,
     entries: () => flags.entries(),
     stats: { names: counts, forms: flags.size, commonWords, notNames },

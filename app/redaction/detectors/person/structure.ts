@@ -1,6 +1,7 @@
 import type { Detection } from "../../types";
 import { companyWords } from "./company";
 import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { isGivenNameHandle, isPersonHandle } from "./handles";
 
 /**
  * Names that their place in a structure gives away, whatever the words: the display name of a
@@ -118,11 +119,11 @@ export function structuredNames(text: string, detections: Detection[]): void {
   tableColumns(text, lines, detections);
 }
 
-/** Whether text[start, end) has a colon, "[", "(" or an ASCII digit: what HEADER, VCARD and speakerName need. */
+/** Whether text[start, end) has a colon, "[", "(", "<" or an ASCII digit: what HEADER, VCARD and speakerName need. */
 function mayHoldStructure(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const unit = text.charCodeAt(i);
-    if (unit === 58 || unit === 91 || unit === 40 || (unit >= 48 && unit <= 57)) return true;
+    if (unit === 58 || unit === 91 || unit === 40 || unit === 60 || (unit >= 48 && unit <= 57)) return true;
   }
   return false;
 }
@@ -186,7 +187,23 @@ function isDisplayName(name: string): boolean {
   return flags.some((f) => (f & ANY_NAME) !== 0);
 }
 
-const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|AG|S\.r\.l\.|Support|Team|Info|Office)\.?(?:\s|$)/;
+/** Two to four capitalised words (particles between), none an ordinary word, a product, a place or a firm's. */
+function isUnknownFullName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || COMPANY_WORD.test(name) || companyWords(words)) return false;
+  const names = gazetteer();
+  let named = 0;
+  for (const word of words) {
+    if (PARTICLE.test(word)) continue;
+    if (!WORD.test(word) || word.length < 2) return false;
+    if ((names.flagsOf(word.toLowerCase()) & (NOT_A_NAME | COMMON_WORD)) !== 0) return false;
+    named++;
+  }
+  return named >= 2;
+}
+
+/** A legal form, or a word a team's or a role mailbox's name has: "Tesco Ltd", "Sales Team". */
+export const COMPANY_WORD = /(?:^|\s)(?:j?\.?d\.o\.o\.|d\.d\.|s\.p\.|Ltd|LLC|Inc|GmbH|AG|S\.r\.l\.|Support|Team|Info|Office)\.?(?:\s|$)/;
 
 function vcardNames(line: string, lineStart: number, from: number, isN: boolean, detections: Detection[]): void {
   const value = line.slice(from);
@@ -205,10 +222,13 @@ function vcardNames(line: string, lineStart: number, from: number, isN: boolean,
   push(detections, lineStart + from + start, lineStart + from + trimmed.length, 0.9);
 }
 
-/** A chat transcript: lines labelled "Name: " by two or more given names, one of them no ordinary word. */
-const CHAT_LABEL = /^[ \t]*(\p{Lu}\p{Ll}+):[ \t]+\S/u;
+/**
+ * A chat transcript: lines labelled "Name: " (or "<nick> ") by two or more speakers, one of them
+ * no ordinary word; a speaker is a given name or a handle made of names ("pablo:", "marta.r:").
+ */
+const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30}):)[ \t]+\S/u;
 function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
-  if (!text.includes(": ")) return false;
+  if (!text.includes(": ") && !text.includes("> ")) return false;
   const names = gazetteer();
   const labels = new Set<string>();
   let strong = 0;
@@ -216,14 +236,22 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
     if (end - start > MAX_LINE) continue;
     const label = CHAT_LABEL.exec(text.slice(start, Math.min(end, start + 40)));
     if (label === null) continue;
-    const flags = names.flagsOf(label[1]!.toLowerCase());
-    if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
-    labels.add(label[1]!);
-    if ((flags & COMMON_WORD) === 0) strong++;
+    const value = label[1] ?? label[2]!;
+    if (/^\p{Lu}\p{Ll}+$/u.test(value)) {
+      const flags = names.flagsOf(value.toLowerCase());
+      if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
+      if ((flags & COMMON_WORD) === 0) strong++;
+    } else if (isPersonHandle(value) || isGivenNameHandle(value)) strong++;
+    else continue;
+    labels.add(value);
     if (strong >= 1 && labels.size >= 2) return true;
   }
   return false;
 }
+
+/** A speaker label in lower case or as a handle ("tina:", "marta.r:", "<kaja_m>"): a person's when made of names. */
+const isHandleSpeaker = (label: string, afterTime: boolean) => (/[._-]/.test(label) ? isPersonHandle(label) : isGivenNameHandle(label, afterTime));
+const LOWER_OR_HANDLE_LABEL = /^(?:\p{Ll}[\p{Ll}\d]*|\p{L}[\p{L}\d]*(?:[._-][\p{L}\d]+){1,3})$/u;
 
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
 function speakerName(line: string, lineStart: number, detections: Detection[], chat: boolean): boolean {
@@ -246,6 +274,16 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   const colon = line.indexOf(":", from);
+  // "tina: evo", "marta.r: sure", "<kaja_m> webhook": after a time, or in a chat whose other lines say so
+  const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from));
+  if (prefix || chat || nick) {
+    const label = nick ? nick[1]! : colon > from && colon - from <= 31 && /[ \t]/.test(line[colon + 1] ?? "") ? line.slice(from, colon) : "";
+    if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleSpeaker(label, prefix !== null)) {
+      const s = lineStart + from + (nick ? 1 : 0);
+      push(detections, s, s + label.length, 0.75);
+      return true;
+    }
+  }
   if (!prefix && colon > from && colon - from <= 40 && colon + 1 < line.length && /[ \t]/.test(line[colon + 1]!)) {
     // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
     const name = line.slice(from, colon);
@@ -259,9 +297,13 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   if (prefix && colon > from && colon - from <= 60) {
-    const name = line.slice(from, colon).replace(/[ \t]+$/, "");
-    if (isSpeaker(name, true)) {
-      push(detections, lineStart + from, lineStart + from + name.length, 0.8);
+    const label = line.slice(from, colon).replace(/[ \t]+$/, "");
+    // "Tehnik Marko:", "agent Nina:", "Podpora (dežurni Luka):": the role stays, the name goes
+    const role = ROLE_BEFORE_SPEAKER.exec(label);
+    const skip = role !== null && isRoleWord(role[1]!) ? role[0].length : 0;
+    const name = label.slice(skip).replace(/\)$/, "");
+    if (name !== "" && isSpeaker(name, true)) {
+      push(detections, lineStart + from + skip, lineStart + from + skip + name.length, 0.8);
       return true;
     }
   }
@@ -277,6 +319,13 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   return false;
+}
+
+/** One or two role words before a speaker's name, maybe in parentheses: "Tehnik ", "Podpora (dežurni ". */
+const ROLE_BEFORE_SPEAKER = /^(\p{L}+)[ \t]+(?:\(?\p{Ll}+[ \t]+)?(?=\p{Lu})/u;
+function isRoleWord(word: string): boolean {
+  const flags = gazetteer().flagsOf(word.toLowerCase());
+  return (flags & NOT_A_NAME) !== 0 && (flags & ANY_NAME) === 0;
 }
 
 /** A speaker after a time may be any capitalised words that are no product; without a time, a known name. */
@@ -299,11 +348,23 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   // "Wei Zhang (he/him)", "Simona, 031 444 210": the name before pronouns or contact details
   const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*(?:\([^)]{0,20}\)|,[ \t]*(?:\+?\d[\d ()/.-]{5,}\d|\S+@\S+))?[ \t]*$/s.exec(line);
   if (m === null) return;
-  const name = m[2]!;
-  if (name.length < 2 || name.length > 60 || !isNameValue(name)) return;
+  let name = m[2]!;
   const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
   const next = near(index + 1);
   const previous = near(index - 1);
+  // "Petra Vidmar, Lipa IT d.o.o.", "Sašo Ribič | tajnik": under a sign-off or above contact
+  // details, the name before the firm or the role
+  if (!isNameValue(name) && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
+    const cut = NAME_BEFORE_AFFILIATION.exec(name);
+    if (cut !== null && cut[1]!.includes(" ")) name = cut[1]!;
+  }
+  if (name.length < 2 || name.length > 60) return;
+  if (!isNameValue(name)) {
+    // "Joost van Dijk", "Thandiwe Mokoena" under a sign-off and above a phone or an address:
+    // there a full name is a name, known to the gazetteer or not
+    if (SIGN_OFF_LINE.test(previous) && CONTACT_LINE.test(next) && isUnknownFullName(name)) push(detections, start + m[1]!.length, start + m[1]!.length + name.length, 0.7);
+    return;
+  }
   const single = !/\s/.test(name.trim());
   if (single) {
     // one word: a known given name only, where the structure says so
@@ -318,6 +379,9 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
     push(detections, s, s + name.length, 0.7);
   }
 }
+
+/** The words before ", ", " | ", " – " or " - " that start a line: a name, then its firm or role. */
+const NAME_BEFORE_AFFILIATION = /^([^,|–]{2,60}?)[ \t]*(?:,|[ \t]\|[ \t]|[ \t][–-][ \t])/;
 
 const DELIMITERS = [";", "\t", "|", ","] as const;
 const MAX_COLUMNS = 40;

@@ -5,6 +5,7 @@
  *   tsx scripts/eval-redaction.ts --lang sl       → one language only
  *   tsx scripts/eval-redaction.ts --set dev       → the development sets (tests/fixtures/redaction-dev), misses listed
  *   tsx scripts/eval-redaction.ts --set dev3      → one round of them (the files named *-dev3.cases)
+ *   tsx scripts/eval-redaction.ts --set dev4 --held-out → that round's held-back third (held/), figures only
  * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
  */
 import { detect } from "../app/redaction/index";
@@ -22,8 +23,8 @@ const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
 const dev = set?.startsWith("dev") ?? false;
 if (set && !dev) throw new Error(`unknown set ${set}: dev or dev<round>`);
 
-const all = dev ? loadDevCases(set === "dev" ? undefined : set) : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
+const all = dev ? loadDevCases(set === "dev" ? undefined : set, heldOut) : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
 const cases = all.filter((c) => !lang || c.lang === lang);
 const score = scoreCoverage(cases, detect);
-const details = heldOut && !dev ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
-console.log(formatCoverage(dev ? "development set" : heldOut ? "held-out part" : "tuning part", score, details));
+const details = heldOut ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
+console.log(formatCoverage(dev ? (heldOut ? "development set, held-back part" : "development set") : heldOut ? "held-out part" : "tuning part", score, details));

@@ -43,3 +43,18 @@ describe("separators pasted from Word and web pages, and addresses glued to a pa
     expect(all("git clone git@github.com:org/repo.git && scp deploy@web1.example.com:~/backup.tar .")).toEqual([]);
   });
 });
+
+describe("private addresses of the client's own devices", () => {
+  const ips = (text: string) => detect(text).filter((d) => d.type === "IP_ADDRESS").map((d) => text.slice(d.start, d.end));
+
+  it("keeps a router's or a printer's private address, named beside it", () => {
+    expect(ips("Na 192.168.1.1 ne morem, router ne odgovarja. Tiskalnik na 10.0.5.40 tudi ne.")).toEqual([]);
+    expect(ips("the switch 172.16.0.2 drops packets")).toEqual([]);
+  });
+
+  it("redacts private addresses in configuration, logs, headers and URLs, and public ones everywhere", () => {
+    expect(ips("DB_HOST=10.0.3.17\nclient=10.20.0.15 FATAL\nReceived: from [10.20.1.44]")).toEqual(["10.0.3.17", "10.20.0.15", "10.20.1.44"]);
+    expect(ips("mongodb://admin@10.0.5.4:27017 on the router")).toEqual(["10.0.5.4"]);
+    expect(ips("the router's public address is 176.11.17.131")).toEqual(["176.11.17.131"]);
+  });
+});

@@ -62,6 +62,29 @@ function isSubnetMask(address: string): boolean {
   return /^1+0*$/.test(bits);
 }
 
+/**
+ * A private address (RFC 1918, link-local) that a sentence gives to a device on the client's own
+ * network ("the router at 192.168.1.1", "tiskalnik na 10.0.5.40"): millions of networks use the
+ * same numbers, so it names no one and the ticket needs it. In a configuration, a log line, a
+ * mail's Received header or a URL ("DB_HOST=10.0.3.17", "client=10.20.0.15", "from [10.20.1.44]",
+ * "@10.0.5.4:27017") it stays redacted: there it sits beside the rest of a host's details.
+ */
+const PRIVATE_IPV4 = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)/;
+const DEVICE_WORD = /(?<!\p{L})(?:router\p{L}*|usmerjevalnik\p{L}*|modem\p{L}*|switch\p{L}*|stikal\p{L}*|gateway|prehod\p{L}*|access point|dostopn\p{L}* točk\p{L}*|nas|printer\p{L}*|tiskalnik\p{L}*|drucker|kamer\p{L}*|camera|firewall|požarn\p{L}* zid\p{L}*)(?!\p{L})/iu;
+const CONFIG_BEFORE = /[=@[/:]$/;
+
+function isDeviceOnOwnNetwork(text: string, index: number, value: string): boolean {
+  if (!PRIVATE_IPV4.test(value) || CONFIG_BEFORE.test(text.slice(Math.max(0, index - 1), index))) return false;
+  const end = index + value.length;
+  if (text[end] === ":" && /\d/.test(text[end + 1] ?? "")) return false; // "10.0.5.4:27017": a service's address
+  // the device named just before the address or just after it, on the same line
+  const lineStart = text.lastIndexOf("\n", index - 1) + 1;
+  const lineEnd = text.indexOf("\n", end);
+  const before = text.slice(Math.max(lineStart, index - 30), index);
+  const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 25));
+  return DEVICE_WORD.test(before) || DEVICE_WORD.test(after);
+}
+
 export function detectIpAddresses(text: string): Detection[] {
   const detections: Detection[] = [];
   if (text.includes(".")) {
@@ -85,7 +108,7 @@ export function detectIpAddresses(text: string): Detection[] {
         versionFamilies.add(family);
         continue;
       }
-      if (isNonPersonalIpv4(match[0])) continue;
+      if (isNonPersonalIpv4(match[0]) || isDeviceOnOwnNetwork(text, match.index, match[0])) continue;
       candidates.push({ index: match.index, value: match[0], line });
     }
     for (const { index, value, line } of candidates) {

@@ -58,3 +58,14 @@ describe("private addresses of the client's own devices", () => {
     expect(ips("the router's public address is 176.11.17.131")).toEqual(["176.11.17.131"]);
   });
 });
+
+describe("message identifiers shaped like addresses", () => {
+  const emails = (text: string) => detect(text).filter((d) => d.type === "EMAIL").map((d) => text.slice(d.start, d.end));
+
+  it("keeps Message-ID, In-Reply-To, References and Postfix's message-id=, takes the addresses beside them", () => {
+    const headers = "Message-ID: <CAJ8f2pNq-3x0Uv7_kTz1@mail.gmail.com>\nReferences: <a1@mail.gmail.com> <b2@x.example>\nFrom: Dan <dw@gmail.com>";
+    expect(emails(headers)).toEqual(["dw@gmail.com"]);
+    expect(emails("postfix/cleanup[9930]: 4F1A: message-id=<2026.4F1A@mail.hotel.example>, from=<info@hotel.example>")).toEqual(["info@hotel.example"]);
+    expect(emails("Reply-To: <jane@x.example>")).toEqual(["jane@x.example"]);
+  });
+});

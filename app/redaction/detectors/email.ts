@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { lineBefore } from "./context";
 
 // Scanning outwards from each "@" keeps the work linear: a regex anchored on
 // the local part would retry from every letter of a long word.
@@ -50,6 +51,13 @@ function isUrlUserinfo(text: string, at: number): boolean {
   return false;
 }
 
+/**
+ * "Message-ID: <CAJ8f2pNq…@mail.gmail.com>", "In-Reply-To:", "References: <a@x> <b@y>", Postfix's
+ * "message-id=<…>": a message's identifier is shaped like an address but names a message, made of
+ * a time and random characters, never a mailbox.
+ */
+const MESSAGE_ID_BEFORE = /(?:^|[\s,])(?:message-id|in-reply-to|references|resent-message-id|original-message-id)[ \t]*[:=][ \t]*(?:<[^<>\n]{1,250}>[ \t,]*)*<$/i;
+
 const UNIX_ACCOUNT = /^[a-z_][a-z0-9_-]{0,31}$/;
 /** After "host:", a path: "~/x", "/srv/x", "org/repo.git", "backup.tar" (a file name or a folder). */
 const SCP_PATH = /^(?:[~/.]|[\w.-]*[/.][\w])/;
@@ -95,6 +103,7 @@ function emailAround(text: string, at: number, markerLength = 1): { start: numbe
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return null;
   const tld = labels[labels.length - 1]!;
   if (!TLD.test(tld) || FILE_EXTENSION_TLD.test(tld)) return null;
+  if (text[start - 1] === "<" && MESSAGE_ID_BEFORE.test(lineBefore(text, start, 300))) return null;
   // Last, because it looks back up to 400 characters: only for otherwise valid addresses.
   if (isUrlUserinfo(text, at)) return null;
   return { start, end };

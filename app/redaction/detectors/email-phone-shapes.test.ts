@@ -69,3 +69,12 @@ describe("message identifiers shaped like addresses", () => {
     expect(emails("Reply-To: <jane@x.example>")).toEqual(["jane@x.example"]);
   });
 });
+
+describe("four-part versions after a cue", () => {
+  const ips = (text: string) => detect(text).filter((d) => d.type === "IP_ADDRESS").map((d) => text.slice(d.start, d.end));
+
+  it("keeps 'Versions tested: 1.2.3.4, 2.0.10.255', not a build server's address", () => {
+    expect(ips("Versions tested: 1.2.3.4 (old agent), 2.0.10.255 (new agent).")).toEqual([]);
+    expect(ips("build server: 85.10.3.17")).toEqual(["85.10.3.17"]);
+  });
+});

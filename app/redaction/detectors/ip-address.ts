@@ -9,7 +9,8 @@ const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 const IPV4 = new RegExp(`(?<![0-9A-UW-Za-uw-z_.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\d)`, "g");
 const WORD_CHAR = /\w/;
 /** A product version with four parts looks like an address; a cue right before decides. */
-const VERSION_CUE = /(?<!\p{L})(?:version|verzija|verzije|verziji|ver\.|build|release|različica|firmware|v)\s*:?\s*$/u;
+// "Versions tested: 1.2.3.4": plurals, and a participle between ("build server: …" is a host).
+const VERSION_CUE = /(?<!\p{L})(?:versions?|verzij[aeio]|ver\.|builds?|releases?|različic[aei]|firmware|v)(?:\s+(?:tested|used|affected|installed|supported|testiran\p{L}*|nameščen\p{L}*))?\s*:?\s*$/u;
 
 /**
  * Hex groups and colons, optionally ending in dotted IPv4; the parser below
@@ -71,6 +72,8 @@ function isSubnetMask(address: string): boolean {
  */
 const PRIVATE_IPV4 = /^(?:10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)/;
 const DEVICE_WORD = /(?<!\p{L})(?:router\p{L}*|usmerjevalnik\p{L}*|modem\p{L}*|switch\p{L}*|stikal\p{L}*|gateway|prehod\p{L}*|access point|dostopn\p{L}* točk\p{L}*|nas|printer\p{L}*|tiskalnik\p{L}*|drucker|kamer\p{L}*|camera|firewall|požarn\p{L}* zid\p{L}*)(?!\p{L})/iu;
+/** Between two versions of a list: a separator, a short note in parentheses before it maybe. */
+const VERSION_LIST_GAP = /^(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*(?:,|\/|and|or|to|in|ali|do|->|→)[ \t]*$/u;
 const CONFIG_BEFORE = /[=@[/:]$/;
 
 function isDeviceOnOwnNetwork(text: string, index: number, value: string): boolean {
@@ -93,6 +96,7 @@ export function detectIpAddresses(text: string): Detection[] {
     // the same line is a version too.
     const versionFamilies = new Set<string>();
     const candidates: Array<{ index: number; value: string; line: number }> = [];
+    let lastVersionEnd = -1;
     let line = 0; // start of the current line, advanced forwards so the scan stays linear
     let nextNewline = text.indexOf("\n");
     for (const match of text.matchAll(IPV4)) {
@@ -104,8 +108,11 @@ export function detectIpAddresses(text: string): Detection[] {
       const before = text[match.index - 1];
       const glued = before === "v" || before === "V";
       if (glued && match.index >= 2 && WORD_CHAR.test(text[match.index - 2]!)) continue; // "dev1.2.3.4": part of a word
-      if (glued || VERSION_CUE.test(lineBefore(text, match.index, 20))) {
+      // "Versions tested: 1.2.3.4 (old agent), 2.0.10.255": the next item of a list of versions
+      const listed = lastVersionEnd >= line && VERSION_LIST_GAP.test(text.slice(lastVersionEnd, match.index));
+      if (glued || listed || VERSION_CUE.test(lineBefore(text, match.index, 40))) {
         versionFamilies.add(family);
+        lastVersionEnd = match.index + match[0].length;
         continue;
       }
       if (isNonPersonalIpv4(match[0]) || isDeviceOnOwnNetwork(text, match.index, match[0])) continue;

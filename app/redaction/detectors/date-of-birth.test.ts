@@ -25,3 +25,22 @@ describe("dates of birth after their cue", () => {
     expect(births("rojstni datum\n\nSestanek 12. 6. 2026")).toEqual([]);
   });
 });
+
+describe("birth dates written with less than a full numeric date", () => {
+  it.each([
+    ["She was born in April 1985.", "April 1985"],
+    ["rojena aprila 1985 v Kranju", "aprila 1985"],
+    ["rojen 3. 4. '85", "3. 4. '85"],
+    ["Ana Novak (b. 1985-04-03)", "1985-04-03"],
+    ["d.o.b. 3/4/1985", "3/4/1985"],
+  ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
+
+  it("reads a 'Rojstni datum' column of a pasted table", () => {
+    expect(births("Priimek,Ime,Rojstni datum,Kraj\nNovak,Janez,3.4.1985,Kranj")).toEqual(["3.4.1985"]);
+  });
+
+  it("keeps a year after a place, and 'b.' that is not followed by a full date", () => {
+    expect(births("born in Leeds 1985")).toEqual(["1985"]);
+    expect(births("Točka b. 2024 velja naprej; B. 1985-04-03")).toEqual([]);
+  });
+});

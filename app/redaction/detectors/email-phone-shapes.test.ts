@@ -25,3 +25,17 @@ describe("phones in form-encoded fields", () => {
     expect(found("?version=1.2.3&phone=abc&id=%2B1234", "PHONE")).toEqual([]);
   });
 });
+
+describe("phones in the shapes of neighbouring countries and glued labels", () => {
+  it.each([
+    ["Telefon: 089 / 1234 5678", "089 / 1234 5678"],
+    ["nazovite me na 098/123-456", "098/123-456"],
+    ["GSM041 123 456", "041 123 456"],
+    ["Tel041 123 456", "041 123 456"],
+  ])("finds %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
+
+  it("keeps premium and free-phone lines, compact 09 numbers and a page count", () => {
+    expect(found("Brezplačna 080 22 33, premium 090 123 456, naročilo 091234567", "PHONE")).toEqual([]);
+    expect(found("stran 01 / 2024, Hotel041 123 456", "PHONE")).toEqual([]);
+  });
+});

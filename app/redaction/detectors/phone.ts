@@ -9,9 +9,11 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
  * word, a version ("1.041"), or after "#" is ruled out by the lookbehinds. A comma
  * before or after is allowed: in a CSV row ("12,041123456,Ljubljana") it separates columns,
  * and a decimal number never has the nine digits of a national number after its comma.
+ * Two shapes widen it: a label glued to the number ("GSM041 123 456", "Tel041…"), and an area
+ * code set off by a spaced slash, as German and Austrian signatures write it ("089 / 1234 5678").
  */
 const PHONE_CANDIDATE =
-  /(?<![\w+@#/-])(?<!\d\.)(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
+  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4} \/ (?=\d)|(?:\+|00)?(?:\(\d{1,4}\)|\d))(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
@@ -127,8 +129,11 @@ export function phoneConfidence(raw: string): number | null {
   if (/^(?:\(0\)[ ]?|0[ ])[1-7]\d?[ \-/]/.test(raw)) raw = "0" + raw.replace(/^\(0\)[ ]?|^0[ ]/, "");
   if (raw.includes("(0)")) return null;
   const digits = digitsOnly(raw);
-  if (digits.length !== 9 || !/^0[1-7]/.test(digits)) return null;
   const groups = raw.split(/[ \-/.()]+/).filter(Boolean);
+  // Croatian mobiles keep nine digits too ("098/123-456", "091 234 567"); Slovenian 090 is a
+  // premium-rate service line. Compact, nine digits from 09 read as often as an order number.
+  const croatianMobile = /^09[1-9]/.test(digits) && groups.length > 1;
+  if (digits.length !== 9 || !(/^0[1-7]/.test(digits) || croatianMobile)) return null;
   if (groups.length > 1 && (groups[0]!.length < 2 || groups[0]!.length > 4)) return null;
   if (groups.some((group) => group.length === 1)) return null;
   return 0.85;

@@ -10,6 +10,7 @@ import { companyAfter } from "./detectors/person/company";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
+import { detectCommandSecrets } from "./detectors/secret-commands";
 import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
@@ -20,6 +21,7 @@ const DETECTORS: readonly Detector[] = [
   detectSecretsInUrls,
   detectLabelledKeys,
   detectConfigSecrets,
+  detectCommandSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+
+const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+
+describe("passwords given to command-line tools", () => {
+  it.each([
+    ['mongosh "mongodb://db01:27017" -u admin -p Mongo2024! --authenticationDatabase admin', "Mongo2024!"],
+    ["az login --service-principal -u 16ef71b6 -p Xq8~vR2.kP9_lM4 --tenant acme.onmicrosoft.com", "Xq8~vR2.kP9_lM4"],
+    ["sqlcmd -S sql01 -U sa -P 'Mssql_2019!' -Q \"SELECT 1\"", "Mssql_2019!"],
+    ['ldapsearch -x -D "cn=admin,dc=acme,dc=si" -w Ldap2024x -b "dc=acme,dc=si"', "Ldap2024x"],
+    ["keytool -importkeystore -srckeystore old.jks -srcstorepass Jks0ld!", "Jks0ld!"],
+    ["openssl pkcs12 -export -in c.pem -out c.p12 -passout pass:Certifikat2024", "Certifikat2024"],
+    ["smbclient //fs01/racuni -U jnovak%Racuni2024", "Racuni2024"],
+    ["//fs01/share /mnt/share cifs username=jnovak,password=Mnt#Pass9,uid=1000 0 0", "Mnt#Pass9"],
+    ["htpasswd -b /etc/nginx/.htpasswd jnovak Nginx2024!", "Nginx2024!"],
+    ["rabbitmqctl add_user monitoring Monitor#55", "Monitor#55"],
+    ["net use Z: \\\\fileserver\\finance /user:ACME\\jnovak Pomlad2024", "Pomlad2024"],
+    ["echo 'Kava123!' | docker login --username jnovak --password-stdin", "Kava123!"],
+    ['echo "jnovak:Zacasno123" | chpasswd', "Zacasno123"],
+    ["CREATE USER 'report'@'%' IDENTIFIED BY 'Rep0rt!2024';", "Rep0rt!2024"],
+  ])("finds the password in %j", (text, password) => expect(secrets(text)).toContain(password));
+
+  it("leaves flags that are not passwords and values read from elsewhere", () => {
+    expect(secrets("mongosh --port 27017 -u admin")).toEqual([]);
+    expect(secrets("ssh -p 2222 deploy@host; nc -w 5 host 80")).toEqual([]);
+    expect(secrets('echo $DB_PASSWORD | docker login -u ci --password-stdin')).toEqual([]);
+    expect(secrets("net use Z: \\\\fs01\\share /user:ACME\\jnovak /persistent:yes")).toEqual([]);
+  });
+});

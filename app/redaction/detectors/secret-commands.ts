@@ -1,0 +1,63 @@
+import type { Detection } from "../types";
+
+/**
+ * Passwords handed to command-line tools by the tools' own conventions (their man pages), which
+ * technicians paste into tickets whole. A flag alone says nothing ("-p" is a port to many tools,
+ * "-w" a timeout), so each flag counts only after the tool it belongs to, on the same line:
+ * - mongo/mongosh/mongodump… -p X, az login … -p X, sqlcmd/bcp -P X, ldapsearch/ldapadd… -w X;
+ * - keytool/jarsigner -storepass X -keypass X, openssl -passin/-passout pass:X;
+ * - smbclient/rpcclient -U user%X, a cifs mount's "password=X" option;
+ * - htpasswd -b file user X, rabbitmqctl add_user user X, net use … /user:name X;
+ * - echo X | … --password-stdin, echo "user:X" | chpasswd;
+ * - SQL: IDENTIFIED BY 'X'.
+ * Each pattern starts at a literal tool name, with bounded repetitions, so the scan stays linear.
+ */
+
+const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>|;]{1,200}))`;
+/** Up to this much of the same line between the tool and its flag. */
+const SAME_LINE = String.raw`[^\n]{0,200}?`;
+
+/** `anchor`: a literal the text must hold; `leads`: the value comes first and the command carries on after it (echo X | …). */
+const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] = [
+  {
+    anchor: "mongo",
+    pattern: new RegExp(String.raw`(?<![\w-])(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|mongostat|mongotop)(?![\w-])${SAME_LINE}[ \t](?:-p|--password)(?:[ \t]+|=)${VALUE}`, "g"),
+  },
+  { anchor: "az ", pattern: new RegExp(String.raw`(?<![\w-])az[ \t]+login(?![\w-])${SAME_LINE}[ \t](?:-p|--password)(?:[ \t]+|=)${VALUE}`, "g") },
+  { anchor: "sql", pattern: new RegExp(String.raw`(?<![\w-])(?:sqlcmd|osql|isql)(?![\w-])${SAME_LINE}[ \t]-P[ \t]*${VALUE}`, "g") },
+  { anchor: "bcp", pattern: new RegExp(String.raw`(?<![\w-])bcp(?![\w-])${SAME_LINE}[ \t]-P[ \t]*${VALUE}`, "g") },
+  { anchor: "ldap", pattern: new RegExp(String.raw`(?<![\w-])ldap(?:search|add|modify|delete|passwd|whoami|compare|modrdn)(?![\w-])${SAME_LINE}[ \t]-w[ \t]+${VALUE}`, "g") },
+  {
+    anchor: "pass",
+    pattern: new RegExp(String.raw`(?<![\w-])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass)[ \t]+${VALUE}`, "g"),
+  },
+  { anchor: "pass:", pattern: new RegExp(String.raw`(?<![\w-])-(?:passin|passout|pass|password)[ \t]+pass:${VALUE}`, "g") },
+  { anchor: "%", pattern: new RegExp(String.raw`(?<![\w-])(?:smbclient|rpcclient|smbmap|smbcacls|net[ \t]+rpc)(?![\w-])${SAME_LINE}[ \t](?:-U|--user)(?:[ \t]+|=)["']?[^\s%"']{1,64}%${VALUE}`, "g") },
+  { anchor: "cifs", pattern: new RegExp(String.raw`(?<![\w-])cifs(?![\w-])${SAME_LINE}[ \t,]password=([^\s,"']{1,200})()()`, "g") },
+  { anchor: "htpasswd", pattern: new RegExp(String.raw`(?<![\w-])htpasswd[ \t]+-[a-zA-Z]*b[a-zA-Z]*[ \t]+(?:-[a-zA-Z]+[ \t]+)*[^\s]{1,200}[ \t]+[^\s]{1,64}[ \t]+${VALUE}`, "g") },
+  { anchor: "rabbitmqctl", pattern: new RegExp(String.raw`(?<![\w-])rabbitmqctl[ \t]+(?:add_user|change_password)[ \t]+[^\s]{1,64}[ \t]+${VALUE}`, "g") },
+  { anchor: "net", pattern: new RegExp(String.raw`(?<![\w-])net[ \t]+use(?![\w-])${SAME_LINE}[ \t]/u(?:ser)?:[^\s]{1,64}[ \t]+(?!/)${VALUE}`, "gi") },
+  { anchor: "echo", pattern: new RegExp(String.raw`(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?${VALUE}[ \t]*\|${SAME_LINE}(?:--password-stdin|sudo[ \t]+-S)(?![\w-])`, "g"), leads: true },
+  { anchor: "chpasswd", pattern: /(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?["']?[^\s:"']{1,64}:([^\s"']{1,200})()()["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd(?![\w-])/g, leads: true },
+  { anchor: "IDENTIFIED", pattern: new RegExp(String.raw`(?<![\w-])IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY[ \t]+${VALUE}`, "gi") },
+];
+
+/** Not a password but where one is read from: a variable, a prompt, a file. */
+const NOT_A_VALUE = /^(?:\$\{?[A-Za-z_]\w*\}?|\$\(.*\)|<[^>]*>|%[A-Za-z_]+%|\*+|-.*|env:.*|file:.*|stdin|prompt)$/;
+
+export function detectCommandSecrets(text: string): Detection[] {
+  const detections: Detection[] = [];
+  let lower: string | undefined;
+  for (const { anchor, pattern, leads } of TOOL_FLAGS) {
+    if (!text.includes(anchor) && !(pattern.flags.includes("i") && (lower ??= text.toLowerCase()).includes(anchor.toLowerCase()))) continue;
+    for (const match of text.matchAll(pattern)) {
+      const raw = match[1] ?? match[2] ?? match[3];
+      if (raw === undefined || NOT_A_VALUE.test(raw)) continue;
+      // The value ends the match (or its closing quote does), except where the command carries on after it.
+      const at = leads ? match[0].indexOf(raw, match[0].indexOf(" ")) : match[0].lastIndexOf(raw);
+      const start = match.index + at;
+      detections.push({ type: "SECRET", start, end: start + raw.length, confidence: 0.9 });
+    }
+  }
+  return detections;
+}

@@ -32,7 +32,7 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "hv", pattern: /(?<![\w.-])hv[sbr]\.[A-Za-z0-9_-]{24,255}(?![\w-])/g },
   { marker: "ya29.", pattern: /(?<![\w.-])ya29\.[A-Za-z0-9_-]{20,2048}(?![\w-])/g },
   { marker: "1//", pattern: /(?<![\w/])1\/\/0[A-Za-z0-9_-]{30,512}(?![\w-])/g },
-  { marker: ":AA", pattern: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{30,40}(?![\w-])/g },
+  { marker: ":AA", pattern: /(?:(?<=\/bot)|(?<![\w:]))\d{8,10}:AA[A-Za-z0-9_-]{30,40}(?![\w-])/g }, // also in the Bot API's URL: /bot<token>/getUpdates
   { marker: "ATATT", pattern: /(?<![\w-])ATATT[A-Za-z0-9_=-]{50,400}(?![\w-])/g },
   { marker: "lin_api_", pattern: /(?<![\w-])lin_api_[A-Za-z0-9]{32,64}(?![\w-])/g },
   { marker: "xkeysib-", pattern: /(?<![\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![\w-])/g },
@@ -101,8 +101,10 @@ const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rez
 /** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
 const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
 
-/** Docker's config.json: "auth": base64 of user:password. */
-const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,4096}={0,2})"/g;
+/** Docker's config.json ("auth": base64 of user:password) and .npmrc (_auth=base64 of the same). */
+const DOCKER_AUTH = /(?:"auth"[ \t]*:[ \t]*"|(?<![\w-])_auth[ \t]*=[ \t]*"?)([A-Za-z0-9+/]{8,4096}={0,2})(?![A-Za-z0-9+/=])/g;
+/** The Wi-Fi QR code payload: WIFI:T:WPA;S:<network>;P:<password>;; (the fields in any order). */
+const WIFI_QR = /WIFI:(?:[TSHE]:(?:[^;\\\n]|\\.){0,64};){0,4}P:((?:[^;\\\n]|\\.){1,64});/g;
 /** A ~/.pgpass line: host:port:database:user:password. */
 const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]{1,63}:(\S{1,256})[ \t]*$/gm;
 /**
@@ -191,9 +193,15 @@ export function detectSecretShapes(text: string): Detection[] {
       push(end - match[1]!.length, end, 0.9);
     }
   }
-  if (text.includes('"auth"')) {
+  if (text.includes('"auth"') || text.includes("_auth")) {
     for (const match of text.matchAll(DOCKER_AUTH)) {
       if (!decodesToCredentials(match[1]!)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes("WIFI:")) {
+    for (const match of text.matchAll(WIFI_QR)) {
       const end = match.index + match[0].length - 1;
       push(end - match[1]!.length, end, 0.9);
     }

@@ -10,6 +10,7 @@ import { companyAfter } from "./detectors/person/company";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
+import { detectCodeSecrets } from "./detectors/secret-code";
 import { detectCommandSecrets } from "./detectors/secret-commands";
 import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
@@ -22,6 +23,7 @@ const DETECTORS: readonly Detector[] = [
   detectLabelledKeys,
   detectConfigSecrets,
   detectCommandSecrets,
+  detectCodeSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -28,3 +28,22 @@ describe("passwords given to command-line tools", () => {
     expect(secrets("net use Z: \\\\fs01\\share /user:ACME\\jnovak /persistent:yes")).toEqual([]);
   });
 });
+
+describe("passwords in shell output, protocol logs and device configuration", () => {
+  it.each([
+    ['$pass = ConvertTo-SecureString "P@ssw0rd2024" -AsPlainText -Force', "P@ssw0rd2024"],
+    ["C: a001 LOGIN jnovak Imap#2024", "Imap#2024"],
+    ["snmpwalk -v2c -c Pr1vateC0mm 192.0.2.1", "Pr1vateC0mm"],
+    ["username admin privilege 15 password 0 Cisco123!", "Cisco123!"],
+    ["snmp-server community Pr1vateC0mm RW", "Pr1vateC0mm"],
+    ["crypto isakmp key VpnPsk#2024 address 203.0.113.5", "VpnPsk#2024"],
+    ["# redis.conf\nrequirepass R3dis!Prod", "R3dis!Prod"],
+    ["masterauth R3dis!Prod", "R3dis!Prod"],
+    ["    Key Content            : Dobrodosli2024", "Dobrodosli2024"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("leaves prose that uses the same words", () => {
+    expect(secrets("Please enable password recovery; the username field is required.")).toEqual([]);
+    expect(secrets("the community edition key features")).toEqual([]);
+  });
+});

@@ -9,7 +9,10 @@ import type { Detection } from "../types";
  * - smbclient/rpcclient -U user%X, a cifs mount's "password=X" option;
  * - htpasswd -b file user X, rabbitmqctl add_user user X, net use … /user:name X;
  * - echo X | … --password-stdin, echo "user:X" | chpasswd;
- * - SQL: IDENTIFIED BY 'X'.
+ * - SQL: IDENTIFIED BY 'X'; PowerShell ConvertTo-SecureString "X" -AsPlainText; IMAP "a1 LOGIN user X";
+ * - snmpwalk … -c X, and network devices' configuration lines (username … password 0 X, enable
+ *   secret, snmp-server community X, crypto isakmp key X), redis.conf requirepass/masterauth X,
+ *   the "Key Content : X" of netsh wlan show profile key=clear.
  * Each pattern starts at a literal tool name, with bounded repetitions, so the scan stays linear.
  */
 
@@ -40,6 +43,20 @@ const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] =
   { anchor: "echo", pattern: new RegExp(String.raw`(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?${VALUE}[ \t]*\|${SAME_LINE}(?:--password-stdin|sudo[ \t]+-S)(?![\w-])`, "g"), leads: true },
   { anchor: "chpasswd", pattern: /(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?["']?[^\s:"']{1,64}:([^\s"']{1,200})()()["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd(?![\w-])/g, leads: true },
   { anchor: "IDENTIFIED", pattern: new RegExp(String.raw`(?<![\w-])IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY[ \t]+${VALUE}`, "gi") },
+  { anchor: "snmp", pattern: new RegExp(String.raw`(?<![\w-])snmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap)(?![\w-])${SAME_LINE}[ \t]-c[ \t]*${VALUE}`, "g") },
+  { anchor: "SecureString", pattern: new RegExp(String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${VALUE}[^\n]{0,40}?-AsPlainText`, "gi"), leads: true },
+  // IMAP: "a001 LOGIN user password" (RFC 3501), as mail clients' protocol logs show it.
+  { anchor: "LOGIN", pattern: new RegExp(String.raw`(?<![\w-])[A-Za-z0-9.]{1,10}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,64}"|[^\s"]{1,64})[ \t]+${VALUE}[ \t]*$`, "gm") },
+  // Network devices' configuration (Cisco IOS and the like): the lines are commands too.
+  { anchor: "username", pattern: new RegExp(String.raw`^[ \t]*username[ \t]+[^\s]{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]+(?:password|secret)(?:[ \t]+\d{1,2})?[ \t]+${VALUE}`, "gm") },
+  { anchor: "enable", pattern: new RegExp(String.raw`^[ \t]*enable[ \t]+(?:password|secret)(?:[ \t]+(?:level[ \t]+\d{1,2}|\d{1,2}))?[ \t]+${VALUE}`, "gm") },
+  { anchor: "community", pattern: new RegExp(String.raw`^[ \t]*snmp-server[ \t]+community[ \t]+${VALUE}`, "gm") },
+  { anchor: "key", pattern: new RegExp(String.raw`^[ \t]*(?:crypto[ \t]+isakmp[ \t]+key|pre-shared-key|key-string|wpa-psk[ \t]+ascii(?:[ \t]+\d)?|tacacs-server[ \t]+key|radius-server[ \t]+key)(?:[ \t]+\d)?[ \t]+${VALUE}`, "gm") },
+  // redis.conf and Sentinel: the directive, a blank, the password.
+  { anchor: "pass", pattern: new RegExp(String.raw`^[ \t]*(?:requirepass|sentinel[ \t]+auth-pass[ \t]+[^\s]{1,64})[ \t]+${VALUE}`, "gm") },
+  { anchor: "masterauth", pattern: new RegExp(String.raw`^[ \t]*masterauth[ \t]+${VALUE}`, "gm") },
+  // Windows: netsh wlan show profile … key=clear prints the Wi-Fi key under this label.
+  { anchor: "Key Content", pattern: /Key Content[ \t]*:[ \t]*([^\r\n]{1,64}?)()()[ \t]*$/gm },
 ];
 
 /** Not a password but where one is read from: a variable, a prompt, a file. */

@@ -91,3 +91,14 @@ describe("secret shapes of the second probe round", () => {
     expect(secrets("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQENBGXk2mQBCADJ8f2pNq3x0Uv7kTz1\n-----END PGP PUBLIC KEY BLOCK-----")).toEqual([]);
   });
 });
+
+describe("mail relay credentials", () => {
+  it("finds the password of a Postfix sasl_passwd line and of SMTP AUTH PLAIN", () => {
+    expect(secrets("[smtp.gmail.com]:587 jnovak@gmail.com:abcdefghijklmnop")).toContain("abcdefghijklmnop");
+    expect(secrets("<<< AUTH PLAIN AGpub3Zha0BleGFtcGxlLmNvbQBaaW1hMjAyNCE=")).toEqual(["AGpub3Zha0BleGFtcGxlLmNvbQBaaW1hMjAyNCE="]);
+  });
+
+  it("leaves AUTH PLAIN offered without credentials and bracketed log prefixes", () => {
+    expect(secrets("250-AUTH PLAIN LOGIN\n[2024-03-01] worker:started\n[app.worker] job:started")).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { presentMarkers } from "./candidate-scan";
  *   `<property name="password" value="X"/>`;
  * - Azure connection strings: AccountKey=, SharedAccessKey=, SharedAccessSignature=;
  * - command lines: `curl -u user:X`, `docker login -p X`, `sshpass -p X`, Oracle `user/X@db`;
+ * - Postfix sasl_passwd lines and SMTP AUTH PLAIN in protocol logs;
  * - recovery and backup codes listed under their label ("Obnovitvene kode za 2FA:"),
  *   and BitLocker recovery keys (eight groups of six digits).
  * Publishable keys (Stripe pk_live_/pk_test_) are public by design: `isPublishableKey` lets the
@@ -105,6 +106,13 @@ const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12
 const DOCKER_AUTH = /(?:"auth"[ \t]*:[ \t]*"|(?<![\w-])_auth[ \t]*=[ \t]*"?)([A-Za-z0-9+/]{8,4096}={0,2})(?![A-Za-z0-9+/=])/g;
 /** The Wi-Fi QR code payload: WIFI:T:WPA;S:<network>;P:<password>;; (the fields in any order). */
 const WIFI_QR = /WIFI:(?:[TSHE]:(?:[^;\\\n]|\\.){0,64};){0,4}P:((?:[^;\\\n]|\\.){1,64});/g;
+/**
+ * Postfix's sasl_passwd: "[smtp.example.com]:587 user@example.com:password" (the relay host in
+ * brackets). A log line's "[app.worker] job:started" has neither the port nor an address.
+ */
+const SASL_PASSWD_LINE = /^[ \t]*\[[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}\](?::\d{1,5}[ \t]+[^\s:]{1,128}|[ \t]+[^\s:@]{1,64}@[^\s:]{1,128}):(\S{1,256})[ \t]*$/gm;
+/** SMTP AUTH PLAIN (RFC 4616): base64 of "authzid NUL user NUL password", as mail servers' protocol logs show it. */
+const AUTH_PLAIN = /(?<![\w-])AUTH[ \t]+PLAIN[ \t]+([A-Za-z0-9+/]{8,1024}={0,2})(?![\w+/=])/g;
 /** A ~/.pgpass line: host:port:database:user:password. */
 const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]{1,63}:(\S{1,256})[ \t]*$/gm;
 /**
@@ -213,6 +221,20 @@ export function detectSecretShapes(text: string): Detection[] {
       push(end - match[1]!.length, end, 0.85);
     }
   }
+  if (text.includes("]")) {
+    for (const match of text.matchAll(SASL_PASSWD_LINE)) {
+      if (PLACEHOLDER.test(match[1]!)) continue;
+      const end = match.index + match[0].trimEnd().length;
+      push(end - match[1]!.length, end, 0.85);
+    }
+  }
+  if (text.includes("PLAIN")) {
+    for (const match of text.matchAll(AUTH_PLAIN)) {
+      if (!decodesToPlainCredentials(match[1]!)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end, 0.95);
+    }
+  }
   if (text.includes("hook")) {
     for (const match of text.matchAll(GENERIC_WEBHOOK)) {
       const url = match[0].replace(/[.,;:!?]+$/, "");
@@ -254,6 +276,16 @@ export function decodesToCredentials(base64: string): boolean {
     const decoded = atob(base64);
     const colon = decoded.indexOf(":");
     return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  } catch {
+    return false;
+  }
+}
+
+/** SASL PLAIN's base64: it decodes to "authzid\0user\0password", printable but for the two NULs. */
+function decodesToPlainCredentials(base64: string): boolean {
+  try {
+    const parts = atob(base64).split("\0");
+    return parts.length === 3 && parts[1]!.length > 0 && parts[2]!.length > 0 && parts.every((part) => /^[\x20-\x7e]*$/.test(part));
   } catch {
     return false;
   }

@@ -39,3 +39,18 @@ describe("phones in the shapes of neighbouring countries and glued labels", () =
     expect(found("stran 01 / 2024, Hotel041 123 456", "PHONE")).toEqual([]);
   });
 });
+
+describe("phones with parenthesised codes, non-breaking spaces and chat links", () => {
+  it.each([
+    ["Tel.: (+386) 41 123 456", "(+386) 41 123 456"],
+    ["Telefon: (030) 12345678", "(030) 12345678"],
+    ["Mobil 0151 23456789", "0151 23456789"],
+    ["Tel. 041\u00a0123\u00a0456", "041\u00a0123\u00a0456"],
+    ["pišite na https://wa.me/38641123456", "38641123456"],
+  ])("finds %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
+
+  it("keeps a payment reference after its model, and a version in parentheses", () => {
+    expect(found("sklic SI12 041-123-456, RF18 0412345678", "PHONE")).toEqual([]);
+    expect(found("build (0.41) 123 456", "PHONE")).toEqual([]);
+  });
+});

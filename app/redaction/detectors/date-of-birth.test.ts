@@ -44,3 +44,18 @@ describe("birth dates written with less than a full numeric date", () => {
     expect(births("Točka b. 2024 velja naprej; B. 1985-04-03")).toEqual([]);
   });
 });
+
+describe("birth dates in exports and forms with format hints", () => {
+  it.each([
+    ["Datum rojstva (dd.mm.llll): 03.04.1985", "03.04.1985"],
+    ['{"firstName":"Janez","dateOfBirth":"1985-04-03"}', "1985-04-03"],
+    ['{"name": "John Smith", "dob": "1985-04-03"}', "1985-04-03"],
+    ["POST /api/customers name=Novak&dob=1985-04-03&city=Kranj", "1985-04-03"],
+    ['"birth_date": "1985-04-03T00:00:00Z"', "1985-04-03"],
+    ["DOB: 04-03-85", "04-03-85"],
+  ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
+
+  it("keeps 'dob' that is no key, and a key without a full date", () => {
+    expect(births("Dob pri Domžalah, 3. 4. 2024; dob.si: request at 2024-04-03; dob = 2024")).toEqual([]);
+  });
+});

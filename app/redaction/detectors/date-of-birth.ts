@@ -12,15 +12,17 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
+  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." and "B." initials: those cues only
  * count as written here, upper-case "DOB" (or dotted "d.o.b."), lower-case "r." and "b." (born,
- * as biographies abbreviate it: "b. 1985-04-03").
+ * as biographies abbreviate it: "b. 1985-04-03"). A lower-case "dob" counts as a key, followed by
+ * its ":" or "=" ("dob": "1985-04-03", ?dob=1985-04-03), and then only with a full date.
  */
-function cueCounts(word: string): boolean {
-  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase() || word === "DoB" || /^d\.o\.b/.test(word);
+const DOB_KEY_AFTER = /^["']?[ \t]*[:=]/;
+function cueCounts(word: string, after: string): boolean {
+  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase() || word === "DoB" || /^d\.o\.b/.test(word) || (word === "dob" && DOB_KEY_AFTER.test(after));
   if (word === "R." || word === "B.") return false;
   return true;
 }
@@ -59,7 +61,8 @@ const MONTH_NAME = [...MONTH_NAMES.keys()]
   .flatMap((name) => [name, name[0]!.toUpperCase() + name.slice(1)])
   .sort((a, b) => b.length - a.length)
   .join("|");
-const GAP = String.raw`(?:[^\n\d.!?]{0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)`;
+// A format hint in parentheses may hold dots or slashes: "Datum rojstva (dd.mm.llll): 03.04.1985".
+const GAP = String.raw`(?:(?:[^\n\d.!?(]|\([^\n\d)]{1,20}\)){0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const DATE_AFTER_CUE = new RegExp(
   GAP +
@@ -67,7 +70,7 @@ const DATE_AFTER_CUE = new RegExp(
     [
       String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|'?\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85, 15. 3. '85
       String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
-      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR})(?!\d)`, // 15-03-1985
+      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR}|\d{2})(?!\d)`, // 15-03-1985, 15-03-85
       String.raw`(${YEAR})[-/. ](\d{1,2})[-/. ](\d{1,2})(?!\d)`, // 1985-03-15, 1985/03/15, 1985.03.15, 1985 03 15
       String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985
       String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
@@ -90,13 +93,13 @@ export function detectDatesOfBirth(text: string): Detection[] {
     const end = start + word.length;
     const lastIsLetter = isWordUnit(word.charCodeAt(word.length - 1));
     if (lastIsLetter && end < text.length && isWordUnit(text.charCodeAt(end))) continue; // "rojenica", "borne"
-    if (!cueCounts(word)) continue;
+    if (!cueCounts(word, text.slice(end, end + 4))) continue;
     DATE_AFTER_CUE.lastIndex = end;
     const match = DATE_AFTER_CUE.exec(text);
     if (match === null) continue;
     const date = dateSpan(match);
     // "r." and "geb." abbreviate other words too: only a full date after them counts.
-    if (date === null || (date.yearOnly && isAmbiguousCue(word))) continue;
+    if (date === null || (date.yearOnly && (isAmbiguousCue(word) || word === "dob"))) continue;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
   }

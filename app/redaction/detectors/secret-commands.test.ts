@@ -47,3 +47,24 @@ describe("passwords in shell output, protocol logs and device configuration", ()
     expect(secrets("the community edition key features")).toEqual([]);
   });
 });
+
+describe("passwords in Windows administration, archivers and file-transfer tools", () => {
+  it.each([
+    ['reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon" /v DefaultPassword /t REG_SZ /d "Kiosk2024!" /f', "Kiosk2024!"],
+    ["<Password>\n    <Value>Unattend#24</Value>\n    <PlainText>true</PlainText>\n</Password>", "Unattend#24"],
+    ["cmdkey /add:fileserver /user:ACME\\jnovak /pass:Cmdkey2024", "Cmdkey2024"],
+    ["psexec \\\\pc042 -u ACME\\admin -p PsExec#77 cmd", "PsExec#77"],
+    ["xfreerdp /v:rdp.example.com /u:jnovak /p:Rdp2024!x /cert:ignore", "Rdp2024!x"],
+    ["rdesktop -u jnovak -p Rdesk#2024 192.0.2.15", "Rdesk#2024"],
+    ["7z a -pArhiv2024! -mhe=on backup.7z C:\\Data", "Arhiv2024!"],
+    ["unzip -P Zip#2024 izvoz.zip", "Zip#2024"],
+    ['plink -ssh -pw Plink2024! root@192.0.2.20 "systemctl restart nginx"', "Plink2024!"],
+    ["lftp -u jnovak,Lftp2024 sftp://files.example.com", "Lftp2024"],
+    ["open ftp.example.com\nuser jnovak FtpScript24\nbinary", "FtpScript24"],
+  ])("finds the password in %j", (text, password) => expect(secrets(text)).toContain(password));
+
+  it("leaves the same tools run without a password", () => {
+    expect(secrets("7z a -mx=9 backup.7z C:\\Data; unzip -l izvoz.zip; plink -ssh -i key.ppk root@192.0.2.20")).toEqual([]);
+    expect(secrets('reg add "HKCU\\Software\\App" /v DefaultPrinter /d "HP LaserJet" /f')).toEqual([]);
+  });
+});

@@ -12,7 +12,10 @@ import type { Detection } from "../types";
  * - SQL: IDENTIFIED BY 'X'; PowerShell ConvertTo-SecureString "X" -AsPlainText; IMAP "a1 LOGIN user X";
  * - snmpwalk … -c X, and network devices' configuration lines (username … password 0 X, enable
  *   secret, snmp-server community X, crypto isakmp key X), redis.conf requirepass/masterauth X,
- *   the "Key Content : X" of netsh wlan show profile key=clear.
+ *   the "Key Content : X" of netsh wlan show profile key=clear;
+ * - Windows administration (reg add … /v DefaultPassword /d X, unattend.xml, cmdkey /pass:X,
+ *   PsExec -p X, xfreerdp /p:X, rdesktop -p X), archivers (7z -pX, unzip -P X), plink -pw X,
+ *   lftp -u user,X and an ftp script's "user name X" under its "open host".
  * Each pattern starts at a literal tool name, with bounded repetitions, so the scan stays linear.
  */
 
@@ -55,6 +58,21 @@ const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] =
   // redis.conf and Sentinel: the directive, a blank, the password.
   { anchor: "pass", pattern: new RegExp(String.raw`^[ \t]*(?:requirepass|sentinel[ \t]+auth-pass[ \t]+[^\s]{1,64})[ \t]+${VALUE}`, "gm") },
   { anchor: "masterauth", pattern: new RegExp(String.raw`^[ \t]*masterauth[ \t]+${VALUE}`, "gm") },
+  // Windows administration: a registry value named for a password (Winlogon's DefaultPassword),
+  // unattend.xml's <Password><Value>, cmdkey /pass:, PsExec -p, RDP clients' /p: and -p.
+  { anchor: "/d", pattern: new RegExp(String.raw`(?<![\w-])reg(?:\.exe)?[ \t]+add(?![\w-])${SAME_LINE}[ \t]/v[ \t]+"?\w{0,40}(?:Password|Passwd|Pwd|Secret|Key)\w{0,20}"?${SAME_LINE}[ \t]/d[ \t]+${VALUE}`, "gi") },
+  { anchor: "<Value>", pattern: /<(?:Password|AdministratorPassword|AutoLogonPassword)>[ \t\r\n]{0,40}<Value>([^<\n]{1,200})()()<\/Value>/g },
+  { anchor: "cmdkey", pattern: new RegExp(String.raw`(?<![\w-])cmdkey(?:\.exe)?(?![\w-])${SAME_LINE}[ \t]/pass:${VALUE}`, "gi") },
+  { anchor: "exec", pattern: new RegExp(String.raw`(?<![\w-])(?:psexec|psexec64|paexec)(?:\.exe)?(?![\w-])${SAME_LINE}[ \t]-p[ \t]+${VALUE}`, "gi") },
+  { anchor: "rdp", pattern: new RegExp(String.raw`(?<![\w-])(?:xfreerdp|wlfreerdp|sdl-freerdp|xfreerdp3)(?![\w-])${SAME_LINE}[ \t]/p:${VALUE}`, "g") },
+  { anchor: "rdesktop", pattern: new RegExp(String.raw`(?<![\w-])rdesktop(?![\w-])${SAME_LINE}[ \t]-p[ \t]+${VALUE}`, "g") },
+  // Archivers: 7-Zip and RAR glue the password to -p (alone, -p prompts); zip and unzip take -P X.
+  { anchor: "-p", pattern: new RegExp(String.raw`(?<![\w-])(?:7z|7za|7zz|7z\.exe|rar|unrar|winrar)(?![\w-])${SAME_LINE}[ \t]-p${VALUE}`, "g") },
+  { anchor: "zip", pattern: new RegExp(String.raw`(?<![\w-])(?:zip|unzip|zipcloak)(?![\w-])${SAME_LINE}[ \t]-P[ \t]+${VALUE}`, "g") },
+  // PuTTY's plink/pscp/psftp -pw X; lftp -u user,X; an ftp script's "user NAME X" line.
+  { anchor: "-pw", pattern: new RegExp(String.raw`(?<![\w-])(?:plink|pscp|psftp)(?:\.exe)?(?![\w-])${SAME_LINE}[ \t]-pw[ \t]+${VALUE}`, "gi") },
+  { anchor: "lftp", pattern: new RegExp(String.raw`(?<![\w-])lftp(?![\w-])${SAME_LINE}[ \t]-u[ \t]+["']?[^\s,"']{1,64},${VALUE}`, "g") },
+  { anchor: "ftp", pattern: /^[ \t]*open[ \t]+[^\s]{1,253}[ \t]*\r?\n(?:[^\n]{0,80}\n){0,2}?[ \t]*user[ \t]+[^\s]{1,64}[ \t]+([^\s]{1,200})()()[ \t]*$/gm },
   // Windows: netsh wlan show profile … key=clear prints the Wi-Fi key under this label.
   { anchor: "Key Content", pattern: /Key Content[ \t]*:[ \t]*([^\r\n]{1,64}?)()()[ \t]*$/gm },
 ];

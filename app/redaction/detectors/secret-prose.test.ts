@@ -56,3 +56,15 @@ describe("passwords that are a word with digits, or several words, after a clear
     expect(secrets("user jnovak and Ana2024 were both locked")).toEqual([]);
   });
 });
+
+describe("a user and a password joined by a colon after a credentials word", () => {
+  it.each([
+    ["here are the creds: admin:Adm1n2024", "Adm1n2024"],
+    ["login admin:admin123 does not work anymore", "admin123"],
+    ["ssh root@10.0.0.5 (pw: toor55)", "toor55"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("keeps a host and port, a time and a URL after the same words", () => {
+    expect(secrets("login db01:5432, prijava ob 10:30, login https://example.com/login")).toEqual([]);
+  });
+});

@@ -41,6 +41,13 @@ const USE_AS =
 const CREDENTIAL_PAIR =
   /(?<![\p{L}])(?:(login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)|(?:user(?:name)?|uporabniško ime|login|korisničko ime|benutzername?)[ \t]*(?:and|in|i|und|&|\/)[ \t]*(?:password|pass|geslo|lozinka|passwort))[ \t]*(?:[:=]|(?:are|is|so|sta|je|sind)(?![\p{L}]))?[ \t]+["']?([^\s/"',;]{1,64})(?:[ \t]*\/|(?<=[^\s/"',;])[ \t]+(?:and|in|ter|und)(?=[ \t]))[ \t]*["']?([^\s"'<>]{6,64})/giu;
 
+/**
+ * "here are the creds: admin:Adm1n2024", "login admin:admin123": a user and a password joined by a
+ * colon after a word that names credentials. Not a host and port, nor a time.
+ */
+const COLON_PAIR =
+  /(?<![\p{L}])(?:creds|credentials|login|logins|prijava|dostop|dostopni podatki)[ \t]*(?:[:=]|(?:are|is|je|so|sta)(?![\p{L}]))?[ \t]+["']?[^\s:/"'@,;]{1,64}:([^\s"'<>]{4,64})/giu;
+
 const CODE_CUE =
   /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
@@ -112,6 +119,14 @@ export function detectProseSecrets(text: string): Detection[] {
       if (!(isChosen(value) || paired) || /^\d+$/.test(match[2]!)) continue;
       const end = match.index + match[0].length;
       push(end - match[3]!.length, end - match[3]!.length + value.length, 0.8);
+    }
+  }
+  if (text.includes(":")) {
+    for (const match of scanAll(COLON_PAIR, text)) {
+      const value = trimEnd(match[1]!);
+      if (!/\p{L}/u.test(value) || !/[\d\p{P}\p{S}]/u.test(value) || /^\d|^\/\//u.test(value)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end - match[1]!.length + value.length, 0.8);
     }
   }
   for (const cue of scanAll(CODE_CUE, text)) {

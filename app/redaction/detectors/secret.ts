@@ -12,7 +12,7 @@ import { decodesToCredentials, isPublishableKey } from "./secret-shapes";
 // Also the word for it in the languages of the region and of clients from further away:
 // heslo (cs, sk), hasło (pl), jelszó (hu), contraseña (es), senha (pt), mot de passe (fr),
 // wachtwoord (nl), lösenord (sv), salasana (fi).
-const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
+const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|pw|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
 const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?key|client[_-]?secret|secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key`;
 // Quoted values may hold spaces; bare values stop at whitespace.
 const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;

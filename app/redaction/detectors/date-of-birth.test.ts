@@ -59,3 +59,10 @@ describe("birth dates in exports and forms with format hints", () => {
     expect(births("Dob pri Domžalah, 3. 4. 2024; dob.si: request at 2024-04-03; dob = 2024")).toEqual([]);
   });
 });
+
+describe("'b.' as born only after a name", () => {
+  it("finds it in parentheses or after a comma, not as a list item", () => {
+    expect(births("Ana Novak, b. 3 April 1985")).toEqual(["3 April 1985"]);
+    expect(births("Roki: a. 1. 3. 2024, b. 1. 4. 2024")).toEqual([]);
+  });
+});

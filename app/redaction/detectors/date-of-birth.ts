@@ -94,6 +94,9 @@ export function detectDatesOfBirth(text: string): Detection[] {
     const lastIsLetter = isWordUnit(word.charCodeAt(word.length - 1));
     if (lastIsLetter && end < text.length && isWordUnit(text.charCodeAt(end))) continue; // "rojenica", "borne"
     if (!cueCounts(word, text.slice(end, end + 4))) continue;
+    // "b." for born follows a name, in parentheses or after a comma ("Ana Novak (b. 1985-04-03)");
+    // "a. 1. 3. 2024, b. 1. 4. 2024" is a list.
+    if (word === "b." && !/(?:\p{L}[ \t]*\(|\p{L},[ \t]*)$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     DATE_AFTER_CUE.lastIndex = end;
     const match = DATE_AFTER_CUE.exec(text);
     if (match === null) continue;

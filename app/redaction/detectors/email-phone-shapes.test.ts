@@ -54,3 +54,11 @@ describe("phones with parenthesised codes, non-breaking spaces and chat links", 
     expect(found("build (0.41) 123 456", "PHONE")).toEqual([]);
   });
 });
+
+describe("service lines and request numbers", () => {
+  it("keeps free-phone and premium lines of other countries, and a number after 'zahtevka'", () => {
+    expect(found("dial-in 0800 123 456 is free, Hotline 0900 123 456", "PHONE")).toEqual([]);
+    expect(found("Številka zahtevka 091 234 567", "PHONE")).toEqual([]);
+    expect(found("pokliči 091 234 567", "PHONE")).toEqual(["091 234 567"]);
+  });
+});

@@ -115,6 +115,9 @@ function foreignNationalConfidence(raw: string): number | null {
   // Twelve digits only as a German mobile or a long area code writes them: "0151 23456789".
   if (digitCount === 12 && !(groups.length === 2 && groups[0]!.length >= 4)) return null;
   if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
+  // Free-phone and premium service lines (0800, 0808, 0900 in Germany, Austria, Britain, Croatia):
+  // a company's, not a person's, as Slovenian 080 and 090 numbers are left.
+  if (/^0(?:80[0-8]|90[0-9])$/.test(groups[0]!)) return null;
   if (groups.some((group) => group.length < 2)) return null;
   return 0.75;
 }

@@ -16,3 +16,7 @@ describe("credentials handed to library calls in pasted code", () => {
     expect(secrets('print("hello", "world"); format("a", "b")')).toEqual([]);
   });
 });
+
+describe("a port passed as a string", () => {
+  it("is no password", () => expect(secrets('client.connect("db", "5432")')).toEqual([]));
+});

@@ -20,7 +20,8 @@ export function detectCodeSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   for (const match of text.matchAll(CREDENTIAL_CALL)) {
     const raw = match[1] ?? match[2]!;
-    if (/^(?:\$\{?\w+\}?|<[^>]*>|\*+|x+|password|passwd|secret)$/i.test(raw)) continue;
+    // A variable, a placeholder, or a number ("connect('db', '5432')" passes a port).
+    if (/^(?:\$\{?\w+\}?|<[^>]*>|\*+|x+|password|passwd|secret|\d+)$/i.test(raw)) continue;
     const end = match.index + match[0].lastIndexOf(raw) + raw.length;
     detections.push({ type: "SECRET", start: end - raw.length, end, confidence: 0.85 });
   }

@@ -68,3 +68,9 @@ describe("passwords in Windows administration, archivers and file-transfer tools
     expect(secrets('reg add "HKCU\\Software\\App" /v DefaultPrinter /d "HP LaserJet" /f')).toEqual([]);
   });
 });
+
+describe("IMAP tags", () => {
+  it("reads a tag with a digit, not the words of a log line", () => {
+    expect(secrets("imapd: Failed LOGIN attempt 3 for user jnovak")).toEqual([]);
+  });
+});

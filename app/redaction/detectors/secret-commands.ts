@@ -48,8 +48,9 @@ const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] =
   { anchor: "IDENTIFIED", pattern: new RegExp(String.raw`(?<![\w-])IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY[ \t]+${VALUE}`, "gi") },
   { anchor: "snmp", pattern: new RegExp(String.raw`(?<![\w-])snmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap)(?![\w-])${SAME_LINE}[ \t]-c[ \t]*${VALUE}`, "g") },
   { anchor: "SecureString", pattern: new RegExp(String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${VALUE}[^\n]{0,40}?-AsPlainText`, "gi"), leads: true },
-  // IMAP: "a001 LOGIN user password" (RFC 3501), as mail clients' protocol logs show it.
-  { anchor: "LOGIN", pattern: new RegExp(String.raw`(?<![\w-])[A-Za-z0-9.]{1,10}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,64}"|[^\s"]{1,64})[ \t]+${VALUE}[ \t]*$`, "gm") },
+  // IMAP: "a001 LOGIN user password" (RFC 3501), as mail clients' protocol logs show it; the tag
+  // has a digit, unlike the words of "Failed LOGIN attempt 3".
+  { anchor: "LOGIN", pattern: new RegExp(String.raw`(?<![\w-])[A-Za-z]{0,4}\d{1,6}[ \t]+LOGIN[ \t]+(?:"[^"\n]{1,64}"|[^\s"]{1,64})[ \t]+${VALUE}[ \t]*$`, "gm") },
   // Network devices' configuration (Cisco IOS and the like): the lines are commands too.
   { anchor: "username", pattern: new RegExp(String.raw`^[ \t]*username[ \t]+[^\s]{1,64}(?:[ \t]+privilege[ \t]+\d{1,2})?[ \t]+(?:password|secret)(?:[ \t]+\d{1,2})?[ \t]+${VALUE}`, "gm") },
   { anchor: "enable", pattern: new RegExp(String.raw`^[ \t]*enable[ \t]+(?:password|secret)(?:[ \t]+(?:level[ \t]+\d{1,2}|\d{1,2}))?[ \t]+${VALUE}`, "gm") },

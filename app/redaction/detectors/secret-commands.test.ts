@@ -26,6 +26,7 @@ describe("passwords given to command-line tools", () => {
     expect(secrets("ssh -p 2222 deploy@host; nc -w 5 host 80")).toEqual([]);
     expect(secrets('echo $DB_PASSWORD | docker login -u ci --password-stdin')).toEqual([]);
     expect(secrets("net use Z: \\\\fs01\\share /user:ACME\\jnovak /persistent:yes")).toEqual([]);
+    expect(secrets("IDENTIFIED BY PASSWORD is deprecated; use IDENTIFIED WITH caching_sha2_password")).toEqual([]);
   });
 });
 

@@ -45,7 +45,7 @@ const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] =
   { anchor: "net", pattern: new RegExp(String.raw`(?<![\w-])net[ \t]+use(?![\w-])${SAME_LINE}[ \t]/u(?:ser)?:[^\s]{1,64}[ \t]+(?!/)${VALUE}`, "gi") },
   { anchor: "echo", pattern: new RegExp(String.raw`(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?${VALUE}[ \t]*\|${SAME_LINE}(?:--password-stdin|sudo[ \t]+-S)(?![\w-])`, "g"), leads: true },
   { anchor: "chpasswd", pattern: /(?<![\w-])echo[ \t]+(?:-[ne][ \t]+)?["']?[^\s:"']{1,64}:([^\s"']{1,200})()()["']?[ \t]*\|[ \t]*(?:sudo[ \t]+)?chpasswd(?![\w-])/g, leads: true },
-  { anchor: "IDENTIFIED", pattern: new RegExp(String.raw`(?<![\w-])IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY[ \t]+${VALUE}`, "gi") },
+  { anchor: "IDENTIFIED", pattern: new RegExp(String.raw`(?<![\w-])IDENTIFIED[ \t]+(?:WITH[ \t]+\w{1,40}[ \t]+)?BY[ \t]+(?:PASSWORD[ \t]+(?=["']))?(?!PASSWORD(?!\w))${VALUE}`, "gi") }, // "BY PASSWORD '*hash'" is MySQL's old form
   { anchor: "snmp", pattern: new RegExp(String.raw`(?<![\w-])snmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap)(?![\w-])${SAME_LINE}[ \t]-c[ \t]*${VALUE}`, "g") },
   { anchor: "SecureString", pattern: new RegExp(String.raw`ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?${VALUE}[^\n]{0,40}?-AsPlainText`, "gi"), leads: true },
   // IMAP: "a001 LOGIN user password" (RFC 3501), as mail clients' protocol logs show it; the tag

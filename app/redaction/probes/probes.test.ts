@@ -1,20 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseCaseFile } from "../../../tests/fixtures/redaction-eval/eval-cases";
 import { scoreCoverage } from "../coverage-scoring";
 import { detect } from "../detect";
+import { loadProbeCases } from "./probe-cases";
 
 /**
  * Probe set for SECRET, PHONE and DATE_OF_BIRTH (issue 19): shapes taken from secret-scanner rule
  * lists, vendors' configuration examples, national numbering plans and forms, written before the
  * detectors were read. Every value must be protected and every look-alike kept.
  */
-const DIR = import.meta.dirname;
-const cases = readdirSync(DIR)
-  .filter((name) => name.endsWith(".cases"))
-  .sort()
-  .flatMap((name) => parseCaseFile(name, readFileSync(join(DIR, name), "utf8")));
+const cases = loadProbeCases();
 
 /**
  * Shapes the engine still misses, kept here so that the day one is fixed the test says so:

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { PLACEHOLDER } from "./secret-shapes";
 
 /**
  * A user name and password handed to a library call in source code pasted into a ticket:
@@ -20,8 +21,8 @@ export function detectCodeSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   for (const match of text.matchAll(CREDENTIAL_CALL)) {
     const raw = match[1] ?? match[2]!;
-    // A variable, a placeholder, or a number ("connect('db', '5432')" passes a port).
-    if (/^(?:\$\{?\w+\}?|<[^>]*>|\*+|x+|password|passwd|secret|\d+)$/i.test(raw)) continue;
+    // A placeholder, or a number ("connect('db', '5432')" passes a port).
+    if (PLACEHOLDER.test(raw) || /^\d+$/.test(raw)) continue;
     const end = match.index + match[0].lastIndexOf(raw) + raw.length;
     detections.push({ type: "SECRET", start: end - raw.length, end, confidence: 0.85 });
   }

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { PLACEHOLDER } from "./secret-shapes";
 
 /**
  * Passwords handed to command-line tools by the tools' own conventions (their man pages), which
@@ -78,8 +79,10 @@ const TOOL_FLAGS: readonly { anchor: string; pattern: RegExp; leads?: true }[] =
   { anchor: "Key Content", pattern: /Key Content[ \t]*:[ \t]*([^\r\n]{1,64}?)()()[ \t]*$/gm },
 ];
 
-/** Not a password but where one is read from: a variable, a prompt, a file. */
-const NOT_A_VALUE = /^(?:\$\{?[A-Za-z_]\w*\}?|\$\(.*\)|<[^>]*>|%[A-Za-z_]+%|\*+|-.*|env:.*|file:.*|stdin|prompt)$/;
+/** Not a password but where one is read from (a variable, a prompt, a file), a placeholder, or the next flag. */
+function isNotAValue(raw: string): boolean {
+  return PLACEHOLDER.test(raw) || /^\$\{?[A-Za-z_]\w*\}?$|^(?:-|env:|file:)|^(?:stdin|prompt)$/.test(raw);
+}
 
 export function detectCommandSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -88,7 +91,7 @@ export function detectCommandSecrets(text: string): Detection[] {
     if (!text.includes(anchor) && !(pattern.flags.includes("i") && (lower ??= text.toLowerCase()).includes(anchor.toLowerCase()))) continue;
     for (const match of text.matchAll(pattern)) {
       const raw = match[1] ?? match[2] ?? match[3];
-      if (raw === undefined || NOT_A_VALUE.test(raw)) continue;
+      if (raw === undefined || isNotAValue(raw)) continue;
       // The value ends the match (or its closing quote does), except where the command carries on after it.
       const at = leads ? match[0].indexOf(raw, match[0].indexOf(" ")) : match[0].lastIndexOf(raw);
       const start = match.index + at;

@@ -83,7 +83,8 @@ const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD})(?:[ \t][^>\n]{0,100}
 const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD})"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
 /** Names that describe the secret rather than hold it (PasswordMinLength, TokenLifetime). */
 const DESCRIBES_SECRET = /(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|header|lifetime|timeout|count|prefix|format|policy|provider|mode)$/i;
-const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Za-z_]+%|#\{[^}]*\}|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
+/** What templates and docs put where a secret goes (${VAR}, <token>, %VAR%, changeme, ****), or a flag word. */
+export const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Za-z_]+%|#\{[^}]*\}|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
 
 /** Azure connection strings name their parts in PascalCase, separated by ";". */
 const CONNECTION_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|ClientSecret|ApiKey|AccessKey)[ \t]*=[ \t]*([^;&\s"'<>]{8,1024})/g;

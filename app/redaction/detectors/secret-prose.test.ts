@@ -68,3 +68,19 @@ describe("a user and a password joined by a colon after a credentials word", () 
     expect(secrets("login db01:5432, prijava ob 10:30, login https://example.com/login")).toEqual([]);
   });
 });
+
+describe("Slovenian, Croatian and German credential labels", () => {
+  it.each([
+    ["Geslo za e-pošto jnovak@example.com je Zima2024", "Zima2024"],
+    ["Prijavni podatki: jnovak / Zima2024", "Zima2024"],
+    ["Zugangsdaten: jnovak / Sommer2024", "Sommer2024"],
+    ["WPA ključ: Pisarna2024", "Pisarna2024"],
+    ["Ključ za wifi je gostje2024", "gostje2024"],
+    ["Koda za odklepanje: 1234", "1234"],
+    ["šifra alarma je 7394", "7394"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("keeps what is said about the key and the code", () => {
+    expect(secrets("Geslo je v prilogi, ključ pa na recepciji. Ključ za wifi je na nalepki. Koda napake 0x80070005")).toEqual([]);
+  });
+});

@@ -36,12 +36,13 @@ const KEYWORD_VALUE = new RegExp(
 const SHORT_PASSWORD_WORD = String.raw`pw|pwd|pass|passwd`;
 const IS_SHORT_PASSWORD_WORD = new RegExp(`^(?:${SHORT_PASSWORD_WORD})$`, "iu");
 /**
- * "password is X", "geslo je X". Only the nominative "geslo": in "povezava za ponastavitev gesla
+ * "password is X", "geslo je X", "geslo za e-pošto jnovak@example.com je X" (a dot inside an
+ * address or a host name does not end the qualifier). Only the nominative "geslo": in "povezava za ponastavitev gesla
  * je potekla" the genitive "gesla" belongs to another subject (the link), so what follows "je"
  * says something about that subject, not the password.
  */
 const PHRASE_VALUE = new RegExp(
-  String.raw`(?<!\p{L})(password|geslo|pin|${SHORT_PASSWORD_WORD})(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
+  String.raw`(?<!\p{L})(password|geslo|pin|${SHORT_PASSWORD_WORD})(?: (?:za|for|to|do|of|od) (?:[^\n:.,]|\.(?=[\p{L}\d])){1,40}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
   "giu",
 );
 /** Card security code: "CVV 412", "CVC: 0412". */

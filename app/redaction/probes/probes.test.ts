@@ -12,10 +12,15 @@ const cases = loadProbeCases();
 
 /**
  * Shapes the engine still misses, kept here so that the day one is fixed the test says so:
- * a password of several words without quotes ("geslo kava in rogljicek") has no end a reader of
- * the text alone can find.
+ * - a password of several words without quotes ("geslo kava in rogljicek") has no end a reader
+ *   of the text alone can find;
+ * - webhook signature headers (X-Hub-Signature-256, Stripe-Signature, X-Shopify-Hmac-Sha256),
+ *   HTTP Digest's response=, Dropbox's rlkey=: measured in the fifth round, not yet fixed.
  */
-const KNOWN_GAPS = new Set(["p-sec-wifi-02", "p-slsec-07", "p-slsec2-12"]);
+const KNOWN_GAPS = new Set([
+  "p-sec-wifi-02", "p-slsec-07", "p-slsec2-12",
+  "p-sec5-04", "p-sec5-05", "p-sec5-06", "p-sec5-14", "p-sec5-15",
+]);
 
 describe("redaction probes", () => {
   it("has probes for each of the three types and their look-alikes", () => {

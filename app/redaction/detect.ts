@@ -10,6 +10,8 @@ import { companyAfter } from "./detectors/person/company";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
+import { detectCodeSecrets } from "./detectors/secret-code";
+import { detectCommandSecrets } from "./detectors/secret-commands";
 import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
@@ -20,6 +22,8 @@ const DETECTORS: readonly Detector[] = [
   detectSecretsInUrls,
   detectLabelledKeys,
   detectConfigSecrets,
+  detectCommandSecrets,
+  detectCodeSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -11,10 +11,11 @@ export function lineBefore(text: string, offset: number, maxChars: number): stri
 
 /**
  * Words that introduce an order, invoice, product or ticket number. A number
- * right after one of them is a reference, not a phone or a tax number.
+ * right after one of them is a reference, not a phone or a tax number; a payment reference
+ * keeps its model in front ("sklic SI12 041-123-456", "RF18 …").
  */
 const REFERENCE_CUE =
-  /(?<!\p{L})(?:order|invoice|ticket|ref(?:erence)?|sklic|naročil\p{L}*|račun\p{L}*|artik\p{L}*|article|product|sku|serial|serijsk\p{L}*|koda|code|šifra|id|pogodb\p{L}*|contract|case|zahtevek|dobavnic\p{L}*|no\.|nr\.|#)\s*(?:(?:number|no\.|nr\.|št\.|številka|#|:)\s*){0,2}$/u;
+  /(?<!\p{L})(?:order|invoice|ticket|ref(?:erence)?|sklic|naročil\p{L}*|račun\p{L}*|artik\p{L}*|article|product|sku|serial|serijsk\p{L}*|koda|code|šifra|id|pogodb\p{L}*|contract|case|zahtev\p{L}*|dobavnic\p{L}*|no\.|nr\.|#)\s*(?:(?:number|no\.|nr\.|št\.|številka|#|:)\s*){0,2}(?:(?:si|rf|hr)\d{2}\s+)?$/u;
 
 export function followsReferenceCue(text: string, offset: number): boolean {
   return REFERENCE_CUE.test(lineBefore(text, offset, 32));

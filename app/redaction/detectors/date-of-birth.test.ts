@@ -25,3 +25,44 @@ describe("dates of birth after their cue", () => {
     expect(births("rojstni datum\n\nSestanek 12. 6. 2026")).toEqual([]);
   });
 });
+
+describe("birth dates written with less than a full numeric date", () => {
+  it.each([
+    ["She was born in April 1985.", "April 1985"],
+    ["rojena aprila 1985 v Kranju", "aprila 1985"],
+    ["rojen 3. 4. '85", "3. 4. '85"],
+    ["Ana Novak (b. 1985-04-03)", "1985-04-03"],
+    ["d.o.b. 3/4/1985", "3/4/1985"],
+  ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
+
+  it("reads a 'Rojstni datum' column of a pasted table", () => {
+    expect(births("Priimek,Ime,Rojstni datum,Kraj\nNovak,Janez,3.4.1985,Kranj")).toEqual(["3.4.1985"]);
+  });
+
+  it("keeps a year after a place, and 'b.' that is not followed by a full date", () => {
+    expect(births("born in Leeds 1985")).toEqual(["1985"]);
+    expect(births("Točka b. 2024 velja naprej; B. 1985-04-03")).toEqual([]);
+  });
+});
+
+describe("birth dates in exports and forms with format hints", () => {
+  it.each([
+    ["Datum rojstva (dd.mm.llll): 03.04.1985", "03.04.1985"],
+    ['{"firstName":"Janez","dateOfBirth":"1985-04-03"}', "1985-04-03"],
+    ['{"name": "John Smith", "dob": "1985-04-03"}', "1985-04-03"],
+    ["POST /api/customers name=Novak&dob=1985-04-03&city=Kranj", "1985-04-03"],
+    ['"birth_date": "1985-04-03T00:00:00Z"', "1985-04-03"],
+    ["DOB: 04-03-85", "04-03-85"],
+  ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
+
+  it("keeps 'dob' that is no key, and a key without a full date", () => {
+    expect(births("Dob pri Domžalah, 3. 4. 2024; dob.si: request at 2024-04-03; dob = 2024")).toEqual([]);
+  });
+});
+
+describe("'b.' as born only after a name", () => {
+  it("finds it in parentheses or after a comma, not as a list item", () => {
+    expect(births("Ana Novak, b. 3 April 1985")).toEqual(["3 April 1985"]);
+    expect(births("Roki: a. 1. 3. 2024, b. 1. 4. 2024")).toEqual([]);
+  });
+});

@@ -12,16 +12,24 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|D\.?O\.?B\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
+  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
 
 /**
- * "dob" and "Dob" are a Slovenian word and a village, "R." an initial: those cues only count
- * as written here, upper-case "DOB" and lower-case "r.".
+ * "dob" and "Dob" are a Slovenian word and a village, "R." and "B." initials: those cues only
+ * count as written here, upper-case "DOB" (or dotted "d.o.b."), lower-case "r." and "b." (born,
+ * as biographies abbreviate it: "b. 1985-04-03"). A lower-case "dob" counts as a key, followed by
+ * its ":" or "=" ("dob": "1985-04-03", ?dob=1985-04-03), and then only with a full date.
  */
-function cueCounts(word: string): boolean {
-  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase() || word === "DoB";
-  if (word === "R.") return false;
+const DOB_KEY_AFTER = /^["']?[ \t]*[:=]/;
+function cueCounts(word: string, after: string): boolean {
+  if (/^d\.?o\.?b\.?$/i.test(word)) return word === word.toUpperCase() || word === "DoB" || /^d\.o\.b/.test(word) || (word === "dob" && DOB_KEY_AFTER.test(after));
+  if (word === "R." || word === "B.") return false;
   return true;
+}
+
+/** Cues that abbreviate other words too ("r." radnik, "geb." gebaut, "b." a list item): only a full date after them counts. */
+function isAmbiguousCue(word: string): boolean {
+  return word === "r." || word === "b." || word.toLowerCase() === "geb.";
 }
 
 const MONTH_NAMES = new Map<string, number>();
@@ -48,21 +56,28 @@ for (const [month, names] of [
 // "Rođena sam 3. svibnja 1989.", "datum rojstva v CRM: pravilno je 17.04.1998"). The first
 // date after the cue is the one it introduces.
 // The date may also stand alone on the line under its label ("Datum rojstva:\n14. 3. 1985").
-const GAP = String.raw`(?:[^\n\d.!?]{0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)`;
+/** Month names for "born in April 1985", "rojena aprila 1985", lower case or capitalised: longest first. */
+const MONTH_NAME = [...MONTH_NAMES.keys()]
+  .flatMap((name) => [name, name[0]!.toUpperCase() + name.slice(1)])
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+// A format hint in parentheses may hold dots or slashes: "Datum rojstva (dd.mm.llll): 03.04.1985".
+const GAP = String.raw`(?:(?:[^\n\d.!?(]|\([^\n\d)]{1,20}\)){0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 const DATE_AFTER_CUE = new RegExp(
   GAP +
     "(" +
     [
-      String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85
+      String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.[ \t]?(${YEAR}|'?\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85, 15. 3. '85
       String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
-      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR})(?!\d)`, // 15-03-1985
+      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR}|\d{2})(?!\d)`, // 15-03-1985, 15-03-85
       String.raw`(${YEAR})[-/. ](\d{1,2})[-/. ](\d{1,2})(?!\d)`, // 1985-03-15, 1985/03/15, 1985.03.15, 1985 03 15
       String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985
       String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
       String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
       String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
       String.raw`(${YEAR})(\d{2})(\d{2})(?!\d)`, // 19850314 (ISO 8601 basic)
+      String.raw`(?<!\p{L})(${MONTH_NAME})\.?[ \t]+(${YEAR})(?!\d)`, // born in April 1985, rojena aprila 1985
     ].join("|") +
     ")",
   "yu",
@@ -78,13 +93,16 @@ export function detectDatesOfBirth(text: string): Detection[] {
     const end = start + word.length;
     const lastIsLetter = isWordUnit(word.charCodeAt(word.length - 1));
     if (lastIsLetter && end < text.length && isWordUnit(text.charCodeAt(end))) continue; // "rojenica", "borne"
-    if (!cueCounts(word)) continue;
+    if (!cueCounts(word, text.slice(end, end + 4))) continue;
+    // "b." for born follows a name, in parentheses or after a comma ("Ana Novak (b. 1985-04-03)");
+    // "a. 1. 3. 2024, b. 1. 4. 2024" is a list.
+    if (word === "b." && !/(?:\p{L}[ \t]*\(|\p{L},[ \t]*)$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     DATE_AFTER_CUE.lastIndex = end;
     const match = DATE_AFTER_CUE.exec(text);
     if (match === null) continue;
     const date = dateSpan(match);
     // "r." and "geb." abbreviate other words too: only a full date after them counts.
-    if (date === null || (date.yearOnly && (word === "r." || word.toLowerCase() === "geb."))) continue;
+    if (date === null || (date.yearOnly && (isAmbiguousCue(word) || word === "dob"))) continue;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
   }
@@ -95,7 +113,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
 }
 
 /** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
-const DOB_HEADER_HINT = /dob|birth|rojstv|geburt|rođenj|rodjenj|nascita|bday/i;
+const DOB_HEADER_HINT = /dob|birth|rojstv|rojstn|geburt|rođenj|rodjenj|nascita|bday/i;
 function isDobHeader(field: string): boolean {
   return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
 }
@@ -120,6 +138,7 @@ function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnl
   else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? ROMAN_MONTHS.indexOf(g[13]!) + 1];
   else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
   else if (g[19] !== undefined) [day, month] = [+g[21]!, +g[20]!];
+  else if (g[22] !== undefined) return { start, end, yearOnly: true }; // a month and a year: as precise as a year alone
   else return { start, end, yearOnly: true };
   if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
   return { start, end, yearOnly: false };

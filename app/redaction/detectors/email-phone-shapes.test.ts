@@ -78,3 +78,40 @@ describe("four-part versions after a cue", () => {
     expect(ips("build server: 85.10.3.17")).toEqual(["85.10.3.17"]);
   });
 });
+
+describe("phones in the shapes of neighbouring countries and glued labels", () => {
+  it.each([
+    ["Telefon: 089 / 1234 5678", "089 / 1234 5678"],
+    ["nazovite me na 098/123-456", "098/123-456"],
+    ["GSM041 123 456", "041 123 456"],
+    ["Tel041 123 456", "041 123 456"],
+  ])("finds %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
+
+  it("keeps premium and free-phone lines, compact 09 numbers and a page count", () => {
+    expect(found("Brezplačna 080 22 33, premium 090 123 456, naročilo 091234567", "PHONE")).toEqual([]);
+    expect(found("stran 01 / 2024, Hotel041 123 456", "PHONE")).toEqual([]);
+  });
+});
+
+describe("phones with parenthesised codes, non-breaking spaces and chat links", () => {
+  it.each([
+    ["Tel.: (+386) 41 123 456", "(+386) 41 123 456"],
+    ["Telefon: (030) 12345678", "(030) 12345678"],
+    ["Mobil 0151 23456789", "0151 23456789"],
+    ["Tel. 041\u00a0123\u00a0456", "041\u00a0123\u00a0456"],
+    ["pišite na https://wa.me/38641123456", "38641123456"],
+  ])("finds %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
+
+  it("keeps a payment reference after its model, and a version in parentheses", () => {
+    expect(found("sklic SI12 041-123-456, RF18 0412345678", "PHONE")).toEqual([]);
+    expect(found("build (0.41) 123 456", "PHONE")).toEqual([]);
+  });
+});
+
+describe("service lines and request numbers", () => {
+  it("keeps free-phone and premium lines of other countries, and a number after 'zahtevka'", () => {
+    expect(found("dial-in 0800 123 456 is free, Hotline 0900 123 456", "PHONE")).toEqual([]);
+    expect(found("Številka zahtevka 091 234 567", "PHONE")).toEqual([]);
+    expect(found("pokliči 091 234 567", "PHONE")).toEqual(["091 234 567"]);
+  });
+});

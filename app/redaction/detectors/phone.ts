@@ -9,9 +9,13 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
  * word, a version ("1.041"), or after "#" is ruled out by the lookbehinds. A comma
  * before or after is allowed: in a CSV row ("12,041123456,Ljubljana") it separates columns,
  * and a decimal number never has the nine digits of a national number after its comma.
+ * Two shapes widen it: a label glued to the number ("GSM041 123 456", "Tel041…"), and an area
+ * code set off by a spaced slash, as German and Austrian signatures write it ("089 / 1234 5678").
+ * The country code may stand in parentheses ("(+386) 41 123 456"), a blank may follow the plus
+ * ("+ 386 …"), and mail signatures often separate the groups with non-breaking spaces.
  */
 const PHONE_CANDIDATE =
-  /(?<![\w+@#/-])(?<!\d\.)(?:\+|00)?(?:\(\d{1,4}\)|\d)(?:[ \-/.]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
+  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4} \/ (?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:[ \-/.\u00a0\u202f]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
@@ -39,21 +43,39 @@ function encodedPhones(text: string, detections: Detection[]): void {
   }
 }
 
+/**
+ * Click-to-chat links carry the number in international form without its "+": "wa.me/38641123456",
+ * "api.whatsapp.com/send?phone=386…", "viber://chat?number=%2B386…". Only the number is reported.
+ */
+const CHAT_LINK_NUMBER = /(?:wa\.me\/|whatsapp\.com\/send\/?\?phone=|viber:\/\/(?:chat|add)\?number=)(?:%2B|\+)?(\d{8,15})(?!\d)/gi;
+
+function chatLinkPhones(text: string, detections: Detection[]): void {
+  for (const match of text.matchAll(CHAT_LINK_NUMBER)) {
+    const confidence = phoneConfidence(`+${match[1]!}`);
+    if (confidence === null) continue;
+    const end = match.index + match[0].length;
+    detections.push({ type: "PHONE", start: end - match[1]!.length, end, confidence });
+  }
+}
+
 export function detectPhones(text: string): Detection[] {
   const detections: Detection[] = [];
+  if (text.includes("wa.me/") || text.includes("whatsapp.com/") || text.includes("viber:")) chatLinkPhones(text, detections);
   if (text.includes("=") && (text.includes("%") || text.includes("+"))) encodedPhones(text, detections);
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const start = match.index;
-    const candidate = match[0];
+    // Read "(+386) 41…" as "+386 41…" and non-breaking spaces as blanks, keeping the length, so
+    // the readings' offsets are the text's.
+    const candidate = match[0].replace(/^\(\+(\d{1,3})\)/, "+$1  ").replace(/[\u00a0\u202f]/g, " ");
     const first = candidate[0];
     // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
     const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
     const northAmerican = first !== undefined && first >= "2" && first <= "9" && /^[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4}/.test(candidate);
     if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) continue; // cheap reject before any parsing
     if (followsReferenceCue(text, start)) continue;
-    const national = first === "0" && candidate[1] !== "0";
+    const national = (first === "0" && candidate[1] !== "0") || /^\(0[1-9]/.test(candidate);
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
-      if (national ? digitCount < 9 || digitCount > 11 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
+      if (national ? digitCount < 9 || digitCount > 12 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
       const raw = candidate.slice(0, end);
       const confidence = bareCountryCode
         ? bareSlovenianConfidence(raw)
@@ -79,14 +101,23 @@ const NANP = /^(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}$/;
 
 /**
  * A national number of a neighbouring or English-speaking country, written with its trunk 0:
- * "0664 123 45 67", "0171 9876543", "07911 234 567", "06 98 76 54 32", "091 111 2222" – ten
- * or eleven digits, grouped by blanks, dashes or a slash, the first group a 2–5 digit area code.
+ * "0664 123 45 67", "0171 9876543", "07911 234 567", "06 98 76 54 32", "091 111 2222",
+ * "(030) 1234567", "0151 23456789" – ten to twelve digits, grouped by blanks, dashes or a slash, the first group a 2–5 digit area code.
  * Compact, such a number is as often an order or a customer number, so it must be grouped.
  */
 function foreignNationalConfidence(raw: string): number | null {
+  // "(030) 1234567": the area code in parentheses, as German and British numbers are written.
+  const areaInParentheses = /^\(0\d{1,4}\)[ ]?\d/.test(raw);
+  if (areaInParentheses) raw = raw.replace(/^\((0\d{1,4})\)[ ]?/, "$1 ");
   if (/[.()]/.test(raw)) return null;
+  const digitCount = digitsOnly(raw).length;
   const groups = raw.split(/[ \-/]+/).filter(Boolean);
+  // Twelve digits only as a German mobile or a long area code writes them: "0151 23456789".
+  if (digitCount === 12 && !(groups.length === 2 && groups[0]!.length >= 4)) return null;
   if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
+  // Free-phone and premium service lines (0800, 0808, 0900 in Germany, Austria, Britain, Croatia):
+  // a company's, not a person's, as Slovenian 080 and 090 numbers are left.
+  if (/^0(?:80[0-8]|90[0-9])$/.test(groups[0]!)) return null;
   if (groups.some((group) => group.length < 2)) return null;
   return 0.75;
 }
@@ -127,8 +158,11 @@ export function phoneConfidence(raw: string): number | null {
   if (/^(?:\(0\)[ ]?|0[ ])[1-7]\d?[ \-/]/.test(raw)) raw = "0" + raw.replace(/^\(0\)[ ]?|^0[ ]/, "");
   if (raw.includes("(0)")) return null;
   const digits = digitsOnly(raw);
-  if (digits.length !== 9 || !/^0[1-7]/.test(digits)) return null;
   const groups = raw.split(/[ \-/.()]+/).filter(Boolean);
+  // Croatian mobiles keep nine digits too ("098/123-456", "091 234 567"); Slovenian 090 is a
+  // premium-rate service line. Compact, nine digits from 09 read as often as an order number.
+  const croatianMobile = /^09[1-9]/.test(digits) && groups.length > 1;
+  if (digits.length !== 9 || !(/^0[1-7]/.test(digits) || croatianMobile)) return null;
   if (groups.length > 1 && (groups[0]!.length < 2 || groups[0]!.length > 4)) return null;
   if (groups.some((group) => group.length === 1)) return null;
   return 0.85;

@@ -13,7 +13,8 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  * - app passwords written in groups of four ("password: sPZF W3t1 Z8xl 43cg").
  */
 
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data/gi;
+// "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
@@ -31,7 +32,8 @@ const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([
 const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin|hesl[oa]|has[łl]o|jelsz[óo]\p{L}*|contrase[ñn]a|mot de passe|parola|wachtwoord|senha|l[öo]senord/giu;
 /** After the password word, the same clause, then a linking word, then the value. */
 const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
-const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass)[ \t]*[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3})(?![\w])/gi;
+/** App passwords and TOTP setup keys shown in groups of four: "password: sPZF W3t1 Z8xl 43cg", "setup key: JBSW Y3DP EHPK 3PXP". */
+const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass|(?:setup|secret|2fa|totp|mfa)[ _-]key|ključ za nastavitev)[^\n:=]{0,20}[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3,7})(?![\w])/giu;
 
 /**
  * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes

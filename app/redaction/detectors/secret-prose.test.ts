@@ -35,3 +35,52 @@ describe("passwords and codes in prose and chat", () => {
     ]) expect(secrets(text), text).toEqual([]);
   });
 });
+
+describe("passwords that are a word with digits, or several words, after a clear cue", () => {
+  it.each([
+    ["root pass is toor2024", "toor2024"],
+    ["my pw is summer2023 but it keeps saying invalid", "summer2023"],
+    ["pw za router je admin1234", "admin1234"],
+    ["Guest Wi-Fi: network ACME-Guest, WPA key sunflower2024", "sunflower2024"],
+    ['I reset my password to "correct horse battery staple" and now the VPN won\'t take it.', "correct horse battery staple"],
+    ["uporabniško ime in geslo: jnovak / Zima2024", "Zima2024"],
+    ["The shared mailbox credentials are info@example.com and Info2024!Box (please don't forward).", "Info2024!Box"],
+    ["runas /user:administrator cmd, then I typed Admin#123 as the password", "Admin#123"],
+    ["PIN kartice je 4821, PUK pa 12345678", "12345678"],
+    ["enkratno geslo 839201 sem dobil po SMS", "839201"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("keeps the other meanings of 'pass' and plain sentences", () => {
+    expect(secrets("the bus pass is valid until May, my pw is fine")).toEqual([]);
+    expect(secrets('Forgot password? Click "Reset password" and the link is sent.')).toEqual([]);
+    expect(secrets("user jnovak and Ana2024 were both locked")).toEqual([]);
+  });
+});
+
+describe("a user and a password joined by a colon after a credentials word", () => {
+  it.each([
+    ["here are the creds: admin:Adm1n2024", "Adm1n2024"],
+    ["login admin:admin123 does not work anymore", "admin123"],
+    ["ssh root@10.0.0.5 (pw: toor55)", "toor55"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("keeps a host and port, a time and a URL after the same words", () => {
+    expect(secrets("login db01:5432, prijava ob 10:30, login https://example.com/login")).toEqual([]);
+  });
+});
+
+describe("Slovenian, Croatian and German credential labels", () => {
+  it.each([
+    ["Geslo za e-pošto jnovak@example.com je Zima2024", "Zima2024"],
+    ["Prijavni podatki: jnovak / Zima2024", "Zima2024"],
+    ["Zugangsdaten: jnovak / Sommer2024", "Sommer2024"],
+    ["WPA ključ: Pisarna2024", "Pisarna2024"],
+    ["Ključ za wifi je gostje2024", "gostje2024"],
+    ["Koda za odklepanje: 1234", "1234"],
+    ["šifra alarma je 7394", "7394"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("keeps what is said about the key and the code", () => {
+    expect(secrets("Geslo je v prilogi, ključ pa na recepciji. Ključ za wifi je na nalepki. Koda napake 0x80070005")).toEqual([]);
+  });
+});

@@ -18,24 +18,44 @@ import { scanAll } from "./candidate-scan";
  */
 
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. */
 const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+/**
+ * A passphrase in quotes may hold blanks: 'I reset my password to "correct horse battery staple"',
+ * 'geslo za VPN je "modra reka 42"'. Only in the cue's own clause, and only with a blank in it
+ * (a quoted single word is read by the rules above).
+ */
+const QUOTED_PHRASE = /^[ \t]+(?:[^\n"“„.!?]{0,30}?[ \t])?(?:is|was|to|je|na|bo|into|auf|lautet|ist|war|glasi|:|=)[ \t]+["„“]([^"“”\n]{3,64}?)["“”]/iu;
+/** Wi-Fi keys are often a word and a number ("WPA key sunflower2024"): after such a cue, letters with digits are enough. */
+const WIFI_CUE = /^(?:wpa|wi-?fi|network|wlan|ključ)/i;
 const USE_AS =
-  /(?<![\p{L}])(?:use|try|uporabi\p{L}{0,3}|poskusi\p{L}{0,3}|verwende\p{L}{0,2}|koristi\p{L}{0,3})[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})["'“”`]?[ \t]+(?:as|kot|als|za)[ \t]+(?:the |your |my |a |an |das |novo |začasno |new |temporary )?(?:new |temporary |novo |začasno )?(?:password|passwort|geslo|pass|lozinku|lozinka)/giu;
+  /(?<![\p{L}])(?:use|try|typed|entered|type|enter|vpisal\p{L}{0,2}|vnesel\p{L}{0,2}|uporabi\p{L}{0,3}|poskusi\p{L}{0,3}|verwende\p{L}{0,2}|koristi\p{L}{0,3})[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})["'“”`]?[ \t]+(?:as|kot|als|za)[ \t]+(?:the |your |my |a |an |das |novo |začasno |new |temporary )?(?:new |temporary |novo |začasno )?(?:password|passwort|geslo|pass|lozinku|lozinka)/giu;
+/**
+ * The user then the password: "login: admin / Adm1n!2026", "uporabniško ime in geslo: jnovak /
+ * Zima2024", "the credentials are info@x.si and Info2024!Box" ("and" only after a word that
+ * names both: credentials, login, dostopni podatki).
+ */
 const CREDENTIAL_PAIR =
-  /(?<![\p{L}])(?:login|logins|credentials|creds|prijava|dostop|dostopni podatki|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)[ \t]*(?:[:=]|(?:are|is|so|sta|je|sind)(?![\p{L}]))?[ \t]+["']?([^\s/"',;]{1,64})[ \t]*\/[ \t]*["']?([^\s"'<>]{6,64})/giu;
+  /(?<![\p{L}])(?:(login|logins|credentials|creds|prijava|dostop|dostopni podatki|prijavni podatki|podatki za prijavo|zugangsdaten|anmeldedaten|pristupni podaci|podaci za prijavu|account|wifi|wi-fi|wlan|user(?:name)?|uporabnik|benutzer|korisnik)|(?:user(?:name)?|uporabniško ime|login|korisničko ime|benutzername?)[ \t]*(?:and|in|i|und|&|\/)[ \t]*(?:password|pass|geslo|lozinka|passwort))[ \t]*(?:[:=]|(?:are|is|so|sta|je|sind)(?![\p{L}]))?[ \t]+["']?([^\s/"',;]{1,64})(?:[ \t]*\/|(?<=[^\s/"',;])[ \t]+(?:and|in|ter|und)(?=[ \t]))[ \t]*["']?([^\s"'<>]{6,64})/giu;
+
+/**
+ * "here are the creds: admin:Adm1n2024", "login admin:admin123": a user and a password joined by a
+ * colon after a word that names credentials. Not a host and port, nor a time.
+ */
+const COLON_PAIR =
+  /(?<![\p{L}])(?:creds|credentials|login|logins|prijava|dostop|dostopni podatki)[ \t]*(?:[:=]|(?:are|is|je|so|sta)(?![\p{L}]))?[ \t]+["']?[^\s:/"'@,;]{1,64}:([^\s"'<>]{4,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|login|the door|the alarm|the gate|the safe)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|the door|the alarm|the gate|the safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
- * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034") or after a linking word a few
+ * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034", "PUK pa 80552190") or after a linking word a few
  * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
  * product's ("access code for Office 2019").
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+|(?:[ \t]+\p{Ll}{3,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
 export function detectProseSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -61,6 +81,12 @@ export function detectProseSecrets(text: string): Detection[] {
     const next = /^[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/u.exec(passage);
     if (next !== null && isChosen(trimEnd(next[1]!))) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
     if (next !== null && /app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
+    const wifi = WIFI_CUE.test(cue[0]);
+    if (next !== null && wifi && isWordWithDigits(trimEnd(next[1]!))) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
+    const phrase = QUOTED_PHRASE.exec(passage);
+    if (phrase !== null && /\s/.test(phrase[1]!.trim()) && /\p{L}/u.test(phrase[1]!)) {
+      push(from + phrase[0].length - 1 - phrase[1]!.length, from + phrase[0].length - 1, 0.75);
+    }
     LINKED.lastIndex = 0;
     for (let link = LINKED.exec(passage); link !== null; link = LINKED.exec(passage)) {
       // '"host": "smtp.x"' after '"pass": …' is the next key of a configuration, read by its own rules.
@@ -68,7 +94,7 @@ export function detectProseSecrets(text: string): Detection[] {
       const value = trimEnd(link[1]!);
       // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken.
       const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index));
-      if (isChosen(value) && (!laterClause || /[^\p{L}\d]/u.test(value))) pushValue(from + link.index + link[0].length - link[1]!.length, link[1]!, push);
+      if ((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value))) pushValue(from + link.index + link[0].length - link[1]!.length, link[1]!, push);
     }
     // A value alone on its line under a question or a colon: a chat reply to "what's the wifi
     // password?", "Novo geslo:\nKava-2026".
@@ -84,14 +110,24 @@ export function detectProseSecrets(text: string): Detection[] {
   for (const match of scanAll(USE_AS, text)) {
     if (isChosen(match[1]!)) pushValue(match.index + match[0].indexOf(match[1]!), match[1]!, push);
   }
-  if (text.includes("/")) {
+  if (text.includes("/") || /\s(?:and|in|ter|und)\s/.test(text)) {
     for (const match of scanAll(CREDENTIAL_PAIR, text)) {
-      const value = trimEnd(match[2]!);
+      // "and" joins a user and a password only after a word that names both (credentials, login).
+      if (!match[0].slice(0, -match[3]!.length).includes("/") && !/^(?:credentials|creds|login|logins|dostopni podatki|prijava)$/i.test(match[1] ?? "")) continue;
+      const value = trimEnd(match[3]!);
       // After a login label, letters with digits are enough ("admin / admin123"); not a path or a date.
       const paired = /^(?=.*\p{L})(?=.*\d)[^/:]{6,}$/u.test(value) && !/^\d{1,4}[.-]/.test(value);
-      if (!(isChosen(value) || paired) || /^\d+$/.test(match[1]!)) continue;
+      if (!(isChosen(value) || paired) || /^\d+$/.test(match[2]!)) continue;
       const end = match.index + match[0].length;
-      push(end - match[2]!.length, end - match[2]!.length + value.length, 0.8);
+      push(end - match[3]!.length, end - match[3]!.length + value.length, 0.8);
+    }
+  }
+  if (text.includes(":")) {
+    for (const match of scanAll(COLON_PAIR, text)) {
+      const value = trimEnd(match[1]!);
+      if (!/\p{L}/u.test(value) || !/[\d\p{P}\p{S}]/u.test(value) || /^\d|^\/\//u.test(value)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end - match[1]!.length + value.length, 0.8);
     }
   }
   for (const cue of scanAll(CODE_CUE, text)) {
@@ -106,6 +142,11 @@ export function detectProseSecrets(text: string): Detection[] {
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);
+}
+
+/** "sunflower2024": letters and digits, eight or more, as Wi-Fi keys often are. */
+function isWordWithDigits(value: string): boolean {
+  return /^(?=.*\p{L})(?=.*\d)[\p{L}\d]{8,64}$/u.test(value);
 }
 
 /** A sentence's or list's punctuation after the value is not part of it. */

@@ -68,3 +68,37 @@ describe("secret shapes read from providers' and tools' documentation", () => {
     expect(secrets("Povezava za ponastavitev gesla je potekla, geslo je bilo spremenjeno.")).toEqual([]);
   });
 });
+
+describe("secret shapes of the second probe round", () => {
+  it.each([
+    ["mysql -u root -p'Zima 2024!' -h 10.0.0.5 shop", "Zima 2024!"],
+    ["registry=https://nexus.example.com/\n_auth=am5vdmFrOlBvbGV0amUyMDIzIQ==\nalways-auth=true", "am5vdmFrOlBvbGV0amUyMDIzIQ=="],
+    ["WIFI:T:WPA;S:Gostje;P:Gostje2024!;;", "Gostje2024!"],
+    ["curl https://api.telegram.org/bot7307705446:AApW0kqbLH7UAr1dqiLt4K8XZDEuFCiwkIe/getUpdates", "7307705446:AApW0kqbLH7UAr1dqiLt4K8XZDEuFCiwkIe"],
+    ["AWS Secret Access Key [None]: PUeAivsLzCAhJlSrcGkfIFnHthpW7G/lOOMcLN1t", "PUeAivsLzCAhJlSrcGkfIFnHthpW7G/lOOMcLN1t"],
+    ["mysqli.default_pw = Sh0pDbPw", "Sh0pDbPw"],
+    ['network={\n    ssid="Pisarna"\n    psk="Dobrodosli2024"\n}', "Dobrodosli2024"],
+    ["enter the setup key manually: JBSW Y3DP EHPK 3PXP", "JBSW Y3DP EHPK 3PXP"],
+  ])("finds %j", (text, secret) => expect(secrets(text)).toContain(secret));
+
+  it("redacts an armoured PGP private key block whole", () => {
+    const block = "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBGXk2mQBCADJ8f2pNq3x0Uv7kTz1\n-----END PGP PRIVATE KEY BLOCK-----";
+    expect(secrets(`key:\n${block}\nthanks`)).toEqual([block]);
+  });
+
+  it("keeps placeholders and public halves", () => {
+    expect(secrets("SECRET_KEY=%SECRET_KEY%\npassword: YOUR_PASSWORD_HERE\npsk=\nDB_PW=${DB_PW}")).toEqual([]);
+    expect(secrets("-----BEGIN PGP PUBLIC KEY BLOCK-----\nmQENBGXk2mQBCADJ8f2pNq3x0Uv7kTz1\n-----END PGP PUBLIC KEY BLOCK-----")).toEqual([]);
+  });
+});
+
+describe("mail relay credentials", () => {
+  it("finds the password of a Postfix sasl_passwd line and of SMTP AUTH PLAIN", () => {
+    expect(secrets("[smtp.gmail.com]:587 jnovak@gmail.com:abcdefghijklmnop")).toContain("abcdefghijklmnop");
+    expect(secrets("<<< AUTH PLAIN AGpub3Zha0BleGFtcGxlLmNvbQBaaW1hMjAyNCE=")).toEqual(["AGpub3Zha0BleGFtcGxlLmNvbQBaaW1hMjAyNCE="]);
+  });
+
+  it("leaves AUTH PLAIN offered without credentials and bracketed log prefixes", () => {
+    expect(secrets("250-AUTH PLAIN LOGIN\n[2024-03-01] worker:started\n[app.worker] job:started")).toEqual([]);
+  });
+});

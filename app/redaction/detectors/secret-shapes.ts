@@ -11,6 +11,7 @@ import { presentMarkers } from "./candidate-scan";
  *   `<property name="password" value="X"/>`;
  * - Azure connection strings: AccountKey=, SharedAccessKey=, SharedAccessSignature=;
  * - command lines: `curl -u user:X`, `docker login -p X`, `sshpass -p X`, Oracle `user/X@db`;
+ * - Postfix sasl_passwd lines and SMTP AUTH PLAIN in protocol logs;
  * - recovery and backup codes listed under their label ("Obnovitvene kode za 2FA:"),
  *   and BitLocker recovery keys (eight groups of six digits).
  * Publishable keys (Stripe pk_live_/pk_test_) are public by design: `isPublishableKey` lets the
@@ -32,7 +33,7 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "hv", pattern: /(?<![\w.-])hv[sbr]\.[A-Za-z0-9_-]{24,255}(?![\w-])/g },
   { marker: "ya29.", pattern: /(?<![\w.-])ya29\.[A-Za-z0-9_-]{20,2048}(?![\w-])/g },
   { marker: "1//", pattern: /(?<![\w/])1\/\/0[A-Za-z0-9_-]{30,512}(?![\w-])/g },
-  { marker: ":AA", pattern: /(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{30,40}(?![\w-])/g },
+  { marker: ":AA", pattern: /(?:(?<=\/bot)|(?<![\w:]))\d{8,10}:AA[A-Za-z0-9_-]{30,40}(?![\w-])/g }, // also in the Bot API's URL: /bot<token>/getUpdates
   { marker: "ATATT", pattern: /(?<![\w-])ATATT[A-Za-z0-9_=-]{50,400}(?![\w-])/g },
   { marker: "lin_api_", pattern: /(?<![\w-])lin_api_[A-Za-z0-9]{32,64}(?![\w-])/g },
   { marker: "xkeysib-", pattern: /(?<![\w-])xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}(?![\w-])/g },
@@ -82,7 +83,8 @@ const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD})(?:[ \t][^>\n]{0,100}
 const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD})"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
 /** Names that describe the secret rather than hold it (PasswordMinLength, TokenLifetime). */
 const DESCRIBES_SECRET = /(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|header|lifetime|timeout|count|prefix|format|policy|provider|mode)$/i;
-const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Za-z_]+%|#\{[^}]*\}|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
+/** What templates and docs put where a secret goes (${VAR}, <token>, %VAR%, changeme, ****), or a flag word. */
+export const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Za-z_]+%|#\{[^}]*\}|\*+|x+|changeme|change_me|changeit|your[_-]?\w*|placeholder|secret|password|todo|tbd|null|none|true|false|yes|no|required|optional|\d{1,6})$/i;
 
 /** Azure connection strings name their parts in PascalCase, separated by ";". */
 const CONNECTION_KEY = /(?<![\w])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SharedSecret|ClientSecret|ApiKey|AccessKey)[ \t]*=[ \t]*([^;&\s"'<>]{8,1024})/g;
@@ -101,8 +103,17 @@ const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rez
 /** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
 const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
 
-/** Docker's config.json: "auth": base64 of user:password. */
-const DOCKER_AUTH = /"auth"[ \t]*:[ \t]*"([A-Za-z0-9+/]{8,4096}={0,2})"/g;
+/** Docker's config.json ("auth": base64 of user:password) and .npmrc (_auth=base64 of the same). */
+const DOCKER_AUTH = /(?:"auth"[ \t]*:[ \t]*"|(?<![\w-])_auth[ \t]*=[ \t]*"?)([A-Za-z0-9+/]{8,4096}={0,2})(?![A-Za-z0-9+/=])/g;
+/** The Wi-Fi QR code payload: WIFI:T:WPA;S:<network>;P:<password>;; (the fields in any order). */
+const WIFI_QR = /WIFI:(?:[TSHE]:(?:[^;\\\n]|\\.){0,64};){0,4}P:((?:[^;\\\n]|\\.){1,64});/g;
+/**
+ * Postfix's sasl_passwd: "[smtp.example.com]:587 user@example.com:password" (the relay host in
+ * brackets). A log line's "[app.worker] job:started" has neither the port nor an address.
+ */
+const SASL_PASSWD_LINE = /^[ \t]*\[[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}\](?::\d{1,5}[ \t]+[^\s:]{1,128}|[ \t]+[^\s:@]{1,64}@[^\s:]{1,128}):(\S{1,256})[ \t]*$/gm;
+/** SMTP AUTH PLAIN (RFC 4616): base64 of "authzid NUL user NUL password", as mail servers' protocol logs show it. */
+const AUTH_PLAIN = /(?<![\w-])AUTH[ \t]+PLAIN[ \t]+([A-Za-z0-9+/]{8,1024}={0,2})(?![\w+/=])/g;
 /** A ~/.pgpass line: host:port:database:user:password. */
 const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]{1,63}:(\S{1,256})[ \t]*$/gm;
 /**
@@ -191,9 +202,15 @@ export function detectSecretShapes(text: string): Detection[] {
       push(end - match[1]!.length, end, 0.9);
     }
   }
-  if (text.includes('"auth"')) {
+  if (text.includes('"auth"') || text.includes("_auth")) {
     for (const match of text.matchAll(DOCKER_AUTH)) {
       if (!decodesToCredentials(match[1]!)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end, 0.9);
+    }
+  }
+  if (text.includes("WIFI:")) {
+    for (const match of text.matchAll(WIFI_QR)) {
       const end = match.index + match[0].length - 1;
       push(end - match[1]!.length, end, 0.9);
     }
@@ -203,6 +220,20 @@ export function detectSecretShapes(text: string): Detection[] {
       if (PLACEHOLDER.test(match[1]!)) continue;
       const end = match.index + match[0].trimEnd().length;
       push(end - match[1]!.length, end, 0.85);
+    }
+  }
+  if (text.includes("]")) {
+    for (const match of text.matchAll(SASL_PASSWD_LINE)) {
+      if (PLACEHOLDER.test(match[1]!)) continue;
+      const end = match.index + match[0].trimEnd().length;
+      push(end - match[1]!.length, end, 0.85);
+    }
+  }
+  if (text.includes("PLAIN")) {
+    for (const match of text.matchAll(AUTH_PLAIN)) {
+      if (!decodesToPlainCredentials(match[1]!)) continue;
+      const end = match.index + match[0].length;
+      push(end - match[1]!.length, end, 0.95);
     }
   }
   if (text.includes("hook")) {
@@ -246,6 +277,16 @@ export function decodesToCredentials(base64: string): boolean {
     const decoded = atob(base64);
     const colon = decoded.indexOf(":");
     return colon > 0 && colon < decoded.length - 1 && /^[\x20-\x7e]+$/.test(decoded);
+  } catch {
+    return false;
+  }
+}
+
+/** SASL PLAIN's base64: it decodes to "authzid\0user\0password", printable but for the two NULs. */
+function decodesToPlainCredentials(base64: string): boolean {
+  try {
+    const parts = atob(base64).split("\0");
+    return parts.length === 3 && parts[1]!.length > 0 && parts[2]!.length > 0 && parts.every((part) => /^[\x20-\x7e]*$/.test(part));
   } catch {
     return false;
   }

@@ -151,12 +151,13 @@ function trimUrl(url: string): string {
 
 /**
  * A key standing alone after its label: "API key: 9f86d0…", "ključ je 3b1f…", "token 8c1f…",
- * "tajni ključ API: 9f86…" (up to two words between the label and its colon), "client secret 8c1f…".
+ * "tajni ključ API: 9f86…" (up to two words between the label and its colon), "client secret 8c1f…",
+ * "AWS Secret Access Key [None]: wJalr…" (the prompt of aws configure shows the old value in brackets).
  * The label finds the candidates; the value must look generated (see looksLikeKey), so
  * "key: the red one" and "token expired" stay.
  */
 const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost/gi;
-const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
+const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|\[[^\]\n]{1,30}\][ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
 
 export function detectLabelledKeys(text: string): Detection[] {
   const detections: Detection[] = [];

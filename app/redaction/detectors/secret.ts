@@ -12,7 +12,7 @@ import { decodesToCredentials, isPublishableKey } from "./secret-shapes";
 // Also the word for it in the languages of the region and of clients from further away:
 // heslo (cs, sk), hasło (pl), jelszó (hu), contraseña (es), senha (pt), mot de passe (fr),
 // wachtwoord (nl), lösenord (sv), salasana (fi).
-const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
+const PASSWORD_WORD = String.raw`passwords?|passwort|passwd|passphrase|pass|pwd|pw|gesl[oa]|geslom|passcode|kennwort|lozink[aeiu]|zaporka|hesl[oa]|has[łl]o|jelsz[óo]|contrase[ñn]a|senha|mot de passe|wachtwoord|l[öo]senord|salasana`;
 const TOKEN_WORD = String.raw`api[_-]?key|apikey|access[_-]?key(?:[_-]?id)?|secret[_-]?key|client[_-]?secret|secret|access[_-]?token|auth[_-]?token|refresh[_-]?token|token|private[_-]?key`;
 // Quoted values may hold spaces; bare values stop at whitespace.
 const VALUE = String.raw`(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))`;
@@ -30,12 +30,19 @@ const KEYWORD_VALUE = new RegExp(
   "giu",
 );
 /**
- * "password is X", "geslo je X". Only the nominative "geslo": in "povezava za ponastavitev gesla
+ * "pw", "pass" and the like are also other words ("the bus pass is valid"): after them only a
+ * value with a digit or a symbol is a password ("root pass is toor2024", "my pw is summer2023").
+ */
+const SHORT_PASSWORD_WORD = String.raw`pw|pwd|pass|passwd`;
+const IS_SHORT_PASSWORD_WORD = new RegExp(`^(?:${SHORT_PASSWORD_WORD})$`, "iu");
+/**
+ * "password is X", "geslo je X", "geslo za e-pošto jnovak@example.com je X" (a dot inside an
+ * address or a host name does not end the qualifier). Only the nominative "geslo": in "povezava za ponastavitev gesla
  * je potekla" the genitive "gesla" belongs to another subject (the link), so what follows "je"
  * says something about that subject, not the password.
  */
 const PHRASE_VALUE = new RegExp(
-  String.raw`(?<!\p{L})(password|geslo|pin)(?: (?:za|for|to|do|of) [^\n:.,]{1,30}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
+  String.raw`(?<!\p{L})(password|geslo|pin|${SHORT_PASSWORD_WORD})(?: (?:za|for|to|do|of|od) (?:[^\n:.,]|\.(?=[\p{L}\d])){1,40}?)? (?:is|je|was|bo|will be)(?:[ \t]+(?:bilo|bil|bila|zdaj|sedaj|now|still|še))?[ \t]+${VALUE}`,
   "giu",
 );
 /** Card security code: "CVV 412", "CVC: 0412". */
@@ -51,8 +58,8 @@ const BARE_VALUE = new RegExp(
 );
 /** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */
 const VERSION_LIKE = /^v?\d+(?:\.\d+)+$/i;
-/** mysql -u root -pSecret: the password is glued to -p (a space would make it prompt). */
-const MYSQL_PASSWORD = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?![\w-])[^\n]{0,200}?[ \t]-p([^\s'"]{1,128})/g;
+/** mysql -u root -pSecret, -p'Zima 2024!': the password is glued to -p (a space would make it prompt), quoted or not. */
+const MYSQL_PASSWORD = /(?<![\w-])(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)(?![\w-])[^\n]{0,200}?[ \t]-p(?:'([^'\n]{1,128})'|"([^"\n]{1,128})"|([^\s'"]{1,128}))/g;
 /** HTTP Basic credentials: base64 of "user:password", checked by decoding. */
 const BASIC_AUTH = /(?<![\w])Basic[ \t]+([A-Za-z0-9+/]{8,4096}={0,2})(?![\w+/=])/g;
 const PIN_VALUE = /(?<!\p{L})(?:pin|pin[ -]?koda|pin[ -]?code)[ \t]*(?:[:=]|je|is|è|ist|es|est|jest)?[ \t]*(\d{4,8})(?!\w)/giu;
@@ -82,7 +89,7 @@ const NOT_A_VALUE = new Set([
   "spodaj", "zgoraj", "priloženo", "shranjeno", "poslano", "neznano",
 ]);
 const PLACEHOLDER_VALUE =
-  /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|change_?me|changeit|your[_-]?(?:password|secret|token|api[_-]?key|key)|placeholder)$/i;
+  /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|%[A-Za-z_]+%|change_?me|changeit|your[_-]?(?:password|secret|token|api[_-]?key|key)|your[_-][A-Za-z_-]+|placeholder)$/i;
 
 const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu");
 
@@ -97,13 +104,13 @@ const IS_PASSWORD_WORD = new RegExp(`^(?:${PASSWORD_WORD})$`, "iu");
  * cannot hide one inside another.
  */
 const CUE_WORD =
-  /pa[sſ]{2}|pwd|lozin|[k\u212a]ennw|zapor|he[sſ]l|ha[sſ][lł]o|jel[sſ]z|contra[sſ]e|[sſ]enha|mot de|wachtw|l[öo][sſ]en|[sſ]ala[sſ]a|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
+  /pa[sſ]{2}|pwd?|lozin|[k\u212a]ennw|zapor|he[sſ]l|ha[sſ][lł]o|jel[sſ]z|contra[sſ]e|[sſ]enha|mot de|wachtw|l[öo][sſ]en|[sſ]ala[sſ]a|ge[sſ]l|api|acce[sſ]{2}|[sſ]ecret|client|auth|refre[sſ]h|to[k\u212a]en|private|[k\u212a]ey|pin|cvv|cvc|c[sſ]c|varno[sſ]tna|[sſ]ecurity/gi;
 /** Longest KEY_PREFIX: four parts of at most 21 characters. */
 const MAX_KEY_PREFIX = 84;
 
 /**
  * Cue words by the patterns they may start: all of them for KEYWORD_VALUE; "pass",
- * "pwd", "gesl" and "pin" for the password phrases and the PIN; "cvv", "cvc", "csc",
+ * "pw", "pwd", "gesl" and "pin" for the password phrases and the PIN; "cvv", "cvc", "csc",
  * "varnostna" and "security" for the card code (the first letter tells them apart).
  */
 function cueWordStarts(text: string): { all: number[]; password: number[]; cardCode: number[] } {
@@ -210,6 +217,7 @@ export function detectSecrets(text: string): Detection[] {
     const endsClause = /^(?:[.,;!?)]|\s*$|\s*\n)/.test(text.slice(value.end, value.end + 2));
     if (!endsClause && /^\p{Ll}+$/u.test(raw)) continue;
     if (describesState(raw)) continue; // "geslo je poteklo", "the password was changed"
+    if (IS_SHORT_PASSWORD_WORD.test(match[1]!) && /^\p{L}+$/u.test(raw)) continue;
     push(value.start, value.end, 0.85);
   }
   for (const match of matchesAt(PIN_VALUE, text, cues.password)) {
@@ -228,8 +236,9 @@ export function detectSecrets(text: string): Detection[] {
   }
   if (text.includes("-p")) {
     for (const match of text.matchAll(MYSQL_PASSWORD)) {
-      const start = match.index + match[0].length - match[1]!.length;
-      push(start, start + match[1]!.length, 0.9);
+      const value = match[1] ?? match[2] ?? match[3]!;
+      const start = match.index + match[0].length - value.length - (match[3] === undefined ? 1 : 0);
+      push(start, start + value.length, 0.9);
     }
   }
   if (text.includes("Basic")) {
@@ -275,18 +284,19 @@ function valueSpan(match: RegExpMatchArray, firstGroup: number): { start: number
 }
 
 /**
- * Where a key=value value ends inside a connection string ("…;Password=x;Encrypt=True")
- * or a query string ("?token=x&format=csv"): at a ";" or "&" that starts the
+ * Where a key=value value ends inside a connection string ("…;Password=x;Encrypt=True"),
+ * a query string ("?token=x&format=csv") or a mount's options ("password=x,uid=1000"): at a ";", "&" or "," that starts the
  * next key. Passwords hold these characters too ("DB_PASSWORD=Zima;2025&Pomlad"),
  * so a delimiter not followed by "key=" stays in the value. A trailing ";" ends
  * a connection string, except on a .env line, where the value runs to the end.
  * Returns -1 when the whole value stands.
  */
 function delimiterIn(value: string, configLine: boolean): number {
-  for (let i = value.search(/[;&]/); i !== -1 && i < value.length; ) {
+  for (let i = value.search(/[;&,]/); i !== -1 && i < value.length; ) {
     const rest = value.slice(i + 1);
-    if (/^[A-Za-z_][\w .-]{0,40}=/.test(rest) || (!configLine && rest === "")) return i;
-    const next = rest.search(/[;&]/);
+    // A "," only before the next option of a mount's or a driver's list ("password=x,uid=1000").
+    if (value[i] === "," ? /^[A-Za-z_][\w.-]{0,40}=/.test(rest) : /^[A-Za-z_][\w .-]{0,40}=/.test(rest) || (!configLine && rest === "")) return i;
+    const next = rest.search(/[;&,]/);
     i = next === -1 ? -1 : i + 1 + next;
   }
   return -1;
@@ -372,17 +382,18 @@ export function isPlaceholderToken(value: string): boolean {
   return body.length >= 8 && new Set(body.toLowerCase()).size < 4;
 }
 
-const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY-----/g;
+/** PEM keys ("RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY") and OpenPGP's armoured secret keys ("PGP PRIVATE KEY BLOCK"). */
+const PEM_BEGIN = /-----BEGIN ((?:[A-Z0-9]+ ){0,3})PRIVATE KEY( BLOCK)?-----/g;
 
 /** Scanned with indexOf so that a BEGIN without an END costs one pass, not one per BEGIN. */
 function detectPemPrivateKeys(text: string): Detection[] {
-  if (!text.includes("PRIVATE KEY-----")) return [];
+  if (!text.includes("PRIVATE KEY")) return [];
   const detections: Detection[] = [];
   const missingFooters = new Set<string>();
   PEM_BEGIN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = PEM_BEGIN.exec(text)) !== null) {
-    const footer = `-----END ${match[1]}PRIVATE KEY-----`;
+    const footer = `-----END ${match[1]}PRIVATE KEY${match[2] ?? ""}-----`;
     const endAt = missingFooters.has(footer) ? -1 : text.indexOf(footer, PEM_BEGIN.lastIndex);
     if (endAt === -1) missingFooters.add(footer);
     if (endAt === -1) {

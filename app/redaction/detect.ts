@@ -12,6 +12,7 @@ import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
 import { detectCodeSecrets } from "./detectors/secret-code";
 import { detectCommandSecrets } from "./detectors/secret-commands";
+import { detectPassphrases } from "./detectors/secret-passphrase";
 import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
@@ -24,6 +25,7 @@ const DETECTORS: readonly Detector[] = [
   detectConfigSecrets,
   detectCommandSecrets,
   detectCodeSecrets,
+  detectPassphrases,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -79,14 +79,14 @@ const BEARER = /(?<![\w])Bearer[ \t]+([A-Za-z0-9._~+/-]{16,4096}=*)/g;
 const URL_CREDENTIALS = /(?<![\w+.-])[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\/([^\s:/@?#]{1,128}:[^\s/@]{1,256})@/g;
 
 /** Values that describe the password rather than being it. */
-const NOT_A_VALUE = new Set([
+export const NOT_A_VALUE: ReadonlySet<string> = new Set([
   "wrong", "incorrect", "invalid", "expired", "not", "no", "too", "correct", "required", "missing",
   "empty", "blank", "still", "changed", "reset", "the", "a", "an", "same", "ok", "fine", "working",
   "locked", "weak", "strong", "set", "saved", "stored", "sent", "attached", "below", "above", "none",
   "null", "undefined", "hidden", "unknown", "n/a", "napačno", "napačen", "nepravilno", "poteklo",
   "pravilno", "prekratko", "prekratek", "ne", "še", "bilo", "zaklenjeno", "spremenjeno", "isto",
   "enako", "obvezno", "prazno", "potrebno", "v", "na", "za", "in", "pa", "že", "šibko", "močno",
-  "spodaj", "zgoraj", "priloženo", "shranjeno", "poslano", "neznano",
+  "spodaj", "zgoraj", "priloženo", "shranjeno", "poslano", "neznano", "see", "glej", "siehe", "vidi",
 ]);
 const PLACEHOLDER_VALUE =
   /^(?:\[[A-Z_]+\]|\*+|•+|x+|\.+|-+|<[^>]*>|\{[^}]*\}|\$\{[^}]*\}|%[A-Za-z_]+%|change_?me|changeit|your[_-]?(?:password|secret|token|api[_-]?key|key)|your[_-][A-Za-z_-]+|placeholder)$/i;
@@ -279,6 +279,8 @@ function valueSpan(match: RegExpMatchArray, firstGroup: number): { start: number
   const start = match.index! + match[0].length - closing - value.length;
   // "geslo je Sonce2025!." – the full stop ends the sentence; "!" may well be part of the password.
   if (quoted === undefined) value = value.replace(/[.,;:)\]]+$/, "");
+  // "password: (see vault)", "(glej KeePass)": a bracketed note says where the password is.
+  if (quoted === undefined && /^\(\p{L}+$/u.test(value)) return null;
   if (value.length === 0 || NOT_A_VALUE.has(value.toLowerCase()) || PLACEHOLDER_VALUE.test(value) || isPublishableKey(value)) return null;
   return { start, end: start + value.length };
 }

@@ -33,7 +33,7 @@ const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu
 /** After the password word, the same clause, then a linking word, then the value. */
 const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 /** App passwords and TOTP setup keys shown in groups of four: "password: sPZF W3t1 Z8xl 43cg", "setup key: JBSW Y3DP EHPK 3PXP". */
-const APP_PASSWORD = /(?<![\w])(?:password|passwort|geslo|lozinka|app[ _-]password|pass|(?:setup|secret|2fa|totp|mfa)[ _-]key|ključ za nastavitev)[^\n:=]{0,20}[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3,7})(?![\w])/giu;
+const APP_PASSWORD = /(?<![A-Za-z\d])(?:password|passwort|geslo|lozinka|app[ _-]password|pass|(?:setup|secret|2fa|totp|mfa)[ _-]key|ključ za nastavitev)[^\n:=]{0,20}[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3,7})(?![\w])/giu;
 
 /**
  * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes

@@ -18,11 +18,19 @@ import { scanAll } from "./candidate-scan";
  */
 
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. */
-const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+/** The next item of a list of values: ", X", " in X", " and X", " ali X". */
+const LIST_NEXT = /(?:[ \t]*,[ \t]*(?:(?:in|and|or|ali|ter)[ \t]+)?|[ \t]+(?:in|and|or|ali|ter|und|oder)[ \t]+)["'„“`]?([^\s"'“”`<>]{6,64})/uy;
+/**
+ * EPP or transfer codes of a domain: "the EPP/auth code for x.ie is Xq7#pL2m!Rw9", "EPP kodo: Xk7#pQ2!mV9z",
+ * "AuthInfo: …", "prenosna koda je …". Generated like passwords, and as good as one for the domain.
+ */
+const TRANSFER_CODE =
+  /(?<![\p{L}\d])(?:epp|auth[ -]?info|auth|authori[sz]ation|transfer|prenosn\p{L}{0,3})(?:[ \t]*\/[ \t]*(?:auth|epp|transfer|info))?[ \t-]?(?:code|koda|kodo|kode|key|ključ|geslo)(?:[ \t]+(?:for|za|of|domene|domena)[ \t]+[^\s:]{1,80}?)?(?:[ \t]*[:=]|[ \t]+(?:is|je|was|bo|lautet|ist))[ \t]*["'„“]?([^\s"'“”<>]{6,64})/giu;
 /**
  * A passphrase in quotes may hold blanks: 'I reset my password to "correct horse battery staple"',
  * 'geslo za VPN je "modra reka 42"'. Only in the cue's own clause, and only with a blank in it
@@ -94,7 +102,18 @@ export function detectProseSecrets(text: string): Detection[] {
       const value = trimEnd(link[1]!);
       // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken.
       const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index));
-      if ((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value))) pushValue(from + link.index + link[0].length - link[1]!.length, link[1]!, push);
+      if (!((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value)))) continue;
+      const valueStart = from + link.index + link[0].length - link[1]!.length;
+      pushValue(valueStart, link[1]!, push);
+      // "npr. Zacetek#2026a in Zacetek#2026b", "e.g. Spring#01, Spring#02": the next of a list is one too.
+      for (let at = valueStart + value.length; ; ) {
+        LIST_NEXT.lastIndex = at;
+        const next = LIST_NEXT.exec(text);
+        if (next === null || !isChosen(trimEnd(next[1]!))) break;
+        at = next.index + next[0].length - next[1]!.length;
+        pushValue(at, next[1]!, push);
+        at += trimEnd(next[1]!).length;
+      }
     }
     // A value alone on its line under a question or a colon: a chat reply to "what's the wifi
     // password?", "Novo geslo:\nKava-2026".
@@ -106,6 +125,9 @@ export function detectProseSecrets(text: string): Detection[] {
         if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
       }
     }
+  }
+  for (const match of scanAll(TRANSFER_CODE, text)) {
+    if (isChosen(trimEnd(match[1]!))) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
   }
   for (const match of scanAll(USE_AS, text)) {
     if (isChosen(match[1]!)) pushValue(match.index + match[0].indexOf(match[1]!), match[1]!, push);

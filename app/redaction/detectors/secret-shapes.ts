@@ -134,6 +134,13 @@ const SESSION_ID = /(?<![\w-])(?:session[_-]?(?:id|key|token)|sessid|sessionid|j
  * "root:$6$…:19000:0:…"): crackable offline, so they go with the password.
  */
 const PASSWORD_HASH_LINE = /^[ \t]*[\w.@-]{1,64}:((?:\$(?:apr1|2[abxy]?|1|5|6|y|argon2id?|sha512|md5)\$|\{SHA\}|\{SSHA\})[^\s:]{8,256})/gm;
+/**
+ * The same hashes pasted anywhere ("Rok: rok:$apr1$3Dx…$Lk7…", a chat line, a log): the "$id$salt$hash"
+ * layout of crypt(3) and Apache's apr1, bcrypt's "$2y$10$", argon2's "$argon2id$v=19$" and LDAP's
+ * "{SSHA}…" (userPassword). A price
+ * ("$1$2") lacks the salt and the long hash after it.
+ */
+const CRYPT_HASH = /(?<![\w$])(?:\$(?:apr1|1|5|6|md5|sha512)\$(?:rounds=\d{1,7}\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{16,128}|\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$argon2(?:id|i|d)\$v=\d{1,3}\$[\w=,$+/]{20,256}|\$y\$[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{1,32}\$[./A-Za-z0-9]{20,128}|\{(?:S?SHA(?:256|384|512)?|S?MD5|CRYPT|PBKDF2(?:-SHA\d{1,3})?|ARGON2)\}[A-Za-z0-9+/.$=]{16,256})/g;
 /** A PuTTY .ppk file: the lines under "Private-Lines: N" are the private key. */
 const PPK_PRIVATE = /Private-Lines:[ \t]*(\d{1,3})[ \t]*\r?\n/g;
 
@@ -252,6 +259,9 @@ export function detectSecretShapes(text: string): Detection[] {
   }
   if (text.includes(":$") || text.includes(":{S")) {
     for (const match of text.matchAll(PASSWORD_HASH_LINE)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.9);
+  }
+  if (text.includes("$") || text.includes("}")) {
+    for (const match of text.matchAll(CRYPT_HASH)) push(match.index, match.index + match[0].length, 0.9);
   }
   if (text.includes("Private-Lines:")) {
     for (const match of text.matchAll(PPK_PRIVATE)) {

@@ -36,10 +36,28 @@ const SIGNED_PARAMETERS = new Set([
   "signature", "sig", "token", "access_token", "id_token", "refresh_token", "auth", "auth_token", "apikey",
   "api_key", "api-key", "key", "code", "client_secret", "secret", "password", "passwd", "pwd", "jwt", "session",
   "sessionid", "session_id", "sid", "hmac", "policy", "key-pair-id", "otp", "reset_token", "ticket", "st",
+  "reset_password_token", "password_reset_token", "confirmation_token", "invitation_token", "rlkey",
 ]);
 /** Parameters whose short or word-like values are still credentials. */
 const ALWAYS_SECRET = new Set(["password", "passwd", "pwd", "client_secret", "secret"]);
 const QUERY_PARAMETER = /[?&]([A-Za-z][A-Za-z0-9_-]{0,30})=([^\s&#"'<>]{1,4096})/g;
+
+/**
+ * A one-time token as a path segment: "/password/reset/9f3b…", "/reset-password/<token>",
+ * "/verify-email/<token>", "/invite/<token>", "/magic-link/<token>": whoever holds the link can use it.
+ * The segment must look generated (an id like "/reset/42" or "/activate/account" stays).
+ */
+const TOKEN_IN_PATH = /\/(?:reset|password[_-]?reset|reset[_-]?password|pwreset|recover|recovery|verify|verify[_-]?email|verification|activate|activation|confirm|confirmation|invite|invitation|magic[_-]?link|login[_-]?link|one[_-]?time[_-]?login|set[_-]?password|new[_-]?password)\/([A-Za-z0-9_-]{16,256})(?![A-Za-z0-9_-])/gi;
+
+/**
+ * A webhook's signature header ("X-Hub-Signature-256: sha256=…", "Stripe-Signature: t=…,v1=…",
+ * "X-Shopify-Hmac-Sha256: …"): the HMAC of the body under the shared secret. Each long generated
+ * part of the value goes; "t=1492774577" and "sha256=" stay.
+ */
+const SIGNATURE_HEADER = /(?:signature|hmac)(?:-sha\d{1,3}|-\d{3})?[ \t]*:[ \t]*([^\r\n]{16,1024})/gi;
+const SIGNATURE_PART = /(?:^|[=,; \t])([A-Za-z0-9+/_-]{24,512}={0,2})(?![A-Za-z0-9+/=_-])/g;
+/** HTTP Digest's response="…": the hash of the password with the nonce, replayable while the nonce lives. */
+const DIGEST_RESPONSE = /(?<![\w-])response="([0-9a-f]{32,128})"/g;
 
 /** "Cookie: a=1; b=2" (request) and "Set-Cookie: a=1; Path=/" (response), at a line start or after a quote or "-H". */
 const COOKIE_HEADER = /(?<![\w-])(set-)?cookie[ \t]*:[ \t]*([^\r\n"']{1,8192})/giy;
@@ -79,6 +97,33 @@ export function detectSecretsInUrls(text: string): Detection[] {
       if (!ALWAYS_SECRET.has(name) && !looksLikeKey(value) && !(name.includes("sig") && value.length >= 8)) continue;
       const start = hit.index + hit[0].length - hit[2]!.length;
       push(start, start + value.length, 0.9);
+    }
+  }
+  if (text.includes("/")) {
+    for (const hit of text.matchAll(TOKEN_IN_PATH)) {
+      const value = hit[1]!;
+      if (!looksLikeKey(value) && !/^[0-9a-f]{20,}$/i.test(value)) continue;
+      const start = hit.index + hit[0].length - value.length;
+      push(start, start + value.length, 0.9);
+    }
+  }
+  if (text.includes("ignature") || text.includes("mac") || text.includes("MAC")) {
+    for (const header of text.matchAll(SIGNATURE_HEADER)) {
+      const before = header.index === 0 ? "\n" : text[header.index - 1]!;
+      if (!/[\s"'-]/.test(before)) continue; // "X-Hub-Signature-256:", "X-Shopify-Hmac-Sha256:", not "mysignature:"
+      const valuesStart = header.index + header[0].length - header[1]!.length;
+      for (const part of header[1]!.matchAll(SIGNATURE_PART)) {
+        const value = part[1]!;
+        if (!looksLikeKey(value) && !/^[0-9a-f]{32,}$/i.test(value)) continue;
+        const start = valuesStart + part.index + part[0].length - value.length;
+        push(start, start + value.length, 0.9);
+      }
+    }
+  }
+  if (text.includes("Digest")) {
+    for (const match of text.matchAll(DIGEST_RESPONSE)) {
+      const start = match.index + match[0].length - 1 - match[1]!.length;
+      push(start, start + match[1]!.length, 0.9);
     }
   }
   // A header's value runs to its line end: a "Cookie:" inside an earlier value was read with it.

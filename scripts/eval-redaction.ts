@@ -5,12 +5,14 @@
  *   tsx scripts/eval-redaction.ts --lang sl       → one language only
  *   tsx scripts/eval-redaction.ts --set dev       → the development sets (tests/fixtures/redaction-dev), misses listed
  *   tsx scripts/eval-redaction.ts --set dev3      → one round of them (the files named *-dev3.cases)
+ *   tsx scripts/eval-redaction.ts --set probes    → the address and name probes (app/redaction/probes), misses listed
  * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
  */
 import { detect } from "../app/redaction/index";
 import { formatCoverage, scoreCoverage } from "../app/redaction/coverage-scoring";
 import { loadDevCases } from "../tests/fixtures/redaction-dev/dev-cases";
 import { loadEvalCases } from "../tests/fixtures/redaction-eval/eval-cases";
+import { loadProbeCases } from "../app/redaction/probes/probe-cases";
 
 const args = process.argv.slice(2);
 const heldOut = args.includes("--held-out");
@@ -20,10 +22,11 @@ const lang = langIndex >= 0 ? args[langIndex + 1] : undefined;
 const setIndex = args.indexOf("--set");
 const set = setIndex >= 0 ? args[setIndex + 1] : undefined;
 const dev = set?.startsWith("dev") ?? false;
-if (set && !dev) throw new Error(`unknown set ${set}: dev or dev<round>`);
+const probes = set === "probes";
+if (set && !dev && !probes) throw new Error(`unknown set ${set}: dev, dev<round> or probes`);
 
-const all = dev ? loadDevCases(set === "dev" ? undefined : set) : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
+const all = probes ? loadProbeCases() : dev ? loadDevCases(set === "dev" ? undefined : set) : loadEvalCases().filter((c) => c.split === (heldOut ? "held-out" : "tuning"));
 const cases = all.filter((c) => !lang || c.lang === lang);
 const score = scoreCoverage(cases, detect);
-const details = heldOut && !dev ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
-console.log(formatCoverage(dev ? "development set" : heldOut ? "held-out part" : "tuning part", score, details));
+const details = heldOut && !dev && !probes ? { missed: 0, overRedacted: 0 } : { missed: 100_000, overRedacted: 100_000 };
+console.log(formatCoverage(probes ? "probes" : dev ? "development set" : heldOut ? "held-out part" : "tuning part", score, details));

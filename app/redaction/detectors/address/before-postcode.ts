@@ -1,4 +1,4 @@
-import { addressData } from "../../address-data/load";
+import { addressData, type AddressData } from "../../address-data/load";
 import type { Span } from "./street-before-number";
 
 /**
@@ -96,7 +96,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
       continue;
     }
     if (raw.trim() === "" || COMPANY.test(raw)) break;
-    const { start: usableStart, whole } = usableSuffix(raw, data.kindAfterName);
+    const { start: usableStart, whole } = usableSuffix(raw, data);
     if (usableStart === raw.length) break;
     const segment = raw.slice(usableStart);
     const from = segmentStart + usableStart + (segment.length - segment.trimStart().length);
@@ -132,6 +132,25 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
   return best;
 }
 
+/**
+ * "Naš novi naslov je Vrhpolje 23", "Dobite nas na Lokev 15": a sentence before the street, whose
+ * first word names no street, and a lower-case word before a capitalised one. A street name that
+ * holds lower-case words starts with its kind, a preposition or a village prefix ("Ulica heroja
+ * Staneta 4", "Ob železnici 16", "Gorenja vas 102") and has no capital after them but a place's.
+ */
+/** Lower-case words inside foreign street names: "Rue de la Paix 5", "Via della Spiga 3", "Am Hof 2". */
+const NAME_PARTICLES = new Set(["de", "la", "le", "les", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "die", "am", "an", "im", "auf", "zum", "zur", "the", "of", "upon", "on", "y", "e", "i", "u"]);
+const STREET_PREPOSITION = /^(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po|V|K|Pot|Cesta|Ulica|Trg)$/;
+function proseBeforeName(line: string, data: AddressData): boolean {
+  const words = line.split(/\s+/);
+  const first = words[0]!;
+  if (data.kindBeforeName.has(first) || data.villagePrefixes.has(first) || STREET_PREPOSITION.test(first)) return false;
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (/^\p{Ll}/u.test(words[k]!) && !NAME_PARTICLES.has(words[k]!) && /^\p{Lu}/u.test(words[k + 1]!)) return true;
+  }
+  return false;
+}
+
 function capitalised(token: string): string {
   return token.charAt(0) + token.slice(1).toLowerCase();
 }
@@ -141,12 +160,13 @@ function capitalised(token: string): string {
  * numbers and address words; it stops at a label's colon or a prose word. `whole` when the
  * segment was usable to its start (the walk may go on to the segment before).
  */
-function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: number; whole: boolean } {
+function usableSuffix(segment: string, data: AddressData): { start: number; whole: boolean } {
+  const kinds = data.kindAfterName;
   const colon = segment.lastIndexOf(":");
   const limit = colon === -1 ? 0 : colon + 1;
   // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
   const part = segment.slice(limit);
-  if (STREET_LINE.test(part.trim())) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  if (STREET_LINE.test(part.trim()) && !proseBeforeName(part.trim(), data)) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
   // "… hvala. Pod gradom 3": the street line after a sentence in the same segment.
   const sentenceEnd = part.lastIndexOf(". ");
   if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };

@@ -2,6 +2,7 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
+import { capitalStretches, inAddressCase } from "./address/capitals";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
@@ -31,23 +32,20 @@ const ENGLISH_KINDS = [...addressData().englishKinds]
   .map((kind) => kind.replace(/\./g, "\\."))
   .join("|");
 const STREETS: readonly StreetPattern[] = [
-  // "Ulica XIV. divizije 14a", "Trg republike 3", "Cesta v Mestni log 1"
-  {
-    anchor: /(?:Ulica|Cesta|Trg|Nabrežje|Ul\.) /g,
-    lookBack: 0,
-    pattern: new RegExp(String.raw`(?:Ulica|Cesta|Trg|Nabrežje|Ul\.)(?: [\p{L}.]{1,20}){1,3}? ${HOUSE_NUMBER}`, "yu"),
-  },
   // "Dunajska cesta 5", "Prešernov trg 2", "Slovenska c. 55a"
   {
     anchor: / (?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.) \d/g,
     lookBack: 22,
     pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20} ${STREET_KIND} ${HOUSE_NUMBER}`, "yu"),
   },
-  // "Celovška 150", "Cankarjeva 10": the street kind is often left out in Slovenian
+  // "Celovška 150", "Cankarjeva 10", "Vrtna 6", "Sončna 14": the street kind is often left out in
+  // Slovenian, the adjective stays. "-na" after a consonant other than "r" ("Tovarna 2", "Pisarna
+  // 3" are a factory's or an office's number).
   {
-    anchor: /(?:sk|šk|čk|ov|ev)a \d/g,
+    anchor: /(?:sk|šk|čk|ov|ev|[bcčdfghjklmnpstvzšž]n)a \d/g,
     lookBack: 22,
-    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20}(?:ska|ška|čka|ova|eva) ${HOUSE_NUMBER}`, "yu"),
+    // a year after an adjective is a title ("Letna 2024", "Jesenska 2025"), not a house number
+    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{1,20}(?:ska|ška|čka|ova|eva|[bcčdfghjklmnpstvzšž]na) (?!(?:19|20)\d\d(?!\d))${HOUSE_NUMBER}`, "yu"),
   },
   // "Friedrichstraße 123", "Herrengasse 5": German and Austrian street names end in the street kind
   {
@@ -209,6 +207,18 @@ function streetEndingBefore(
 }
 
 export function detectPostalAddresses(text: string): Detection[] {
+  const detections = addressesIn(text);
+  // "DUNAJSKA CESTA 5, 1000 LJUBLJANA": read again in the case an address has (address/capitals.ts)
+  for (const stretch of capitalStretches(text)) {
+    for (const found of addressesIn(inAddressCase(text.slice(stretch.start, stretch.end)))) {
+      detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
+    }
+  }
+  return mergeOverlapping(text, detections);
+}
+
+/** The addresses of a text, unmerged: spans found from different ends of one address overlap. */
+function addressesIn(text: string): Detection[] {
   const streets = findStreets(text)
     .concat(streetsBeforeNumbers(text), poBoxes(text))
     .map((street: { start: number; end: number; complete?: boolean }) => {
@@ -259,7 +269,7 @@ export function detectPostalAddresses(text: string): Detection[] {
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
-  return mergeOverlapping(text, detections);
+  return detections;
 }
 
 /**

@@ -25,6 +25,16 @@ const TOWN_AND_POSTCODE = new RegExp(
 const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
 const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
 const MAX_UNITS = 3;
+/**
+ * A street line that starts with its house number ("12 Market Street") or a box ("P.O. Box 42")
+ * is an English, Irish or US address line on its own, so the capitalised words after its comma
+ * are its town even when the list does not know it ("12 Market Street, Galway", "P.O. Box 42,
+ * Ennis, Co. Clare", "27 Harbour View, Cobh, Co. Cork", "Dublin 2"), up to a line end, a
+ * punctuation mark or a lower-case word. A greeting or a unit word after the comma is no town.
+ */
+const NUMBER_FIRST = /^(?:\d|P\.? ?O\.? ?Box|PO BOX)/i;
+const TOWN_AFTER_NUMBER_FIRST =
+  /,[ \t]*(?!(?:The|And|Or|But|Please|Thanks|Thank|Flat|Apt|Suite|Unit|Room|Floor|Attn|Tel|Phone|Email|Mobile)(?![\p{L}]))\p{Lu}\p{Ll}{1,20}(?:[ \t-]\p{Lu}\p{Ll}{1,20}){0,2}(?:[ \t]\d{1,2}(?![\d.,:]))?(?:,[ \t]*(?:Co\.|County)[ \t]+\p{Lu}\p{Ll}{1,20})?(?=[ \t]*(?:$|[\r\n.,;:)!?]|\p{Ll}))/muy;
 
 /** A street with what follows it; `complete` when a town or postcode ends it (no postcode line is joined then). */
 export interface AddressSpan extends Span {
@@ -56,6 +66,11 @@ export function withTail(text: string, street: Span): AddressSpan {
   UK_POSTCODE_LINE.lastIndex = end;
   const uk = UK_POSTCODE_LINE.exec(text);
   if (uk !== null) return { start, end: end + uk[0].length, complete: true };
+  if (NUMBER_FIRST.test(text.slice(street.start, street.start + 12))) {
+    TOWN_AFTER_NUMBER_FIRST.lastIndex = end;
+    const town = TOWN_AFTER_NUMBER_FIRST.exec(text);
+    if (town !== null) return { start, end: end + town[0].length, complete: true };
+  }
   return { start, end, complete: false };
 }
 

@@ -48,4 +48,12 @@ describe("names in the person fields of exports", () => {
     expect(persons("Thanks,\nH. Lindqvist\nSent from my iPhone")).toEqual(["H. Lindqvist"]);
     expect(persons("Hvala in lp\nLuka")).toEqual(["Luka"]);
   });
+
+  it("knows a hyphenated given name in running text by its parts, in any case, not a firm's two names", () => {
+    expect(persons("Ask Marie-Claire Dubois for the key.")).toEqual(["Marie-Claire Dubois"]);
+    expect(persons("Prevzel je Jean-Luc Moreau iz pariške pisarne.")).toEqual(["Jean-Luc Moreau"]);
+    expect(persons("Pisal sem Ani-Mariji Kovač in še nisem dobil odgovora.")).toEqual(["Ani-Mariji Kovač"]);
+    expect(persons("The Harley-Davidson parked outside is new.")).toEqual([]);
+  });
 });
+

@@ -1,6 +1,6 @@
 import type { Detection } from "../../types";
 import { companyWords } from "./company";
-import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { ANY_NAME, COMMON_WORD, flagsOfWord, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
 
 /**
  * Names that their place in a structure gives away, whatever the words: the display name of a
@@ -58,15 +58,8 @@ export function isNameValue(value: string): boolean {
   return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
 }
 
-/** A hyphenated name ("Klaus-Dieter", "Jean-Pierre", "Chopra-Singh") is as known as its parts. */
 function flagsOfNameWord(word: string): number {
-  const names = gazetteer();
-  const flags = names.flagsOf(word.toLowerCase());
-  if (flags !== 0 || !word.includes("-")) return flags;
-  const parts = word.toLowerCase().split("-");
-  const partFlags = parts.map((part) => names.flagsOf(part));
-  if (partFlags.some((f) => (f & ANY_NAME) === 0 || (f & NOT_A_NAME) !== 0)) return 0;
-  return partFlags.reduce((a, b) => a & b) & (ANY_NAME | COMMON_WORD) || partFlags[0]! & ANY_NAME;
+  return flagsOfWord(word.toLowerCase());
 }
 
 function hasStrongGiven(words: readonly string[]): boolean {

@@ -57,9 +57,9 @@ const STREETS: readonly StreetPattern[] = [
   {
     anchor: new RegExp(String.raw` (?:${ENGLISH_KINDS})(?![a-z])`, "g"),
     lookBack: 75,
-    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St"
+    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St", "21a Elm Road"
     pattern: new RegExp(
-      String.raw`(?<![\w])\d{1,5}[A-Z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
+      String.raw`(?<![\w])\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
       "gu",
     ),
   },
@@ -181,6 +181,7 @@ function looksLikeStreetName(street: string): boolean {
   return words.length > 1 || /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!);
 }
 
+const WORD_BEFORE = /(?<![\p{L}])\p{Lu}\p{Ll}{1,20}[ \t]$/u;
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
 /** A comma, blanks and one line break, or a vCard's escaped "\\n", between a street and its postcode line. */
 const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*|\\n)?$/;
@@ -252,7 +253,12 @@ function addressesIn(text: string): Detection[] {
     const end = start + value.length;
     const street = streetEndingBefore(streetsByEnd, text, start);
     if (street) {
-      detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
+      // "Knez Mihailova 10, 11000 Beograd": read back from the postcode, the street may start one
+      // capitalised word earlier than its shape said
+      const wordBefore = WORD_BEFORE.exec(text.slice(Math.max(0, street.start - 22), street.start));
+      const before = wordBefore === null ? null : streetStartBefore(text, start);
+      const oneWordMore = before !== null && before === street.start - wordBefore![0].length;
+      detections.push({ type: "POSTAL_ADDRESS", start: oneWordMore ? before : street.start, end, confidence: 0.85 });
     } else if (streetStartBefore(text, start) !== null) {
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
@@ -340,10 +346,15 @@ function isStreetHeader(field: string): boolean {
  * with a number inside ("Tiskalnik HP 404 ne dela") is not one.
  */
 const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
+/**
+ * In every line that holds a field isAddressHeader accepts (so columnValues splits only these
+ * lines, not every line of prose with a comma in it).
+ */
+const ADDRESS_HEADER_LINE = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer/i;
 function addressColumns(text: string): Array<{ start: number; end: number }> {
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader, ADDRESS_HEADER_LINE).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
-  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field));
+  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field), ADDRESS_HEADER_LINE);
   return streets.concat(parts.filter((cell) => /[\p{L}\d]/u.test(text.slice(cell.start, cell.end))));
 }

@@ -104,4 +104,15 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Our mailing address is P.O. Box 42, Ennis, Co. Clare.")).toEqual(["P.O. Box 42, Ennis, Co. Clare"]);
     expect(addresses("I live at 4 Elm Road, Thanks")).toEqual(["4 Elm Road"]);
   });
+
+  it("reads a number's label, a letter after a slash, a town on the next line and a sentence before", () => {
+    expect(addresses("Naslov: Dunajska cesta št. 5")).toEqual(["Dunajska cesta št. 5"]);
+    expect(addresses("Dostava na Tržaška cesta 120/a.")).toEqual(["Tržaška cesta 120/a"]);
+    expect(addresses("Janez Novak\nVrtna ulica 6\nKranj\n")).toEqual(["Vrtna ulica 6\nKranj"]);
+    expect(addresses("Vrtna ulica 6\nKranj je lep")).toEqual(["Vrtna ulica 6"]);
+    expect(addresses("12 Market Street\nGalway\nIreland")).toEqual(["12 Market Street\nGalway"]);
+    expect(addresses("Hvala. Dunajska cesta 5, 1000 Ljubljana")).toEqual(["Dunajska cesta 5, 1000 Ljubljana"]);
+    expect(addresses("Knez Mihailova 10, 11000 Beograd")).toEqual(["Knez Mihailova 10, 11000 Beograd"]);
+  });
 });
+

@@ -1,4 +1,5 @@
 import { addressData, type AddressData } from "../../address-data/load";
+import { matchesAt } from "../candidate-scan";
 import type { Span } from "./street-before-number";
 
 /**
@@ -41,10 +42,40 @@ const DIRECTION = /^(?:N|S|E|W|NE|NW|SE|SW)\.?$/;
 const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
 const HOUSE_NUMBER_TOKEN = /^(?:No\.?|[IVX]{1,4}\/)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
 
+/** The end of a postcode's first part and its separator: "SW1A 1AA", "1234 AB", "NY 10118", "00-950". */
+const TOKEN_BEFORE_SEPARATOR = /[A-Z\d][ -](?=[A-Z\d])/g;
+/** Where a US state spelled out may start: after a comma ("Cincinnati, Ohio 45202"). */
+const AFTER_COMMA = /, ?(?=[A-Z])/g;
+
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+}
+
+/**
+ * Where POSTCODE may start. Its alternation has no literal start, so V8 would try it at every
+ * position; but each postcode begins with a token of at most four capitals and digits that a
+ * blank or a hyphen follows ("SW1A", "D02", "NSW", "1234", "12-"), at a word start, or is a state
+ * after a comma. Both are found by plain scans, and the pattern is tried only there.
+ */
+function postcodeStarts(text: string): number[] {
+  const starts: number[] = [];
+  TOKEN_BEFORE_SEPARATOR.lastIndex = 0;
+  for (let hit = TOKEN_BEFORE_SEPARATOR.exec(text); hit !== null; hit = TOKEN_BEFORE_SEPARATOR.exec(text)) {
+    let start = hit.index;
+    while (start > 0 && hit.index - start < 3 && isAsciiAlnum(text.charCodeAt(start - 1)) && !/[a-z]/.test(text[start - 1]!)) start--;
+    if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
+    if (starts.length === 0 || start > starts[starts.length - 1]!) starts.push(start);
+  }
+  const states: number[] = [];
+  AFTER_COMMA.lastIndex = 0;
+  for (let hit = AFTER_COMMA.exec(text); hit !== null; hit = AFTER_COMMA.exec(text)) states.push(hit.index + hit[0].length);
+  if (states.length === 0) return starts;
+  return [...new Set(starts.concat(states))].sort((a, b) => a - b);
+}
+
 export function addressesAroundPostcodes(text: string): Span[] {
   const spans: Span[] = [];
-  POSTCODE.lastIndex = 0;
-  for (let hit = POSTCODE.exec(text); hit !== null; hit = POSTCODE.exec(text)) {
+  for (const hit of matchesAt(POSTCODE, text, postcodeStarts(text))) {
     if (hit.index > 0 && /[A-Za-z0-9]/.test(text[hit.index - 1]!)) continue;
     let end = hit.index + hit[0].length;
     if (/^\d/.test(hit[0]) && !/^\d{3}-/.test(hit[0])) {

@@ -17,38 +17,62 @@ const DIGIT = 3;
 
 /** Characters no address holds: a stretch of log fields or markup ("PROTO=TCP", "<B>") ends there. */
 const BREAKERS = new Set([..."=<>{}[]|@_\\\"`~^*$%+"].map((c) => c.charCodeAt(0)));
+/**
+ * Three Latin letters in a row that may be capitals: where a stretch may be. A plain class, which
+ * V8 scans for ten times faster than \p{Lu}; Latin Extended-A mixes both cases, so a hit is
+ * checked letter by letter.
+ */
+const THREE_CAPITALS = /[A-ZÀ-ÖØ-ÞĀ-ž]{3}/g;
+
+function endsStretch(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (unit >= 97 && unit <= 122) return true;
+  if (unit < 128 && !BREAKERS.has(unit) && unit !== 58) return false;
+  // a lower-case letter, a breaker or a time's colon ("23:59") ends the stretch
+  return charClass(unit) === LOWER || BREAKERS.has(unit) || (unit === 58 && charClass(text.charCodeAt(i + 1)) === DIGIT);
+}
 
 /**
  * Stretches without a lower-case letter that hold two words of three or more capitals and a digit
  * ("CELOVŠKA 150\n1000 LJUBLJANA"); a log's "23:59:59 2026 GMT" or "PROTO=TCP SPT=51577" is none.
+ * Found from each run of three capitals, widened both ways; every character is read once at most.
  */
 export function capitalStretches(text: string): Span[] {
   const stretches: Span[] = [];
-  let start = 0;
+  let done = 0;
+  THREE_CAPITALS.lastIndex = 0;
+  for (let hit = THREE_CAPITALS.exec(text); hit !== null; hit = THREE_CAPITALS.exec(text)) {
+    let capitals = 0;
+    while (capitals < 3 && charClass(text.charCodeAt(hit.index + capitals)) === UPPER) capitals++;
+    if (capitals < 3) {
+      THREE_CAPITALS.lastIndex = hit.index + capitals + 1;
+      continue;
+    }
+    let start = hit.index;
+    while (start > done && !endsStretch(text, start - 1)) start--;
+    let end = hit.index + 3;
+    while (end < text.length && !endsStretch(text, end)) end++;
+    done = end;
+    THREE_CAPITALS.lastIndex = end;
+    if (qualifies(text, start, end)) stretches.push({ start, end });
+  }
+  return stretches;
+}
+
+function qualifies(text: string, start: number, end: number): boolean {
   let capitals = 0;
   let longWords = 0;
   let digit = false;
-  for (let i = 0; i <= text.length; i++) {
-    const unit = i < text.length ? text.charCodeAt(i) : 97;
-    const cls = charClass(unit);
+  for (let i = start; i < end; i++) {
+    const cls = charClass(text.charCodeAt(i));
     if (cls === UPPER) {
       if (++capitals === 3) longWords++;
-      continue;
-    }
-    capitals = 0;
-    if (cls === DIGIT) {
-      digit = true;
-      continue;
-    }
-    // a lower-case letter, a breaker or a time's colon ("23:59") ends the stretch
-    if (cls === LOWER || BREAKERS.has(unit) || (unit === 58 && charClass(text.charCodeAt(i + 1)) === DIGIT)) {
-      if (longWords >= 2 && digit) stretches.push({ start, end: i });
-      start = i + 1;
-      longWords = 0;
-      digit = false;
+    } else {
+      capitals = 0;
+      if (cls === DIGIT) digit = true;
     }
   }
-  return stretches;
+  return longWords >= 2 && digit;
 }
 
 /** Lower-case words inside street and town names: "CESTA NA BRDO", "ŠMARTNO PRI LITIJI", "RUE DE LA PAIX". */

@@ -15,8 +15,8 @@ import { addressData } from "../../address-data/load";
 const MAX_WORDS = 6;
 const MAX_BACK = 70;
 const DIGITS = /\d{1,5}/g;
-/** "5", "12a", "12 a" (but "14 v Domžalah" ends at 14), "5/II", "45/3/12", "12-14", "1A"; not a time, a decimal or a unit ("5 km"). */
-const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
+/** "5", "12a", "12 a" (but "14 v Domžalah" ends at 14), "5/II", "120/a", "45/3/12", "12-14", "1A"; not a time, a decimal or a unit ("5 km"). */
+const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}|[a-zA-Z](?!\p{L})))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
 const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
 const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
 /** "Gorenja vas 25", "iz Gorenje vasi 102", "Novo selo 4": a village named by a prefix and a lower-case noun. */
@@ -41,6 +41,8 @@ const ORDINAL = /^\d{1,2}\.$/;
 /** "XIV.", "17.", "heroja", "v", "Mestni": a word inside a street name that starts with its kind. */
 const NAME_WORD = /^(?:[\p{L}'’-]{1,25}\.?|\d{1,2}\.|[IVXLC]{1,6}\.)$/u;
 
+const SENTENCE_WORD = /^\p{L}{4,}\.$/u;
+const NUMBER_LABEL = /^(?:št\.?|štev\.|hš\.|No\.?|no\.|Nr\.?|nr\.)$/;
 /** A street that names its kind in the nominative, first ("Trg republike 3") or last ("Ljubljanska cesta 9"). */
 const NOMINATIVE_KIND = /^(?:Ulica|Cesta|Trg|Pot|Nabrežje|Naselje|Obala|Steza|Drevored|Ul\.|C\.)[ \t]/;
 const NOMINATIVE_KIND_LAST = /(?<![\p{L}])(?:ulica|cesta|trg|pot|nabrežje|naselje|obala|steza|drevored|ul\.|c\.)[ \t]$/u;
@@ -103,15 +105,18 @@ function wordsBefore(text: string, at: number): Word[] {
 }
 
 /** Where the street name starts among `words` (which end right before the number), or null. */
-function streetStart(words: Word[], text: string, numberAt: number): number | null {
+function streetStart(allWords: Word[], text: string, numberAt: number): number | null {
   const data = addressData();
+  // "Dunajska cesta št. 5", "Hauptstraße Nr. 12": the number's label is not part of the name
+  const words = allWords.length >= 2 && NUMBER_LABEL.test(allWords[allWords.length - 1]!.text) ? allWords.slice(0, -1) : allWords;
   const last = words[words.length - 1]!;
   const italianComma = text[numberAt - 2] === ",";
   // "v Ulici heroja Šaranoviča 12a", "Cesta v Mestni log 1", "Via Roma 12": the kind first, any words after it.
   for (let k = 0; k < words.length - 1; k++) {
     const word = words[k]!;
     // "v ulici Heroja Staneta 4": the kind in lower case after a preposition, a capitalised name after it
-    const lowerKind = k > 0 && PREPOSITIONS.has(words[k - 1]!.text) && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
+    // (or "ul. Janeza Puharja 4": the abbreviation, as often written in lower case)
+    const lowerKind = (k > 0 ? PREPOSITIONS.has(words[k - 1]!.text) : word.text === "ul.") && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
     if (!data.kindBeforeName.has(word.text) && !lowerKind) continue;
     const between = words.slice(k + 1);
     // "Trg 3. Na Dunaju 2026": a full stop before a capital ends a sentence, not a street name.
@@ -125,7 +130,8 @@ function streetStart(words: Word[], text: string, numberAt: number): number | nu
   if (data.kindAfterName.has(last.text) && words.length >= 2) {
     let first = words.length - 1;
     // a capitalised preposition starts the sentence, not the name: "Na cesti 5" (withPreposition adds it back to "na Glavnem trgu 14")
-    while (first > 0 && words.length - 1 - first < 3 && CAPITALISED.test(words[first - 1]!.text) && !PREPOSITIONS.has(words[first - 1]!.text)) first--;
+    // and a word with a full stop ends the sentence before it ("Hvala. Dunajska cesta 5"), unless it is short, an abbreviation ("Sv.", "Zg.")
+    while (first > 0 && words.length - 1 - first < 3 && CAPITALISED.test(words[first - 1]!.text) && !PREPOSITIONS.has(words[first - 1]!.text) && !SENTENCE_WORD.test(words[first - 1]!.text)) first--;
     if (first < words.length - 1) return words[first]!.start;
   }
   // "Friedrichstraße 123", "Hauptstr. 5", "Mariahilfer Straße 45"

@@ -55,5 +55,18 @@ describe("names in the person fields of exports", () => {
     expect(persons("Pisal sem Ani-Mariji Kovač in še nisem dobil odgovora.")).toEqual(["Ani-Mariji Kovač"]);
     expect(persons("The Harley-Davidson parked outside is new.")).toEqual([]);
   });
+
+  it("takes a surname after a courtesy title even when it is also a weekday, and a name with particles or an initial", () => {
+    expect(persons("Spoštovana ga. Petek, pošiljamo ponudbo.")).toEqual(["Petek"]);
+    expect(persons("Please forward it to Mrs. van der Berg in accounts.")).toEqual(["van der Berg"]);
+    expect(persons("Lp, Gregor K.")).toEqual(["Gregor K."]);
+    expect(persons("Kontakt: Marija Kos D.O.O.")).toEqual(["Marija Kos"]);
+    expect(persons("Owner: Mark T.\nClosed by: Ana Novak")).toEqual(["Mark T.", "Ana Novak"]);
+  });
+
+  it("takes a card holder column written in capitals with an initial", () => {
+    expect(persons("cardholder,amount\nJ SMITH,45.00\nR BROWN,12.50")).toEqual(["J SMITH", "R BROWN"]);
+    expect(persons("status,amount\nOPEN,45.00")).toEqual([]);
+  });
 });
 

@@ -42,10 +42,14 @@ export function isNameValue(value: string): boolean {
   let strong = 0;
   let weak = 0;
   let unknown = 0;
+  let initials = 0;
   for (const word of words) {
     if (PARTICLE.test(word)) continue;
     if (!WORD.test(word)) return false;
-    if (word.length === 2 && word.endsWith(".")) continue;
+    if (word.length === 2 && word.endsWith(".")) {
+      initials++;
+      continue;
+    }
     const flags = flagsOfNameWord(word);
     if ((flags & ANY_NAME) !== 0 && (flags & NOT_A_NAME) === 0) {
       if ((flags & COMMON_WORD) === 0) strong++;
@@ -55,7 +59,8 @@ export function isNameValue(value: string): boolean {
   }
   // an unknown word beside a known one: after a given name ("Mateja Zgonc") or before a surname ("Regula Meier")
   if (strong > 0) return unknown === 0 || (unknown <= 2 && (hasStrongGiven(words) || lastIsStrongSurname(words)));
-  return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
+  // "J. Smith": an initial before a name that is also a word
+  return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1 + initials && initials <= 1);
 }
 
 function flagsOfNameWord(word: string): number {

@@ -3,6 +3,7 @@ import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { capitalStretches, inAddressCase } from "./address/capitals";
+import { labelledPlaces } from "./address/labelled";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
@@ -221,7 +222,7 @@ export function detectPostalAddresses(text: string): Detection[] {
 /** The addresses of a text, unmerged: spans found from different ends of one address overlap. */
 function addressesIn(text: string): Detection[] {
   const streets = findStreets(text)
-    .concat(streetsBeforeNumbers(text), poBoxes(text))
+    .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text))
     .map((street: { start: number; end: number; complete?: boolean }) => {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;

@@ -163,7 +163,7 @@ function streetStart(allWords: Word[], text: string, numberAt: number): number |
  */
 const PREPOSITION_STREET = /(?<![\p{L}\d])(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po)[ \t]+(?:\p{L}[\p{Ll}'’-]{1,25}[ \t]+){0,1}\p{L}[\p{Ll}'’-]{2,25}[ \t]+\d{1,4}[a-zA-Z]?(?:\/[\dA-Za-z]{1,4})?(?![\p{L}\d]|[.,:]\d)/gu;
 /** Nouns that take a number in prose after these prepositions ("Na strani 12", "Po koraku 3", "Pri točki 4"). */
-const NOT_A_PLACE = /^(?:stran[ie]?|točk[aei]|točko|slik[aei]|korak[ua]?|verzij[ai]|različic[ai]|seznam[ua]?|vrstic[ai]|poglavj[ue]|minut[ai]?|dneh|dnevih|urah|letih|mesecih|tednih|kos[ua]?|kosih|polic[ai]|predal[ua]?|miz[ai]|nadstropj[ue]|okn[ua]|zavihk[ua]|menij[ua]|strežnik[ua]|port[ua]|kanal[ua]|sob[ai]|prostor[ua]|vhod[ua]?|izhod[ua]?|postaj[ai]|peron[ua]|progi|liniji|računu|naročilu|ponudbi|pogodbi|členu|odstavku|zahtevku|ticketu|modelu)$/i;
+export const NOT_A_PLACE = /^(?:stran[ie]?|točk[aei]|točko|slik[aei]|korak[ua]?|verzij[ai]|različic[ai]|seznam[ua]?|vrstic[ai]|poglavj[ue]|minut[ai]?|dneh|dnevih|urah|letih|mesecih|tednih|kos[ua]?|kosih|polic[ai]|predal[ua]?|miz[ai]|nadstropj[ue]|okn[ua]|zavihk[ua]|menij[ua]|strežnik[ua]|port[ua]|kanal[ua]|sob[ai]|prostor[ua]|vhod[ua]?|izhod[ua]?|postaj[ai]|peron[ua]|progi|liniji|računu|naročilu|ponudbi|pogodbi|členu|odstavku|zahtevku|ticketu|modelu)$/i;
 export function prepositionStreets(text: string): Span[] {
   if (!/(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po) /.test(text)) return [];
   return [...text.matchAll(PREPOSITION_STREET)]

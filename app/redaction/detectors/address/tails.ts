@@ -87,6 +87,7 @@ export function unitBefore(text: string, start: number): number {
   return unit === null ? start : from + unit.index + unit[0].indexOf(unit[1]!);
 }
 
+
 /** The end of a known town right after `at` (", Ljubljana", "v Domžalah", "in London"), or null. */
 function townAt(text: string, at: number): number | null {
   const data = addressData();

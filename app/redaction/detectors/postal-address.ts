@@ -4,6 +4,7 @@ import { addressesAroundPostcodes, streetBefore } from "./address/before-postcod
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { capitalStretches, inAddressCase } from "./address/capitals";
 import { labelledPlaces } from "./address/labelled";
+import { unitFirstAddresses } from "./address/unit-first";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
@@ -273,6 +274,7 @@ function addressesIn(text: string): Detection[] {
     }
   }
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
+  for (const span of unitFirstAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.75 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });

@@ -39,8 +39,11 @@ const NUMBER_FIRST = /^(?:\d|P\.? ?O\.? ?Box|PO BOX)/i;
 const NOT_A_TOWN = String.raw`(?!(?:The|And|Or|But|Please|Thanks|Thank|Regards|Best|Cheers|Flat|Apt|Suite|Unit|Room|Floor|Attn|Tel|Phone|Email|Mobile|Ireland|England|Scotland|Wales|Northern Ireland|United Kingdom|United States|Canada|Australia|Slovenia|Slovenija|Croatia|Austria|Germany|Italy|France)(?![\p{L}]))`;
 const TOWN_NAME = String.raw`\p{Lu}\p{Ll}{1,20}(?:[ \t-]\p{Lu}\p{Ll}{1,20}){0,2}(?:[ \t]\d{1,2}(?![\d.,:]))?(?:,[ \t]*(?:Co\.|County)[ \t]+\p{Lu}\p{Ll}{1,20})?`;
 const TOWN_AFTER_NUMBER_FIRST = new RegExp(String.raw`,[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?=[ \t]*(?:$|[\r\n.,;:)!?]|\p{Ll}))`, "muy");
-/** "12 Market Street\nGalway": the town alone on the next line. */
-const TOWN_LINE_AFTER_NUMBER_FIRST = new RegExp(String.raw`[ \t]*\r?\n[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?=[ \t]*(?:\r?\n|$))`, "uy");
+/** "12 Market Street\nGalway", "12 Al Noor Street\nJabal Amman, Amman 11181": the town line below, with its district and postcode. */
+const TOWN_LINE_AFTER_NUMBER_FIRST = new RegExp(
+  String.raw`[ \t]*\r?\n[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?:,[ \t]*${NOT_A_TOWN}${TOWN_NAME})?(?:[ \t]+\d{4,6})?(?=[ \t]*(?:\r?\n|$))`,
+  "uy",
+);
 
 /** A street with what follows it; `complete` when a town or postcode ends it (no postcode line is joined then). */
 export interface AddressSpan extends Span {

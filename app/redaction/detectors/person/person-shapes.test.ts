@@ -68,5 +68,10 @@ describe("names in the person fields of exports", () => {
     expect(persons("cardholder,amount\nJ SMITH,45.00\nR BROWN,12.50")).toEqual(["J SMITH", "R BROWN"]);
     expect(persons("status,amount\nOPEN,45.00")).toEqual([]);
   });
+
+  it("takes a name line above an address line, a given name that is also a word with a surname no list knows", () => {
+    expect(persons("Omar Haddad\n45 King Fahd Road\nAl Olaya, Riyadh 12214")).toEqual(["Omar Haddad"]);
+    expect(persons("Windows Update\n12 Elm Road")).toEqual([]);
+  });
 });
 

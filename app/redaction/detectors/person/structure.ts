@@ -287,7 +287,21 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
   return !companyWords(words) && !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
 }
 
-/** A line that is only a name, beside a line of contact details or under a sign-off. */
+/**
+ * The first line of a postal address: a house number and a capitalised word ("45 King Fahd Road"),
+ * words ending in a house number ("Vrtna ulica 6"), or a flat, unit or box.
+ */
+const ADDRESS_LINE = /^[ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+\p{Lu}\p{Ll}|\p{Lu}[\p{L}.'’-]+(?:[ \t][\p{L}.'’-]+){0,4}[ \t]\d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?[ \t]*$|(?:Flat|Unit|Office|Suite|Apt|Apartment|P\.?O\.? Box|PO Box|p\. ?p\.)[ \t.])/u;
+
+/** Two words: a given name (also an ordinary word, never a product or a place) and a word no list knows. */
+function givenThenUnknown(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length !== 2 || !words.every((w) => WORD.test(w)) || companyWords(words)) return false;
+  const [first, second] = words.map((w) => flagsOfNameWord(w));
+  return (first! & GIVEN) !== 0 && (first! & NOT_A_NAME) === 0 && second === 0;
+}
+
+/** A line that is only a name, beside a line of contact details or an address, or under a sign-off. */
 function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, index: number, detections: Detection[]): void {
   const [start, end] = lines[index]!;
   // a name line is short and starts with a capital (or a list mark): most lines are neither
@@ -298,10 +312,13 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*(?:\([^)]{0,20}\)|,[ \t]*(?:\+?\d[\d ()/.-]{5,}\d|\S+@\S+))?[ \t]*$/s.exec(line);
   if (m === null) return;
   const name = m[2]!;
-  if (name.length < 2 || name.length > 60 || !isNameValue(name)) return;
+  if (name.length < 2 || name.length > 60) return;
   const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
   const next = near(index + 1);
   const previous = near(index - 1);
+  const contactBelow = CONTACT_LINE.test(next) || ADDRESS_LINE.test(next);
+  // "Omar Haddad" above a street line: a given name that is also a word, and a surname the list lacks
+  if (!isNameValue(name) && !(contactBelow && givenThenUnknown(name))) return;
   const single = !/\s/.test(name.trim());
   if (single) {
     // one word: a known given name only, where the structure says so
@@ -311,7 +328,7 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   // A line that is only a known given name, or only two to five name words, is a name wherever
   // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
   const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
-  if (strongAlone || CONTACT_LINE.test(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+  if (strongAlone || contactBelow || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
     const s = start + m[1]!.length;
     push(detections, s, s + name.length, 0.7);
   }

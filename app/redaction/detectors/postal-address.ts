@@ -3,7 +3,7 @@ import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { capitalStretches, inAddressCase } from "./address/capitals";
-import { labelledPlaces } from "./address/labelled";
+import { labelledPlaces, withLabelledPrefix } from "./address/labelled";
 import { unitFirstAddresses } from "./address/unit-first";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
@@ -278,6 +278,7 @@ function addressesIn(text: string): Detection[] {
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
+  for (const span of withLabelledPrefix(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   return detections;
 }
 

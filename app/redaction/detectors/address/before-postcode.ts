@@ -24,7 +24,7 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 /** The town after a postcode that precedes it, with a district number ("120 00 Praha 2"). */
 const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}(?: \d{1,2}(?![\d.,:]))?/uy;
 /** Company forms, as whole words: "Cincinnati" holds an "inc" and "Galtdale" an "ltd". */
-const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\.?|\bInc\b\.?|\bLLC\b|\bAG\b|S\.p\.A\.|s\.r\.l\.|\bKft\b\.?|\bplc\b)/iu;
+export const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\.?|\bInc\b\.?|\bLLC\b|\bAG\b|S\.p\.A\.|s\.r\.l\.|\bKft\b\.?|\bplc\b)/iu;
 /** Lower-case words that appear inside addresses; any other lower-case word is prose. */
 const ADDRESS_LOWER = new Set(
   ("de la le du des del della di da van von der den die das the of on upon am an im auf na pri ob v pod nad ul ulica cesta trg " +

@@ -16,4 +16,10 @@ describe("a place and a house number after words that say an address follows", (
     expect(addresses("Živim v Ljubljani 5 let.")).toEqual([]);
     expect(addresses("Živi v sobi 3, Živi v Sobi 3")).toEqual([]);
   });
+
+  it("takes a building or a business between an address label and the street, not a company with its legal form", () => {
+    expect(addresses("Shipping address: Riverside Lodge, 4 Quay Street, Galway")).toEqual(["Riverside Lodge, 4 Quay Street, Galway"]);
+    expect(addresses("Address: Kovač d.o.o., Vrtna 6, Kranj")).toEqual(["Vrtna 6, Kranj"]);
+  });
 });
+

@@ -1,4 +1,5 @@
 import { groupLeadingAlternation } from "../grouped-alternation";
+import { COMPANY } from "./before-postcode";
 import { NOT_A_PLACE, quantityAfter, type Span } from "./street-before-number";
 
 /**
@@ -20,6 +21,38 @@ const LIVING = groupLeadingAlternation(
 /** The value: capitalised words and a house number, ending there ("Podgorje 17", "Brezovica pri Ljubljani 12"). */
 const PLACE_AND_NUMBER = /\p{Lu}[\p{Ll}'’-]{1,25}(?:[ \t](?:pri|ob|nad|pod|na|v|\p{Lu}[\p{Ll}'’-]{1,25})){0,3}[ \t]\d{1,4}[a-zA-Z]?(?:\/[\dA-Za-z]{1,4})?(?![\p{L}\d]|[.,:]\d)/uy;
 const LOCATIVE_PLACE = /(?:v|na|pri)[ \t]+(?:vasi[ \t]+|naselju[ \t]+)?\p{Lu}[\p{Ll}'’-]{1,25}(?:[ \t](?:pri|ob|nad|pod|na|v|\p{Lu}[\p{Ll}'’-]{1,25})){0,3}[ \t]\d{1,4}[a-zA-Z]?(?:\/[\dA-Za-z]{1,4})?(?![\p{L}\d]|[.,:]\d)/uy;
+
+/** Where the value of each address label starts ("Delivery address: |Hotel Cubo, Slovenska cesta 15"). */
+export function labelledValueStarts(text: string): number[] {
+  if (!text.includes(":")) return [];
+  const starts: number[] = [];
+  LABEL.lastIndex = 0;
+  for (let hit = LABEL.exec(text); hit !== null; hit = LABEL.exec(text)) {
+    if (hit.index === 0 || !/\p{L}/u.test(text[hit.index - 1]!)) starts.push(hit.index + hit[0].length);
+  }
+  return starts;
+}
+
+/**
+ * A building, a business or a care-of line between an address label and the street found after
+ * it ("Delivery address: Hotel Cubo, Slovenska cesta 15, 1000 Ljubljana"): one or two segments of
+ * capitalised words, each closed by a comma. After the label they are part of the address; in
+ * prose ("at The Grand Hotel, 97 King's Road") a business stands on its own.
+ */
+const NAMED_SEGMENTS = /^(?:\p{Lu}[\p{L}\d'’.&-]*(?:[ \t][\p{L}\d'’.&-]+){0,4},[ \t]*){1,2}$/u;
+
+export function withLabelledPrefix(text: string, detections: readonly Span[]): Span[] {
+  const starts = labelledValueStarts(text);
+  if (starts.length === 0) return [];
+  const spans: Span[] = [];
+  for (const valueStart of starts) {
+    const next = detections.filter((d) => d.start > valueStart && d.start - valueStart <= 90).sort((a, b) => a.start - b.start)[0];
+    const prefix = next === undefined ? "" : text.slice(valueStart, next.start);
+    // a company with its legal form is the addressee's firm, a look-alike the technician needs
+    if (next !== undefined && NAMED_SEGMENTS.test(prefix) && !COMPANY.test(prefix)) spans.push({ start: valueStart, end: next.end });
+  }
+  return spans;
+}
 
 export function labelledPlaces(text: string): Span[] {
   if (!text.includes(":") && !/[Žž]iv|[Ss]tanuj|[Pp]rebiv|[Dd]oma|[Pp]reselil/.test(text)) return [];

@@ -114,5 +114,11 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Hvala. Dunajska cesta 5, 1000 Ljubljana")).toEqual(["Dunajska cesta 5, 1000 Ljubljana"]);
     expect(addresses("Knez Mihailova 10, 11000 Beograd")).toEqual(["Knez Mihailova 10, 11000 Beograd"]);
   });
+
+  it("takes a US rural route box, not an English sentence after the Croatian kind 'Put'", () => {
+    expect(addresses("RR 2 Box 152\nPine Ridge, SD 57770")).toEqual(["RR 2 Box 152\nPine Ridge, SD 57770"]);
+    expect(addresses("Put it in Box 5 on the shelf.")).toEqual([]);
+    expect(addresses("Put Bokanjca 12, 23000 Zadar")).toEqual(["Put Bokanjca 12, 23000 Zadar"]);
+  });
 });
 

@@ -34,9 +34,10 @@ export function quantityAfter(text: string, end: number): boolean {
 }
 /**
  * Words of a sentence, not of a street name: a street that starts with its kind ("Cesta v Mestni
- * log 1", "Ulica heroja Staneta 4") holds no verb or conjunction ("Cesta je zaprta do 15. 5.").
+ * log 1", "Ulica heroja Staneta 4") holds no verb or conjunction ("Cesta je zaprta do 15. 5.",
+ * the Croatian kind "Put" starting "Put it in Box 5").
  */
-const PROSE_WORDS = new Set(["je", "so", "bo", "bodo", "bi", "ni", "sta", "ste", "smo", "sem", "si", "da", "ki", "ko", "če", "ker", "ali", "pa", "se", "bil", "bila", "bilo", "bili", "the", "is", "are", "was", "and"]);
+const PROSE_WORDS = new Set(["je", "so", "bo", "bodo", "bi", "ni", "sta", "ste", "smo", "sem", "si", "da", "ki", "ko", "če", "ker", "ali", "pa", "se", "bil", "bila", "bilo", "bili", "the", "is", "are", "was", "and", "it", "in", "on", "to", "a", "an", "this", "that", "them", "me", "you", "your", "my"]);
 const ORDINAL = /^\d{1,2}\.$/;
 /** "XIV.", "17.", "heroja", "v", "Mestni": a word inside a street name that starts with its kind. */
 const NAME_WORD = /^(?:[\p{L}'’-]{1,25}\.?|\d{1,2}\.|[IVXLC]{1,6}\.)$/u;

@@ -121,6 +121,10 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
         for (const form of forms) add(form, COMPANY);
         continue;
       }
+      if (list.kind === "not-a-name" && ((flags.get(lower) ?? 0) & SURNAME) !== 0) {
+        // "Hofer", "Mercator": a firm named like a surname is none in its case forms either ("pri Hoferju")
+        for (const form of masculineForms(lower, false)) add(form, NOT_A_NAME);
+      }
       if (list.kind === "common" || list.kind === "not-a-name") {
         add(lower, list.kind === "common" ? COMMON_WORD : NOT_A_NAME);
         if (list.kind === "common") commonWords++;

@@ -73,5 +73,11 @@ describe("names in the person fields of exports", () => {
     expect(persons("Omar Haddad\n45 King Fahd Road\nAl Olaya, Riyadh 12214")).toEqual(["Omar Haddad"]);
     expect(persons("Windows Update\n12 Elm Road")).toEqual([]);
   });
+
+  it("leaves a known town after a preposition of place and a firm named like a surname in its case forms", () => {
+    expect(persons("Our offices are in Austin, the warehouse near Denver.")).toEqual([]);
+    expect(persons("Pri Hoferju smo kupili dva monitorja.")).toEqual([]);
+    expect(persons("Yesterday Austin called about the laptop.")).toEqual(["Austin"]);
+  });
 });
 

@@ -3,7 +3,7 @@ import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
 import { capitalStretches, inAddressCase } from "./address/capitals";
-import { labelledPlaces, withLabelledPrefix } from "./address/labelled";
+import { labelledPlaces, labelledValueStarts, withLabelledPrefix } from "./address/labelled";
 import { unitFirstAddresses } from "./address/unit-first";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
@@ -222,8 +222,9 @@ export function detectPostalAddresses(text: string): Detection[] {
 
 /** The addresses of a text, unmerged: spans found from different ends of one address overlap. */
 function addressesIn(text: string): Detection[] {
+  const labelled = labelledValueStarts(text);
   const streets = findStreets(text)
-    .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text))
+    .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text, labelled))
     .map((street: { start: number; end: number; complete?: boolean }) => {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;
@@ -278,7 +279,7 @@ function addressesIn(text: string): Detection[] {
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
-  for (const span of withLabelledPrefix(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
+  for (const span of withLabelledPrefix(text, detections, labelled)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   return detections;
 }
 

@@ -64,7 +64,8 @@ function qualifies(text: string, start: number, end: number): boolean {
   let longWords = 0;
   let digit = false;
   for (let i = start; i < end; i++) {
-    const cls = charClass(text.charCodeAt(i));
+    const unit = text.charCodeAt(i);
+    const cls = unit >= 65 && unit <= 90 ? UPPER : unit >= 48 && unit <= 57 ? DIGIT : unit < 128 ? 0 : charClass(unit);
     if (cls === UPPER) {
       if (++capitals === 3) longWords++;
     } else {

@@ -293,6 +293,14 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
  */
 const ADDRESS_LINE = /^[ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+\p{Lu}\p{Ll}|\p{Lu}[\p{L}.'’-]+(?:[ \t][\p{L}.'’-]+){0,4}[ \t]\d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?[ \t]*$|(?:Flat|Unit|Office|Suite|Apt|Apartment|P\.?O\.? Box|PO Box|p\. ?p\.)[ \t.])/u;
 
+function lineAt(text: string, lines: ReadonlyArray<[number, number]>, k: number): string {
+  return k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "";
+}
+
+function contactOrAddress(line: string): boolean {
+  return CONTACT_LINE.test(line) || ADDRESS_LINE.test(line);
+}
+
 /** Two words: a given name (also an ordinary word, never a product or a place) and a word no list knows. */
 function givenThenUnknown(name: string): boolean {
   const words = name.trim().split(/\s+/);
@@ -313,12 +321,10 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   if (m === null) return;
   const name = m[2]!;
   if (name.length < 2 || name.length > 60) return;
-  const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
-  const next = near(index + 1);
-  const previous = near(index - 1);
-  const contactBelow = CONTACT_LINE.test(next) || ADDRESS_LINE.test(next);
   // "Omar Haddad" above a street line: a given name that is also a word, and a surname the list lacks
-  if (!isNameValue(name) && !(contactBelow && givenThenUnknown(name))) return;
+  if (!isNameValue(name) && !(givenThenUnknown(name) && contactOrAddress(lineAt(text, lines, index + 1)))) return;
+  const next = lineAt(text, lines, index + 1);
+  const previous = lineAt(text, lines, index - 1);
   const single = !/\s/.test(name.trim());
   if (single) {
     // one word: a known given name only, where the structure says so
@@ -328,7 +334,7 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   // A line that is only a known given name, or only two to five name words, is a name wherever
   // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
   const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
-  if (strongAlone || contactBelow || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+  if (strongAlone || contactOrAddress(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
     const s = start + m[1]!.length;
     push(detections, s, s + name.length, 0.7);
   }

@@ -6,7 +6,7 @@
  *   tsx scripts/eval-redaction.ts --set dev       → the development sets (tests/fixtures/redaction-dev), misses listed
  *   tsx scripts/eval-redaction.ts --set dev3      → one round of them (the files named *-dev3.cases)
  *   tsx scripts/eval-redaction.ts --set dev4 --held-out → that round's held-back third (held/), figures only
- *   tsx scripts/eval-redaction.ts --set probes    → the SECRET/PHONE/DATE_OF_BIRTH probes (app/redaction/probes)
+ *   tsx scripts/eval-redaction.ts --set probes    → the probes of secrets, phones, birth dates, addresses and names (app/redaction/probes)
  * While tuning, read only the tuning part's misses; the held-out part is scored at the end.
  */
 import { detect } from "../app/redaction/index";

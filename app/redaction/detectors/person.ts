@@ -18,8 +18,13 @@ import { COMPANY_WORD, isNameValue, structuredNames } from "./person/structure";
 
 // "Novak-Kos", "O'Connor", "D’Angelo"
 const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
-// "H. Lindqvist", "J. Novak": an initial may stand for the given name
-const NAME = String.raw`(?:\p{Lu}\. )?${NAME_WORD}(?: ${NAME_WORD}){0,2}`;
+// "van der Berg", "de Luca": lower-case particles inside a name, before the word they belong to
+const PARTICLES = String.raw`(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|zu) ){0,2}`;
+// "H. Lindqvist", "J. Novak": an initial may stand for the given name; "Gregor K.": for the surname
+// (Particles only between its words: tried before every first word, after every "sem" or "g."
+// followed by a lower-case word, they cost the cues a tenth of their time; after a courtesy title
+// a name may start with them, see TITLE_IN_PROSE.)
+const NAME = String.raw`(?:\p{Lu}\. )?${NAME_WORD}(?: ${PARTICLES}${NAME_WORD}){0,2}(?: \p{Lu}\.(?![\p{L}\d]))?`;
 const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gospod|gospa|gospodična) `;
 
 // Form labels, also as "name=" in form data, and the person fields of ticket and HR exports
@@ -27,7 +32,7 @@ const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gosp
 // label a person or a company; a company name rarely has 2–3 capitalised words
 // without "d.o.o." or "Ltd", which the name pattern does not take.
 const LABELLED = groupLeadingAlternation(new RegExp(
-  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik|[Aa]ssignee|[Aa]ssigned to|[Rr]eported by|[Rr]equested by|[Cc]reated by|[Aa]pproved by|[Aa]uthor|[Aa]vtor(?:ica)?|[Pp]rijavitelj(?:ica)?|[Dd]odeljeno|[Oo]dgovorna oseba|[Ee]mployee|[Zz]aposlen[ia]?|[Pp]assenger|[Pp]otnik|[Pp]atient|[Pp]acient(?:ka)?|[Aa]pplicant|[Tt]enant|[Nn]ajemnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
+  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik|[Aa]ssignee|[Aa]ssigned to|[Rr]eported by|[Rr]equested by|[Cc]reated by|[Aa]pproved by|[Oo]wner|[Tt]echnician|[Tt]ehnik|[Ss]ubmitted by|[Oo]pened by|[Cc]losed by|[Rr]esolved by|[Uu]pdated by|[Mm]odified by|[Ee]dited by|[Ss]igned by|[Oo]dprl(?:a)?|[Zz]aprl(?:a)?|[Rr]ešil(?:a)?|[Uu]redil(?:a)?|[Pp]odpisal(?:a)?|[Aa]uthor|[Aa]vtor(?:ica)?|[Pp]rijavitelj(?:ica)?|[Dd]odeljeno|[Oo]dgovorna oseba|[Ee]mployee|[Zz]aposlen[ia]?|[Pp]assenger|[Pp]otnik|[Pp]atient|[Pp]acient(?:ka)?|[Aa]pplicant|[Tt]enant|[Nn]ajemnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
   "gmud",
 ));
 const GREETING = groupLeadingAlternation(new RegExp(
@@ -51,7 +56,7 @@ const SELF_INTRODUCTION = groupLeadingAlternation(new RegExp(
 
 /** A courtesy title before a surname anywhere in a sentence: "g. Novak je rekel", "Ms. Brown". */
 const TITLE_IN_PROSE = groupLeadingAlternation(new RegExp(
-  String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|Sig|Sig\.ra|Signor|Signora)\.?[ \t]+(${NAME})(?![\p{L}\p{N}])`,
+  String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|Sig|Sig\.ra|Signor|Signora)\.?[ \t]+(${PARTICLES}${NAME})(?![\p{L}\p{N}])`,
   "gud",
 ));
 /** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */
@@ -111,7 +116,7 @@ const NAME_CELL = /^\p{L}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*,?){0,4}$(?<!['�
  * Header cells of a column that holds people or companies (ticket, bank and event exports): a cell
  * counts only when the gazetteer knows it as a name, written in capitals too ("J SMITH").
  */
-const ROLE_COLUMN = /^(?:payee|beneficiary|speaker|owner|assignee|assigned to|author|avtor|prijavitelj|dodeljeno|customer|customer name|stranka|employee|zaposleni|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester|reported by|created by)$/;
+const ROLE_COLUMN = /^(?:payee|beneficiary|speaker|owner|card[ _]?holder|card holder name|name on card|account[ _]holder|imetnik|imetnik kartice|imetnik računa|assignee|assigned to|author|avtor|prijavitelj|dodeljeno|customer|customer name|stranka|employee|zaposleni|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester|reported by|created by)$/;
 
 /** Capitalised words that follow the same cues but are not people. */
 const NOT_A_NAME = new Set([
@@ -126,6 +131,12 @@ const NOT_A_NAME = new Set([
   // role mailboxes and departments, which show up as display names ("Northwind Billing <billing@…>")
   "Billing", "Accounts", "Accounting", "Info", "Office", "Newsletter", "Notifications", "Noreply", "Service",
   "Marketing", "Prodaja", "Računovodstvo", "Tajništvo", "Obvestila", "Servis", "Pisarna", "Uprava", "Finance",
+]);
+
+/** What may follow a courtesy title but names no one ("g. Vam pošiljam", "Dr. Office"). */
+const NOT_A_NAME_AFTER_TITLE = new Set([
+  "Vam", "Vas", "Vi", "Vaš", "Vaše", "Vašo", "Vašega", "Vami", "The", "We", "I", "It", "Please", "Prosim", "Thanks", "Hvala",
+  "Microsoft", "Windows", "Outlook", "Gmail", "Google", "WordPress", "Office", "Excel", "Word",
 ]);
 
 // Where a cue may start. Checked in code rather than as a lookbehind at the
@@ -169,7 +180,8 @@ export function detectPersons(text: string): Detection[] {
       const span = match.indices?.[1];
       if (!span || !cueMayStartAt(text, match.index, rule)) continue;
       const words = match[1]!.split(" ");
-      if (words.some((word) => NOT_A_NAME.has(word))) continue;
+      // after a courtesy title a weekday, a month or a town is a surname ("ga. Petek", "g. Kranjc")
+      if (words.some((word) => (cue === TITLE_IN_PROSE ? NOT_A_NAME_AFTER_TITLE : NOT_A_NAME).has(word))) continue;
       // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
       if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });
@@ -265,7 +277,7 @@ function displayNames(text: string, detections: Detection[]): void {
  * Rows follow the header until a blank line or a line without the delimiter.
  * Header lines are found by their words; every line is looked at once at most.
  */
-const HEADER_WORD = /ime|name|first|last|given|family|holder|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
+const HEADER_WORD = /ime|name|first|last|given|family|holder|imetnik|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
 
 const MAX_HEADER_LINE = 400;
 

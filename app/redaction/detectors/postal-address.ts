@@ -2,6 +2,9 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
+import { capitalStretches, inAddressCase } from "./address/capitals";
+import { labelledPlaces, labelledValueStarts, withLabelledPrefix } from "./address/labelled";
+import { unitFirstAddresses } from "./address/unit-first";
 import { prepositionStreets, streetsBeforeNumbers } from "./address/street-before-number";
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
@@ -31,23 +34,20 @@ const ENGLISH_KINDS = [...addressData().englishKinds]
   .map((kind) => kind.replace(/\./g, "\\."))
   .join("|");
 const STREETS: readonly StreetPattern[] = [
-  // "Ulica XIV. divizije 14a", "Trg republike 3", "Cesta v Mestni log 1"
-  {
-    anchor: /(?:Ulica|Cesta|Trg|Nabrežje|Ul\.) /g,
-    lookBack: 0,
-    pattern: new RegExp(String.raw`(?:Ulica|Cesta|Trg|Nabrežje|Ul\.)(?: [\p{L}.]{1,20}){1,3}? ${HOUSE_NUMBER}`, "yu"),
-  },
   // "Dunajska cesta 5", "Prešernov trg 2", "Slovenska c. 55a"
   {
     anchor: / (?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.) \d/g,
     lookBack: 22,
     pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20} ${STREET_KIND} ${HOUSE_NUMBER}`, "yu"),
   },
-  // "Celovška 150", "Cankarjeva 10": the street kind is often left out in Slovenian
+  // "Celovška 150", "Cankarjeva 10", "Vrtna 6", "Sončna 14": the street kind is often left out in
+  // Slovenian, the adjective stays. "-na" after a consonant other than "r" ("Tovarna 2", "Pisarna
+  // 3" are a factory's or an office's number).
   {
-    anchor: /(?:sk|šk|čk|ov|ev)a \d/g,
+    anchor: /(?:sk|šk|čk|ov|ev|[bcčdfghjklmnpstvzšž]n)a \d/g,
     lookBack: 22,
-    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20}(?:ska|ška|čka|ova|eva) ${HOUSE_NUMBER}`, "yu"),
+    // a year after an adjective is a title ("Letna 2024", "Jesenska 2025"), not a house number
+    pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{1,20}(?:ska|ška|čka|ova|eva|[bcčdfghjklmnpstvzšž]na) (?!(?:19|20)\d\d(?!\d))${HOUSE_NUMBER}`, "yu"),
   },
   // "Friedrichstraße 123", "Herrengasse 5": German and Austrian street names end in the street kind
   {
@@ -59,9 +59,9 @@ const STREETS: readonly StreetPattern[] = [
   {
     anchor: new RegExp(String.raw` (?:${ENGLISH_KINDS})(?![a-z])`, "g"),
     lookBack: 75,
-    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St"
+    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St", "21a Elm Road"
     pattern: new RegExp(
-      String.raw`(?<![\w])\d{1,5}[A-Z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
+      String.raw`(?<![\w])\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
       "gu",
     ),
   },
@@ -183,6 +183,7 @@ function looksLikeStreetName(street: string): boolean {
   return words.length > 1 || /^\p{Lu}\p{Ll}{3,}$/u.test(words[0]!);
 }
 
+const WORD_BEFORE = /(?<![\p{L}])\p{Lu}\p{Ll}{1,20}[ \t]$/u;
 const CONNECTOR_TAIL = / (?:ob|pri|na|nad|pod|v)$/;
 /** A comma, blanks and one line break, or a vCard's escaped "\\n", between a street and its postcode line. */
 const BETWEEN_STREET_AND_POSTCODE = /^[ \t]*,?[ \t]*(?:\r?\n[ \t]*|\\n)?$/;
@@ -209,8 +210,21 @@ function streetEndingBefore(
 }
 
 export function detectPostalAddresses(text: string): Detection[] {
+  const detections = addressesIn(text);
+  // "DUNAJSKA CESTA 5, 1000 LJUBLJANA": read again in the case an address has (address/capitals.ts)
+  for (const stretch of capitalStretches(text)) {
+    for (const found of addressesIn(inAddressCase(text.slice(stretch.start, stretch.end)))) {
+      detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
+    }
+  }
+  return mergeOverlapping(text, detections);
+}
+
+/** The addresses of a text, unmerged: spans found from different ends of one address overlap. */
+function addressesIn(text: string): Detection[] {
+  const labelled = labelledValueStarts(text);
   const streets = findStreets(text)
-    .concat(streetsBeforeNumbers(text), poBoxes(text))
+    .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text, labelled))
     .map((street: { start: number; end: number; complete?: boolean }) => {
       const tailed = withTail(text, street);
       return street.complete ? { ...tailed, complete: true } : tailed;
@@ -242,7 +256,12 @@ export function detectPostalAddresses(text: string): Detection[] {
     const end = start + value.length;
     const street = streetEndingBefore(streetsByEnd, text, start);
     if (street) {
-      detections.push({ type: "POSTAL_ADDRESS", start: street.start, end, confidence: 0.85 });
+      // "Knez Mihailova 10, 11000 Beograd": read back from the postcode, the street may start one
+      // capitalised word earlier than its shape said
+      const wordBefore = WORD_BEFORE.exec(text.slice(Math.max(0, street.start - 22), street.start));
+      const before = wordBefore === null ? null : streetStartBefore(text, start);
+      const oneWordMore = before !== null && before === street.start - wordBefore![0].length;
+      detections.push({ type: "POSTAL_ADDRESS", start: oneWordMore ? before : street.start, end, confidence: 0.85 });
     } else if (streetStartBefore(text, start) !== null) {
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
@@ -256,10 +275,12 @@ export function detectPostalAddresses(text: string): Detection[] {
     }
   }
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
+  for (const span of unitFirstAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.75 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
-  return mergeOverlapping(text, detections);
+  for (const span of withLabelledPrefix(text, detections, labelled)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
+  return detections;
 }
 
 /**
@@ -330,10 +351,15 @@ function isStreetHeader(field: string): boolean {
  * with a number inside ("Tiskalnik HP 404 ne dela") is not one.
  */
 const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
+/**
+ * In every line that holds a field isAddressHeader accepts (so columnValues splits only these
+ * lines, not every line of prose with a comma in it).
+ */
+const ADDRESS_HEADER_LINE = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer/i;
 function addressColumns(text: string): Array<{ start: number; end: number }> {
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader, ADDRESS_HEADER_LINE).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
-  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field));
+  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field), ADDRESS_HEADER_LINE);
   return streets.concat(parts.filter((cell) => /[\p{L}\d]/u.test(text.slice(cell.start, cell.end))));
 }

@@ -70,4 +70,55 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Address line 1: 39 Birch Court\nCity: Madison\nState: WI  ZIP: 53703")).toEqual(["39 Birch Court", "Madison", "WI  ZIP: 53703"]);
     expect(addresses("Subject: login\nState: WI")).toEqual([]);
   });
+
+  it("reads an address written in capitals, not a log line in capitals", () => {
+    expect(addresses("NASLOV: DUNAJSKA CESTA 5, 1000 LJUBLJANA")).toEqual(["DUNAJSKA CESTA 5, 1000 LJUBLJANA"]);
+    expect(addresses("Paket pošljite na TRŽAŠKA CESTA 120, 1000 LJUBLJANA, hvala.")).toEqual(["TRŽAŠKA CESTA 120, 1000 LJUBLJANA"]);
+    expect(addresses("CELOVŠKA 150\n1000 LJUBLJANA")).toEqual(["CELOVŠKA 150\n1000 LJUBLJANA"]);
+    expect(addresses("ŠMARTNO PRI LITIJI 12\n1275 ŠMARTNO PRI LITIJI")).toEqual(["ŠMARTNO PRI LITIJI 12\n1275 ŠMARTNO PRI LITIJI"]);
+    expect(addresses("LEN=40 TOS=0x00 PROTO=TCP SPT=51577 DPT=3389")).toEqual([]);
+    expect(addresses("NUJNO: WINDOWS 11 IN OFFICE 365 NE DELATA, NA CESTI 5 MINUT")).toEqual([]);
+  });
+
+  it("takes a Slovenian street named by its adjective alone, in any case, not a title with a year", () => {
+    expect(addresses("dostava na Vrtna 6, zvonec ne dela")).toEqual(["Vrtna 6"]);
+    expect(addresses("Stranka stanuje na Sončni 14, ne na Gozdni.")).toEqual(["na Sončni 14"]);
+    expect(addresses("Letna 2024 naročnina je plačana, Tovarna 2 stoji.")).toEqual([]);
+  });
+
+  it("keeps a quantity, a date and a sentence that only look like a street", () => {
+    expect(addresses("Na cesti 5 minut stojimo, ker je zastoj.")).toEqual([]);
+    expect(addresses("Cesta je zaprta do 15. 5., obvoz čez Vič.")).toEqual([]);
+    expect(addresses("Naš novi naslov je Vrhpolje 23, 5271 Vipava.")).toEqual(["Vrhpolje 23, 5271 Vipava"]);
+    expect(addresses("Rue de la Paix 5, 75002 Paris")).toEqual(["Rue de la Paix 5, 75002 Paris"]);
+  });
+
+  it("leaves a preposition before a street named in the nominative", () => {
+    expect(addresses("Pošljite na Trg republike 3, 1000 Ljubljana.")).toEqual(["Trg republike 3, 1000 Ljubljana"]);
+    expect(addresses("Sestanek bo na Glavnem trgu 14 v Domžalah.")).toEqual(["na Glavnem trgu 14 v Domžalah"]);
+  });
+
+  it("takes the town after a number-first street line or a box, without a postcode", () => {
+    expect(addresses("Please send it to 12 Market Street, Galway.")).toEqual(["12 Market Street, Galway"]);
+    expect(addresses("I moved to 27 Harbour View, Cobh, Co. Cork last month.")).toEqual(["27 Harbour View, Cobh, Co. Cork"]);
+    expect(addresses("Our mailing address is P.O. Box 42, Ennis, Co. Clare.")).toEqual(["P.O. Box 42, Ennis, Co. Clare"]);
+    expect(addresses("I live at 4 Elm Road, Thanks")).toEqual(["4 Elm Road"]);
+  });
+
+  it("reads a number's label, a letter after a slash, a town on the next line and a sentence before", () => {
+    expect(addresses("Naslov: Dunajska cesta št. 5")).toEqual(["Dunajska cesta št. 5"]);
+    expect(addresses("Dostava na Tržaška cesta 120/a.")).toEqual(["Tržaška cesta 120/a"]);
+    expect(addresses("Janez Novak\nVrtna ulica 6\nKranj\n")).toEqual(["Vrtna ulica 6\nKranj"]);
+    expect(addresses("Vrtna ulica 6\nKranj je lep")).toEqual(["Vrtna ulica 6"]);
+    expect(addresses("12 Market Street\nGalway\nIreland")).toEqual(["12 Market Street\nGalway"]);
+    expect(addresses("Hvala. Dunajska cesta 5, 1000 Ljubljana")).toEqual(["Dunajska cesta 5, 1000 Ljubljana"]);
+    expect(addresses("Knez Mihailova 10, 11000 Beograd")).toEqual(["Knez Mihailova 10, 11000 Beograd"]);
+  });
+
+  it("takes a US rural route box, not an English sentence after the Croatian kind 'Put'", () => {
+    expect(addresses("RR 2 Box 152\nPine Ridge, SD 57770")).toEqual(["RR 2 Box 152\nPine Ridge, SD 57770"]);
+    expect(addresses("Put it in Box 5 on the shelf.")).toEqual([]);
+    expect(addresses("Put Bokanjca 12, 23000 Zadar")).toEqual(["Put Bokanjca 12, 23000 Zadar"]);
+  });
 });
+

@@ -1,4 +1,5 @@
-import { addressData } from "../../address-data/load";
+import { addressData, type AddressData } from "../../address-data/load";
+import { matchesAt } from "../candidate-scan";
 import type { Span } from "./street-before-number";
 
 /**
@@ -23,7 +24,7 @@ const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
 /** The town after a postcode that precedes it, with a district number ("120 00 Praha 2"). */
 const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}(?: \d{1,2}(?![\d.,:]))?/uy;
 /** Company forms, as whole words: "Cincinnati" holds an "inc" and "Galtdale" an "ltd". */
-const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\.?|\bInc\b\.?|\bLLC\b|\bAG\b|S\.p\.A\.|s\.r\.l\.|\bKft\b\.?|\bplc\b)/iu;
+export const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\.?|\bInc\b\.?|\bLLC\b|\bAG\b|S\.p\.A\.|s\.r\.l\.|\bKft\b\.?|\bplc\b)/iu;
 /** Lower-case words that appear inside addresses; any other lower-case word is prose. */
 const ADDRESS_LOWER = new Set(
   ("de la le du des del della di da van von der den die das the of on upon am an im auf na pri ob v pod nad ul ulica cesta trg " +
@@ -41,10 +42,40 @@ const DIRECTION = /^(?:N|S|E|W|NE|NW|SE|SW)\.?$/;
 const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
 const HOUSE_NUMBER_TOKEN = /^(?:No\.?|[IVX]{1,4}\/)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
 
+/** The end of a postcode's first part and its separator: "SW1A 1AA", "1234 AB", "NY 10118", "00-950". */
+const TOKEN_BEFORE_SEPARATOR = /[A-Z\d][ -](?=[A-Z\d])/g;
+/** Where a US state spelled out may start: after a comma ("Cincinnati, Ohio 45202"). */
+const AFTER_COMMA = /, ?(?=[A-Z])/g;
+
+function isAsciiAlnum(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+}
+
+/**
+ * Where POSTCODE may start. Its alternation has no literal start, so V8 would try it at every
+ * position; but each postcode begins with a token of at most four capitals and digits that a
+ * blank or a hyphen follows ("SW1A", "D02", "NSW", "1234", "12-"), at a word start, or is a state
+ * after a comma. Both are found by plain scans, and the pattern is tried only there.
+ */
+function postcodeStarts(text: string): number[] {
+  const starts: number[] = [];
+  TOKEN_BEFORE_SEPARATOR.lastIndex = 0;
+  for (let hit = TOKEN_BEFORE_SEPARATOR.exec(text); hit !== null; hit = TOKEN_BEFORE_SEPARATOR.exec(text)) {
+    let start = hit.index;
+    while (start > 0 && hit.index - start < 3 && isAsciiAlnum(text.charCodeAt(start - 1)) && !/[a-z]/.test(text[start - 1]!)) start--;
+    if (start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
+    if (starts.length === 0 || start > starts[starts.length - 1]!) starts.push(start);
+  }
+  const states: number[] = [];
+  AFTER_COMMA.lastIndex = 0;
+  for (let hit = AFTER_COMMA.exec(text); hit !== null; hit = AFTER_COMMA.exec(text)) states.push(hit.index + hit[0].length);
+  if (states.length === 0) return starts;
+  return [...new Set(starts.concat(states))].sort((a, b) => a - b);
+}
+
 export function addressesAroundPostcodes(text: string): Span[] {
   const spans: Span[] = [];
-  POSTCODE.lastIndex = 0;
-  for (let hit = POSTCODE.exec(text); hit !== null; hit = POSTCODE.exec(text)) {
+  for (const hit of matchesAt(POSTCODE, text, postcodeStarts(text))) {
     if (hit.index > 0 && /[A-Za-z0-9]/.test(text[hit.index - 1]!)) continue;
     let end = hit.index + hit[0].length;
     if (/^\d/.test(hit[0]) && !/^\d{3}-/.test(hit[0])) {
@@ -96,7 +127,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
       continue;
     }
     if (raw.trim() === "" || COMPANY.test(raw)) break;
-    const { start: usableStart, whole } = usableSuffix(raw, data.kindAfterName);
+    const { start: usableStart, whole } = usableSuffix(raw, data);
     if (usableStart === raw.length) break;
     const segment = raw.slice(usableStart);
     const from = segmentStart + usableStart + (segment.length - segment.trimStart().length);
@@ -132,6 +163,25 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
   return best;
 }
 
+/**
+ * "Naš novi naslov je Vrhpolje 23", "Dobite nas na Lokev 15": a sentence before the street, whose
+ * first word names no street, and a lower-case word before a capitalised one. A street name that
+ * holds lower-case words starts with its kind, a preposition or a village prefix ("Ulica heroja
+ * Staneta 4", "Ob železnici 16", "Gorenja vas 102") and has no capital after them but a place's.
+ */
+/** Lower-case words inside foreign street names: "Rue de la Paix 5", "Via della Spiga 3", "Am Hof 2". */
+const NAME_PARTICLES = new Set(["de", "la", "le", "les", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "die", "am", "an", "im", "auf", "zum", "zur", "the", "of", "upon", "on", "y", "e", "i", "u"]);
+const STREET_PREPOSITION = /^(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po|V|K|Pot|Cesta|Ulica|Trg)$/;
+function proseBeforeName(line: string, data: AddressData): boolean {
+  const words = line.split(/\s+/);
+  const first = words[0]!;
+  if (data.kindBeforeName.has(first) || data.villagePrefixes.has(first) || STREET_PREPOSITION.test(first)) return false;
+  for (let k = 1; k + 1 < words.length; k++) {
+    if (/^\p{Ll}/u.test(words[k]!) && !NAME_PARTICLES.has(words[k]!) && /^\p{Lu}/u.test(words[k + 1]!)) return true;
+  }
+  return false;
+}
+
 function capitalised(token: string): string {
   return token.charAt(0) + token.slice(1).toLowerCase();
 }
@@ -141,12 +191,13 @@ function capitalised(token: string): string {
  * numbers and address words; it stops at a label's colon or a prose word. `whole` when the
  * segment was usable to its start (the walk may go on to the segment before).
  */
-function usableSuffix(segment: string, kinds: ReadonlySet<string>): { start: number; whole: boolean } {
+function usableSuffix(segment: string, data: AddressData): { start: number; whole: boolean } {
+  const kinds = data.kindAfterName;
   const colon = segment.lastIndexOf(":");
   const limit = colon === -1 ? 0 : colon + 1;
   // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
   const part = segment.slice(limit);
-  if (STREET_LINE.test(part.trim())) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  if (STREET_LINE.test(part.trim()) && !proseBeforeName(part.trim(), data)) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
   // "… hvala. Pod gradom 3": the street line after a sentence in the same segment.
   const sentenceEnd = part.lastIndexOf(". ");
   if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };

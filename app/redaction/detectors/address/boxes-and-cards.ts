@@ -3,7 +3,7 @@ import type { Span } from "./street-before-number";
 
 /**
  * Two address shapes that carry no street name: a post-office box ("p.p. 123", "PO Box 456",
- * "Postfach 12 34") and a vCard ADR property ("ADR;TYPE=WORK:;;Dunajska cesta 5;Ljubljana;;1000;
+ * "Postfach 12 34", a US rural route's "RR 2 Box 152") and a vCard ADR property ("ADR;TYPE=WORK:;;Dunajska cesta 5;Ljubljana;;1000;
  * Slovenija"), whose fields are PO box; extended address; street; locality; region; postal code;
  * country (RFC 6350 §6.3.1). The country is not part of the value: it identifies no one.
  */
@@ -31,8 +31,15 @@ export function poBoxes(text: string): Span[] {
     const number = BOX_NUMBER.exec(text);
     if (number !== null) boxes.push({ start: at, end: at + hit[0].length + number[0].length });
   }
+  if (/Box /.test(text)) {
+    RURAL_ROUTE.lastIndex = 0;
+    for (let hit = RURAL_ROUTE.exec(text); hit !== null; hit = RURAL_ROUTE.exec(text)) boxes.push({ start: hit.index, end: hit.index + hit[0].length });
+  }
   return boxes;
 }
+
+/** US rural and military delivery (USPS Publication 28): "RR 2 Box 152", "HC 68 Box 23", "PSC 1234, Box 5678". */
+const RURAL_ROUTE = /(?<![\p{L}\d])(?:RR|HC|Rural Route|Highway Contract|PSC|CMR)[ \t]?\d{1,4},?[ \t]+Box[ \t]+\d{1,6}(?![\p{L}\d])/gu;
 
 /** "ADR" at a line start (optionally "item1."), parameters, then the value up to the line end. */
 const ADR_LINE = /^(?:item\d{1,3}\.)?ADR(?:;[^:\r\n]{0,200})?:([^\r\n]{1,1000})/gim;

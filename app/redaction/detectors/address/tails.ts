@@ -10,7 +10,9 @@ import type { Span } from "./street-before-number";
  */
 
 const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
-const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
+const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
+/** After a town on the line below a street: only the line's end ("Vrtna ulica 6\nKranj\n"). */
+const LINE_END = /[ \t.]*(?:\r?\n|$)/y;
 const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})`;
 const AFTER_TOWN = new RegExp(String.raw`,?[ \t]+(?:[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|${UK_POSTCODE}|\([A-Z]{2}\))(?![\w])`, "y");
 /**
@@ -25,6 +27,23 @@ const TOWN_AND_POSTCODE = new RegExp(
 const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
 const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
 const MAX_UNITS = 3;
+/**
+ * A street line that starts with its house number ("12 Market Street") or a box ("P.O. Box 42")
+ * is an English, Irish or US address line on its own, so the capitalised words after its comma
+ * are its town even when the list does not know it ("12 Market Street, Galway", "P.O. Box 42,
+ * Ennis, Co. Clare", "27 Harbour View, Cobh, Co. Cork", "Dublin 2"), up to a line end, a
+ * punctuation mark or a lower-case word. A greeting or a unit word after the comma is no town.
+ */
+const NUMBER_FIRST = /^(?:\d|P\.? ?O\.? ?Box|PO BOX)/i;
+/** Capitalised words after a street that are no town: greetings, unit and contact labels, countries. */
+const NOT_A_TOWN = String.raw`(?!(?:The|And|Or|But|Please|Thanks|Thank|Regards|Best|Cheers|Flat|Apt|Suite|Unit|Room|Floor|Attn|Tel|Phone|Email|Mobile|Ireland|England|Scotland|Wales|Northern Ireland|United Kingdom|United States|Canada|Australia|Slovenia|Slovenija|Croatia|Austria|Germany|Italy|France)(?![\p{L}]))`;
+const TOWN_NAME = String.raw`\p{Lu}\p{Ll}{1,20}(?:[ \t-]\p{Lu}\p{Ll}{1,20}){0,2}(?:[ \t]\d{1,2}(?![\d.,:]))?(?:,[ \t]*(?:Co\.|County)[ \t]+\p{Lu}\p{Ll}{1,20})?`;
+const TOWN_AFTER_NUMBER_FIRST = new RegExp(String.raw`,[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?=[ \t]*(?:$|[\r\n.,;:)!?]|\p{Ll}))`, "muy");
+/** "12 Market Street\nGalway", "12 Al Noor Street\nJabal Amman, Amman 11181": the town line below, with its district and postcode. */
+const TOWN_LINE_AFTER_NUMBER_FIRST = new RegExp(
+  String.raw`[ \t]*\r?\n[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?:,[ \t]*${NOT_A_TOWN}${TOWN_NAME})?(?:[ \t]+\d{4,6})?(?=[ \t]*(?:\r?\n|$))`,
+  "uy",
+);
 
 /** A street with what follows it; `complete` when a town or postcode ends it (no postcode line is joined then). */
 export interface AddressSpan extends Span {
@@ -56,6 +75,12 @@ export function withTail(text: string, street: Span): AddressSpan {
   UK_POSTCODE_LINE.lastIndex = end;
   const uk = UK_POSTCODE_LINE.exec(text);
   if (uk !== null) return { start, end: end + uk[0].length, complete: true };
+  if (NUMBER_FIRST.test(text.slice(street.start, street.start + 12))) {
+    TOWN_AFTER_NUMBER_FIRST.lastIndex = end;
+    TOWN_LINE_AFTER_NUMBER_FIRST.lastIndex = end;
+    const town = TOWN_AFTER_NUMBER_FIRST.exec(text) ?? TOWN_LINE_AFTER_NUMBER_FIRST.exec(text);
+    if (town !== null) return { start, end: end + town[0].length, complete: true };
+  }
   return { start, end, complete: false };
 }
 
@@ -65,6 +90,7 @@ export function unitBefore(text: string, start: number): number {
   return unit === null ? start : from + unit.index + unit[0].indexOf(unit[1]!);
 }
 
+
 /** The end of a known town right after `at` (", Ljubljana", "v Domžalah", "in London"), or null. */
 function townAt(text: string, at: number): number | null {
   const data = addressData();
@@ -72,10 +98,12 @@ function townAt(text: string, at: number): number | null {
   const match = TOWN_WORDS.exec(text);
   if (match === null) return null;
   const comma = match[1] !== undefined;
-  const preposition = match[2];
-  if (!comma && preposition === undefined) return null;
-  const words = match[3]!.split(/[ \t]+/);
-  const wordsStart = match.index + match[0].length - match[3]!.length;
+  const newline = match[2] !== undefined;
+  const preposition = match[3];
+  if (newline && preposition !== undefined) return null; // "… 6\nv Kranju smo …" is a sentence
+  if (!comma && !newline && preposition === undefined) return null;
+  const words = match[4]!.split(/[ \t]+/);
+  const wordsStart = match.index + match[0].length - match[4]!.length;
   for (let n = Math.min(words.length, data.maxTownWords); n >= 1; n--) {
     const name = words.slice(0, n).join(" ").replace(/[.,]+$/, "");
     const lower = name.toLowerCase();
@@ -91,6 +119,9 @@ function townAt(text: string, at: number): number | null {
       const word = i === n - 1 ? words[i]!.replace(/[.,]+$/, "") : words[i]!;
       end = text.indexOf(word, end) + word.length;
     }
+    // a town on the next line is the address's when it is all the line holds
+    LINE_END.lastIndex = end;
+    if (newline && !LINE_END.test(text)) return null;
     return end;
   }
   return null;

@@ -73,6 +73,23 @@ export function gazetteer(): Gazetteer {
   return (loaded ??= buildGazetteer(readList));
 }
 
+/**
+ * Flags of a lower-case word, a hyphenated name ("klaus-dieter", "jean-luc", "ani-mariji",
+ * "chopra-singh") as known as its parts: every part a name and none a product or a place; a firm's
+ * two names ("harley-davidson") are not a person's.
+ */
+export function flagsOfWord(lowerCaseWord: string): number {
+  const names = gazetteer();
+  const flags = names.flagsOf(lowerCaseWord);
+  if (flags !== 0 || !lowerCaseWord.includes("-")) return flags;
+  const parts = lowerCaseWord.split("-");
+  // "Harley-Davidson", "Rolls-Royce": a firm named after two people
+  if (names.companyNames.has(parts.join(" "))) return NOT_A_NAME;
+  const partFlags = parts.map((part) => names.flagsOf(part));
+  if (partFlags.some((f) => (f & ANY_NAME) === 0 || (f & NOT_A_NAME) !== 0)) return 0;
+  return partFlags.reduce((a, b) => a & b) & (ANY_NAME | COMMON_WORD) || partFlags[0]! & ANY_NAME;
+}
+
 /** Entries of a list file: one a line, "#" starts a comment line, blank lines skipped. */
 export function parseList(content: string): string[] {
   const entries: string[] = [];
@@ -109,6 +126,10 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
         const forms = lower.endsWith("a") ? feminineForms(lower, false) : /[aeiou]$/.test(lower) ? new Set([lower]) : masculineForms(lower, false);
         for (const form of forms) add(form, COMPANY);
         continue;
+      }
+      if (list.kind === "not-a-name" && ((flags.get(lower) ?? 0) & SURNAME) !== 0) {
+        // "Hofer", "Mercator": a firm named like a surname is none in its case forms either ("pri Hoferju")
+        for (const form of masculineForms(lower, false)) add(form, NOT_A_NAME);
       }
       if (list.kind === "common" || list.kind === "not-a-name") {
         add(lower, list.kind === "common" ? COMMON_WORD : NOT_A_NAME);

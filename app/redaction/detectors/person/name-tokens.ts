@@ -1,4 +1,4 @@
-import { gazetteer } from "./gazetteer";
+import { flagsOfWord, gazetteer } from "./gazetteer";
 
 /**
  * Capitalised words of a text, with what the gazetteer knows of each and where it stands: one
@@ -127,7 +127,7 @@ export function nameTokens(text: string): NameToken[] {
     let known = seen?.get(word);
     if (known === undefined) {
       const lowerCase = word.toLowerCase();
-      known = { lower: lowerCase, flags: names.flagsOf(lowerCase) };
+      known = { lower: lowerCase, flags: lowerCase.includes("-") ? flagsOfWord(lowerCase) : names.flagsOf(lowerCase) };
       seen?.set(word, known);
     }
     const lower = known.lower;

@@ -48,4 +48,36 @@ describe("names in the person fields of exports", () => {
     expect(persons("Thanks,\nH. Lindqvist\nSent from my iPhone")).toEqual(["H. Lindqvist"]);
     expect(persons("Hvala in lp\nLuka")).toEqual(["Luka"]);
   });
+
+  it("knows a hyphenated given name in running text by its parts, in any case, not a firm's two names", () => {
+    expect(persons("Ask Marie-Claire Dubois for the key.")).toEqual(["Marie-Claire Dubois"]);
+    expect(persons("Prevzel je Jean-Luc Moreau iz pariške pisarne.")).toEqual(["Jean-Luc Moreau"]);
+    expect(persons("Pisal sem Ani-Mariji Kovač in še nisem dobil odgovora.")).toEqual(["Ani-Mariji Kovač"]);
+    expect(persons("The Harley-Davidson parked outside is new.")).toEqual([]);
+  });
+
+  it("takes a surname after a courtesy title even when it is also a weekday, and a name with particles or an initial", () => {
+    expect(persons("Spoštovana ga. Petek, pošiljamo ponudbo.")).toEqual(["Petek"]);
+    expect(persons("Please forward it to Mrs. van der Berg in accounts.")).toEqual(["van der Berg"]);
+    expect(persons("Lp, Gregor K.")).toEqual(["Gregor K."]);
+    expect(persons("Kontakt: Marija Kos D.O.O.")).toEqual(["Marija Kos"]);
+    expect(persons("Owner: Mark T.\nClosed by: Ana Novak")).toEqual(["Mark T.", "Ana Novak"]);
+  });
+
+  it("takes a card holder column written in capitals with an initial", () => {
+    expect(persons("cardholder,amount\nJ SMITH,45.00\nR BROWN,12.50")).toEqual(["J SMITH", "R BROWN"]);
+    expect(persons("status,amount\nOPEN,45.00")).toEqual([]);
+  });
+
+  it("takes a name line above an address line, a given name that is also a word with a surname no list knows", () => {
+    expect(persons("Omar Haddad\n45 King Fahd Road\nAl Olaya, Riyadh 12214")).toEqual(["Omar Haddad"]);
+    expect(persons("Windows Update\n12 Elm Road")).toEqual([]);
+  });
+
+  it("leaves a known town after a preposition of place and a firm named like a surname in its case forms", () => {
+    expect(persons("Our offices are in Austin, the warehouse near Denver.")).toEqual([]);
+    expect(persons("Pri Hoferju smo kupili dva monitorja.")).toEqual([]);
+    expect(persons("Yesterday Austin called about the laptop.")).toEqual(["Austin"]);
+  });
 });
+

@@ -1,3 +1,4 @@
+import { addressData } from "../../address-data/load";
 import type { Detection } from "../../types";
 import { ANY_NAME, COMMON_WORD, COMPANY, gazetteer, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
 import { companyAfter, companyBefore } from "./company";
@@ -146,6 +147,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if ((t.linked && previous !== null && !previous.sentenceInitial) || (next?.linked && !isKnown(next))) return false;
   if (companyAround(text, [t])) return false;
   const wordBefore = lowerWordBefore(text, t.start);
+  // "offices in Austin", "v Bostonu", "from Lincoln": a known town after a preposition of place
+  if (PLACE_PREPOSITIONS.has(wordBefore) && isTown(wordBefore, t.lower)) return false;
   // alone, a word needs prose around it: after a comma or a semicolon it is a cell of a table,
   // which the structure rules judge with its column ("Jana,Kovačič,…")
   const unitBefore = t.start > 0 ? text.charCodeAt(t.start - 1) : 10;
@@ -175,6 +178,13 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if (isGiven(t)) return true;
   if (isCommon(t)) return false;
   return (t.flags & SURNAME) !== 0;
+}
+
+const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
+
+function isTown(preposition: string, lower: string): boolean {
+  const towns = addressData();
+  return towns.towns.has(lower) || towns.townLocatives.has(`${preposition} ${lower}`);
 }
 
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "our", "your", "my", "their", "its", "every", "der", "die", "das", "ein", "eine"]);

@@ -1,6 +1,6 @@
 import type { Detection } from "../../types";
 import { companyWords } from "./company";
-import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
+import { ANY_NAME, COMMON_WORD, flagsOfWord, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
 import { isGivenNameHandle, isPersonHandle } from "./handles";
 
 /**
@@ -43,10 +43,14 @@ export function isNameValue(value: string): boolean {
   let strong = 0;
   let weak = 0;
   let unknown = 0;
+  let initials = 0;
   for (const word of words) {
     if (PARTICLE.test(word)) continue;
     if (!WORD.test(word)) return false;
-    if (word.length === 2 && word.endsWith(".")) continue;
+    if (word.length === 2 && word.endsWith(".")) {
+      initials++;
+      continue;
+    }
     const flags = flagsOfNameWord(word);
     if ((flags & ANY_NAME) !== 0 && (flags & NOT_A_NAME) === 0) {
       if ((flags & COMMON_WORD) === 0) strong++;
@@ -56,18 +60,12 @@ export function isNameValue(value: string): boolean {
   }
   // an unknown word beside a known one: after a given name ("Mateja Zgonc") or before a surname ("Regula Meier")
   if (strong > 0) return unknown === 0 || (unknown <= 2 && (hasStrongGiven(words) || lastIsStrongSurname(words)));
-  return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1);
+  // "J. Smith": an initial before a name that is also a word
+  return weak >= 2 || (weak === 1 && unknown === 0 && words.length === 1 + initials && initials <= 1);
 }
 
-/** A hyphenated name ("Klaus-Dieter", "Jean-Pierre", "Chopra-Singh") is as known as its parts. */
 function flagsOfNameWord(word: string): number {
-  const names = gazetteer();
-  const flags = names.flagsOf(word.toLowerCase());
-  if (flags !== 0 || !word.includes("-")) return flags;
-  const parts = word.toLowerCase().split("-");
-  const partFlags = parts.map((part) => names.flagsOf(part));
-  if (partFlags.some((f) => (f & ANY_NAME) === 0 || (f & NOT_A_NAME) !== 0)) return 0;
-  return partFlags.reduce((a, b) => a & b) & (ANY_NAME | COMMON_WORD) || partFlags[0]! & ANY_NAME;
+  return flagsOfWord(word.toLowerCase());
 }
 
 function hasStrongGiven(words: readonly string[]): boolean {
@@ -338,7 +336,29 @@ function isSpeaker(name: string, afterTime: boolean): boolean {
   return !companyWords(words) && !words.some((w) => (names.flagsOf(w.toLowerCase()) & NOT_A_NAME) !== 0);
 }
 
-/** A line that is only a name, beside a line of contact details or under a sign-off. */
+/**
+ * The first line of a postal address: a house number and a capitalised word ("45 King Fahd Road"),
+ * words ending in a house number ("Vrtna ulica 6"), or a flat, unit or box.
+ */
+const ADDRESS_LINE = /^[ \t]*(?:\d{1,5}[A-Za-z]?[ \t]+\p{Lu}\p{Ll}|\p{Lu}[\p{L}.'’-]+(?:[ \t][\p{L}.'’-]+){0,4}[ \t]\d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?[ \t]*$|(?:Flat|Unit|Office|Suite|Apt|Apartment|P\.?O\.? Box|PO Box|p\. ?p\.)[ \t.])/u;
+
+function lineAt(text: string, lines: ReadonlyArray<[number, number]>, k: number): string {
+  return k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "";
+}
+
+function contactOrAddress(line: string): boolean {
+  return CONTACT_LINE.test(line) || ADDRESS_LINE.test(line);
+}
+
+/** Two words: a given name (also an ordinary word, never a product or a place) and a word no list knows. */
+function givenThenUnknown(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (words.length !== 2 || !words.every((w) => WORD.test(w)) || companyWords(words)) return false;
+  const [first, second] = words.map((w) => flagsOfNameWord(w));
+  return (first! & GIVEN) !== 0 && (first! & NOT_A_NAME) === 0 && second === 0;
+}
+
+/** A line that is only a name, beside a line of contact details or an address, or under a sign-off. */
 function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, index: number, detections: Detection[]): void {
   const [start, end] = lines[index]!;
   // a name line is short and starts with a capital (or a list mark): most lines are neither
@@ -349,9 +369,8 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   const m = /^([ \t]*(?:[-*•·]|\d{1,2}[.)])?[ \t]*)(.*?)[ \t,]*(?:\([^)]{0,20}\)|,[ \t]*(?:\+?\d[\d ()/.-]{5,}\d|\S+@\S+))?[ \t]*$/s.exec(line);
   if (m === null) return;
   let name = m[2]!;
-  const near = (k: number) => (k >= 0 && k < lines.length ? text.slice(lines[k]![0], lines[k]![1]) : "");
-  const next = near(index + 1);
-  const previous = near(index - 1);
+  const next = lineAt(text, lines, index + 1);
+  const previous = lineAt(text, lines, index - 1);
   // "Petra Vidmar, Lipa IT d.o.o.", "Sašo Ribič | tajnik": under a sign-off or above contact
   // details, the name before the firm or the role
   if (!isNameValue(name) && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
@@ -362,8 +381,12 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   if (!isNameValue(name)) {
     // "Joost van Dijk", "Thandiwe Mokoena" under a sign-off and above a phone or an address:
     // there a full name is a name, known to the gazetteer or not
-    if (SIGN_OFF_LINE.test(previous) && CONTACT_LINE.test(next) && isUnknownFullName(name)) push(detections, start + m[1]!.length, start + m[1]!.length + name.length, 0.7);
-    return;
+    if (SIGN_OFF_LINE.test(previous) && CONTACT_LINE.test(next) && isUnknownFullName(name)) {
+      push(detections, start + m[1]!.length, start + m[1]!.length + name.length, 0.7);
+      return;
+    }
+    // "Omar Haddad" above a street line: a given name that is also a word, and a surname the list lacks
+    if (!(givenThenUnknown(name) && contactOrAddress(next))) return;
   }
   const single = !/\s/.test(name.trim());
   if (single) {
@@ -374,7 +397,7 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   // A line that is only a known given name, or only two to five name words, is a name wherever
   // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
   const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
-  if (strongAlone || CONTACT_LINE.test(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+  if (strongAlone || contactOrAddress(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
     const s = start + m[1]!.length;
     push(detections, s, s + name.length, 0.7);
   }

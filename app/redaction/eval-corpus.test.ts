@@ -20,17 +20,19 @@ const TARGETS: Record<string, number> = {
 };
 const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalikes: number }> = {
   tuning: {
-    CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.967, PHONE: 1,
-    POSTAL_ADDRESS: 0.973, SECRET: 0.994, SI_TAX_ID: 1, lookalikes: 0.993,
+    CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.972, PHONE: 1,
+    POSTAL_ADDRESS: 0.995, SECRET: 0.994, SI_TAX_ID: 1, lookalikes: 0.998,
   },
   // Issue 18's second pass (generalised rules, checked on tests/fixtures/redaction-dev): held-out
   // names, addresses, secrets and birth dates rose; one held-out look-alike more is touched than
   // before (0.960 → 0.958), since the address changes of that pass, cause not found on any text
   // outside the held-out part. Third pass (stop 25, checked on the third development set): tax
-  // numbers in any grouping after a cue, companies named like people kept.
+  // numbers in any grouping after a cue, companies named like people kept. Fourth pass (stop 26,
+  // checked on the hand-written fourth development set): handles and structures of names, private
+  // addresses of devices and message identifiers kept, passphrases, addresses in more shapes.
   "held-out": {
-    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.946, PHONE: 0.969,
-    POSTAL_ADDRESS: 0.881, SECRET: 0.833, SI_TAX_ID: 1, lookalikes: 0.976,
+    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.953, PHONE: 0.969,
+    POSTAL_ADDRESS: 0.891, SECRET: 0.843, SI_TAX_ID: 1, lookalikes: 0.98,
   },
 };
 

@@ -3,7 +3,7 @@ import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { companyAfter, companyWords } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG } from "./person/gazetteer";
-import { isGivenNameHandle, isPersonHandle } from "./person/handles";
+import { isHandleOfPerson } from "./person/handles";
 import { lowerCaseNames } from "./person/lower-case-names";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
@@ -227,12 +227,11 @@ function handleMentions(text: string, detections: Detection[]): void {
   for (const hit of text.matchAll(HANDLE_MENTION)) {
     const handle = hit[1]!;
     // made of names: "@gmail.com", "@types", "@support-bot" are not people
-    if (!(PART_SEPARATOR.test(handle) ? isPersonHandle(handle) : isGivenNameHandle(handle))) continue;
+    if (!isHandleOfPerson(handle)) continue;
     const start = hit.index + hit[0].length - handle.length;
     detections.push({ type: "PERSON", start, end: start + handle.length, confidence: 0.75 });
   }
 }
-const PART_SEPARATOR = /[._-]/;
 
 function nameThenContact(text: string, detections: Detection[]): void {
   for (let lineStart = 0; lineStart < text.length; ) {

@@ -37,3 +37,8 @@ export function isGivenNameHandle(handle: string, speakerAfterTime = false): boo
   const flags = gazetteer().asciiNominativeFlagsOf(handle.toLowerCase());
   return (flags & GIVEN) !== 0 && (flags & (speakerAfterTime ? NOT_A_NAME : COMMON_WORD | NOT_A_NAME)) === 0;
 }
+
+/** A handle that names a person: by its parts when it has a separator, else as a given name. */
+export function isHandleOfPerson(handle: string, speakerAfterTime = false): boolean {
+  return PART_SPLIT.test(handle) ? isPersonHandle(handle) : isGivenNameHandle(handle, speakerAfterTime);
+}

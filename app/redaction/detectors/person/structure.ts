@@ -1,7 +1,7 @@
 import type { Detection } from "../../types";
 import { companyWords } from "./company";
 import { ANY_NAME, COMMON_WORD, flagsOfWord, gazetteer, GIVEN, NOT_A_NAME, SURNAME } from "./gazetteer";
-import { isGivenNameHandle, isPersonHandle } from "./handles";
+import { isGivenNameHandle, isHandleOfPerson, isPersonHandle } from "./handles";
 
 /**
  * Names that their place in a structure gives away, whatever the words: the display name of a
@@ -248,7 +248,6 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
 }
 
 /** A speaker label in lower case or as a handle ("tina:", "marta.r:", "<kaja_m>"): a person's when made of names. */
-const isHandleSpeaker = (label: string, afterTime: boolean) => (/[._-]/.test(label) ? isPersonHandle(label) : isGivenNameHandle(label, afterTime));
 const LOWER_OR_HANDLE_LABEL = /^(?:\p{Ll}[\p{Ll}\d]*|\p{L}[\p{L}\d]*(?:[._-][\p{L}\d]+){1,3})$/u;
 
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
@@ -276,7 +275,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
   const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from));
   if (prefix || chat || nick) {
     const label = nick ? nick[1]! : colon > from && colon - from <= 31 && /[ \t]/.test(line[colon + 1] ?? "") ? line.slice(from, colon) : "";
-    if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleSpeaker(label, prefix !== null)) {
+    if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleOfPerson(label, prefix !== null)) {
       const s = lineStart + from + (nick ? 1 : 0);
       push(detections, s, s + label.length, 0.75);
       return true;

@@ -18,6 +18,14 @@ describe("obfuscated e-mail addresses with hidden dots in the local part", () =>
   });
 });
 
+describe("an area code set off by a slash with a blank after it", () => {
+  it("reads the number whole", () => {
+    expect(found("Sašo Ribič, tajnik\n041/ 330 220\n", "PHONE")).toEqual(["041/ 330 220"]);
+    expect(found("089 / 1234 5678", "PHONE")).toEqual(["089 / 1234 5678"]);
+    expect(found("stran 12/ 300 izvodov", "PHONE")).toEqual([]);
+  });
+});
+
 describe("phones in form-encoded fields", () => {
   it("reads the decoded value and reports the encoded one", () => {
     expect(found("first_name=Diego&phone=%2B34%20612%20345%20678&consent=on", "PHONE")).toEqual(["%2B34%20612%20345%20678"]);

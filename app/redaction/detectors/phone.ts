@@ -10,12 +10,12 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
  * before or after is allowed: in a CSV row ("12,041123456,Ljubljana") it separates columns,
  * and a decimal number never has the nine digits of a national number after its comma.
  * Two shapes widen it: a label glued to the number ("GSM041 123 456", "Tel041…"), and an area
- * code set off by a spaced slash, as German and Austrian signatures write it ("089 / 1234 5678").
+ * code set off by a spaced slash, as German and Austrian signatures write it ("089 / 1234 5678", "041/ 330 220").
  * The country code may stand in parentheses ("(+386) 41 123 456"), a blank may follow the plus
  * ("+ 386 …"), and mail signatures often separate the groups with non-breaking spaces.
  */
 const PHONE_CANDIDATE =
-  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4} \/ (?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:[ \-/.\u00a0\u202f]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
+  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4}(?: \/ ?|\/ )(?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:[ \-/.\u00a0\u202f]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 

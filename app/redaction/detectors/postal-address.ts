@@ -319,7 +319,7 @@ function isAddressHeader(field: string): boolean {
  * town and postcode fields within the next few lines are parts of the same address.
  */
 const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
-const TOWN_FIELD = /^[ \t]*(?:state|province|county|region|state\/province|city|town|town\/city|city\/town|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
+const TOWN_FIELD = /^[ \t]*(?:state|province|county|region|state\/province|city|town|town\/city|city\/town|city\/state|city\/state\/zip|city, state(?:,| and) zip|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
 function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
   if (!text.includes(":")) return [];
   const fields: Array<{ start: number; end: number }> = [];
@@ -356,10 +356,17 @@ const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-
  * lines, not every line of prose with a comma in it).
  */
 const ADDRESS_HEADER_LINE = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer/i;
+/**
+ * A shop export names whose address a column holds: "Billing Street", "shipping_city",
+ * "Delivery Zip". The prefix says whose, the rest what.
+ */
+const WHOSE_ADDRESS = /^(?:billing|shipping|delivery|invoice|bill|ship|mailing|postal|home|customer|client)[ _-]?/;
+const addressField = (field: string): string => field.replace(WHOSE_ADDRESS, "");
 function addressColumns(text: string): Array<{ start: number; end: number }> {
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetHeader, ADDRESS_HEADER_LINE).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  const isStreetColumn = (field: string) => isStreetHeader(addressField(field));
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
-  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(field) && !isStreetHeader(field), ADDRESS_HEADER_LINE);
+  const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(addressField(field)) && !isStreetColumn(field), ADDRESS_HEADER_LINE);
   return streets.concat(parts.filter((cell) => /[\p{L}\d]/u.test(text.slice(cell.start, cell.end))));
 }

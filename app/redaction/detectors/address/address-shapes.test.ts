@@ -33,6 +33,9 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("ime,naslov,posta,kraj\nTina Golob,Vrtna ulica 6,8000,Novo mesto")).toEqual(["Vrtna ulica 6", "8000", "Novo mesto"]);
     expect(addresses("ime,telefon,kraj\nLuka Sever,031 456 789,Koper")).toEqual([]);
     expect(addresses("ID,Status,Naslov\n50101,Zaprt,Tiskalnik ne tiska")).toEqual([]);
+    // a shop export says whose address a column holds
+    expect(addresses("Order;Billing Street;Billing Zip;Billing City\n#4417;Zeppelinstraße 12;70193;Stuttgart")).toEqual(["Zeppelinstraße 12", "70193", "Stuttgart"]);
+    expect(addresses("Order;Billing Zip;Billing City\n#4417;70193;Stuttgart")).toEqual([]);
   });
 
   it("takes a street named by a preposition and a place when a town follows it, not prose", () => {
@@ -50,6 +53,7 @@ describe("postal addresses in the shapes of their countries", () => {
       "L5G 1E1",
     ]);
     expect(addresses("Subject: printer\nCity: Mississauga")).toEqual([]);
+    expect(addresses("Street: Suite 1400, 233 S. Wacker Drive\nCity/State/ZIP: Chicago, IL 60606")).toContain("Chicago, IL 60606");
     expect(addresses("Please deliver to Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux.")).toEqual(["Apartment 3, 18 Rue Sainte-Catherine, 33000 Bordeaux"]);
   });
 

@@ -18,8 +18,9 @@ import { COMPANY_WORD, isNameValue, structuredNames } from "./person/structure";
 
 // "Novak-Kos", "O'Connor", "D’Angelo"
 const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
-// "van der Berg", "de Luca": lower-case particles inside a name, before the word they belong to
-const PARTICLES = String.raw`(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|zu) ){0,2}`;
+// "van der Berg", "de Luca": lower-case particles inside a name, before the word they belong to;
+// "Maeve Ó Conaill", "Róisín Ní Dhomhnaill": the Irish ones are capitalised
+const PARTICLES = String.raw`(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|zu|Ó|Ní|Nic|Uí|Ua) ){0,2}`;
 // "H. Lindqvist", "J. Novak": an initial may stand for the given name; "Gregor K.": for the surname
 // (Particles only between its words: tried before every first word, after every "sem" or "g."
 // followed by a lower-case word, they cost the cues a tenth of their time; after a courtesy title
@@ -62,6 +63,15 @@ const TITLE_IN_PROSE = groupLeadingAlternation(new RegExp(
 /** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */
 const ROLE = groupLeadingAlternation(new RegExp(
   String.raw`(?:[Kk]olega|[Kk]olegica|[Ss]odelavec|[Ss]odelavka|[Dd]irektor|[Dd]irektorica|[Rr]ačunovodja|[Rr]ačunovodkinja|[Tt]ajnica|[Ss]efica|[Cc]olleague|[Aa]ccountant|[Bb]oss|[Aa]ssistant|[Ss]in|[Hh]či|[Žž]ena|[Mm]ož|[Bb]rat|[Ss]estra|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Pp]artner|[Pp]artnerica|[Dd]eveloper|[Mm]anager|[Ss]ohn|[Tt]ochter|[Kk]ollege|[Kk]ollegin|[Nn]ew hire|[Aa]unt|[Uu]ncle|[Tt]eta|[Ss]tric)(?:,)?[ \t]+(${NAME})`,
+  "gud",
+));
+/**
+ * Whom the writer spoke with, met or asks for: "I spoke to Thandiwe Mokoena yesterday", "ask for
+ * Wojtek at the reception", "govoril sem z Mojco Zupan". The verb says a person follows; the name
+ * need not be known to the gazetteer when it has two words (one word must be, see CONTACT_NAME).
+ */
+const CONTACT_VERB = groupLeadingAlternation(new RegExp(
+  String.raw`(?:[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alked (?:to|with)|[Tt]alk (?:to|with)|[Cc]hatted with|[Mm]et with|[Aa]sk for|[Aa]sked for|[Cc]alled|[Pp]honed|[Ee]mailed|[Rr]each out to|[Rr]eached out to|[Ff]orward(?:ed)? (?:it |this )?to|[Cc]c(?:'d|ed)?|[Cc]ontact at [\p{L} ]{2,30} is|[Pp]revious contact was|[Gg]ovoril(?:a)? (?:sem |smo )?[sz]|[Pp]ogovarjal(?:a)? (?:sem |smo )?se [sz]|[Pp]ogovoril(?:a)? (?:sem |smo )?se [sz]|[Ss]estal(?:a)? (?:sem |smo )?se [sz]|[Kk]lical(?:a)? (?:sem |je )?|[Pp]oklical(?:a)? (?:sem |je )?|[Vv]prašajte (?:za )?|[Oo]bvestil(?:a)? (?:sem |je )?)[ 	]+(${NAME})`,
   "gud",
 ));
 const THIS_IS = groupLeadingAlternation(new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud"));
@@ -171,6 +181,7 @@ export function detectPersons(text: string): Detection[] {
     [TITLE_IN_PROSE, "word", 0.8],
     [ROLE, "word", 0.7],
     [THIS_IS, "word", 0.75],
+    [CONTACT_VERB, "word", 0.7],
     [DASH_SIGN_OFF, "word", 0.7],
   ];
   for (const [cue, rule, confidence] of cues) {
@@ -182,6 +193,8 @@ export function detectPersons(text: string): Detection[] {
       const words = match[1]!.split(" ");
       // after a courtesy title a weekday, a month or a town is a surname ("ga. Petek", "g. Kranjc")
       if (words.some((word) => (cue === TITLE_IN_PROSE ? NOT_A_NAME_AFTER_TITLE : NOT_A_NAME).has(word))) continue;
+      // "I called Support", "ask for Peter": one word after a verb of contact must be a known given name
+      if (cue === CONTACT_VERB && words.length === 1 && (gazetteer().flagsOf(words[0]!.toLowerCase()) & (GIVEN | NOT_A_NAME_FLAG)) !== GIVEN) continue;
       // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
       if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });

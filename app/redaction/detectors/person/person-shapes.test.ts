@@ -79,5 +79,11 @@ describe("names in the person fields of exports", () => {
     expect(persons("Pri Hoferju smo kupili dva monitorja.")).toEqual([]);
     expect(persons("Yesterday Austin called about the laptop.")).toEqual(["Austin"]);
   });
-});
 
+  it("takes whom the writer spoke with or asks for, known to the gazetteer or not, and Irish names with their particle", () => {
+    expect(persons("I spoke to Thandiwe Mokoena yesterday about the CRM.")).toEqual(["Thandiwe Mokoena"]);
+    expect(persons("Včeraj sem govorila z Mojco Zupan o gostovanju.")).toEqual(["Mojco Zupan"]);
+    expect(persons("I called Support and spoke to Microsoft Teams.")).toEqual([]);
+    expect(persons("I expect compensation. Regards, Maeve Ó Conaill")).toEqual(["Maeve Ó Conaill"]);
+  });
+});

@@ -66,3 +66,19 @@ describe("'b.' as born only after a name", () => {
     expect(births("Roki: a. 1. 3. 2024, b. 1. 4. 2024")).toEqual([]);
   });
 });
+
+describe("birth years and grouped EMŠO after their cue", () => {
+  it("takes a year in parentheses after r. or letnik, not a wine's or a car's letnik", () => {
+    expect(births("Moj oče (r. 1952) si ne zna nastaviti prijave.")).toEqual(["1952"]);
+    expect(births("Gospa Kranjc (letnik 1948) ima težave.")).toEqual(["1948"]);
+    expect(births("Avto letnik 2015, vino letnik 2019.")).toEqual([]);
+    expect(births("sifra;ime;dat_rojstva\n00417;Eva;23.11.1991")).toEqual(["23.11.1991"]);
+  });
+
+  it("takes an EMŠO typed in groups after its label when the checksum holds", () => {
+    const emso = (text: string) => detect(text).filter((d) => d.type === "EMSO").map((d) => text.slice(d.start, d.end));
+    expect(emso("EMŠO: 2911 990 50 100 9")).toEqual(["2911 990 50 100 9"]);
+    expect(emso("EMŠO: 2911 990 50 100 8")).toEqual([]);
+  });
+});
+

@@ -12,7 +12,7 @@ import { columnValues } from "./csv-columns";
  */
 
 const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
+  /datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." and "B." initials: those cues only
@@ -27,9 +27,10 @@ function cueCounts(word: string, after: string): boolean {
   return true;
 }
 
-/** Cues that abbreviate other words too ("r." radnik, "geb." gebaut, "b." a list item): only a full date after them counts. */
+/** Cues that abbreviate or mean other words too ("r." radnik, "geb." gebaut, "b." a list item): only a full date after them counts, or a year in parentheses. */
 function isAmbiguousCue(word: string): boolean {
-  return word === "r." || word === "b." || word.toLowerCase() === "geb.";
+  // "letnik" is a wine's, a car's or a journal's year too; "(letnik 1948)" after a person is a birth year
+  return word === "r." || word === "b." || word.toLowerCase() === "geb." || word.toLowerCase() === "letnik";
 }
 
 const MONTH_NAMES = new Map<string, number>();
@@ -102,7 +103,9 @@ export function detectDatesOfBirth(text: string): Detection[] {
     if (match === null) continue;
     const date = dateSpan(match);
     // "r." and "geb." abbreviate other words too: only a full date after them counts.
-    if (date === null || (date.yearOnly && (isAmbiguousCue(word) || word === "dob"))) continue;
+    // "(r. 1952)", "(b. 1985)": a year alone in parentheses after such a cue is still a birth year.
+    const inParentheses = text[start - 1] === "(" && text[date?.end ?? 0] === ")";
+    if (date === null || (date.yearOnly && ((isAmbiguousCue(word) && !inParentheses) || word === "dob"))) continue;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     CUE.lastIndex = Math.max(CUE.lastIndex, date.end);
   }
@@ -115,7 +118,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
 /** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
 const DOB_HEADER_HINT = /dob|birth|rojstv|rojstn|geburt|rođenj|rodjenj|nascita|bday/i;
 function isDobHeader(field: string): boolean {
-  return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
+  return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|dat[ _.-]{0,2}rojstva|dat[ _.-]{0,2}roj\.?|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
 }
 /** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
 const DOB_HEADER_LINE = /dob|d\.o\.b|bday|birth|rojstv|rojstn|geb|ro(?:đ|dj)en|nascita/i;

@@ -15,8 +15,24 @@ function emsoStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * After its label EMŠO is sometimes typed in groups, as it is read out: "EMŠO: 2911 990 50 100 9",
+ * "emso 1907 9905 0318 3". Thirteen digits in blank- or dash-separated groups, checksum valid.
+ */
+const GROUPED_AFTER_LABEL = /(?<![\p{L}])(?:EMŠO|EMSO|emšo|emso|Emšo)[^\n\d]{0,12}?(\d{1,7}(?:[ -]\d{1,7}){1,6})(?![\d])/gu;
+
+function groupedAfterLabel(text: string, detections: Detection[]): void {
+  for (const match of text.matchAll(GROUPED_AFTER_LABEL)) {
+    const digits = match[1]!.replace(/[ -]/g, "");
+    if (digits.length !== 13 || !isValidEmso(digits)) continue;
+    const end = match.index + match[0].length;
+    detections.push({ type: "EMSO", start: end - match[1]!.length, end, confidence: 0.95 });
+  }
+}
+
 export function detectEmso(text: string): Detection[] {
   const detections: Detection[] = [];
+  if (/ems|emš/i.test(text)) groupedAfterLabel(text, detections);
   for (const match of matchesAt(EMSO_CANDIDATE, text, emsoStarts(text))) {
     if (isValidEmso(match[0])) {
       // Date + region + mod-11 is a stronger test than a card's Luhn, so a

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { detectColumnSecrets } from "./secret-columns";
 import { detectProseSecrets } from "./secret-prose";
 import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
 
@@ -14,7 +15,7 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
@@ -108,6 +109,7 @@ export function detectConfigSecrets(text: string): Detection[] {
   }
   for (const shape of detectSecretShapes(text)) detections.push(shape);
   for (const prose of detectProseSecrets(text)) detections.push(prose);
+  for (const cell of detectColumnSecrets(text)) detections.push(cell);
   return detections;
 }
 

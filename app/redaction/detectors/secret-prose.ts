@@ -18,11 +18,11 @@ import { scanAll } from "./candidate-scan";
  */
 
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|(?<=(?:omrežje|wi-?fi|ssid|wlan)[^\n]{1,40})ključ|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. */
-const LINKED = /(?<![\p{L}\d])(?:is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const LINKED = /(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
 /** The next item of a list of values: ", X", " in X", " and X", " ali X". */
 const LIST_NEXT = /(?:[ \t]*,[ \t]*(?:(?:in|and|or|ali|ter)[ \t]+)?|[ \t]+(?:in|and|or|ali|ter|und|oder)[ \t]+)["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 /**
@@ -63,7 +63,21 @@ const CODE_CUE =
  * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
  * product's ("access code for Office 2019").
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+
+/**
+ * A code made of letter-and-digit groups after a cue that makes it a credential: "Voucher code
+ * (single use): WIFI-7QK2-MX9D", "Enkratna koda za aktivacijo: K3-77Q-2PL", "recovery code
+ * 4F7K-Q2MZ". Without the cue such a value is as often a product or licence number.
+ */
+const GROUPED_CODE =
+  /(?<![\p{L}\d])(?:voucher|activation|recovery|backup|one[- ]time|single[- ]use|unlock|aktivacij\p{L}*|enkratn\p{L}*|obnovitven\p{L}*|rezervn\p{L}*)(?:[ \t]+\p{L}{2,12}){0,3}[ \t-]?(?:code|koda|kodo|codes|kode)(?:[ \t]+(?:za|for)[ \t]+\p{L}{3,14})?(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:=][ \t]*([A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){1,5})(?![\w-])/giu;
+/**
+ * "admin / Fritz!7590-hm", "root/Tr0ub4dor&3": an administrator account and its password, the
+ * way a chat hands over a router's login. The value must look chosen (so "admin/admin" and a
+ * path such as "admin/users/42" are left).
+ */
+const ADMIN_PAIR = /(?<![\p{L}\d_./-])(?:admin|root|administrator|ubnt|superuser)[ \t]*\/[ \t]*([^\s/"'<>]{6,64})/giu;
 
 export function detectProseSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -73,6 +87,9 @@ export function detectProseSecrets(text: string): Detection[] {
   let searchedUntil = 0;
   let blank = -1; // the next blank line at or after the passage's start, found once per blank line
   for (const cue of scanAll(PASSWORD_CUE, text)) {
+    // The word right after every cue is its value, in a passage already read too ("kaj je geslo
+    // za wifi? … ključ zelenjava2026").
+    wordAfterCue(text, cue, push);
     // A cue whose next words the previous passage already read adds only cost ("password: " a
     // hundred thousand times stays one pass).
     if (cue.index + cue[0].length + 40 <= searchedUntil) continue;
@@ -85,12 +102,7 @@ export function detectProseSecrets(text: string): Detection[] {
     if (to <= from) continue;
     searchedUntil = to;
     const passage = text.slice(from, to);
-    // The word right after the cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123").
-    const next = /^[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/u.exec(passage);
-    if (next !== null && isChosen(trimEnd(next[1]!))) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
-    if (next !== null && /app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
     const wifi = WIFI_CUE.test(cue[0]);
-    if (next !== null && wifi && isWordWithDigits(trimEnd(next[1]!))) pushValue(from + next[0].length - next[1]!.length, next[1]!, push);
     const phrase = QUOTED_PHRASE.exec(passage);
     if (phrase !== null && /\s/.test(phrase[1]!.trim()) && /\p{L}/u.test(phrase[1]!)) {
       push(from + phrase[0].length - 1 - phrase[1]!.length, from + phrase[0].length - 1, 0.75);
@@ -152,6 +164,17 @@ export function detectProseSecrets(text: string): Detection[] {
       push(end - match[1]!.length, end - match[1]!.length + value.length, 0.8);
     }
   }
+  if (text.includes("-")) {
+    for (const match of scanAll(GROUPED_CODE, text)) {
+      const value = match[1]!;
+      if (/\d/.test(value) && /\p{L}/u.test(value)) pushValue(match.index + match[0].length - value.length, value, push);
+    }
+  }
+  if (text.includes("/")) {
+    for (const match of scanAll(ADMIN_PAIR, text)) {
+      if (isChosen(trimEnd(match[1]!))) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
+    }
+  }
   for (const cue of scanAll(CODE_CUE, text)) {
     CODE_VALUE.lastIndex = cue.index + cue[0].length;
     const value = CODE_VALUE.exec(text);
@@ -161,6 +184,20 @@ export function detectProseSecrets(text: string): Detection[] {
   }
   return detections;
 }
+
+/** The word right after a password cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123", "ključ zelenjava2026"). */
+function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, end: number, confidence: number) => void): RegExpExecArray | null {
+  const from = cue.index + cue[0].length;
+  WORD_AFTER_CUE.lastIndex = from;
+  const next = WORD_AFTER_CUE.exec(text);
+  if (next === null) return null;
+  const value = trimEnd(next[1]!);
+  const at = from + next[0].length - next[1]!.length;
+  if (isChosen(value) || (WIFI_CUE.test(cue[0]) && isWordWithDigits(value))) pushValue(at, next[1]!, push);
+  else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
+  return next;
+}
+const WORD_AFTER_CUE = /[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);

@@ -42,6 +42,8 @@ describe("postal addresses in the shapes of their countries", () => {
     expect(addresses("Ob Dravi 12, Maribor")).toEqual(["Ob Dravi 12, Maribor"]);
     expect(addresses("živim Pod gradom 3 v Tržiču")).toEqual(["Pod gradom 3 v Tržiču"]);
     expect(addresses("Na strani 12 v Celju je napaka, Po 3 dneh v Kranju")).toEqual([]);
+    // the flat, entrance and floor said after the town
+    expect(addresses("javi na Kolodvorski ulici 2 v Sevnici, vhod B, 4. nadstropje, stan. 17. Domofon")).toEqual(["na Kolodvorski ulici 2 v Sevnici, vhod B, 4. nadstropje, stan. 17"]);
     expect(addresses("Na sestanku 5 v Ljubljani smo se dogovorili. Pri stranki 3 v Mariboru smo zamenjali disk.")).toEqual([]);
   });
 

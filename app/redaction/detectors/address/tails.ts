@@ -51,15 +51,7 @@ export interface AddressSpan extends Span {
 }
 
 export function withTail(text: string, street: Span): AddressSpan {
-  const data = addressData();
-  let end = street.end;
-  for (let i = 0; i < MAX_UNITS; i++) {
-    UNIT.lastIndex = end;
-    const unit = UNIT.exec(text);
-    if (unit === null) break;
-    if (unit[2] !== undefined && !data.units.has(unit[2])) break;
-    end += unit[0].length;
-  }
+  let end = unitsAfter(text, street.end, false);
   const start = unitBefore(text, street.start);
   TOWN_AND_POSTCODE.lastIndex = end;
   const postcoded = TOWN_AND_POSTCODE.exec(text);
@@ -70,7 +62,8 @@ export function withTail(text: string, street: Span): AddressSpan {
     AFTER_TOWN.lastIndex = end;
     const postcode = AFTER_TOWN.exec(text);
     if (postcode !== null) end += postcode[0].length;
-    return { start, end, complete: true };
+    // "na Cankarjevo ulico 8 v Kamniku, stanovanje 5": the flat is said after the town too
+    return { start, end: unitsAfter(text, end, true), complete: true };
   }
   UK_POSTCODE_LINE.lastIndex = end;
   const uk = UK_POSTCODE_LINE.exec(text);
@@ -82,6 +75,19 @@ export function withTail(text: string, street: Span): AddressSpan {
     if (town !== null) return { start, end: end + town[0].length, complete: true };
   }
   return { start, end, complete: false };
+}
+
+/** The end of up to MAX_UNITS units (flat, floor, entrance) from `end`; `afterComma`: each must follow a comma. */
+function unitsAfter(text: string, end: number, afterComma: boolean): number {
+  const data = addressData();
+  for (let i = 0; i < MAX_UNITS; i++) {
+    UNIT.lastIndex = end;
+    const unit = UNIT.exec(text);
+    if (unit === null || (afterComma && !/^[ \t]*,/.test(unit[0]))) break;
+    if (unit[2] !== undefined && !data.units.has(unit[2])) break;
+    end += unit[0].length;
+  }
+  return end;
 }
 
 export function unitBefore(text: string, start: number): number {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+
+const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+
+describe("passwords in a table's password column, codes and router logins", () => {
+  it("takes every filled cell under a password header, not the rule or an empty cell", () => {
+    const table = "| strežnik | uporabnik | geslo |\n|----------|-----------|-------|\n| web01 | deploy | Gr4dnja#Vrhnika1 |\n| backup01 | backup | Rezerva_2025_okt |\n| test | test | - |";
+    expect(secrets(table)).toEqual(["Gr4dnja#Vrhnika1", "Rezerva_2025_okt"]);
+    expect(secrets("host;user;password\nftp.example.si;ana;sonce123")).toEqual(["sonce123"]);
+    expect(secrets("| strežnik | uporabnik | vloga |\n| web01 | deploy | admin |")).toEqual([]);
+  });
+
+  it("takes a grouped one-time code after its cue, not a licence or product number", () => {
+    expect(secrets("Voucher code (single use): WIFI-7QK2-MX9D")).toEqual(["WIFI-7QK2-MX9D"]);
+    expect(secrets("Enkratna koda za aktivacijo: K3-77Q-2PL")).toEqual(["K3-77Q-2PL"]);
+    expect(secrets("Product code: SKU-LAT-5540, model: XPS-13-9340")).toEqual([]);
+  });
+
+  it("takes a router's admin password handed over in chat, a password after 'na:' and a Wi-Fi key after the network", () => {
+    expect(secrets("yes. admin / Fritz!7590-hm")).toEqual(["Fritz!7590-hm"]);
+    expect(secrets("Stari je bil admin/admin, stran je admin/users/42.")).toEqual([]);
+    expect(secrets("Geslo za admin račun na routerju (Mikrotik, hAP ax3) sem spremenil na: Mrakovi-Ovci-31")).toEqual(["Mrakovi-Ovci-31"]);
+    expect(secrets("kaj je geslo za wifi v sejni sobi?\nRecepcija: omrežje Minidesk-Guest, ključ zelenjava2026")).toEqual(["zelenjava2026"]);
+  });
+
+  it("takes an SMS code said with 'je bila' and an API key under an appid key", () => {
+    expect(secrets("SMS koda, ki sem jo dobil, je bila 583 201, pa pravi da je neveljavna.")).toEqual(["583 201"]);
+    expect(secrets('params={"q": "Maribor", "appid": "e3b9c27f1d4a86b05f2c7e91a3d8b4c6"}')).toEqual(["e3b9c27f1d4a86b05f2c7e91a3d8b4c6"]);
+  });
+});

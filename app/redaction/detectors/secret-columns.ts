@@ -1,0 +1,19 @@
+import type { Detection } from "../types";
+import { columnValues } from "./csv-columns";
+
+/**
+ * Passwords in a pasted table whose header names the column: a Markdown or CSV list of servers
+ * ("| strežnik | uporabnik | geslo |"), a spreadsheet of Wi-Fi networks and keys. In the rows the
+ * cue is in the header, not beside the value, and any value may be a password, so every filled
+ * cell of the column is one (fail closed) except a Markdown rule and an obvious placeholder.
+ */
+const HEADER_HINT = /passw|geslo|gesla|pwd|pass\b|lozink|kennwort|secret|token|api[ _-]?key|\bpin\b|ključ|schlüssel/i;
+const PASSWORD_HEADER =
+  /^(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:admin|root|user|ftp|ssh|db|wifi|wi-fi) (?:password|geslo)|geslo \(\w+\))$/;
+const NO_VALUE = /^(?:[-:=*.]+|[-–—]|n\/a|none|null|\(prazno\)|prazno|empty|\?+|\.\.\.|…|\*+)$/i;
+
+export function detectColumnSecrets(text: string): Detection[] {
+  return columnValues(text, HEADER_HINT, (field) => PASSWORD_HEADER.test(field), HEADER_HINT)
+    .filter(({ start, end }) => !NO_VALUE.test(text.slice(start, end)))
+    .map(({ start, end }) => ({ type: "SECRET", start, end, confidence: 0.75 }));
+}

@@ -33,6 +33,8 @@ describe("IP address", () => {
       ["IP_ADDRESS", "192.168.1.10"],
       ["IP_ADDRESS", "2001:db8::1"],
     ]);
+    // a certificate serial in byte pairs is no address; an address written out in full still is
+    expect(found("novi serial 04:A3:7F:21:9C:0B:55:E8, host fe80:0:0:0:0:0:0:1")).toEqual([["IP_ADDRESS", "fe80:0:0:0:0:0:0:1"]]);
   });
 });
 

@@ -127,7 +127,10 @@ export function detectIpAddresses(text: string): Detection[] {
     for (const match of matchesAt(IPV6_CANDIDATE, text, ipv6Starts(text))) {
       // "2001:db8::1: connection refused" – the colon after the address belongs to the sentence.
       const value = /[^:]:$/.test(match[0]) ? match[0].slice(0, -1) : match[0];
-      if (isIpv6(value) && value !== "::1") { // ::1 is loopback, like 127.0.0.1
+      // "04:A3:7F:21:9C:0B:55:E8": colon-separated byte pairs with leading zeros are a certificate
+      // serial or a fingerprint (an IPv6 address drops leading zeros and is rarely all pairs)
+      const bytePairs = /^[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5,}$/.test(value) && /(?:^|:)0[0-9A-Fa-f]/.test(value);
+      if (isIpv6(value) && value !== "::1" && !bytePairs) { // ::1 is loopback, like 127.0.0.1
         detections.push({ type: "IP_ADDRESS", start: match.index, end: match.index + value.length, confidence: 0.95 });
       }
     }

@@ -2,7 +2,7 @@ import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { companyAfter, companyWords } from "./person/company";
-import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG } from "./person/gazetteer";
+import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG, SURNAME } from "./person/gazetteer";
 import { isHandleOfPerson } from "./person/handles";
 import { lowerCaseNames } from "./person/lower-case-names";
 import { nameTokens } from "./person/name-tokens";
@@ -207,6 +207,7 @@ export function detectPersons(text: string): Detection[] {
   }
   if (text.includes("@") || text.includes("[~")) handleMentions(text, detections);
   nameThenContact(text, detections);
+  if (text.includes(" from ") || text.includes(" iz ")) namesFromDepartment(text, detections);
   nameColumns(text, detections);
   // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
   // findings above are resolved by detect(), the longest span winning.
@@ -243,6 +244,26 @@ function handleMentions(text: string, detections: Detection[]): void {
     if (!isHandleOfPerson(handle)) continue;
     const start = hit.index + hit[0].length - handle.length;
     detections.push({ type: "PERSON", start, end: start + handle.length, confidence: 0.75 });
+  }
+}
+
+/**
+ * "Barbara from reception moved to…", "Kos iz računovodstva potrdi": a name before the department
+ * the person works in is a person's even when the name is also a word (Barbara, Kos, Golob).
+ */
+const FROM_DEPARTMENT =
+  /[ \t](?:from|iz)[ \t]+(?:the[ \t]+)?(?:reception|accounting|accounts|IT|HR|sales|support|finance|marketing|billing|legal|purchasing|procurement|logistics|payroll|front desk|helpdesk|recepcije|računovodstva|prodaje|kadrovske(?:[ \t]+službe)?|kadrovske|nabave|marketinga|financ|pravne[ \t]+službe|podpore|IT-ja|tajništva|uprave|skladišča|knjigovodstva)(?![\p{L}])/gu;
+const NAME_BEFORE_DEPARTMENT = new RegExp(String.raw`(?:^|[\s(,;:])(${NAME})$`, "u");
+
+function namesFromDepartment(text: string, detections: Detection[]): void {
+  for (const hit of text.matchAll(FROM_DEPARTMENT)) {
+    const from = Math.max(0, hit.index - 60);
+    const before = NAME_BEFORE_DEPARTMENT.exec(text.slice(from, hit.index));
+    if (before === null || !isName(before[1]!)) continue;
+    // one word must be a name the gazetteer knows ("Report from IT" is a title)
+    if (!before[1]!.includes(" ") && (gazetteer().flagsOf(before[1]!.toLowerCase()) & (GIVEN | SURNAME)) === 0) continue;
+    const start = hit.index - before[1]!.length;
+    detections.push({ type: "PERSON", start, end: hit.index, confidence: 0.7 });
   }
 }
 

@@ -86,4 +86,14 @@ describe("names in the person fields of exports", () => {
     expect(persons("I called Support and spoke to Microsoft Teams.")).toEqual([]);
     expect(persons("I expect compensation. Regards, Maeve Ó Conaill")).toEqual(["Maeve Ó Conaill"]);
   });
+
+  it("takes chat speakers in IRC brackets and in Markdown bold before the time, and a name before its department", () => {
+    expect(persons("<Darja> anyone knows why Alexa keeps ordering toner?\n<Klemen Bregar> it's not Alexa")).toEqual(["Darja", "Klemen Bregar"]);
+    expect(persons("**Primož Lah** (Teams, 11:02)\nA je kdo videl ključ?\n**Robert Kaučič** (Teams, 11:05)\nje v predalu")).toEqual(["Primož Lah", "Robert Kaučič"]);
+    expect(persons("**Opomba** (verzija 2.1)\n**Status** 10:00")).toEqual([]);
+    expect(persons("Quick heads-up: Barbara from reception moved to our Kranj branch.")).toEqual(["Barbara"]);
+    expect(persons("Prosim, da Kos iz računovodstva potrdi zapis.")).toEqual(["Kos"]);
+    expect(persons("The Report from IT is due.")).toEqual([]);
+  });
 });
+

@@ -271,6 +271,18 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   const colon = line.indexOf(":", from);
+  // "**Primož Lah** (Teams, 11:02)": a chat exported to Markdown, the speaker in bold before the time
+  const bold = line.startsWith("**", from) ? BOLD_SPEAKER.exec(line.slice(from)) : null;
+  if (bold && isBracketedSpeaker(bold[1]!)) {
+    push(detections, lineStart + from + 2, lineStart + from + 2 + bold[1]!.length, 0.8);
+    return true;
+  }
+  // "<Darja> anyone…", "<Klemen Bregar> done": an IRC-style speaker is as sure as one after a time
+  const capitalisedNick = line.startsWith("<", from) ? CAPITALISED_NICK.exec(line.slice(from)) : null;
+  if (capitalisedNick && isBracketedSpeaker(capitalisedNick[1]!)) {
+    push(detections, lineStart + from + 1, lineStart + from + 1 + capitalisedNick[1]!.length, 0.8);
+    return true;
+  }
   // "tina: evo", "marta.r: sure", "<kaja_m> webhook": after a time, or in a chat whose other lines say so
   const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from));
   if (prefix || chat || nick) {
@@ -318,11 +330,19 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
   return false;
 }
 
+const BOLD_SPEAKER = /^\*\*(\p{Lu}[^*\n]{1,58}?)\*\*[ \t]*(?:\([^)\n]{0,30}\d{1,2}[:.]\d{2}[^)\n]{0,12}\)|\d{1,2}[:.]\d{2}(?![\d.:]))/u;
+const CAPITALISED_NICK = /^<(\p{Lu}\p{Ll}{1,30}(?: \p{Lu}[\p{Ll}'’-]{1,30}){0,2})>[ \t]/u;
+
 /** One or two role words before a speaker's name, maybe in parentheses: "Tehnik ", "Podpora (dežurni ". */
 const ROLE_BEFORE_SPEAKER = /^(\p{L}+)[ \t]+(?:\(?\p{Ll}+[ \t]+)?(?=\p{Lu})/u;
 function isRoleWord(word: string): boolean {
   const flags = gazetteer().flagsOf(word.toLowerCase());
   return (flags & NOT_A_NAME) !== 0 && (flags & ANY_NAME) === 0;
+}
+
+/** A speaker set off by brackets or bold: two or three words as after a time, one word only when it is a given name ("**Status**" is a heading). */
+function isBracketedSpeaker(name: string): boolean {
+  return isSpeaker(name, true) && (/\s/.test(name) || (gazetteer().flagsOf(name.toLowerCase()) & GIVEN) !== 0);
 }
 
 /** A speaker after a time may be any capitalised words that are no product; without a time, a known name. */

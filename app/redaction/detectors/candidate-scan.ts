@@ -135,3 +135,21 @@ export function presentMarkers(text: string, entries: readonly { marker: string 
   }
   return present;
 }
+
+/**
+ * Exactly what text.matchAll(pattern) returns (pattern global), for a pattern whose every match
+ * starts at most `before` units before a match of `anchor` (global, the pattern's own flags):
+ * "(?:[A-Za-z]{1,20}[_.-])?password…" has no sure literal start, but each of its matches starts
+ * at most 21 units before a password word. Every position in that reach is a candidate.
+ */
+export function scanAround(pattern: RegExp, text: string, anchor: RegExp, before: number): Iterable<RegExpExecArray> {
+  const anchors = startsOf(anchor, text, anchor.flags.includes("u"));
+  if (anchors === null || tooDense(anchors.length * (before + 1), text.length)) return text.matchAll(pattern);
+  const starts: number[] = [];
+  let next = 0; // the first position not yet listed
+  for (const at of anchors) {
+    for (let start = Math.max(next, at - before); start <= at; start++) starts.push(start);
+    next = Math.max(next, at + 1);
+  }
+  return matchesAt(pattern, text, starts);
+}

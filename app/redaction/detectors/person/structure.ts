@@ -38,8 +38,12 @@ const PARTICLE = /^(?:van|der|den|de|del|della|di|von|zu|ten|la|du|des|dos|bin|i
 export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 2 || trimmed.length > 80) return false;
-  const words = trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
+  const words = (trimmed.includes(",") ? trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2") : trimmed).split(/\s+/);
+  if (words.length > MAX_WORDS) return false;
+  // Every word capitalised or a particle, tested first: most values fail here, and the checks
+  // below are pure, so their order does not change the answer.
+  for (const word of words) if (!PARTICLE.test(word) && !WORD.test(word)) return false;
+  if (NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -370,14 +374,18 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   let name = m[2]!;
   const next = lineAt(text, lines, index + 1);
   const previous = lineAt(text, lines, index - 1);
+  let nameValue = isNameValue(name);
   // "Petra Vidmar, Lipa IT d.o.o.", "Sašo Ribič | tajnik": under a sign-off or above contact
   // details, the name before the firm or the role
-  if (!isNameValue(name) && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
+  if (!nameValue && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
     const cut = NAME_BEFORE_AFFILIATION.exec(name);
-    if (cut !== null && cut[1]!.includes(" ")) name = cut[1]!;
+    if (cut !== null && cut[1]!.includes(" ")) {
+      name = cut[1]!;
+      nameValue = isNameValue(name);
+    }
   }
   if (name.length < 2 || name.length > 60) return;
-  if (!isNameValue(name)) {
+  if (!nameValue) {
     // "Joost van Dijk", "Thandiwe Mokoena" under a sign-off and above a phone or an address:
     // there a full name is a name, known to the gazetteer or not
     if (SIGN_OFF_LINE.test(previous) && CONTACT_LINE.test(next) && isUnknownFullName(name)) {

@@ -127,7 +127,10 @@ function isLeadOfPair(text: string, at: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff && isTrailInPair(text, at + 1);
 }
 
-const markerScans = new WeakMap<readonly { marker: string }[], { scan: RegExp | null; long: string[]; short: string[] }>();
+const markerScans = new WeakMap<
+  readonly { marker: string }[],
+  { scan: RegExp | null; long: string[]; short: string[]; byFirst: Map<number, string[]> }
+>();
 
 /**
  * Which of the entries' literal markers stand in the text, from one scan: a `text.includes` per
@@ -142,19 +145,28 @@ export function presentMarkers(text: string, entries: readonly { marker: string 
     const unique = [...new Set(entries.map((entry) => entry.marker))];
     const long = unique.filter((marker) => marker.length > 1);
     const escaped = long.map((marker) => marker.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
-    markers = { scan: long.length ? new RegExp(groupedStarts(escaped.join("|"), false), "g") : null, long, short: unique.filter((marker) => marker.length <= 1) };
+    // The markers by their first unit: only those can start where that unit stands.
+    const byFirst = new Map<number, string[]>();
+    for (const marker of long) {
+      const first = marker.charCodeAt(0);
+      let list = byFirst.get(first);
+      if (list === undefined) byFirst.set(first, (list = []));
+      list.push(marker);
+    }
+    markers = { scan: long.length ? new RegExp(groupedStarts(escaped.join("|"), false), "g") : null, long, short: unique.filter((marker) => marker.length <= 1), byFirst };
     markerScans.set(entries, markers);
   }
   const present = new Set<string>();
   for (const marker of markers.short) if (text.includes(marker)) present.add(marker);
-  const { scan, long } = markers;
+  const { scan, long, byFirst } = markers;
   if (scan === null) return present;
   let found = 0;
   scan.lastIndex = 0;
   for (let hit = scan.exec(text); hit !== null && found < long.length; hit = scan.exec(text)) {
     // The alternation reports one marker per position; others may start at the same place
-    // ("gl" and "glsa_") or inside it, so every marker is checked here and the scan steps on by one.
-    for (const marker of long) {
+    // ("gl" and "glsa_") or inside it, so every marker that starts with this unit is checked
+    // here and the scan steps on by one.
+    for (const marker of byFirst.get(text.charCodeAt(hit.index)) ?? []) {
       if (!present.has(marker) && text.startsWith(marker, hit.index)) {
         present.add(marker);
         found++;

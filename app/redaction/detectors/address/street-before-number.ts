@@ -1,4 +1,5 @@
 import { addressData } from "../../address-data/load";
+import { scanAll } from "../candidate-scan";
 
 /**
  * Street lines in which the house number follows the street name: Slovenian and Croatian in any
@@ -167,7 +168,7 @@ const PREPOSITION_STREET = /(?<![\p{L}\d])(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po)[ 
 export const NOT_A_PLACE = /^(?:stran[ie]?|točk[aei]|točko|slik[aei]|korak[ua]?|verzij[ai]|različic[ai]|seznam[ua]?|vrstic[ai]|poglavj[ue]|minut[ai]?|dneh|dnevih|urah|letih|mesecih|tednih|kos[ua]?|kosih|polic[ai]|predal[ua]?|miz[ai]|nadstropj[ue]|okn[ua]|zavihk[ua]|menij[ua]|strežnik[ua]|port[ua]|kanal[ua]|sob[ai]|prostor[ua]|vhod[ua]?|izhod[ua]?|postaj[ai]|peron[ua]|progi|liniji|računu|naročilu|ponudbi|pogodbi|členu|odstavku|zahtevku|ticketu|modelu)$/i;
 export function prepositionStreets(text: string): Span[] {
   if (!/(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po) /.test(text)) return [];
-  return [...text.matchAll(PREPOSITION_STREET)]
+  return [...scanAll(PREPOSITION_STREET, text)]
     .filter((match) => !match[0].split(/[ \t]+/).some((word) => NOT_A_PLACE.test(word)) && !quantityAfter(text, match.index + match[0].length))
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { columnValues } from "./csv-columns";
+import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
  * A date is personal data only when the text says it is a birth date: "datum rojstva: 3. 5. 1987",
@@ -113,12 +114,12 @@ export function detectDatesOfBirth(text: string): Detection[] {
 }
 
 /** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
-const DOB_HEADER_HINT = /dob|birth|rojstv|rojstn|geburt|rođenj|rodjenj|nascita|bday/i;
+const DOB_HEADER_HINT = groupLeadingAlternation(/(?:dob|birth|rojstv|rojstn|geburt|rođenj|rodjenj|nascita|bday)/i);
 function isDobHeader(field: string): boolean {
   return /^(?:dob|d\.o\.b\.?|bday|birthday|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
 }
 /** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
-const DOB_HEADER_LINE = /dob|d\.o\.b|bday|birth|rojstv|rojstn|geb|ro(?:đ|dj)en|nascita/i;
+const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|rojstv|rojstn|geb|ro(?:đ|dj)en|nascita)/i);
 /** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
 const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 

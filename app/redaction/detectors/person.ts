@@ -276,7 +276,7 @@ function displayNames(text: string, detections: Detection[]): void {
  * Rows follow the header until a blank line or a line without the delimiter.
  * Header lines are found by their words; every line is looked at once at most.
  */
-const HEADER_WORD = /ime|name|first|last|given|family|holder|imetnik|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
+const HEADER_WORD = groupLeadingAlternation(/(?:ime|name|first|last|given|family|holder|imetnik|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester)/gi);
 
 const MAX_HEADER_LINE = 400;
 

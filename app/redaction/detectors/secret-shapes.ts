@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { presentMarkers, scanAll, scanBefore } from "./candidate-scan";
+import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
  * Secret shapes read from how providers and tools write them (issue 18), each found from a
@@ -100,7 +101,8 @@ const ORACLE_USER_PASSWORD = /(?:jdbc:oracle:(?:thin|oci):|(?<![\w-])(?:sqlplus|
 /** BitLocker: eight groups of six digits. */
 const BITLOCKER = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;
 /** The label above or before a list of one-time recovery codes. */
-const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rezervn\p{L}*|varnostn\p{L}*|Wiederherstellungs|Backup-|oporavk\p{L}*|pričuvn\p{L}*)[ \t-]*(?:kod\p{L}*|codes?|Codes?)/giu;
+// Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
+const RECOVERY_LABEL = groupLeadingAlternation(/(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rezervn\p{L}*|varnostn\p{L}*|Wiederherstellungs|Backup-|oporavk\p{L}*|pričuvn\p{L}*)[ \t-]*(?:kod\p{L}*|codes?|Codes?)/giu);
 /** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
 const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
 

@@ -12,8 +12,10 @@ import { groupLeadingAlternation } from "./grouped-alternation";
  * so the work stays linear in the text.
  */
 
-const CUE =
-  /datum(?:a|u|om)?[ \t_]+rojstva|(?:datum|kraj)[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum/gi;
+// Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
+const CUE = groupLeadingAlternation(
+  /(?:datum(?:a|u|om)?[ \t_]+rojstva|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstni[ \t]+(?:datum|dan)|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*:)|birth(?=[ \t]*:)|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
+);
 
 /**
  * "dob" and "Dob" are a Slovenian word and a village, "R." and "B." initials: those cues only

@@ -236,7 +236,12 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
   let strong = 0;
   for (const [start, end] of lines) {
     if (end - start > MAX_LINE) continue;
-    const label = CHAT_LABEL.exec(text.slice(start, Math.min(end, start + 40)));
+    // A label ends in ":" or ">" within the 40 units read: most lines have neither, and are not sliced.
+    const windowEnd = Math.min(end, start + 40);
+    let mark = start;
+    while (mark < windowEnd && text.charCodeAt(mark) !== 58 && text.charCodeAt(mark) !== 62) mark++;
+    if (mark === windowEnd) continue;
+    const label = CHAT_LABEL.exec(text.slice(start, windowEnd));
     if (label === null) continue;
     const value = label[1] ?? label[2]!;
     if (/^\p{Lu}\p{Ll}+$/u.test(value)) {

@@ -260,8 +260,16 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
 const LOWER_OR_HANDLE_LABEL = /^(?:\p{Ll}[\p{Ll}\d]*|\p{L}[\p{L}\d]*(?:[._-][\p{L}\d]+){1,3})$/u;
 
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
+/** Whether TIME_PREFIX can match: after blanks it needs "[", "(" or a digit (tested first, it is cheaper). */
+function mayStartWithTime(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const unit = line.charCodeAt(i);
+  return unit === 91 || unit === 40 || (unit >= 48 && unit <= 57);
+}
+
 function speakerName(line: string, lineStart: number, detections: Detection[], chat: boolean): boolean {
-  const prefix = TIME_PREFIX.exec(line);
+  const prefix = mayStartWithTime(line) ? TIME_PREFIX.exec(line) : null;
   let from = prefix ? prefix[0].length : 0;
   while (from < line.length && (line[from] === " " || line[from] === "\t")) from++;
   if (prefix) {
@@ -281,7 +289,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
   }
   const colon = line.indexOf(":", from);
   // "tina: evo", "marta.r: sure", "<kaja_m> webhook": after a time, or in a chat whose other lines say so
-  const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from));
+  const nick = line.charCodeAt(from) === 60 ? /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from)) : null;
   if (prefix || chat || nick) {
     const label = nick ? nick[1]! : colon > from && colon - from <= 31 && /[ \t]/.test(line[colon + 1] ?? "") ? line.slice(from, colon) : "";
     if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleOfPerson(label, prefix !== null)) {

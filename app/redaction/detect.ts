@@ -180,6 +180,15 @@ function repeatsOf(
     if (d.type === "PERSON" && LOWER_START.test(value)) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);
   }
   if (byHash.size === 0) return [];
+  // Values of different lengths end at the same place ("Ana Novak" and "Novak"): the firm check
+  // after a name, which reads the words there, is made once per end (a pure function of it).
+  const companyAfterKnown = new Map<number, boolean>();
+  const companyAfterAt = (end: number, fullName: boolean): boolean => {
+    const key = end * 2 + (fullName ? 1 : 0);
+    let known = companyAfterKnown.get(key);
+    if (known === undefined) companyAfterKnown.set(key, (known = companyAfter(text, end, fullName)));
+    return known;
+  };
   const out: Detection[] = [];
   let next = 0; // the first found detection that starts at or after i
   for (const i of wordStartsWithHead(text, firstUnits, headHashes)) {
@@ -193,7 +202,7 @@ function repeatsOf(
       const wordEnds = !endsInLetter || !(end < text.length && isWordish(text.charCodeAt(end)));
       if (!wordEnds || !text.startsWith(value, i)) continue;
       // "Dr. Harper" found, "Harper Collins Dental" a firm: a surname in a company's name is not a repeat
-      if (type === "PERSON" && companyAfter(text, end, value.includes(" "))) continue;
+      if (type === "PERSON" && companyAfterAt(end, value.includes(" "))) continue;
       const repeat: Detection = { type, start: i, end, confidence: REPEAT_CONFIDENCE };
       // The value where it was found: that detection outranks its own repeat (same span, higher
       // confidence), so the repeat could never be kept and only costs the second resolution.

@@ -6,6 +6,7 @@
  * sticky copy of the pattern only there gives the same matches.
  */
 import { literalStartsSource } from "./literal-prefixes";
+import { splitTopLevel } from "./regex-source";
 
 const stickyCopies = new WeakMap<RegExp, RegExp>();
 
@@ -47,6 +48,34 @@ export function matchesAt(pattern: RegExp, text: string, starts: readonly number
   return matches;
 }
 
+/**
+ * An alternation of literal starts ("veri|secu|sign|…") with the starts that begin with the same
+ * letter or digit grouped behind it ("v(?:eri|hod)|s(?:ecu|ign)|…"): V8 tries a plain
+ * alternation's words one by one at every position, and sixty of them made the longest start
+ * scans cost more than a pattern each. A scan only says where some start matches, and a union
+ * keeps its positions however its words are grouped; under the "i" flag a letter is grouped
+ * with its other case. Starts led by anything else (a class, an escape) stay as they are.
+ */
+export function groupedStarts(source: string, ignoreCase: boolean): string {
+  const alternatives = splitTopLevel(source);
+  if (alternatives === null || alternatives.length < 2) return source;
+  const groups = new Map<string, string[]>();
+  const others: string[] = [];
+  for (const alternative of alternatives) {
+    const first = alternative[0];
+    if (first === undefined || !/[A-Za-z0-9]/.test(first) || /^[?*+{]/.test(alternative.slice(1))) {
+      others.push(alternative);
+      continue;
+    }
+    const key = ignoreCase ? first.toLowerCase() : first;
+    let rests = groups.get(key);
+    if (rests === undefined) groups.set(key, (rests = []));
+    rests.push(alternative.slice(1));
+  }
+  const grouped = [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`));
+  return grouped.concat(others).join("|");
+}
+
 const startScans = new WeakMap<RegExp, RegExp | null>();
 
 /**
@@ -59,7 +88,7 @@ export function scanAll(pattern: RegExp, text: string): Iterable<RegExpExecArray
   let scan = startScans.get(pattern);
   if (scan === undefined) {
     const source = literalStartsSource(pattern);
-    scan = source === null ? null : new RegExp(source, pattern.flags.replace(/[gyd]/g, "") + "g");
+    scan = source === null ? null : new RegExp(groupedStarts(source, pattern.flags.includes("i")), pattern.flags.replace(/[gyd]/g, "") + "g");
     startScans.set(pattern, scan);
   }
   return matchesAt(pattern, text, scan === null ? null : startsOf(scan, text, pattern.flags.includes("u")));
@@ -98,7 +127,10 @@ function isLeadOfPair(text: string, at: number): boolean {
   return unit >= 0xd800 && unit <= 0xdbff && isTrailInPair(text, at + 1);
 }
 
-const markerScans = new WeakMap<readonly { marker: string }[], { scan: RegExp | null; long: string[]; short: string[] }>();
+const markerScans = new WeakMap<
+  readonly { marker: string }[],
+  { scan: RegExp | null; long: string[]; short: string[]; byFirst: Map<number, string[]> }
+>();
 
 /**
  * Which of the entries' literal markers stand in the text, from one scan: a `text.includes` per
@@ -113,19 +145,28 @@ export function presentMarkers(text: string, entries: readonly { marker: string 
     const unique = [...new Set(entries.map((entry) => entry.marker))];
     const long = unique.filter((marker) => marker.length > 1);
     const escaped = long.map((marker) => marker.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"));
-    markers = { scan: long.length ? new RegExp(escaped.join("|"), "g") : null, long, short: unique.filter((marker) => marker.length <= 1) };
+    // The markers by their first unit: only those can start where that unit stands.
+    const byFirst = new Map<number, string[]>();
+    for (const marker of long) {
+      const first = marker.charCodeAt(0);
+      let list = byFirst.get(first);
+      if (list === undefined) byFirst.set(first, (list = []));
+      list.push(marker);
+    }
+    markers = { scan: long.length ? new RegExp(groupedStarts(escaped.join("|"), false), "g") : null, long, short: unique.filter((marker) => marker.length <= 1), byFirst };
     markerScans.set(entries, markers);
   }
   const present = new Set<string>();
   for (const marker of markers.short) if (text.includes(marker)) present.add(marker);
-  const { scan, long } = markers;
+  const { scan, long, byFirst } = markers;
   if (scan === null) return present;
   let found = 0;
   scan.lastIndex = 0;
   for (let hit = scan.exec(text); hit !== null && found < long.length; hit = scan.exec(text)) {
     // The alternation reports one marker per position; others may start at the same place
-    // ("gl" and "glsa_") or inside it, so every marker is checked here and the scan steps on by one.
-    for (const marker of long) {
+    // ("gl" and "glsa_") or inside it, so every marker that starts with this unit is checked
+    // here and the scan steps on by one.
+    for (const marker of byFirst.get(text.charCodeAt(hit.index)) ?? []) {
       if (!present.has(marker) && text.startsWith(marker, hit.index)) {
         present.add(marker);
         found++;
@@ -134,4 +175,37 @@ export function presentMarkers(text: string, entries: readonly { marker: string 
     scan.lastIndex = hit.index + 1;
   }
   return present;
+}
+
+/**
+ * Exactly what text.matchAll(pattern) returns (pattern global), for a pattern whose every match
+ * starts at most `before` units before a match of `anchor` (global, the pattern's own flags):
+ * "(?:[A-Za-z]{1,20}[_.-])?password…" has no sure literal start, but each of its matches starts
+ * at most 21 units before a password word. Every position in that reach is a candidate.
+ */
+export function scanAround(pattern: RegExp, text: string, anchor: RegExp, before: number): Iterable<RegExpExecArray> {
+  const anchors = startsOf(anchor, text, anchor.flags.includes("u"));
+  if (anchors === null || tooDense(anchors.length * (before + 1), text.length)) return text.matchAll(pattern);
+  const starts: number[] = [];
+  let next = 0; // the first position not yet listed
+  for (const at of anchors) {
+    for (let start = Math.max(next, at - before); start <= at; start++) starts.push(start);
+    next = Math.max(next, at + 1);
+  }
+  return matchesAt(pattern, text, starts);
+}
+
+/**
+ * Exactly what text.matchAll(pattern) returns (pattern global), for a pattern whose every match
+ * has `literal` at `offset` units from its start ("AAAAA-BBBBB-…" has its first "-" at 5): the
+ * candidates are the literal's positions less the offset, found with indexOf.
+ */
+export function scanBefore(pattern: RegExp, text: string, literal: string, offset: number): Iterable<RegExpExecArray> {
+  const starts: number[] = [];
+  const limit = text.length / DENSE_SPACING;
+  for (let at = text.indexOf(literal, offset); at !== -1; at = text.indexOf(literal, at + 1)) {
+    starts.push(at - offset);
+    if (starts.length > limit) return text.matchAll(pattern);
+  }
+  return matchesAt(pattern, text, starts);
 }

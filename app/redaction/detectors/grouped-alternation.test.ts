@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupedAlternation, groupLeadingAlternation } from "./grouped-alternation";
+import { groupedAlternation, groupedAlternationIgnoringCase, groupLeadingAlternation } from "./grouped-alternation";
 
 const all = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].map((m) => [m.index, ...m]);
 
@@ -24,5 +24,16 @@ describe("groupLeadingAlternation", () => {
   it("leaves alone what it cannot group exactly", () => {
     const cases = [/(?:a|b)/gi, /(?:(a)b|ac)x/g, /(?:\d+|x)y/g, /(?:a?b|ac)/g, /x(?:a|b)/g];
     for (const pattern of cases) expect(groupLeadingAlternation(pattern)).toBe(pattern);
+  });
+
+  it("under the i flag groups a letter with its other case, and only first atoms no case shares", () => {
+    expect(groupedAlternationIgnoringCase("pass|Best|pin|[sſ]ecret|best|[k\\u212a]ey|[sſ]enha")).toBe("p(?:ass|in)|b(?:est|est)|[sſ](?:ecret|enha)|[k\\u212a]ey");
+    for (const source of ["ſab|sx", "s|[sſ]", "šifra|pass", "(?:a|b)c|d", "a?b|c"]) expect(groupedAlternationIgnoringCase(source)).toBeNull();
+    const plain = /(?:pa[sſ]{2}|pwd?|[sſ]ecret|[k\u212a]ey|private|pin|Backup|backup-)/gi;
+    const text = "PASS pwd PW ſecret Secret \u212aey KEY private PIN Backup- backup-x paſſ";
+    expect(all(groupLeadingAlternation(plain), text)).toEqual(all(plain, text));
+    const unicode = /(?:recovery|backup|Backup-|rescue)[ \t-]*codes?/giu;
+    const words = "Recovery codes, BACKUP-code, backup code, reſcue codes";
+    expect(all(groupLeadingAlternation(unicode), words)).toEqual(all(unicode, words));
   });
 });

@@ -14,11 +14,12 @@ import { closingParen, splitTopLevel, syntaxPositions } from "./regex-source";
  * comes back unchanged.
  */
 export function groupLeadingAlternation(pattern: RegExp): RegExp {
-  if (pattern.flags.includes("i") || !pattern.source.startsWith("(?:")) return pattern;
+  if (!pattern.source.startsWith("(?:")) return pattern;
   const end = closingParen(pattern.source, 0);
   if (end === -1) return pattern;
-  const grouped = groupedAlternation(pattern.source.slice(3, end));
-  if (grouped === null) return pattern;
+  const ignoreCase = pattern.flags.includes("i");
+  const grouped = ignoreCase ? groupedAlternationIgnoringCase(pattern.source.slice(3, end)) : groupedAlternation(pattern.source.slice(3, end));
+  if (grouped === null || grouped === pattern.source.slice(3, end)) return pattern;
   return new RegExp(`(?:${grouped})${pattern.source.slice(end + 1)}`, pattern.flags);
 }
 
@@ -55,6 +56,71 @@ export function groupedAlternation(source: string): string | null {
     else for (const char of chars) add(char, rest);
   }
   return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
+}
+
+/**
+ * groupedAlternation for a pattern under the "i" flag, where a letter stands for its other case
+ * too (and, under "u", "s" for "ſ" and "k" for the Kelvin sign): only when every word starts with
+ * an ASCII letter, "ſ", "K" or a class of them, and no two first atoms share a character in any
+ * case; then at most one group can match at a position, and its words keep their order. Else null.
+ */
+export function groupedAlternationIgnoringCase(source: string): string | null {
+  if (hasCapturingGroup(source)) return null;
+  const alternatives = splitTopLevel(source);
+  if (alternatives === null || alternatives.length < 2) return null;
+  const groups = new Map<string, string[]>();
+  const owner = new Map<string, string>();
+  for (const alternative of alternatives) {
+    const head = firstLetterAtom(alternative);
+    if (head === null) return null;
+    for (const char of head.chars) {
+      const known = owner.get(char);
+      if (known !== undefined && known !== head.key) return null;
+      owner.set(char, head.key);
+    }
+    let rests = groups.get(head.key);
+    if (!rests) groups.set(head.key, (rests = []));
+    rests.push(alternative.slice(head.atom.length));
+  }
+  return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
+}
+
+/** Every character a letter may match under "i" and "iu": both ASCII cases, and "ſ" with "s", "K" (Kelvin) with "k". */
+function caseClosure(char: string): string[] | null {
+  const lower = char === "ſ" ? "s" : char === "\u212a" ? "k" : char.toLowerCase();
+  if (!/^[a-z]$/.test(lower)) return null;
+  const chars = [lower, lower.toUpperCase()];
+  if (lower === "s") chars.push("ſ");
+  if (lower === "k") chars.push("\u212a");
+  return chars;
+}
+
+/** The first atom of an alternative under "i": an ASCII letter, "ſ", "K", or a class of them ("[sſ]", "[k\u212a]"); null otherwise. */
+function firstLetterAtom(alternative: string): { atom: string; key: string; chars: string[] } | null {
+  let atom: string;
+  let members: string[];
+  if (alternative.startsWith("[")) {
+    const close = alternative.indexOf("]");
+    if (close === -1) return null;
+    atom = alternative.slice(0, close + 1);
+    const body = atom.slice(1, -1).replace(/\\u212[aA]/g, "\u212a");
+    if (body === "" || /[\\^\-\]\[]/.test(body)) return null;
+    members = [...body];
+  } else {
+    atom = alternative[0] ?? "";
+    members = [atom];
+  }
+  const chars: string[] = [];
+  for (const member of members) {
+    const closure = caseClosure(member);
+    if (closure === null) return null;
+    for (const char of closure) if (!chars.includes(char)) chars.push(char);
+  }
+  const next = alternative[atom.length];
+  if (next === "?" || next === "*" || next === "+" || next === "{") return null;
+  // a single letter is keyed in lower case, so that "Best" and "best" share a group
+  const key = /^[A-Za-z]$/.test(atom) ? atom.toLowerCase() : atom;
+  return { atom, key, chars };
 }
 
 function hasCapturingGroup(source: string): boolean {

@@ -310,9 +310,11 @@ function displayNames(text: string, detections: Detection[]): void {
  * Rows follow the header until a blank line or a line without the delimiter.
  * Header lines are found by their words; every line is looked at once at most.
  */
-const HEADER_WORD = /ime|name|first|last|given|family|holder|imetnik|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester/gi;
+const HEADER_WORD = groupLeadingAlternation(/(?:ime|name|first|last|given|family|holder|imetnik|oseba|person|payee|beneficiary|speaker|owner|assignee|author|avtor|prijavitelj|dodeljeno|customer|stranka|employee|zaposlen|contact|kontakt|prejemnik|plačnik|passenger|attendee|udeleženec|requester)/gi);
 
 const MAX_HEADER_LINE = 400;
+/** NAME_COLUMN takes at most 27 units ("card_holder_kontaktna oseba"), ROLE_COLUMN 16; two more for quotes. */
+const MAX_HEADER_CELL = 29;
 
 function nameColumns(text: string, detections: Detection[]): void {
   let doneUpTo = 0;
@@ -362,9 +364,17 @@ function nameTableHeader(line: string): { delimiter: string; columns: number[]; 
   if (line.length > MAX_HEADER_LINE) return null;
   for (const delimiter of ["|", ";", "\t", ","]) {
     if (!line.includes(delimiter)) continue;
-    const cells = line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, "$1").toLowerCase());
-    const columns = cells.flatMap((cell, index) => (NAME_COLUMN.test(cell) ? [index] : []));
-    const roleColumns = cells.flatMap((cell, index) => (ROLE_COLUMN.test(cell) ? [index] : []));
+    const cells = line.split(delimiter);
+    const columns: number[] = [];
+    const roleColumns: number[] = [];
+    cells.forEach((raw, index) => {
+      const trimmed = raw.trim();
+      // Longer than any header either pattern takes, with its quotes (lower case never shortens a value): prose.
+      if (trimmed.length > MAX_HEADER_CELL) return;
+      const cell = trimmed.replace(/^"(.*)"$/, "$1").toLowerCase();
+      if (NAME_COLUMN.test(cell)) columns.push(index);
+      if (ROLE_COLUMN.test(cell)) roleColumns.push(index);
+    });
     if (columns.length + roleColumns.length > 0 && cells.length >= 2) return { delimiter, columns, roleColumns };
   }
   return null;

@@ -9,6 +9,7 @@ import { prepositionStreets, streetsBeforeNumbers } from "./address/street-befor
 import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
+import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
  * Street lines and postcode lines are found separately and then joined when
@@ -309,7 +310,7 @@ function mergeOverlapping(text: string, detections: Detection[]): Detection[] {
  * "PLZ", "Ort", "street", "postcode", "city"): in an address table the town and postcode cells are
  * parts of the address, though a town alone elsewhere is not.
  */
-const ADDRESS_HEADER_HINT = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town/i;
+const ADDRESS_HEADER_HINT = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town)/i);
 function isAddressHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
 }
@@ -355,7 +356,7 @@ const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-
  * In every line that holds a field isAddressHeader accepts (so columnValues splits only these
  * lines, not every line of prose with a comma in it).
  */
-const ADDRESS_HEADER_LINE = /naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer/i;
+const ADDRESS_HEADER_LINE = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer)/i);
 /**
  * A shop export names whose address a column holds: "Billing Street", "shipping_city",
  * "Delivery Zip". The prefix says whose, the rest what.

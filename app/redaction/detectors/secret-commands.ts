@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { presentMarkers, scanAll } from "./candidate-scan";
 import { PLACEHOLDER } from "./secret-shapes";
 
 /**
@@ -84,12 +85,17 @@ function isNotAValue(raw: string): boolean {
   return PLACEHOLDER.test(raw) || /^\$\{?[A-Za-z_]\w*\}?$|^(?:-|env:|file:)|^(?:stdin|prompt)$/.test(raw);
 }
 
+/** The anchors of the case-sensitive patterns, looked for in one scan (presentMarkers) rather than one includes each. */
+const CASE_SENSITIVE_ANCHORS = TOOL_FLAGS.filter(({ pattern }) => !pattern.flags.includes("i")).map(({ anchor }) => ({ marker: anchor }));
+
 export function detectCommandSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   let lower: string | undefined;
+  const present = presentMarkers(text, CASE_SENSITIVE_ANCHORS);
   for (const { anchor, pattern, leads } of TOOL_FLAGS) {
-    if (!text.includes(anchor) && !(pattern.flags.includes("i") && (lower ??= text.toLowerCase()).includes(anchor.toLowerCase()))) continue;
-    for (const match of text.matchAll(pattern)) {
+    if (!present.has(anchor) && !(pattern.flags.includes("i") && (text.includes(anchor) || (lower ??= text.toLowerCase()).includes(anchor.toLowerCase())))) continue;
+    // Most patterns start with a lookbehind, which a scan of the whole text tries at every position.
+    for (const match of scanAll(pattern, text)) {
       const raw = match[1] ?? match[2] ?? match[3];
       if (raw === undefined || isNotAValue(raw)) continue;
       // The value ends the match (or its closing quote does), except where the command carries on after it.

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { scanAll } from "./candidate-scan";
 import { detectColumnSecrets } from "./secret-columns";
 import { detectProseSecrets } from "./secret-prose";
 import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
@@ -105,7 +106,7 @@ export function detectConfigSecrets(text: string): Detection[] {
     push(start, start + raw.length, 0.8);
   }
   if (/[:=][ \t]*[A-Za-z0-9]{4} [A-Za-z0-9]{4} /.test(text)) {
-    for (const match of text.matchAll(APP_PASSWORD)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
+    for (const match of scanAll(APP_PASSWORD, text)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
   }
   for (const shape of detectSecretShapes(text)) detections.push(shape);
   for (const prose of detectProseSecrets(text)) detections.push(prose);

@@ -1,5 +1,5 @@
 import type { Detection } from "../types";
-import { scanAll } from "./candidate-scan";
+import { scanAll, scanAround } from "./candidate-scan";
 import { NOT_A_VALUE } from "./secret";
 
 /**
@@ -26,6 +26,9 @@ const PHRASE_CUE = new RegExp(String.raw`(?<![\p{L}\d_])(${PASSWORD})${QUALIFIER
 /** "password: orange tractor window", "Geslo za wifi: kava in rogljicek", "smtp_password = zelena trava": the words after a label. */
 // Not a command's "/password:Wmic2024 process list": a flag glues its value, a label has a blank after it.
 const LABEL_CUE = new RegExp(String.raw`(?<![\p{L}\d/-])(?:[A-Za-z]{1,20}[_.-])?(?:${PASSWORD})${QUALIFIER}[ \t]*[:=][ \t]+`, "giu");
+/** The password word of LABEL_CUE, which its matches start at most LABEL_PREFIX units before (the optional key prefix). */
+const LABEL_ANCHOR = new RegExp(PASSWORD, "giu");
+const LABEL_PREFIX = 21;
 /** "staro je bilo", "the old one was", "novo bo": the word "password" was said before. */
 const PRONOUN_CUE = /(?<![\p{L}\d_])(?:staro|novo|začasno|prej[sš]nje|the old one|the new one|the temporary one|old one|new one|temporary one)[ \t]+(?:je[ \t]+bilo|je|bo|bilo|is|was|will be)[ \t]+/giu;
 /** "user dejan_db pa geslo X", "username jnovak, password X", "uporabnik X in geslo X". */
@@ -158,7 +161,7 @@ export function detectPassphrases(text: string): Detection[] {
   };
   for (const cue of scanAll(PHRASE_CUE, text)) phraseAfter(cue.index + cue[0].length, false, cue[2] === ":");
   for (const cue of scanAll(PAIR_CUE, text)) phraseAfter(cue.index + cue[0].length, true);
-  for (const cue of scanAll(LABEL_CUE, text)) {
+  for (const cue of scanAround(LABEL_CUE, text, LABEL_ANCHOR, LABEL_PREFIX)) {
     // One word after a label is read by secret.ts; here only two to five ("password: orange tractor window").
     const from = cue.index + cue[0].length;
     if (/^["'(\[<{]/.test(text.slice(from, from + 1))) continue; // quoted (secret.ts) or "(see vault)"

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
-import { presentMarkers } from "./candidate-scan";
+import { presentMarkers, scanAll, scanBefore } from "./candidate-scan";
+import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
  * Secret shapes read from how providers and tools write them (issue 18), each found from a
@@ -18,7 +19,8 @@ import { presentMarkers } from "./candidate-scan";
  * other secret detectors leave them.
  */
 
-const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
+/** `dashAt`: every match has a "-" this many units from its start, where its candidates are found (no literal start). */
+const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp; dashAt?: number }[] = [
   { marker: "gl", pattern: /(?<![\w-])gl(?:pat|ptt|rt|dt|soat|cbt|imt|agent|ft)-[A-Za-z0-9_-]{20,255}(?![\w-])/g },
   { marker: "dckr_", pattern: /(?<![\w-])dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,255}(?![\w-])/g },
   { marker: "npm_", pattern: /(?<![\w-])npm_[A-Za-z0-9]{36}(?![\w-])/g },
@@ -46,7 +48,7 @@ const PROVIDER_TOKENS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "figd_", pattern: /(?<![\w-])figd_[A-Za-z0-9_-]{30,60}(?![\w-])/g },
   { marker: "pscale_", pattern: /(?<![\w-])pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_.-]{30,64}(?![\w-])/g },
   // Product and licence keys: five groups of five (Windows, Office, many licence servers)
-  { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g },
+  { marker: "-", pattern: /(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])/g, dashAt: 5 },
   { marker: "EAA", pattern: /(?<![\w-])EAA[A-Za-z0-9]{80,400}(?![\w-])/g },
   // Further documented prefixes (gitleaks and trufflehog rule sets): Twilio API key SK+32 hex,
   // Doppler, New Relic, Google OAuth client secret, Postman, RubyGems, Clojars, Heroku, Mapbox
@@ -99,7 +101,8 @@ const ORACLE_USER_PASSWORD = /(?:jdbc:oracle:(?:thin|oci):|(?<![\w-])(?:sqlplus|
 /** BitLocker: eight groups of six digits. */
 const BITLOCKER = /(?<![\d-])\d{6}(?:-\d{6}){7}(?![\d-])/g;
 /** The label above or before a list of one-time recovery codes. */
-const RECOVERY_LABEL = /(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rezervn\p{L}*|varnostn\p{L}*|Wiederherstellungs|Backup-|oporavk\p{L}*|pričuvn\p{L}*)[ \t-]*(?:kod\p{L}*|codes?|Codes?)/giu;
+// Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
+const RECOVERY_LABEL = groupLeadingAlternation(/(?:recovery|backup|rescue|emergency|obnovitven\p{L}*|rezervn\p{L}*|varnostn\p{L}*|Wiederherstellungs|Backup-|oporavk\p{L}*|pričuvn\p{L}*)[ \t-]*(?:kod\p{L}*|codes?|Codes?)/giu);
 /** One code: 4–12 letters and digits, possibly in dash- or space-separated groups, with at least one digit. */
 const CODE = /^(?:[A-Za-z0-9]{3,6}(?:[- ][A-Za-z0-9]{3,6}){0,3}|[A-Za-z0-9]{6,12})$/;
 
@@ -150,10 +153,11 @@ export function detectSecretShapes(text: string): Detection[] {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
   const present = presentMarkers(text, PROVIDER_TOKENS);
-  for (const { marker, pattern } of PROVIDER_TOKENS) {
+  for (const { marker, pattern, dashAt } of PROVIDER_TOKENS) {
     if (!present.has(marker)) continue;
-    pattern.lastIndex = 0;
-    for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) {
+    // Led by a lookbehind, a pattern run over the whole text is tried at every position; these
+    // find the same matches from its literal starts (a marker like "gl" stands in most texts).
+    for (const hit of dashAt === undefined ? scanAll(pattern, text) : scanBefore(pattern, text, "-", dashAt)) {
       if (/\d/.test(hit[0]) || hit[0].length >= 40) push(hit.index, hit.index + hit[0].length, 0.98);
     }
   }
@@ -251,7 +255,7 @@ export function detectSecretShapes(text: string): Detection[] {
       push(match.index, match.index + url.length, 0.9);
     }
   }
-  for (const match of text.matchAll(SESSION_ID)) {
+  for (const match of scanAll(SESSION_ID, text)) {
     const value = match[1]!.replace(/[.,;]+$/, "");
     if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || PLACEHOLDER.test(value)) continue;
     const start = match.index + match[0].length - match[1]!.length;
@@ -273,7 +277,7 @@ export function detectSecretShapes(text: string): Detection[] {
       push(match.index + match[0].length, text[end - 1] === "\n" ? end - 1 : end, 0.95);
     }
   }
-  if (text.includes("-")) for (const match of text.matchAll(BITLOCKER)) push(match.index, match.index + match[0].length, 0.9);
+  if (text.includes("-")) for (const match of scanBefore(BITLOCKER, text, "-", 6)) push(match.index, match.index + match[0].length, 0.9);
   RECOVERY_LABEL.lastIndex = 0;
   for (let label = RECOVERY_LABEL.exec(text); label !== null; label = RECOVERY_LABEL.exec(text)) {
     RECOVERY_LABEL.lastIndex = recoveryCodes(text, label.index + label[0].length, push);

@@ -42,6 +42,19 @@ const TAX_LABEL_BEFORE = /(?:dav[čc]n\p{L}*|dav\.|tax|vat|ddv|dš|d\.š\.|ds|us
 const GROUPED_TAX = /(?<![\w./-])(SI[ -]?)?(\d{2,4}(?:([ -])\d{2,4})(?:\3\d{2,4}){0,2}|(?<=SI-)\d{8})(?![\w-]|[ ]\d)/g;
 
 /** Column names of a tax number in exported tables: "davcna", "davčna_št", "tax_no", "VAT ID". */
+/**
+ * Where GROUPED_TAX may start: at "SI", or at the first digit of a run (no word unit may stand
+ * before a match). Led by a lookbehind and an optional prefix, the pattern itself was tried at
+ * every position of the text.
+ */
+const GROUPED_TAX_START = /SI|\d+/g;
+function groupedTaxStarts(text: string): number[] {
+  const starts: number[] = [];
+  GROUPED_TAX_START.lastIndex = 0;
+  for (let hit = GROUPED_TAX_START.exec(text); hit !== null; hit = GROUPED_TAX_START.exec(text)) starts.push(hit.index);
+  return starts;
+}
+
 const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
 function isTaxHeader(field: string): boolean {
   return /^(?:dav[čc]na(?:[ _-]?(?:št\.?|st\.?|številka|stevilka))?|d\.?š\.?|tax(?:[ _-]?(?:no|nr|id|number))?|vat(?:[ _-]?(?:no|id|number))?|id[ _-]?za[ _-]?ddv|ddv)$/.test(field);
@@ -69,7 +82,7 @@ export function detectSiTaxIds(text: string): Detection[] {
     });
   }
   if (/\d{2}[ -]\d{2}|SI-\d/.test(text)) {
-    for (const match of text.matchAll(GROUPED_TAX)) {
+    for (const match of matchesAt(GROUPED_TAX, text, groupedTaxStarts(text))) {
       const digits = match[2]!.replace(/[ -]/g, "");
       if (digits.length !== 8) continue;
       if (!isValidSiTaxId(digits) || !hasCue(text, match.index)) continue;

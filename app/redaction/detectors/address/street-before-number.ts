@@ -1,4 +1,5 @@
 import { addressData } from "../../address-data/load";
+import { scanAll } from "../candidate-scan";
 
 /**
  * Street lines in which the house number follows the street name: Slovenian and Croatian in any
@@ -14,7 +15,11 @@ import { addressData } from "../../address-data/load";
 
 const MAX_WORDS = 6;
 const MAX_BACK = 70;
-const DIGITS = /\d{1,5}/g;
+/**
+ * A blank and the digits after it: a house number follows the street name after a blank (or
+ * ", "), so the runs of digits after anything else are not read at all (they were most of them).
+ */
+const BLANK_DIGITS = /[ \t]\d{1,5}/g;
 /** "5", "12a", "12 a" (but "14 v Domžalah" ends at 14), "5/II", "120/a", "45/3/12", "12-14", "1A"; not a time, a decimal or a unit ("5 km"). */
 const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}|[a-zA-Z](?!\p{L})))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
 const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
@@ -61,11 +66,11 @@ interface Word {
 
 export function streetsBeforeNumbers(text: string): Span[] {
   const streets: Span[] = [];
-  DIGITS.lastIndex = 0;
-  for (let run = DIGITS.exec(text); run !== null; run = DIGITS.exec(text)) {
-    const at = run.index;
-    if (at > 0 && isDigitOrLetter(text.charCodeAt(at - 1))) continue;
-    if (run[0].length > 4 || (at + run[0].length < text.length && isDigit(text.charCodeAt(at + run[0].length)))) continue;
+  BLANK_DIGITS.lastIndex = 0;
+  for (let hit = BLANK_DIGITS.exec(text); hit !== null; hit = BLANK_DIGITS.exec(text)) {
+    const at = hit.index + 1;
+    const digits = hit[0].length - 1;
+    if (digits > 4 || (at + digits < text.length && isDigit(text.charCodeAt(at + digits)))) continue;
     // Cheap reject first: a street name ends in a letter or an abbreviation's dot right before
     // the blank (or the ", " of "Via Roma, 12"); "1 2 3" or "ob 10:30" never start the reading.
     const before = text.charCodeAt(at - 1) === 32 || text.charCodeAt(at - 1) === 9 ? at - (text.charCodeAt(at - 2) === 44 ? 3 : 2) : -1;
@@ -167,7 +172,7 @@ const PREPOSITION_STREET = /(?<![\p{L}\d])(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po)[ 
 export const NOT_A_PLACE = /^(?:stran[ie]?|točk[aei]|točko|slik[aei]|korak[ua]?|verzij[ai]|različic[ai]|seznam[ua]?|vrstic[ai]|poglavj[ue]|minut[ai]?|dneh|dnevih|urah|letih|mesecih|tednih|kos[ua]?|kosih|polic[ai]|predal[ua]?|miz[ai]|nadstropj[ue]|okn[ua]|zavihk[ua]|menij[ua]|strežnik[ua]|port[ua]|kanal[ua]|sob[ai]|prostor[ua]|vhod[ua]?|izhod[ua]?|postaj[ai]|peron[ua]|progi|liniji|računu|naročilu|ponudbi|pogodbi|členu|odstavku|zahtevku|ticketu|modelu)$/i;
 export function prepositionStreets(text: string): Span[] {
   if (!/(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po) /.test(text)) return [];
-  return [...text.matchAll(PREPOSITION_STREET)]
+  return [...scanAll(PREPOSITION_STREET, text)]
     .filter((match) => !match[0].split(/[ \t]+/).some((word) => NOT_A_PLACE.test(word)) && !quantityAfter(text, match.index + match[0].length))
     .map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }

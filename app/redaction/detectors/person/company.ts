@@ -21,11 +21,19 @@ const NEXT_WORDS = /^[ \t](\p{Lu}[\p{L}-]{1,30})(?:[ \t](\p{Lu}[\p{L}-]{1,30}))?
 const WORD_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*|&)[ \t]*$/iu;
 const NEXT_WORD = /^[ \t]([\p{Lu}][\p{L}-]{1,30})/u;
 const LETTER = /\p{L}/u;
+/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not (a lone surrogate is none). */
+const LETTER_UNITS = new Uint8Array(65536);
+
+function isLetterUnit(unit: number): boolean {
+  let known = LETTER_UNITS[unit]!;
+  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
+  return known === 1;
+}
 
 /** The word that ends at `end` (at most 30 letters), read backwards: a regex anchored at the end would be tried at every start. */
 function wordEndingAt(text: string, end: number): string {
   let start = end;
-  while (start > 0 && end - start < 30 && (LETTER.test(text[start - 1]!) || text[start - 1] === "-")) start--;
+  while (start > 0 && end - start < 30 && (isLetterUnit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 45)) start--;
   return text.slice(start, end);
 }
 

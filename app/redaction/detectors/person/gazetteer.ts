@@ -61,6 +61,12 @@ export interface Gazetteer {
    * without č, š, ž many names are words ("basic").
    */
   asciiNominativeFlagsOf(lowerCaseWord: string): number;
+  /**
+   * False only when no key of the gazetteer's maps (the forms, their letters without marks, the
+   * ASCII nominatives) has this unitsHash: then asciiNominativeFlagsOf gives 0 for a word in
+   * ASCII or with a South Slavic letter, and the word need not be sliced out and looked up.
+   */
+  mayBeListed(hash: number): boolean;
   /** Every form with its flags (for scripts/build-name-common-words.ts). */
   entries(): IterableIterator<[string, number]>;
   stats: { names: Record<"givenMale" | "givenFemale" | "surnames", number>; forms: number; commonWords: number; notNames: number };
@@ -88,6 +94,14 @@ export function flagsOfWord(lowerCaseWord: string): number {
   const partFlags = parts.map((part) => names.flagsOf(part));
   if (partFlags.some((f) => (f & ANY_NAME) === 0 || (f & NOT_A_NAME) !== 0)) return 0;
   return partFlags.reduce((a, b) => a & b) & (ANY_NAME | COMMON_WORD) || partFlags[0]! & ANY_NAME;
+}
+
+const HASH_BITS = 20;
+/** A hash of text[start, end) in HASH_BITS bits, computed from its code units (no slice): the key of Gazetteer.mayBeListed. */
+export function unitsHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash ^ (hash >>> HASH_BITS)) & ((1 << HASH_BITS) - 1);
 }
 
 /** Entries of a list file: one a line, "#" starts a comment line, blank lines skipped. */
@@ -180,11 +194,19 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
     const key = fold(form);
     asciiNominatives.set(key, (asciiNominatives.get(key) ?? 0) | flag);
   }
+  const listed = new Int32Array(1 << (HASH_BITS - 5));
+  for (const map of [flags, folded, asciiNominatives]) {
+    for (const key of map.keys()) {
+      const hash = unitsHash(key, 0, key.length);
+      listed[hash >> 5]! |= 1 << (hash & 31);
+    }
+  }
   const companyNames = new Set(read("company-names.txt").map((entry) => entry.toLowerCase().split(/\s+/).join(" ")));
   return {
     flagsOf: lookup,
     asciiNominativeFlagsOf: (word) => lookup(word) || (asciiNominatives.get(word) ?? 0),
     companyNames,
+    mayBeListed: (hash) => (listed[hash >> 5]! & (1 << (hash & 31))) !== 0,
     entries: () => flags.entries(),
     stats: { names: counts, forms: flags.size, commonWords, notNames },
   };

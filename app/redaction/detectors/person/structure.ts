@@ -38,8 +38,12 @@ const PARTICLE = /^(?:van|der|den|de|del|della|di|von|zu|ten|la|du|des|dos|bin|i
 export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed.length < 2 || trimmed.length > 80) return false;
-  const words = trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2").split(/\s+/);
-  if (words.length > MAX_WORDS || NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
+  const words = (trimmed.includes(",") ? trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2") : trimmed).split(/\s+/);
+  if (words.length > MAX_WORDS) return false;
+  // Every word capitalised or a particle, tested first: most values fail here, and the checks
+  // below are pure, so their order does not change the answer.
+  for (const word of words) if (!PARTICLE.test(word) && !WORD.test(word)) return false;
+  if (NOT_A_NAME_START.has(words[0]!.toLowerCase()) || companyWords(words)) return false;
   let strong = 0;
   let weak = 0;
   let unknown = 0;
@@ -232,7 +236,12 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
   let strong = 0;
   for (const [start, end] of lines) {
     if (end - start > MAX_LINE) continue;
-    const label = CHAT_LABEL.exec(text.slice(start, Math.min(end, start + 40)));
+    // A label ends in ":" or ">" within the 40 units read: most lines have neither, and are not sliced.
+    const windowEnd = Math.min(end, start + 40);
+    let mark = start;
+    while (mark < windowEnd && text.charCodeAt(mark) !== 58 && text.charCodeAt(mark) !== 62) mark++;
+    if (mark === windowEnd) continue;
+    const label = CHAT_LABEL.exec(text.slice(start, windowEnd));
     if (label === null) continue;
     const value = label[1] ?? label[2]!;
     if (/^\p{Lu}\p{Ll}+$/u.test(value)) {
@@ -251,8 +260,16 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
 const LOWER_OR_HANDLE_LABEL = /^(?:\p{Ll}[\p{Ll}\d]*|\p{L}[\p{L}\d]*(?:[._-][\p{L}\d]+){1,3})$/u;
 
 /** "[10:42] Mateja Hribar: …", "Mateja Hribar, 10:42", "12/01/2024, 10:42 - Mateja: …". */
+/** Whether TIME_PREFIX can match: after blanks it needs "[", "(" or a digit (tested first, it is cheaper). */
+function mayStartWithTime(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const unit = line.charCodeAt(i);
+  return unit === 91 || unit === 40 || (unit >= 48 && unit <= 57);
+}
+
 function speakerName(line: string, lineStart: number, detections: Detection[], chat: boolean): boolean {
-  const prefix = TIME_PREFIX.exec(line);
+  const prefix = mayStartWithTime(line) ? TIME_PREFIX.exec(line) : null;
   let from = prefix ? prefix[0].length : 0;
   while (from < line.length && (line[from] === " " || line[from] === "\t")) from++;
   if (prefix) {
@@ -284,7 +301,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     return true;
   }
   // "tina: evo", "marta.r: sure", "<kaja_m> webhook": after a time, or in a chat whose other lines say so
-  const nick = /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from));
+  const nick = line.charCodeAt(from) === 60 ? /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from)) : null;
   if (prefix || chat || nick) {
     const label = nick ? nick[1]! : colon > from && colon - from <= 31 && /[ \t]/.test(line[colon + 1] ?? "") ? line.slice(from, colon) : "";
     if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleOfPerson(label, prefix !== null)) {
@@ -390,14 +407,18 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   let name = m[2]!;
   const next = lineAt(text, lines, index + 1);
   const previous = lineAt(text, lines, index - 1);
+  let nameValue = isNameValue(name);
   // "Petra Vidmar, Lipa IT d.o.o.", "Sašo Ribič | tajnik": under a sign-off or above contact
   // details, the name before the firm or the role
-  if (!isNameValue(name) && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
+  if (!nameValue && (SIGN_OFF_LINE.test(previous) || CONTACT_LINE.test(next))) {
     const cut = NAME_BEFORE_AFFILIATION.exec(name);
-    if (cut !== null && cut[1]!.includes(" ")) name = cut[1]!;
+    if (cut !== null && cut[1]!.includes(" ")) {
+      name = cut[1]!;
+      nameValue = isNameValue(name);
+    }
   }
   if (name.length < 2 || name.length > 60) return;
-  if (!isNameValue(name)) {
+  if (!nameValue) {
     // "Joost van Dijk", "Thandiwe Mokoena" under a sign-off and above a phone or an address:
     // there a full name is a name, known to the gazetteer or not
     if (SIGN_OFF_LINE.test(previous) && CONTACT_LINE.test(next) && isUnknownFullName(name)) {

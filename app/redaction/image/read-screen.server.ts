@@ -174,7 +174,16 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
       return cx >= r.x0 && cx < r.x1 && cy >= r.y0 && cy < r.y1;
     };
     words = words.filter((w) => !better.some((r) => inside(w, r)));
-    words.push(...again.filter((w) => better.some((r) => inside(w, r)) || !words.some((v) => overlaps(v, w))));
+    const added = again.filter((w) => better.some((r) => inside(w, r)) || !words.some((v) => overlaps(v, w)));
+    // A pass-2 word whose middle lies in a region read better may still straddle pass-1 words
+    // beside it ("0451" "5143" and a doubtful "04515143" over both): one reading of each stretch,
+    // the surer one, or the line reads "0451 04515143 5143" and the IBAN on it is never seen.
+    const doubtful = new Set<ReadWord>();
+    for (const w of added) {
+      for (const v of words) if (overlaps(v, w) && !doubtful.has(v)) doubtful.add(v.confidence < w.confidence ? v : w);
+    }
+    words = words.filter((w) => !doubtful.has(w));
+    words.push(...added.filter((w) => !doubtful.has(w)));
     const resolved = new Set(better);
     poor = poor.filter((r) => !resolved.has(r) && regionCoverage(r, words, CONFIDENT) < READ_COVERAGE);
   }

@@ -95,5 +95,11 @@ describe("names in the person fields of exports", () => {
     expect(persons("Prosim, da Kos iz računovodstva potrdi zapis.")).toEqual(["Kos"]);
     expect(persons("The Report from IT is due.")).toEqual([]);
   });
+
+  it("takes a given name that is also a word before a thing a person has, and the first name of a list after a colon", () => {
+    expect(persons("The 2FA secret stays on Tom's phone.")).toEqual(["Tom"]);
+    expect(persons("Will's Pizza is open late.")).toEqual([]);
+    expect(persons("Our shop staff are: Tina (mornings), Marko (afternoons).")).toEqual(["Tina", "Marko"]);
+  });
 });
 

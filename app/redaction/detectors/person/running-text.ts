@@ -137,6 +137,9 @@ function companyAround(text: string, run: readonly NameToken[]): boolean {
 }
 
 /** Whether one known word standing alone is a name by its place in the sentence. */
+/** What follows "'s" when the owner is a person: a device, an account, a desk, a mailbox. */
+const PERSONAL_THING = /^['’]s[ \t]+(?:(?:old|new|work|own|personal|private)[ \t]+)?(?:phone|mobile|laptop|computer|pc|desk|account|mailbox|inbox|email|e-mail|login|password|car|office|number|team|manager|wife|husband|son|daughter|mother|father|access)(?![\p{L}])/iu;
+
 function lonelyName(text: string, tokens: readonly NameToken[], k: number): boolean {
   const t = tokens[k]!;
   if (!isKnown(t) || t.initial || !t.capitalised || t.end - t.start < 3) return false;
@@ -156,7 +159,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   // "the Sterling silver", "a Frank discussion": a determiner makes a common word a word
   if (isCommon(t) && DETERMINERS.has(wordBefore)) return false;
   // "Jamie's Italian", "Bob's Burgers": a possessive before a capitalised word names a business
-  if (t.possessive) return isGiven(t) && !isCommon(t) && !/^['’]s[ \t]\p{Lu}/u.test(text.slice(t.end, t.end + 4));
+  // …but before a thing a person has ("Tom's phone", "Will's laptop") even a given name that is a word is one
+  if (t.possessive) return isGiven(t) && (!isCommon(t) || PERSONAL_THING.test(text.slice(t.end, t.end + 24))) && !/^['’]s[ \t]\p{Lu}/u.test(text.slice(t.end, t.end + 4));
   // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
@@ -169,6 +173,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
     const lowerNext = after === 32 && second >= 97 && second <= 382 && charIsLower(second);
     // "Tilen, a lahko …": a given name called at the start of a sentence
     if (isGiven(t) && after === 44 && (t.flags & NOMINATIVE) !== 0) return true;
+    // "our staff are: Tina (mornings), Marko …": the first of a list after a colon
+    if (isGiven(t) && (t.flags & NOMINATIVE) !== 0 && after === 32 && second === 40 && /:[ \t]*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
     // "… priponke iz Outlooka. Katarina": a given name that ends the line after a sentence
     if (isGiven(t) && !t.lineInitial && (t.flags & NOMINATIVE) !== 0 && lineEndsAt(text, t.end)) return true;
     // "Mateja je poklicala", "Novak pravi", "Tilnu sem razložil": a name with a lower-case word after it

@@ -71,9 +71,14 @@ const ROLE = groupLeadingAlternation(new RegExp(
  * need not be known to the gazetteer when it has two words (one word must be, see CONTACT_NAME).
  */
 const CONTACT_VERB = groupLeadingAlternation(new RegExp(
-  String.raw`(?:[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alked (?:to|with)|[Tt]alk (?:to|with)|[Cc]hatted with|[Mm]et with|[Aa]sk for|[Aa]sked for|[Cc]alled|[Pp]honed|[Ee]mailed|[Rr]each out to|[Rr]eached out to|[Ff]orward(?:ed)? (?:it |this )?to|[Cc]c(?:'d|ed)?|[Cc]ontact at [\p{L} ]{2,30} is|[Pp]revious contact was|[Gg]ovoril(?:a)? (?:sem |smo )?[sz]|[Pp]ogovarjal(?:a)? (?:sem |smo )?se [sz]|[Pp]ogovoril(?:a)? (?:sem |smo )?se [sz]|[Ss]estal(?:a)? (?:sem |smo )?se [sz]|[Kk]lical(?:a)? (?:sem |je )?|[Pp]oklical(?:a)? (?:sem |je )?|[Vv]prašajte (?:za )?|[Oo]bvestil(?:a)? (?:sem |je )?)[ 	]+(${NAME})`,
+  String.raw`(?:[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alked (?:to|with)|[Tt]alk (?:to|with)|[Cc]hatted with|[Mm]et with|[Aa]sk for|[Aa]sked for|[Cc]all|[Cc]alled|[Pp]honed|[Pp]okličite|[Pp]okliči|[Kk]ontaktirajte|[Ee]mailed|[Rr]each out to|[Rr]eached out to|[Ff]orward(?:ed)? (?:it |this )?to|[Cc]c(?:'d|ed)?|[Cc]ontact at [\p{L} ]{2,30} is|[Pp]revious contact was|[Gg]ovoril(?:a)? (?:sem |smo )?[sz]|[Pp]ogovarjal(?:a)? (?:sem |smo )?se [sz]|[Pp]ogovoril(?:a)? (?:sem |smo )?se [sz]|[Ss]estal(?:a)? (?:sem |smo )?se [sz]|[Kk]lical(?:a)? (?:sem |je )?|[Pp]oklical(?:a)? (?:sem |je )?|[Vv]prašajte (?:za )?|[Oo]bvestil(?:a)? (?:sem |je )?)[ 	]+(${NAME})`,
   "gud",
 ));
+/** A Zoom or Teams meeting chat saved to a file: "10:33 From Mateja to Everyone: yes". */
+const MEETING_CHAT_SENDER = new RegExp(
+  String.raw`(?<![\p{L}])From[ \t]+(${NAME})[ \t]+to[ \t]+(?:Everyone|everyone|All|Me|me|Vsi|vsi)(?:[ \t]*\([^)\n]{0,20}\))?[ \t]*:`,
+  "gud",
+);
 const THIS_IS = groupLeadingAlternation(new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud"));
 /** "… if needed. — Emily": a dash sign-off after a sentence, the name ending the line. */
 const DASH_SIGN_OFF = new RegExp(String.raw`(?<=[.!?])[ \t]+[—–-]{1,2}[ \t]*(${NAME})[ \t]*$`, "gmud");
@@ -162,6 +167,12 @@ function isLetterUnit(unit: number): boolean {
   return known === 1;
 }
 
+/** A given name the gazetteer knows (male, female or both) that it does not mark as no name. */
+function isPlainGivenName(word: string): boolean {
+  const flags = gazetteer().flagsOf(word.toLowerCase());
+  return (flags & GIVEN) !== 0 && (flags & NOT_A_NAME_FLAG) === 0;
+}
+
 function cueMayStartAt(text: string, index: number, rule: CueStart): boolean {
   if (index > 0 && isLetterUnit(text.charCodeAt(index - 1))) return false;
   if (rule === "word") return true;
@@ -182,6 +193,7 @@ export function detectPersons(text: string): Detection[] {
     [ROLE, "word", 0.7],
     [THIS_IS, "word", 0.75],
     [CONTACT_VERB, "word", 0.7],
+    [MEETING_CHAT_SENDER, "word", 0.8],
     [DASH_SIGN_OFF, "word", 0.7],
   ];
   for (const [cue, rule, confidence] of cues) {
@@ -194,7 +206,7 @@ export function detectPersons(text: string): Detection[] {
       // after a courtesy title a weekday, a month or a town is a surname ("ga. Petek", "g. Kranjc")
       if (words.some((word) => (cue === TITLE_IN_PROSE ? NOT_A_NAME_AFTER_TITLE : NOT_A_NAME).has(word))) continue;
       // "I called Support", "ask for Peter": one word after a verb of contact must be a known given name
-      if (cue === CONTACT_VERB && words.length === 1 && (gazetteer().flagsOf(words[0]!.toLowerCase()) & (GIVEN | NOT_A_NAME_FLAG)) !== GIVEN) continue;
+      if (cue === CONTACT_VERB && words.length === 1 && !isPlainGivenName(words[0]!)) continue;
       // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
       if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });

@@ -101,5 +101,11 @@ describe("names in the person fields of exports", () => {
     expect(persons("Will's Pizza is open late.")).toEqual([]);
     expect(persons("Our shop staff are: Tina (mornings), Marko (afternoons).")).toEqual(["Tina", "Marko"]);
   });
+
+  it("takes the sender of a meeting chat saved to a file and a given name after 'call'", () => {
+    expect(persons("[Zoom chat] 10:33 From Mateja to Everyone: yes, we're recording")).toEqual(["Mateja"]);
+    expect(persons('<a href="tel:+38612345678">Call Marko</a>')).toEqual(["Marko"]);
+    expect(persons("Call Support or call Microsoft.")).toEqual([]);
+  });
 });
 

@@ -138,7 +138,7 @@ function companyAround(text: string, run: readonly NameToken[]): boolean {
 
 /** Whether one known word standing alone is a name by its place in the sentence. */
 /** What follows "'s" when the owner is a person: a device, an account, a desk, a mailbox. */
-const PERSONAL_THING = /^['’]s[ \t]+(?:(?:old|new|work|own|personal|private)[ \t]+)?(?:phone|mobile|laptop|computer|pc|desk|account|mailbox|inbox|email|e-mail|login|password|car|office|number|team|manager|wife|husband|son|daughter|mother|father|access)(?![\p{L}])/iu;
+const PERSONAL_THING = /^['’]s[ \t]+(?:(?:old|new|work|own|personal|private)[ \t]+)?(?:phone|mobile|laptop|computer|pc|desk|account|mailbox|inbox|email|e-mail|login|password|car|office|number|team|manager|wife|husband|son|daughter|mother|father|access|profile|birthday|calendar|details|record|contract|salary|payslip|signature|address)(?![\p{L}])/iu;
 
 function lonelyName(text: string, tokens: readonly NameToken[], k: number): boolean {
   const t = tokens[k]!;

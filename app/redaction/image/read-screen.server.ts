@@ -174,19 +174,15 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
       return cx >= r.x0 && cx < r.x1 && cy >= r.y0 && cy < r.y1;
     };
     words = words.filter((w) => !better.some((r) => inside(w, r)));
-    const added = again.filter((w) => better.some((r) => inside(w, r)) || !words.some((v) => overlaps(v, w)));
-    // A pass-2 word whose middle lies in a region read better may still straddle pass-1 words
-    // beside it ("0451" "5143" and a doubtful "04515143" over both): one reading of each stretch,
-    // the surer one, or the line reads "0451 04515143 5143" and the IBAN on it is never seen.
-    const doubtful = new Set<ReadWord>();
-    for (const w of added) {
-      for (const v of words) if (overlaps(v, w) && !doubtful.has(v)) doubtful.add(v.confidence < w.confidence ? v : w);
-    }
-    words = words.filter((w) => !doubtful.has(w));
-    words.push(...added.filter((w) => !doubtful.has(w)));
+    words.push(...again.filter((w) => better.some((r) => inside(w, r)) || !words.some((v) => overlaps(v, w))));
     const resolved = new Set(better);
     poor = poor.filter((r) => !resolved.has(r) && regionCoverage(r, words, CONFIDENT) < READ_COVERAGE);
   }
+  // Two readings of one stretch ("0451" "5143" and a doubtful "04515143" over both, from two
+  // strips or two passes) make the line read "0451 04515143 5143", and the IBAN on it is never
+  // seen: a word that reads as two or more surer words joined goes. (A word that reads more of
+  // a token than the surer ones under it stays, or a password is painted short.)
+  words = words.filter((w) => !straddlesSurerWords(w, words));
   const pass2Ms = performance.now() - p2;
   const confidence = words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
@@ -246,6 +242,19 @@ export function readAlike(r: TextRegion, pass1: ReadWord[], pass2: ReadWord[]): 
   // reading of them stays painted, agreement or not.
   if (/\d/.test(b) && b.length > 3) return false;
   return editsToFind(b, a) <= Math.floor(0.1 * b.length);
+}
+
+/** Whether `w` is a doubtful second reading of two or more surer words: its text is theirs, joined (one edit allowed). */
+export function straddlesSurerWords(w: ReadWord, words: readonly ReadWord[]): boolean {
+  const surer = words.filter((v) => v !== w && v.confidence > w.confidence && overlaps(v, w));
+  if (surer.length < 2) return false;
+  const joined = surer.sort((a, b) => a.bbox.x0 - b.bbox.x0).map((v) => v.text).join("");
+  // Punctuation counts: "URL=postgres://app:U77%4JKRaj" over the surer but garbled "=postg" "res"
+  // "/" "app" "U77%4JKRa" is the better reading of a secret, and stays.
+  const mine = w.text.replace(/\s+/g, "");
+  const theirs = joined.replace(/\s+/g, "");
+  // one misread character apart still is the same stretch read twice ("04516752" beside "0451" "5752")
+  return mine === theirs || (mine.length >= 6 && Math.abs(mine.length - theirs.length) <= 1 && editsToFind(mine, theirs) <= 1);
 }
 
 function overlaps(a: ReadWord, b: ReadWord): boolean {

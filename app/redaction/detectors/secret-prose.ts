@@ -186,16 +186,15 @@ export function detectProseSecrets(text: string): Detection[] {
 }
 
 /** The word right after a password cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123", "ključ zelenjava2026"). */
-function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, end: number, confidence: number) => void): RegExpExecArray | null {
+function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, end: number, confidence: number) => void): void {
   const from = cue.index + cue[0].length;
   WORD_AFTER_CUE.lastIndex = from;
   const next = WORD_AFTER_CUE.exec(text);
-  if (next === null) return null;
+  if (next === null) return;
   const value = trimEnd(next[1]!);
   const at = from + next[0].length - next[1]!.length;
   if (isChosen(value) || (WIFI_CUE.test(cue[0]) && isWordWithDigits(value))) pushValue(at, next[1]!, push);
   else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
-  return next;
 }
 const WORD_AFTER_CUE = /[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 

@@ -62,7 +62,7 @@ export async function claimDueJobs(
     UPDATE "Job" SET "status" = 'DEAD', "lastError" = 'LeaseExpired', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
     WHERE "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= "maxAttempts"`;
   const sql = prismaSql();
-  const rows = await db.$queryRaw<{ id: string }[]>(sql.sql`
+  const claim = () => db.$queryRaw<{ id: string }[]>(sql.sql`
     UPDATE "Job"
     SET "status" = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil},
         "attempts" = "attempts" + 1, "updatedAt" = ${now}
@@ -75,6 +75,18 @@ export async function claimDueJobs(
     )
     AND (("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
     RETURNING "id"`);
+  let rows = await claim();
+  // On PostgreSQL two claims can pick the same rows before either locks them; the one that waits
+  // then finds them RUNNING and updates none, though other jobs are due. Empty means "nothing
+  // due" to the worker, so a claim that lost such a race is made again (bounded) while due jobs remain.
+  for (let retry = 0; rows.length === 0 && databaseKind() === "postgres" && retry < 3; retry++) {
+    const due = await db.$queryRaw<unknown[]>`
+      SELECT 1 FROM "Job"
+      WHERE ("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})
+      LIMIT 1`;
+    if (due.length === 0) break;
+    rows = await claim();
+  }
   if (rows.length === 0) return [];
   const jobs = await db.job.findMany({ where: { id: { in: rows.map((r) => r.id) }, lockedBy: workerId } });
   return jobs.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || a.id.localeCompare(b.id));

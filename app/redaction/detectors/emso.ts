@@ -19,7 +19,7 @@ function emsoStarts(text: string): number[] {
  * After its label EMŠO is sometimes typed in groups, as it is read out: "EMŠO: 2911 990 50 100 9",
  * "emso 1907 9905 0318 3". Thirteen digits in blank- or dash-separated groups, checksum valid.
  */
-const GROUPED_AFTER_LABEL = /(?<![\p{L}])(?:EMŠO|EMSO|emšo|emso|Emšo)[^\n\d]{0,12}?(\d{1,7}(?:[ -]\d{1,7}){1,6})(?![\d])/gu;
+const GROUPED_AFTER_LABEL = /(?<![\p{L}])(?:emšo|emso)[^\n\d]{0,12}?(\d{1,7}(?:[ -]\d{1,7}){1,6})(?![\d])/giu;
 
 function groupedAfterLabel(text: string, detections: Detection[]): void {
   for (const match of text.matchAll(GROUPED_AFTER_LABEL)) {

@@ -5,6 +5,7 @@
  * literal pattern) can list every position where a match could start, trying a
  * sticky copy of the pattern only there gives the same matches.
  */
+import { groupedWords } from "./grouped-alternation";
 import { literalStartsSource } from "./literal-prefixes";
 import { splitTopLevel } from "./regex-source";
 
@@ -72,8 +73,7 @@ export function groupedStarts(source: string, ignoreCase: boolean): string {
     if (rests === undefined) groups.set(key, (rests = []));
     rests.push(alternative.slice(1));
   }
-  const grouped = [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`));
-  return grouped.concat(others).join("|");
+  return groupedWords(groups).concat(others).join("|");
 }
 
 const startScans = new WeakMap<RegExp, RegExp | null>();

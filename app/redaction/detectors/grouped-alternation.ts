@@ -55,7 +55,7 @@ export function groupedAlternation(source: string): string | null {
     if (disjoint) add(atom, rest);
     else for (const char of chars) add(char, rest);
   }
-  return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
+  return groupedWords(groups).join("|");
 }
 
 /**
@@ -82,7 +82,7 @@ export function groupedAlternationIgnoringCase(source: string): string | null {
     if (!rests) groups.set(head.key, (rests = []));
     rests.push(alternative.slice(head.atom.length));
   }
-  return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`)).join("|");
+  return groupedWords(groups).join("|");
 }
 
 /** Every character a letter may match under "i" and "iu": both ASCII cases, and "ſ" with "s", "K" (Kelvin) with "k". */
@@ -121,6 +121,11 @@ function firstLetterAtom(alternative: string): { atom: string; key: string; char
   // a single letter is keyed in lower case, so that "Best" and "best" share a group
   const key = /^[A-Za-z]$/.test(atom) ? atom.toLowerCase() : atom;
   return { atom, key, chars };
+}
+
+/** Each group's words behind their shared first atom: "v" with ["eri", "hod"] gives "v(?:eri|hod)", a lone word stays whole. */
+export function groupedWords(groups: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...groups].map(([key, rests]) => (rests.length === 1 ? key + rests[0] : `${key}(?:${rests.join("|")})`));
 }
 
 function hasCapturingGroup(source: string): boolean {

@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG, SURNAME } from "./person/gazetteer";
 import { isHandleOfPerson } from "./person/handles";
@@ -157,16 +158,6 @@ const NOT_A_NAME_AFTER_TITLE = new Set([
 // Where a cue may start. Checked in code rather than as a lookbehind at the
 // front of each pattern, so that V8 can scan for the cue's first letters.
 type CueStart = "word" | "line" | "line-or-sentence";
-const LETTER = /\p{L}/u;
-/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
-const LETTER_UNITS = new Uint8Array(65536);
-
-function isLetterUnit(unit: number): boolean {
-  let known = LETTER_UNITS[unit]!;
-  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
-  return known === 1;
-}
-
 /** A given name the gazetteer knows (male, female or both) that it does not mark as no name. */
 function isPlainGivenName(word: string): boolean {
   const flags = gazetteer().flagsOf(word.toLowerCase());

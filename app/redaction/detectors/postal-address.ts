@@ -10,6 +10,7 @@ import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { isLetterUnit } from "./letter-units";
 
 /**
  * Street lines and postcode lines are found separately and then joined when
@@ -69,15 +70,6 @@ const STREETS: readonly StreetPattern[] = [
 ];
 
 const DIRECTION_AFTER = /^[ \t]+(?:East|West|North|South|NE|NW|SE|SW|E|W|N|S)\.?(?![\p{L}\d])/u;
-const LETTER = /\p{L}/u;
-/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not. */
-const LETTER_UNITS = new Uint8Array(65536);
-
-function isLetterUnit(unit: number): boolean {
-  let known = LETTER_UNITS[unit]!;
-  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
-  return known === 1;
-}
 /**
  * ", London E14 5AB" or ", New York, NY 10118" after an English street line.
  * The town is only taken with a UK or US postcode after it: "221B Baker

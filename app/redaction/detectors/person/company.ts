@@ -1,3 +1,4 @@
+import { isLetterUnit } from "../letter-units";
 import { COMPANY, gazetteer } from "./gazetteer";
 
 /**
@@ -20,16 +21,6 @@ const NEXT_WORDS = /^[ \t](\p{Lu}[\p{L}-]{1,30})(?:[ \t](\p{Lu}[\p{L}-]{1,30}))?
 /** A word before the name that says a firm follows: "podjetje Novak", "company Smith", "salon Zala". */
 const WORD_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*|&)[ \t]*$/iu;
 const NEXT_WORD = /^[ \t]([\p{Lu}][\p{L}-]{1,30})/u;
-const LETTER = /\p{L}/u;
-/** LETTER per UTF-16 unit, asked once per unit: 0 not yet asked, 1 a letter, 2 not (a lone surrogate is none). */
-const LETTER_UNITS = new Uint8Array(65536);
-
-function isLetterUnit(unit: number): boolean {
-  let known = LETTER_UNITS[unit]!;
-  if (known === 0) LETTER_UNITS[unit] = known = LETTER.test(String.fromCharCode(unit)) ? 1 : 2;
-  return known === 1;
-}
-
 /** The word that ends at `end` (at most 30 letters), read backwards: a regex anchored at the end would be tried at every start. */
 function wordEndingAt(text: string, end: number): string {
   let start = end;

@@ -31,12 +31,9 @@ function classOf(unit: number): number {
 }
 
 function askClassOf(unit: number): number {
-  let known = 0;
-  {
-    const char = String.fromCharCode(unit);
-    known = KNOWN | (IS_LL.test(char) ? LL : 0) | (IS_LETTER_OR_DIGIT.test(char) ? LETTER_OR_DIGIT : 0);
-    UNIT_CLASSES[unit] = known;
-  }
+  const char = String.fromCharCode(unit);
+  const known = KNOWN | (IS_LL.test(char) ? LL : 0) | (IS_LETTER_OR_DIGIT.test(char) ? LETTER_OR_DIGIT : 0);
+  UNIT_CLASSES[unit] = known;
   return known;
 }
 

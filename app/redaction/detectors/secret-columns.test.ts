@@ -9,6 +9,9 @@ describe("passwords in a table's password column, codes and router logins", () =
     expect(secrets(table)).toEqual(["Gr4dnja#Vrhnika1", "Rezerva_2025_okt"]);
     expect(secrets("host;user;password\nftp.example.si;ana;sonce123")).toEqual(["sonce123"]);
     expect(secrets("| strežnik | uporabnik | vloga |\n| web01 | deploy | admin |")).toEqual([]);
+    // every header the column rule names is found: "wifi key", "zaporka", "pw"
+    expect(secrets("ssid;wifi key\nGost;Dobrodosli2026")).toEqual(["Dobrodosli2026"]);
+    expect(secrets("ime;zaporka\nana;sunce123")).toEqual(["sunce123"]);
   });
 
   it("takes a grouped one-time code after its cue, not a licence or product number", () => {

@@ -7,7 +7,8 @@ import { columnValues } from "./csv-columns";
  * cue is in the header, not beside the value, and any value may be a password, so every filled
  * cell of the column is one (fail closed) except a Markdown rule and an obvious placeholder.
  */
-const HEADER_HINT = /passw|geslo|gesla|pwd|pass\b|lozink|kennwort|secret|token|api[ _-]?key|\bpin\b|ključ|schlüssel/i;
+/** Matches every line that holds a PASSWORD_HEADER field (columnValues' lineHint contract). */
+const HEADER_HINT = /passw|geslo|gesla|pwd|pass\b|\bpw\b|lozink|zapork|kennwort|secret|token|\bkey\b|\bpin\b|ključ|schlüssel/i;
 const PASSWORD_HEADER =
   /^(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:admin|root|user|ftp|ssh|db|wifi|wi-fi) (?:password|geslo)|geslo \(\w+\))$/;
 const NO_VALUE = /^(?:[-:=*.]+|[-–—]|n\/a|none|null|\(prazno\)|prazno|empty|\?+|\.\.\.|…|\*+)$/i;

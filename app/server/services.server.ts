@@ -9,7 +9,7 @@ import { migrateDatabase } from "../db-migrate.server";
 import { ensureAdmin, ensureDefaults } from "../setup/bootstrap.server";
 import { log } from "../logging/logger.server";
 import { createHttpApp } from "./http.server";
-import { closeSharedResources } from "./shutdown.server";
+import { closeSharedResources, settledBefore } from "./shutdown.server";
 import { startBackgroundWork, type Stoppable } from "./background.server";
 
 export type RunningMinidesk = {
@@ -89,6 +89,7 @@ async function closeHttpServer(server: Server, graceMs = 5_000): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), graceMs).unref();
-  await closed;
+  // Every connection is closed by then; a close event that still does not come is not waited for.
+  await settledBefore(closed, Date.now() + graceMs + 5_000, "http");
   clearTimeout(timer);
 }

@@ -18,17 +18,26 @@ const OUTBOX_WAIT_MS = 15_000;
  */
 export async function closeSharedResources(): Promise<void> {
   const until = Date.now() + OUTBOX_WAIT_MS;
-  await outboxSettledBefore(until);
+  await settledBefore(outboxKickSettled(), until, "outbox");
   await shutdownOcrPool();
   // A delivery kicked while the OCR pool was closing (the last image's mail) is waited for too.
-  await outboxSettledBefore(until);
-  await disconnectDb();
+  await settledBefore(outboxKickSettled(), until, "outbox");
+  // Closing the pool waits for queries in flight; one that hangs (a lost connection to
+  // PostgreSQL) must not hold a stopping process past its supervisor's kill timeout.
+  await settledBefore(disconnectDb(), Date.now() + DB_CLOSE_WAIT_MS, "database");
 }
 
-async function outboxSettledBefore(until: number): Promise<void> {
+const DB_CLOSE_WAIT_MS = 10_000;
+
+/**
+ * Waits for `work` until `until`, then goes on without it and says which step was late: a
+ * shutdown that hangs in CI or under systemd is then told apart from one that was slow.
+ */
+export async function settledBefore(work: Promise<unknown>, until: number, step: "outbox" | "database" | "http"): Promise<void> {
+  const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), Math.max(0, until - Date.now())).unref()));
-  const timedOut = await Promise.race([outboxKickSettled().then(() => false), late]);
+  const timedOut = await Promise.race([work.then(() => false, () => false), late]);
   clearTimeout(timer);
-  if (timedOut) log.warn("shutdown.outbox_wait_exceeded", { ms: OUTBOX_WAIT_MS });
+  if (timedOut) log.warn(`shutdown.${step}_wait_exceeded`, { ms: Date.now() - started });
 }

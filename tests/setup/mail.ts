@@ -111,6 +111,8 @@ export async function startMailCatcher() {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["AUTH", "STARTTLS"],
+    // A connection left open is dropped after 5 s, not smtp-server's 30: afterAll stays short.
+    closeTimeout: 5_000,
     onData(stream, _session, callback) {
       simpleParser(stream).then((m) => { received.push(m); callback(); }, callback);
     },

@@ -4,28 +4,46 @@ import { scoreCoverage } from "./coverage-scoring";
 import { detect } from "./detect";
 
 /**
- * The development sets (tests/fixtures/redaction-dev, rounds 2–5, written apart from the
- * evaluation set by writers who never read the engine): their tuning parts are what each pass
- * was checked on, so they are held to the figures they reached (stop 29). A change that lets more
- * through on them fails here as it would on the evaluation set; the held-back thirds in held/ are
- * scored for the record only (`eval-redaction.ts --set dev5 --held-out`), never gated or read.
+ * The development sets (tests/fixtures/redaction-dev, written apart from the evaluation set by
+ * writers who never read the engine): their tuning parts are what each pass was checked on, so
+ * they are held to the figures they reached. Each batch of rounds keeps its own floors, so a new
+ * round never lowers the bar an older one set. A change that lets more through fails here as it
+ * would on the evaluation set; the held-back thirds in held/ are scored for the record only
+ * (`eval-redaction.ts --set dev6 --held-out`), never gated or read.
  */
-const FLOORS: Record<string, number> = {
-  CREDIT_CARD: 1, DATE_OF_BIRTH: 0.99, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.966, PHONE: 0.985,
-  POSTAL_ADDRESS: 0.981, SECRET: 0.995, SI_TAX_ID: 1,
-};
-const LOOKALIKES_FLOOR = 0.981;
+const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: number }[] = [
+  {
+    // reached in stop 29
+    rounds: ["dev2", "dev3", "dev4", "dev5"],
+    floors: {
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.99, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.966, PHONE: 0.985,
+      POSTAL_ADDRESS: 0.981, SECRET: 0.995, SI_TAX_ID: 1,
+    },
+    lookalikes: 0.981,
+  },
+  {
+    // reached in stop 30 (birth dates and addresses)
+    rounds: ["dev6"],
+    floors: {
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.9, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.9, PHONE: 1,
+      POSTAL_ADDRESS: 0.85, SECRET: 0.85, SI_TAX_ID: 0.88,
+    },
+    lookalikes: 0.97,
+  },
+];
 
-describe("redaction development sets, tuning parts", () => {
-  const score = scoreCoverage(loadDevCases(), detect);
-  for (const [type, floor] of Object.entries(FLOORS)) {
-    it(`${type}: at least ${(floor * 100).toFixed(1)} % of the values protected`, () => {
-      const row = score.rows.find((r) => r.type === type);
-      expect(row?.n ?? 0).toBeGreaterThanOrEqual(5);
-      expect(row!.recall).toBeGreaterThanOrEqual(floor);
+for (const batch of BATCHES) {
+  describe(`redaction development sets ${batch.rounds.join(", ")}, tuning parts`, () => {
+    const score = scoreCoverage(batch.rounds.flatMap((round) => loadDevCases(round)), detect);
+    for (const [type, floor] of Object.entries(batch.floors)) {
+      it(`${type}: at least ${(floor * 100).toFixed(1)} % of the values protected`, () => {
+        const row = score.rows.find((r) => r.type === type);
+        expect(row?.n ?? 0).toBeGreaterThanOrEqual(5);
+        expect(row!.recall).toBeGreaterThanOrEqual(floor);
+      });
+    }
+    it(`keeps at least ${(batch.lookalikes * 100).toFixed(1)} % of the look-alikes`, () => {
+      expect(score.lookalikesKeptRatio).toBeGreaterThanOrEqual(batch.lookalikes);
     });
-  }
-  it(`keeps at least ${(LOOKALIKES_FLOOR * 100).toFixed(1)} % of the look-alikes`, () => {
-    expect(score.lookalikesKeptRatio).toBeGreaterThanOrEqual(LOOKALIKES_FLOOR);
   });
-});
+}

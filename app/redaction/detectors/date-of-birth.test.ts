@@ -51,7 +51,7 @@ describe("birth dates in exports and forms with format hints", () => {
     ['{"firstName":"Janez","dateOfBirth":"1985-04-03"}', "1985-04-03"],
     ['{"name": "John Smith", "dob": "1985-04-03"}', "1985-04-03"],
     ["POST /api/customers name=Novak&dob=1985-04-03&city=Kranj", "1985-04-03"],
-    ['"birth_date": "1985-04-03T00:00:00Z"', "1985-04-03"],
+    ['"birth_date": "1985-04-03T00:00:00Z"', "1985-04-03T00:00:00Z"],
     ["DOB: 04-03-85", "04-03-85"],
   ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
 
@@ -82,3 +82,44 @@ describe("birth years and grouped EMŠO after their cue", () => {
   });
 });
 
+
+describe("birth dates people write around their cue (dev6 shapes)", () => {
+  it.each([
+    ["Date of birth ..... 1 . 1 . 2001", "1 . 1 . 2001"],
+    ["datum rojstva (20. 3. 2020) in naslov", "20. 3. 2020"],
+    ["Rojena 23 8 1983.", "23 8 1983"],
+    ['"dateOfBirth": "1981-09-14T00:00:00.000Z",', "1981-09-14T00:00:00.000Z"],
+    ["applicant_dob: 29-02-1988", "29-02-1988"],
+    ['validation failed field=dob value="31.2.1990"', "31.2.1990"],
+    ['POST /api/register birth="12.05.1980" ip=…', "12.05.1980"],
+    ["Example skipper: Ante Jurić, *1977, licence valid to 2029.", "1977"],
+    ["We hired a student, Lovro, 19 (b. 2007), for the evening shift.", "2007"],
+    ["Dober dan, sem Franc Kerin, letnik 1949, pa ne znam nastavit maila.", "1949"],
+  ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
+
+  it("takes a birthday's day and month, and the year given after it, but not a company's", () => {
+    expect(births("Rojstni dan ima 30. junija, letnik 1968, tako da pošljite kodo prej.")).toEqual(["30. junija", "1968"]);
+    expect(births("The widget shows Lucija's birthday as 16 April but she says it's the 14th.")).toEqual(["16 April"]);
+    expect(births("Rojstni dan podjetja je 12. 5., takrat pošljemo kupone.")).toEqual([]);
+  });
+
+  it("takes the answer to a question that asks for the birth date", () => {
+    expect(births("Agent: can you tell me your date of birth for verification?\nCustomer: 22.7.93\nAgent: thanks")).toEqual(["22.7.93"]);
+    expect(births("Agent: can you tell me your date of birth?\nCustomer: order 5512 from 3.12.2026 please")).toEqual([]);
+  });
+
+  it("takes a second person's or a corrected birth date in the same sentence, not another kind of date", () => {
+    expect(births("moj mož je rojen 15.02.1970, jaz 2.9.1973. Za paket rabimo oba?")).toEqual(["15.02.1970", "2.9.1973"]);
+    expect(births("rojena 31. decembra 1999, v sistemu pa je 13. 12. 1999")).toEqual(["31. decembra 1999", "13. 12. 1999"]);
+    expect(births("Father (born 14 March 1941, died 2 November 2026) left us.")).toEqual(["14 March 1941"]);
+    expect(births("date of birth is 12 February 1959, account opened 10 February 2026.")).toEqual(["12 February 1959"]);
+    expect(births("Rojstni datum je 1987-03-14, ne 14.3.2026 kot je v sistemu.")).toEqual(["1987-03-14"]);
+  });
+
+  it("reads Born and Geburtstag columns, and a child's date in parentheses", () => {
+    expect(births("| Name | Born | Town |\n|---|---|---|\n| Klara Vidmar | 05.05.2008 | Ptuj |")).toEqual(["05.05.2008"]);
+    expect(births("Name;Geburtstag;Ort\nFelix Hofbauer;12.07.1980;Gleisdorf")).toEqual(["12.07.1980"]);
+    expect(births("Hčerka Ema (12. 12. 2015) in sin Tim (5. 5. 2018) bosta na taboru.")).toEqual(["12. 12. 2015", "5. 5. 2018"]);
+    expect(births("Ticket (3. 12. 2026) is closed; * 2026-12-01 deployed")).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { keyedAddressFields } from "./address/keyed-fields";
 import { isLetterUnit } from "./letter-units";
 
 /**
@@ -271,7 +272,7 @@ function addressesIn(text: string): Detection[] {
   for (const span of unitFirstAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.75 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
   for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
-  for (const field of formAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
+  for (const field of keyedAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
   for (const span of withLabelledPrefix(text, detections, labelled)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   return detections;
 }
@@ -306,34 +307,6 @@ const ADDRESS_HEADER_HINT = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kra
 function isAddressHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
 }
-/**
- * A form that asks for the address in fields ("Street: 77 Lakeshore Road East", "City:
- * Mississauga", "Postal code: L5G 1E1"): once a street field holds a street that was found, the
- * town and postcode fields within the next few lines are parts of the same address.
- */
-const STREET_FIELD = /^[ \t]*(?:street|street address|address|address line 1|addr\.?|naslov|ulica|ulica in hišna številka|straße|strasse|adresse|anschrift)[ \t]*:[ \t]*(\S.*)$/gim;
-const TOWN_FIELD = /^[ \t]*(?:state|province|county|region|state\/province|city|town|town\/city|city\/town|city\/state|city\/state\/zip|city, state(?:,| and) zip|postcode|post code|postal code|zip|zip code|kraj|mesto|pošta|posta|poštna številka|ort|plz|wohnort|plz\/ort|address line 2)[ \t]*:[ \t]*(\S[^\n]{0,60}?)[ \t]*$/gim;
-function formAddressFields(text: string, found: readonly Detection[]): Array<{ start: number; end: number }> {
-  if (!text.includes(":")) return [];
-  const fields: Array<{ start: number; end: number }> = [];
-  STREET_FIELD.lastIndex = 0;
-  for (let street = STREET_FIELD.exec(text); street !== null; street = STREET_FIELD.exec(text)) {
-    const valueStart = street.index + street[0].length - street[1]!.length;
-    if (!found.some((d) => d.start <= valueStart + 3 && d.end > valueStart)) continue;
-    // the next five lines
-    let end = street.index + street[0].length;
-    for (let n = 0; n < 5 && end !== -1; n++) end = text.indexOf("\n", end + 1);
-    const block = text.slice(street.index + street[0].length, end === -1 ? text.length : end);
-    const offset = street.index + street[0].length;
-    TOWN_FIELD.lastIndex = 0;
-    for (let town = TOWN_FIELD.exec(block); town !== null; town = TOWN_FIELD.exec(block)) {
-      const start = offset + town.index + town[0].indexOf(town[1]!, town[0].indexOf(":") + 1);
-      fields.push({ start, end: start + town[1]!.length });
-    }
-  }
-  return fields;
-}
-
 /** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
 function isStreetHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../../detect";
+
+const addresses = (text: string) => detect(text).filter((d) => d.type === "POSTAL_ADDRESS").map((d) => text.slice(d.start, d.end));
+
+describe("an address given in keyed fields", () => {
+  it("takes the town fields after a street field in a form, with dot leaders too", () => {
+    expect(addresses("Address line 1: Flat 3, 27 Cotham Hill\nTown / City: Bristol\nPostcode: BS6 6LA\nCountry: United Kingdom")).toEqual([
+      "Flat 3, 27 Cotham Hill", "Bristol", "BS6 6LA",
+    ]);
+    expect(addresses("Street/No ....... Ob Savinji 3\nPost code/Town .. 3310 Žalec")).toEqual(["Ob Savinji 3", "3310 Žalec"]);
+    expect(addresses("address_1: 7 Sandymount Green\naddress_2: Dublin 4\neircode: D04 W6X2")).toEqual(["7 Sandymount Green", "Dublin 4", "D04 W6X2"]);
+  });
+
+  it("reads JSON and XML records, UBL's element names among them", () => {
+    const json = '{"ship_to":{"addr1":"Sp. Duplek 107","addr2":"","zip":"2241","city":"Spodnji Duplek"},"paid":"2026-12-01"}';
+    expect(addresses(json)).toEqual(["Sp. Duplek 107", "2241", "Spodnji Duplek"]);
+    const ubl = "<StreetName>Koroška cesta 14</StreetName>\n<CityName>Velenje</CityName>\n<PostalZone>3320</PostalZone>\n<CountryCode>SI</CountryCode>";
+    expect(addresses(ubl)).toEqual(["Koroška cesta 14", "Velenje", "3320"]);
+    expect(addresses('"changes":{"address":"Main Street, Kinsale, Co. Cork P17 X662","dob":"x"}')).toEqual(["Main Street, Kinsale, Co. Cork P17 X662"]);
+  });
+
+  it("leaves a town field with no street before it, and a firm before the street", () => {
+    expect(addresses("City: Bristol\nPostcode: BS6 6LA")).not.toContain("Bristol");
+    expect(addresses('{"city":"Springfield","state":"IL"}')).toEqual([]);
+    expect(addresses("Address: Kovač d.o.o., Vrtna 6, Kranj")).toEqual(["Vrtna 6, Kranj"]);
+  });
+});

@@ -149,6 +149,10 @@ const pathological: Record<string, string> = {
   "1 MB of '?sig=x&'": "?sig=x&".repeat(MB / 7),
   "1 MB of 'geslo je '": "geslo je ".repeat(MB / 9),
   "1 MB of CSV with a dob header": "id,dob\n" + "1,1988-03-14\n".repeat(MB / 13),
+  // Keyed fields (JSON, XML, forms) and chained birth dates (stop 30)
+  "1 MB of JSON address fields": '"street":"Ab 1","city":"'.repeat(Math.ceil(MB / 26)).slice(0, MB),
+  "1 MB of XML name fields": "<FirstName>Ana</FirstName>".repeat(Math.ceil(MB / 26)).slice(0, MB),
+  "1 MB of chained birth dates": "rojena 1.1.1990, jaz ".repeat(Math.ceil(MB / 21)).slice(0, MB),
   // Names (issue 18): gazetteer runs, chat labels, CSV columns, long name lines, headers
   "1 MB of known names": "Mateja Hribar Novak Kos ".repeat(Math.ceil(MB / 24)).slice(0, MB),
   "1 MB of chat labels": "[10:42] Ana Novak: ok\n".repeat(Math.ceil(MB / 22)).slice(0, MB),

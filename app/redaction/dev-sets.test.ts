@@ -25,10 +25,10 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     // reached in stop 30 (birth dates and addresses)
     rounds: ["dev6"],
     floors: {
-      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.9, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.9, PHONE: 1,
-      POSTAL_ADDRESS: 0.85, SECRET: 0.85, SI_TAX_ID: 0.88,
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.925, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.966, PHONE: 1,
+      POSTAL_ADDRESS: 0.957, SECRET: 0.85, SI_TAX_ID: 0.888,
     },
-    lookalikes: 0.97,
+    lookalikes: 0.975,
   },
 ];
 

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
+import { keyedFields, plainKey } from "./keyed-fields";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
@@ -212,6 +213,7 @@ export function detectPersons(text: string): Detection[] {
   nameThenContact(text, detections);
   if (text.includes(" from ") || text.includes(" iz ")) namesFromDepartment(text, detections);
   nameColumns(text, detections);
+  keyedNameFields(text, detections);
   // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
   // findings above are resolved by detect(), the longest span winning.
   const tokens = nameTokens(text);
@@ -304,6 +306,22 @@ function displayNames(text: string, detections: Detection[]): void {
     if (!match || !isName(match[1]!)) continue;
     const end = from + before.length - (before.endsWith('"') ? 1 : 0);
     detections.push({ type: "PERSON", start: end - match[1]!.length, end, confidence: 0.85 });
+  }
+}
+
+/**
+ * A name in a JSON or XML record ("first": "Tanja", <LastName>Wimmer</LastName>): a key the
+ * name columns accept, and a capitalised value that is no firm. "key: value" lines are LABELLED's.
+ */
+const NAME_KEY_HINT = /name|first|last|given|family|ime|priimek/i;
+const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+function keyedNameFields(text: string, detections: Detection[]): void {
+  if (!NAME_KEY_HINT.test(text) || !(text.includes('"') || text.includes("<"))) return;
+  for (const field of keyedFields(text)) {
+    const value = text.slice(field.start, field.end);
+    if (!CAPITALISED_NAME.test(value) || !NAME_COLUMN.test(plainKey(field.key)) || !isName(value)) continue;
+    if (companyAfter(value, value.search(/ |$/))) continue;
+    detections.push({ type: "PERSON", start: field.start, end: field.end, confidence: 0.8 });
   }
 }
 

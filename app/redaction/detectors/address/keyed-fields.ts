@@ -7,29 +7,16 @@
  * six lines) are parts of the same address, though a town alone elsewhere is not.
  */
 
-export interface FieldSpan {
-  start: number;
-  end: number;
-}
+import { keyedFields, plainKey, type FieldSpan } from "../keyed-fields";
 
 /** Cheap test before any field is parsed: some street key is in the text. */
 const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
-
-// "key: value" (also "key = value" and dot leaders), "\"key\": \"value\"", "<Key>value</Key>"
-const FIELD =
-  /(?:^[ \t]*([A-Za-zÀ-žß][\wÀ-žß /.-]{0,30}?)(?:[ \t]*[:=]|[ \t]*\.{2,})[ \t.]*([^\s.][^\n]{0,80}?)[ \t]*\r?$)|(?:"([A-Za-z_][\w-]{0,30})"[ \t]*:[ \t]*"([^"\n]{1,80})")|(?:<([A-Za-z][\w:.-]{0,40})>([^<\n]{1,80})<\/\5>)/gm;
 
 /** Whose address a key names ("BuyerCity", "shipping_zip", "applicant address 1"): the rest says what. */
 const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec)[ ]?/;
 
 function normalisedKey(key: string): string {
-  const plain = key
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/[_-]+/g, " ")
-    .replace(/[ \t]*\/[ \t]*/g, "/")
-    .replace(/(\p{L})(\d)$/u, "$1 $2")
-    .trim();
+  const plain = plainKey(key);
   // "postal code" is a key by itself; "postal street" is a street
   return STREET_KEYS.has(plain) || PART_KEYS.has(plain) ? plain : plain.replace(WHOSE, "");
 }
@@ -55,23 +42,6 @@ const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}
 const MAX_RECORD_LINES = 6;
 const MAX_RECORD_CHARS = 600;
 
-interface Field {
-  key: string;
-  start: number;
-  end: number;
-}
-
-function* fieldsIn(text: string, from: number, to: number): Generator<Field> {
-  const region = text.slice(from, to);
-  FIELD.lastIndex = 0;
-  for (let m = FIELD.exec(region); m !== null; m = FIELD.exec(region)) {
-    const key = m[1] ?? m[3] ?? m[5]!;
-    const value = m[2] ?? m[4] ?? m[6]!;
-    const start = from + m.index + m[0].lastIndexOf(value);
-    yield { key: normalisedKey(key), start, end: start + value.length };
-  }
-}
-
 /**
  * The spans of every keyed address field: a street field's whole value when it holds a street
  * (found by the other rules, or shaped as one), and the part fields after it in the same record.
@@ -79,12 +49,18 @@ function* fieldsIn(text: string, from: number, to: number): Generator<Field> {
 export function keyedAddressFields(text: string, found: readonly FieldSpan[]): FieldSpan[] {
   if (!STREET_KEY_HINT.test(text)) return [];
   const spans: FieldSpan[] = [];
+  // the fields come in text order: one pointer into the found spans, sorted by start, not a search per field
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  let next = 0;
   let streetAt = -Infinity;
   let recordEnd = -1;
-  for (const field of fieldsIn(text, 0, text.length)) {
+  for (const raw of keyedFields(text)) {
+    const field = { ...raw, key: normalisedKey(raw.key) };
     if (STREET_KEYS.has(field.key)) {
       const value = text.slice(field.start, field.end);
-      const overlapping = found.filter((d) => d.start < field.end && d.end > field.start);
+      while (next < sorted.length && sorted[next]!.start < field.end) next++;
+      const overlapping: FieldSpan[] = [];
+      for (let k = next - 1; k >= 0 && k >= next - 8; k--) if (sorted[k]!.end > field.start) overlapping.push(sorted[k]!);
       if (overlapping.length > 0 || STREET_VALUE.test(value) || WHOLE_ADDRESS_VALUE.test(value)) {
         // "Seat: Gradišče nad Pijavo Gorico 19": the words before a street found inside the value
         // belong to it, but not a firm before a comma ("Address: Kovač d.o.o., Vrtna 6").
@@ -101,8 +77,10 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
   return spans;
 }
 
+/** The end of the sixth line after `from`, or 600 characters on: a window, never a search to the end of a long line. */
 function endOfRecord(text: string, from: number): number {
-  let end = from;
-  for (let n = 0; n < MAX_RECORD_LINES && end !== -1; n++) end = text.indexOf("\n", end + 1);
-  return Math.min(end === -1 ? text.length : end, from + MAX_RECORD_CHARS);
+  const window = text.slice(from, from + MAX_RECORD_CHARS);
+  let end = 0;
+  for (let n = 0; n < MAX_RECORD_LINES && end !== -1; n++) end = window.indexOf("\n", end + 1);
+  return from + (end === -1 ? window.length : end);
 }

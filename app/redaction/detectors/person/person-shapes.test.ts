@@ -116,3 +116,11 @@ describe("a month that is also a given name", () => {
     expect(persons("Please ask Jan about the invoice.")).toEqual(["Jan"]);
   });
 });
+
+describe("names in JSON and XML records", () => {
+  it("takes a name key's capitalised value, not a firm or a lower-case value", () => {
+    expect(persons('{"buyer":{"first":"Tanja","last":"Grum"},"paid":"2026-12-01"}')).toEqual(["Tanja", "Grum"]);
+    expect(persons("<FirstName>Hannes</FirstName>\n<LastName>Wimmer</LastName>")).toEqual(["Hannes", "Wimmer"]);
+    expect(persons('{"name":"Kovač Transport d.o.o.","username":"admin","last":"never"}')).toEqual([]);
+  });
+});

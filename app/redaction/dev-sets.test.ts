@@ -30,6 +30,15 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     },
     lookalikes: 0.975,
   },
+  {
+    // reached in stop 30 (secrets and phone numbers)
+    rounds: ["dev7"],
+    floors: {
+      DATE_OF_BIRTH: 0.85, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.72, PERSON: 0.95, PHONE: 0.969,
+      POSTAL_ADDRESS: 0.975, SECRET: 0.785, SI_TAX_ID: 0.83,
+    },
+    lookalikes: 0.982,
+  },
 ];
 
 for (const batch of BATCHES) {

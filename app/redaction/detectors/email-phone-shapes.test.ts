@@ -123,3 +123,12 @@ describe("service lines and request numbers", () => {
     expect(found("pokliči 091 234 567", "PHONE")).toEqual(["091 234 567"]);
   });
 });
+
+describe("phones with dashes set off by blanks and German numbers in three groups", () => {
+  it("takes them, and leaves the account groups of an IBAN with a bad checksum", () => {
+    expect(found("kličite me na tale nov telefon 041 - 66 - 77 - 88, stari ne dela več", "PHONE")).toEqual(["041 - 66 - 77 - 88"]);
+    expect(found("best to reach me on my German SIM 0151 2345 6789 till Friday", "PHONE")).toEqual(["0151 2345 6789"]);
+    expect(found("Stuttgart office: 0711 2233 4455", "PHONE")).toEqual(["0711 2233 4455"]);
+    expect(found("the IBAN SI56 0201 0001 2345 679 is rejected", "PHONE")).toEqual([]);
+  });
+});

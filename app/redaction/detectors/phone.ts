@@ -15,8 +15,9 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
  * ("+ 386 …"), and mail signatures often separate the groups with non-breaking spaces.
  */
 const PHONE_CANDIDATE =
-  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4}(?: \/ ?|\/ )(?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:[ \-/.\u00a0\u202f]?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
+  /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4}(?: \/ ?|\/ )(?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:(?:[ \u00a0]?[-–][ \u00a0]?|[ \-/.\u00a0\u202f])?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
+const IBAN_HEAD_BEFORE = /(?<![A-Za-z])[A-Z]{2}\d{2} ?$/;
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
 /**
@@ -66,13 +67,16 @@ export function detectPhones(text: string): Detection[] {
     const start = match.index;
     // Read "(+386) 41…" as "+386 41…" and non-breaking spaces as blanks, keeping the length, so
     // the readings' offsets are the text's.
-    const candidate = match[0].replace(/^\(\+(\d{1,3})\)/, "+$1  ").replace(/[\u00a0\u202f]/g, " ");
+    // "041 - 66 - 77 - 88": a dash set off by blanks (or an en dash) reads as a plain dash.
+    const candidate = match[0].replace(/^\(\+(\d{1,3})\)/, "+$1  ").replace(/[\u00a0\u202f]/g, " ").replace(/–/g, "-");
     const first = candidate[0];
     // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
     const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
     const northAmerican = first !== undefined && first >= "2" && first <= "9" && /^[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4}/.test(candidate);
     if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) continue; // cheap reject before any parsing
     if (followsReferenceCue(text, start)) continue;
+    // "SI56 0201 0001 2345 679": the groups after an IBAN's country and check digits are its account, valid or not
+    if (IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
     const national = (first === "0" && candidate[1] !== "0") || /^\(0[1-9]/.test(candidate);
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
       if (national ? digitCount < 9 || digitCount > 12 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;
@@ -112,8 +116,9 @@ function foreignNationalConfidence(raw: string): number | null {
   if (/[.()]/.test(raw)) return null;
   const digitCount = digitsOnly(raw).length;
   const groups = raw.split(/[ \-/]+/).filter(Boolean);
-  // Twelve digits only as a German mobile or a long area code writes them: "0151 23456789".
-  if (digitCount === 12 && !(groups.length === 2 && groups[0]!.length >= 4)) return null;
+  // Twelve digits only as a German mobile or a long area code writes them: "0151 23456789",
+  // "0151 2345 6789", "0711 2233 4455".
+  if (digitCount === 12 && !(groups[0]!.length >= 4 && groups.length <= 3 && groups.slice(1).every((group) => group.length >= 4))) return null;
   if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
   // Free-phone and premium service lines (0800, 0808, 0900 in Germany, Austria, Britain, Croatia):
   // a company's, not a person's, as Slovenian 080 and 090 numbers are left.

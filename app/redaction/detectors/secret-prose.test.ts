@@ -84,3 +84,27 @@ describe("Slovenian, Croatian and German credential labels", () => {
     expect(secrets("Geslo je v prilogi, ključ pa na recepciji. Ključ za wifi je na nalepki. Koda napake 0x80070005")).toEqual([]);
   });
 });
+
+describe("secrets as the seventh development set writes them", () => {
+  it("takes a code answered on the next line, codes listed under their cue, and a seed phrase", () => {
+    expect(secrets("tech: can you read me the one-time code from the SMS?\nclient: 482 913\ntech: thx")).toEqual(["482 913"]);
+    expect(secrets("The recovery codes for the admin account are below:\n7k2m-9qpx\n4hd8-zr1c\nThanks")).toEqual(["7k2m-9qpx", "4hd8-zr1c"]);
+    const seed = "orbit canyon ladder velvet mango scatter frozen idle pepper siren humble oyster";
+    expect(secrets(`client: the seed phrase for the company wallet:\nclient: ${seed}\ntech: please don't`)).toEqual([seed]);
+  });
+
+  it("takes codes after more cues, not a factory default", () => {
+    expect(secrets("The alarm disarm code is 2580.")).toEqual(["2580"]);
+    expect(secrets("the code for the server room door, it's 7391 followed by the hash key")).toEqual(["7391"]);
+    expect(secrets('msg="Vaša koda: 552817" status=DELIVERED')).toEqual(["552817"]);
+    expect(secrets("The door now opens with the code 847 219.")).toEqual(["847 219"]);
+    expect(secrets("The presenter pairs with code 0000 (default from the manual).")).toEqual([]);
+  });
+
+  it("takes a password after a concluding word, a role's label, or a word that only looked like the value", () => {
+    expect(secrets("geslo je isto kot ime psa plus letnica, torej Piki2018. Lahko poskusite?")).toEqual(["Piki2018"]);
+    expect(secrets("Natasa, tu so gesla za spletno trgovino:\nadmin: Rebula#2019\nurednik: Merlot_2020!\n")).toEqual(["Rebula#2019", "Merlot_2020!"]);
+    expect(secrets("a mi lahko das novo geslo za mail\n-> zacasno: Zacasno!4821 , ob prvi prijavi")).toEqual(["Zacasno!4821"]);
+    expect(secrets("The app password Google gave me is mqzt vbke rply wxon. Thanks")).toEqual(["mqzt vbke rply wxon"]);
+  });
+});

@@ -22,7 +22,10 @@ const PASSWORD_CUE =
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. */
-const LINKED = /(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const LINKED = /(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in|začasno|zacasno|novo|staro|temporary|new|old):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|so|torej|namely|i\.e\.|it['’]s|it is|then|potem|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusi(?:te)?|probaj(?:te)?|try|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+const CONCLUDING = /^(?:so|torej|namely|i\.e\.|it['’]s|it is|then|potem|poskusi(?:te)?|probaj(?:te)?|try)[ \t]/iu;
+/** Google's app passwords: four groups of four lower-case letters ("mqzt vbke rply wxon"). */
+const APP_PASSWORD = /(?<![\p{L}])[a-z]{4}(?:[- ][a-z]{4}){3}(?![\p{L}])/u;
 /** The next item of a list of values: ", X", " in X", " and X", " ali X". */
 const LIST_NEXT = /(?:[ \t]*,[ \t]*(?:(?:in|and|or|ali|ter)[ \t]+)?|[ \t]+(?:in|and|or|ali|ter|und|oder)[ \t]+)["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 /**
@@ -57,13 +60,13 @@ const COLON_PAIR =
   /(?<![\p{L}])(?:creds|credentials|login|logins|prijava|dostop|dostopni podatki)[ \t]*(?:[:=]|(?:are|is|je|so|sta)(?![\p{L}]))?[ \t]+["']?[^\s:/"'@,;]{1,64}:([^\s"'<>]{4,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|gate|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|the door|the alarm|the gate|the safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|disarm|arming|gate|intercom|building|parking|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|domofon\p{L}*|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|door|alarm|gate|safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|with|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:vaša|vasa|vaš|tvoja|tvoj|your|old|new|current|stara|nova|trenutna|novo|staro)[ \t]+(?:code|koda|kodo|kod|PIN)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
  * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034", "PUK pa 80552190") or after a linking word a few
  * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
  * product's ("access code for Office 2019").
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|it['’]s|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
 /**
  * A code made of letter-and-digit groups after a cue that makes it a credential: "Voucher code
@@ -103,6 +106,10 @@ export function detectProseSecrets(text: string): Detection[] {
     searchedUntil = to;
     const passage = text.slice(from, to);
     const wifi = WIFI_CUE.test(cue[0]);
+    if (/app/i.test(cue[0])) {
+      const app = APP_PASSWORD.exec(passage);
+      if (app !== null) push(from + app.index, from + app.index + app[0].length, 0.8);
+    }
     const phrase = QUOTED_PHRASE.exec(passage);
     if (phrase !== null && /\s/.test(phrase[1]!.trim()) && /\p{L}/u.test(phrase[1]!)) {
       push(from + phrase[0].length - 1 - phrase[1]!.length, from + phrase[0].length - 1, 0.75);
@@ -112,9 +119,14 @@ export function detectProseSecrets(text: string): Detection[] {
       // '"host": "smtp.x"' after '"pass": …' is the next key of a configuration, read by its own rules.
       if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|\w)$/u.test(passage.slice(0, link.index))) continue;
       const value = trimEnd(link[1]!);
-      // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken.
-      const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index));
-      if (!((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value)))) continue;
+      // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken,
+      // unless a word that draws the conclusion links it ("…plus letnica, torej Piki2018").
+      const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index)) && !CONCLUDING.test(link[0]);
+      if (!((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value)))) {
+        // "-> zacasno: Zacasno!4821": what was read as a value may be the next linking word
+        LINKED.lastIndex = link.index + link[0].length - link[1]!.length;
+        continue;
+      }
       const valueStart = from + link.index + link[0].length - link[1]!.length;
       pushValue(valueStart, link[1]!, push);
       // "npr. Zacetek#2026a in Zacetek#2026b", "e.g. Spring#01, Spring#02": the next of a list is one too.
@@ -133,7 +145,8 @@ export function detectProseSecrets(text: string): Detection[] {
     const cueLine = cueLineEnd === -1 ? passage : passage.slice(0, cueLineEnd);
     if (cueLine.includes("?") || /:\s*$/.test(cueLine)) {
       // "[08:03] Marjan: Predal#Skupni22": after a chat speaker label too.
-      for (const line of passage.matchAll(/\n[ \t]*(?:(?:\[[^\]\n]{1,30}\][ \t]*)?\p{Lu}[\p{L}'’.-]{1,30}(?: \p{Lu}[\p{L}'’.-]{1,30}){0,2}:[ \t]+)?([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
+      // "admin: Rebula#2019": a role's or an account's label, lower case too.
+      for (const line of passage.matchAll(/\n[ \t]*(?:(?:\[[^\]\n]{1,30}\][ \t]*)?\p{L}[\p{L}'’.-]{1,30}(?: \p{L}[\p{L}'’.-]{1,30}){0,2}:[ \t]+)?([^\s=]{6,64})[ \t]*(?=\n|$)/gu)) {
         if (isChosen(trimEnd(line[1]!))) pushValue(from + line.index + line[0].length - line[1]!.length, line[1]!, push);
       }
     }
@@ -178,12 +191,64 @@ export function detectProseSecrets(text: string): Detection[] {
   for (const cue of scanAll(CODE_CUE, text)) {
     CODE_VALUE.lastIndex = cue.index + cue[0].length;
     const value = CODE_VALUE.exec(text);
-    if (value === null) continue;
-    const end = value.index + value[0].length;
-    push(end - value[1]!.length, end, 0.8);
+    if (value !== null) {
+      // "pairs with code 0000 (default from the manual)": one digit repeated is a factory default
+      if (/^(\d)\1+$/.test(value[1]!)) continue;
+      const end = value.index + value[0].length;
+      push(end - value[1]!.length, end, 0.8);
+    } else codeAnswered(text, cue.index + cue[0].length, push);
+  }
+  if (text.includes("\n")) {
+    for (const cue of scanAll(LISTED_CODES_CUE, text)) codesListedUnder(text, cue.index + cue[0].length, push);
+  }
+  for (const cue of scanAll(SEED_PHRASE_CUE, text)) {
+    SEED_WORDS.lastIndex = cue.index + cue[0].length;
+    const words = SEED_WORDS.exec(text);
+    if (words !== null) push(words.index + words[0].length - words[1]!.length, words.index + words[0].length, 0.8);
   }
   return detections;
 }
+
+/**
+ * "can you read me the one-time code from the SMS?" and, on one of the next two lines, "client:
+ * 482 913": a code question answered by the number alone on its line (after a speaker's label).
+ */
+function codeAnswered(text: string, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
+  const rest = text.slice(cueEnd, cueEnd + 200);
+  const question = /^[^\n]{0,80}\?[ \t]*\n/.exec(rest);
+  if (question === null) return;
+  ANSWER_LINES.lastIndex = question[0].length;
+  const answer = ANSWER_LINES.exec(rest);
+  if (answer !== null) push(cueEnd + answer.index + answer[0].length - answer[1]!.length, cueEnd + answer.index + answer[0].length, 0.8);
+}
+const ANSWER_LINES = /(?:[^\n]*\n)?[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[^\n:\d]{1,30}:[ \t]*)?((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=\n|$)/y;
+
+/**
+ * "The recovery codes for the admin account are below:" and then one code per line ("7k2m-9qpx"):
+ * backup and recovery codes are listed under their cue. Every following line that holds one code
+ * (letters with digits, in groups) is one; the list ends at the first line that does not.
+ */
+const LISTED_CODES_CUE = /(?<![\p{L}\d])(?:recovery|backup|rezervn\p{L}*|obnovitven\p{L}*|varnostn\p{L}*)[ \t]+(?:codes|kode|kod)(?![\p{L}\d])/giu;
+const LISTED_CODE = /\n[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*([A-Za-z0-9]{3,10}(?:[- ][A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
+function codesListedUnder(text: string, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
+  const lineEnd = text.indexOf("\n", cueEnd);
+  if (lineEnd === -1 || lineEnd - cueEnd > 120 || !/[:]|below|spodaj|tukaj|here/i.test(text.slice(cueEnd, lineEnd))) return;
+  for (let at = lineEnd; ; ) {
+    LISTED_CODE.lastIndex = at;
+    const code = LISTED_CODE.exec(text);
+    if (code === null || !/\d/.test(code[1]!) || !/\p{L}/u.test(code[1]!)) return;
+    const end = code.index + code[0].length;
+    push(end - code[1]!.length, end, 0.8);
+    at = end;
+  }
+}
+
+/**
+ * A wallet's seed phrase: twelve to twenty-four lower-case words (BIP39's list is of such words)
+ * within a few lines after its cue ("the seed phrase for the company wallet: orbit canyon …").
+ */
+const SEED_PHRASE_CUE = /(?<![\p{L}])(?:seed(?:[ \t]+(?:phrase|words))?|recovery[ \t]+phrase|secret[ \t]+recovery[ \t]+phrase|mnemonic(?:[ \t]+phrase)?|obnovitven\p{L}*[ \t]+(?:stavek|fraz\p{L}*|besede)|seed[ \t]+fraz\p{L}*)(?![\p{L}])/giu;
+const SEED_WORDS = /[^]{0,160}?(?<![\p{L}])((?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})(?![\p{L}])/yu;
 
 /** The word right after a password cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123", "ključ zelenjava2026"). */
 function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, end: number, confidence: number) => void): void {

@@ -33,10 +33,11 @@ const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalike
   // Fifth pass (stop 29, checked on the fifth development set): passwords in table columns and
   // after more cues, grouped one-time codes, names after verbs of contact and in more chat shapes.
   // Sixth pass (stop 30, checked on the sixth development set): birth dates around their cue,
-  // addresses and names in keyed fields (forms, JSON, XML): held-out addresses 0.891 → 0.921.
+  // addresses and names in keyed fields (forms, JSON, XML): held-out addresses 0.891 → 0.921;
+  // then on the seventh (secrets and phones): held-out secrets 0.853 → 0.863.
   "held-out": {
     CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.953, PHONE: 0.969,
-    POSTAL_ADDRESS: 0.92, SECRET: 0.852, SI_TAX_ID: 1, lookalikes: 0.982,
+    POSTAL_ADDRESS: 0.92, SECRET: 0.862, SI_TAX_ID: 1, lookalikes: 0.982,
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
+import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, type Span } from "./date-shapes";
 
 /**
  * A date is personal data only when the text says it is a birth date: "datum rojstva: 3. 5. 1987",
@@ -37,60 +38,6 @@ function isAmbiguousCue(word: string): boolean {
   // "letnik" is a wine's, a car's or a journal's year too; "(letnik 1948)" after a person is a birth year
   return word === "r." || word === "b." || word.toLowerCase() === "geb." || word.toLowerCase() === "letnik";
 }
-
-const MONTH_NAMES = new Map<string, number>();
-for (const [month, names] of [
-  [1, "januar januarja januarju jan january jänner jänner janner gennaio siječanj siječnja sij"],
-  [2, "februar februarja februarju feb february februar febbraio veljača veljače velj"],
-  [3, "marec marca marcu mar march märz maerz marzo ožujak ožujka ožu"],
-  [4, "april aprila aprilu apr aprile travanj travnja tra"],
-  [5, "maj maja maju may mai maggio svibanj svibnja svi"],
-  [6, "junij junija juniju jun june juni giugno lipanj lipnja lip"],
-  [7, "julij julija juliju jul july juli luglio srpanj srpnja srp"],
-  [8, "avgust avgusta avgustu avg aug august agosto kolovoz kolovoza kol"],
-  [9, "september septembra septembru sep sept settembre rujan rujna ruj"],
-  [10, "oktober oktobra oktobru okt oct october ottobre listopad listopada lis"],
-  [11, "november novembra novembru nov novembre studeni studenog studenoga stu"],
-  [12, "december decembra decembru dec dez dezember dicembre prosinac prosinca pro"],
-] as const) {
-  for (const name of names.split(" ")) MONTH_NAMES.set(name, month);
-}
-
-// Between the cue and the date: a colon or dash, "dne", "on", "am", "the", "leta", "in", "il".
-// Between the cue and the date: up to 40 characters of the same clause without a digit
-// ("Geburtsdatum des Antragstellers: 03.11.1968", "date of birth is November 5, 1983",
-// "Rođena sam 3. svibnja 1989.", "datum rojstva v CRM: pravilno je 17.04.1998"). The first
-// date after the cue is the one it introduces.
-// The date may also stand alone on the line under its label ("Datum rojstva:\n14. 3. 1985").
-/** Month names for "born in April 1985", "rojena aprila 1985", lower case or capitalised: longest first. */
-const MONTH_NAME = [...MONTH_NAMES.keys()]
-  .flatMap((name) => [name, name[0]!.toUpperCase() + name.slice(1)])
-  .sort((a, b) => b.length - a.length)
-  .join("|");
-// A format hint in parentheses may hold dots or slashes: "Datum rojstva (dd.mm.llll): 03.04.1985".
-// Dot leaders of a printed form ("Date of birth ..... 1. 1. 2001") and a parenthesis opened
-// right before the date ("datum rojstva (20. 3. 2020)") are part of the gap too.
-const GAP = String.raw`(?:(?:[^\n\d.!?(]|\([^\n\d)]{1,20}\)|\.{2,}|…){0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)\(?`;
-const YEAR = String.raw`(?:19|20)\d{2}`;
-// The midnight an export writes after an ISO birth date ("1981-09-14T00:00:00.000Z") goes with it.
-const TIME_OF_DAY = String.raw`(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\w:]))?`;
-/** The date shapes; dateSpan reads their numbered groups. */
-const DATE_SHAPES = [
-      String.raw`(\d{1,2})[ \t]?\.[ \t]?(\d{1,2})[ \t]?\.[ \t]?(${YEAR}|'?\d{2})(?![\d.]\d)`, // 15.3.1985, 15. 03. 85, 15. 3. '85, 1 . 1 . 2001
-      String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
-      String.raw`(\d{1,2})-(\d{1,2})-(${YEAR}|\d{2})(?!\d)`, // 15-03-1985, 15-03-85
-      String.raw`(${YEAR})[-/. ](\d{1,2})[-/. ](\d{1,2})(?!\d)${TIME_OF_DAY}`, // 1985-03-15, 1985/03/15, 1985.03.15, 1985 03 15, 1985-03-15T00:00:00Z
-      String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985
-      String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
-      String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
-      String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
-      String.raw`(${YEAR})(\d{2})(\d{2})(?!\d)`, // 19850314 (ISO 8601 basic)
-      String.raw`(?<!\p{L})(${MONTH_NAME})\.?[ \t]+(${YEAR})(?!\d)`, // born in April 1985, rojena aprila 1985
-      String.raw`(\d{1,2})[ \t]+(\d{1,2})[ \t]+(${YEAR})(?!\d)`, // rojena 23 8 1983 (typed without dots)
-    ].join("|");
-const DATE_AFTER_CUE = new RegExp(GAP + "(" + DATE_SHAPES + ")", "yu");
-/** A date right here, with nothing before it (an answer on its own line). */
-const DATE_HERE = new RegExp("(" + DATE_SHAPES + ")", "yu");
 
 export function detectDatesOfBirth(text: string): Detection[] {
   const detections: Detection[] = [];
@@ -142,14 +89,6 @@ export function detectDatesOfBirth(text: string): Detection[] {
   return detections;
 }
 
-type Span = { start: number; end: number; yearOnly: boolean };
-
-function dateAt(pattern: RegExp, text: string, at: number, span: (m: RegExpExecArray) => Span | null = dateSpan): Span | null {
-  pattern.lastIndex = at;
-  const match = pattern.exec(text);
-  return match === null ? null : span(match);
-}
-
 /** "Ante Jurić, *1977", "(*12. 3. 1950)": the genealogists' star for born, not a list bullet at a line's start. */
 const STAR_CUE = /(?<=[ \t,;(])\*(?=(?:19|20)\d{2}(?![\d.:/-]\d)|\d{1,2}\.[ \t]?\d{1,2}\.[ \t]?(?:19|20)\d{2})/g;
 
@@ -164,32 +103,12 @@ const SELF_INTRODUCTION = /(?:^|[^\p{L}])[Ss]em(?:[ \t]+\p{Lu}[\p{L}-]+){0,3},?[
 function isBirthdayCue(word: string): boolean {
   return /^(?:birthday|bday|geburtstag|rojstn\p{L}*[ \t]+(?:dan|dnev\p{L}*))$/iu.test(word);
 }
-const DAY_MONTH_AFTER_CUE = new RegExp(
-  GAP +
-    "(" +
-    [
-      String.raw`(\d{1,2})\.[ \t]?(\d{1,2})\.(?![ \t]?\d)`, // 15. 11.
-      String.raw`(\d{1,2})(?:\.|st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(${MONTH_NAME})(?!\p{L})`, // 30. junija, 16 April, 4th of July
-      String.raw`(?<!\p{L})(${MONTH_NAME})[ \t]+(\d{1,2})(?:st|nd|rd|th)?(?![\d.])`, // April 16th
-    ].join("|") +
-    ")",
-  "yu",
-);
 function personsBirthday(text: string, cueEnd: number): Span | null {
   const date = dateAt(DAY_MONTH_AFTER_CUE, text, cueEnd, dayMonthSpan);
   // "Rojstni dan podjetja je 12. 5.": a company's or a shop's birthday is an anniversary
   return date === null || NOT_A_PERSON.test(text.slice(cueEnd, date.start)) ? null : date;
 }
 const NOT_A_PERSON = /podjetj|company|firm|trgovin|shop|store|spletn|site|brand|blagovn|klub|club|dru[šs]tv/i;
-
-function dayMonthSpan(match: RegExpExecArray): Span | null {
-  const g = match.slice(2);
-  const end = match.index + match[0].length;
-  const start = end - match[1]!.length;
-  const [day, month] =
-    g[0] !== undefined ? [+g[0], +g[1]!] : g[2] !== undefined ? [+g[2], MONTH_NAMES.get(g[3]!.toLowerCase()) ?? 0] : [+g[5]!, MONTH_NAMES.get(g[4]!.toLowerCase()) ?? 0];
-  return day >= 1 && day <= 31 && month >= 1 && month <= 12 ? { start, end, yearOnly: false } : null;
-}
 
 /**
  * "…can you tell me your date of birth for verification?" and, on one of the next three lines,
@@ -229,9 +148,7 @@ function pushFollowingBirthDates(text: string, from: number, detections: Detecti
     detections.push({ type: "DATE_OF_BIRTH", start: end - year[1]!.length, end, confidence: 0.8 });
   }
   for (let more = 0; more < 4; more++) {
-    DATE_AFTER_CUE.lastIndex = end;
-    const match = DATE_AFTER_CUE.exec(text);
-    const date = match === null ? null : dateSpan(match);
+    const date = dateAt(DATE_AFTER_CUE, text, end);
     if (date === null || date.yearOnly || OTHER_DATE_WORDS.test(text.slice(end, date.start))) break;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.8 });
     end = date.end;
@@ -252,35 +169,6 @@ function isDobHeader(field: string): boolean {
 const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|roj|geb|ro(?:đ|dj)en|nascita)/i);
 /** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
 const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
-
-/** "15. III. 1985": months in Roman numerals, as Central European forms still write them. */
-const ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-
-function dateSpan(match: RegExpExecArray): { start: number; end: number; yearOnly: boolean } | null {
-  const g = match.slice(2); // the numbered parts of the date, after the whole date (group 1)
-  const end = match.index + match[0].length;
-  const start = end - match[1]!.length;
-  let day: number;
-  let month: number;
-  if (g[0] !== undefined) [day, month] = dayMonth(+g[0], +g[1]!);
-  else if (g[3] !== undefined) [day, month] = dayMonth(+g[3], +g[4]!);
-  else if (g[6] !== undefined) [day, month] = dayMonth(+g[6], +g[7]!);
-  else if (g[9] !== undefined) [day, month] = [+g[11]!, +g[10]!];
-  else if (g[12] !== undefined) [day, month] = [+g[12], MONTH_NAMES.get(g[13]!.toLowerCase()) ?? ROMAN_MONTHS.indexOf(g[13]!) + 1];
-  else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
-  else if (g[19] !== undefined) [day, month] = [+g[21]!, +g[20]!];
-  else if (g[24] !== undefined) [day, month] = dayMonth(+g[24], +g[25]!);
-  else if (g[22] !== undefined) return { start, end, yearOnly: true }; // a month and a year: as precise as a year alone
-  else return { start, end, yearOnly: true };
-  if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
-  return { start, end, yearOnly: false };
-}
-
-/** Day first (Europe), unless the first number cannot be a month day pair that way ("03/15/1985"). */
-function dayMonth(first: number, second: number): [number, number] {
-  if (second > 12 && first <= 12) return [second, first];
-  return [first, second];
-}
 
 function isWordUnit(unit: number): boolean {
   return (

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { findTextRegions, inkImages, type TextRegion } from "./ink-map";
 import { ocrPoolSize, recognizeWords, type OcrWord } from "./ocr-pool.server";
-import { rebuildLines, regionCoverage, type ReadWord } from "./screen-layout";
+import { rebuildLines, regionCoverage, withoutEnvKeys, type ReadWord } from "./screen-layout";
 
 /**
  * Reads every text line of a screenshot, or says which it could not read.
@@ -187,7 +187,7 @@ export async function readScreen(rgb: Buffer, width: number, height: number, opt
   const confidence = words.length ? words.reduce((a, w) => a + w.confidence, 0) / words.length : 0;
   return {
     lines: rebuildLines(words),
-    unreadable: poor,
+    unreadable: poor.flatMap((region) => withoutEnvKeys(region, words)),
     textRegions: regions.length,
     textArea: regions.reduce((a, r) => a + (r.x1 - r.x0) * (r.y1 - r.y0), 0),
     confidence,

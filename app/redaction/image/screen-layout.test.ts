@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rebuildLines, regionCoverage, type ReadWord } from "./screen-layout";
+import { rebuildLines, regionCoverage, withoutEnvKeys, type ReadWord } from "./screen-layout";
 
 const word = (text: string, x0: number, y0: number, confidence = 90, w = 40, h = 12): ReadWord => ({ text, confidence, bbox: { x0, y0, x1: x0 + w, y1: y0 + h } });
 
@@ -22,5 +22,26 @@ describe("regionCoverage", () => {
     expect(regionCoverage(region, [word("a", 0, 10), word("b", 50, 10, 30)], 70)).toBeCloseTo(0.4);
     expect(regionCoverage(region, [word("a", 0, 40)], 70)).toBe(0);
     expect(regionCoverage(region, [word("a", 0, 10), word("b", 20, 10), word("c", 60, 10)], 70)).toBeCloseTo(1);
+  });
+});
+
+describe("withoutEnvKeys", () => {
+  const region = { x0: 100, y0: 10, x1: 400, y1: 24, ink: 500 };
+  const span = (text: string, x0: number, x1: number): ReadWord => ({ text, confidence: 40, bbox: { x0, y0: 10, x1, y1: 24 } });
+
+  it("keeps the key of a poorly read .env line readable and paints its value", () => {
+    // "REDIS_PASSWORD=" is 15 of the word's 30 characters: the key takes half its box
+    const pieces = withoutEnvKeys(region, [span("REDIS_PASSWORD=4y+37KxAQH-5j#x", 100, 400)]);
+    expect(pieces).toEqual([{ ...region, x0: 250 }]);
+  });
+
+  it("paints the whole region when no key was read in it, or only a word that is no key", () => {
+    expect(withoutEnvKeys(region, [])).toEqual([region]);
+    expect(withoutEnvKeys(region, [span("Kastelic", 100, 180), span("Redis_password=x", 200, 300)])).toEqual([region]);
+  });
+
+  it("cuts a key out of the middle, and ignores words on another line", () => {
+    const pieces = withoutEnvKeys(region, [span("JWT_SECRET", 200, 270), { text: "SMTP_HOST", confidence: 90, bbox: { x0: 100, y0: 40, x1: 160, y1: 54 } }]);
+    expect(pieces).toEqual([{ ...region, x1: 200 }, { ...region, x0: 270 }]);
   });
 });

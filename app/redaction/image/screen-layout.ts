@@ -72,3 +72,37 @@ export function regionCoverage(region: Box, words: ReadWord[], minConfidence: nu
   }
   return covered / Math.max(1, region.x1 - region.x0);
 }
+
+/**
+ * An environment key read at the start of a word ("REDIS_PASSWORD", "PASSWORD=" of
+ * "PASSWORD=U77%…", "JWT_SECRET:"): upper case with an underscore, or one of the words such keys
+ * end in. No personal value is written so; the value after it is what stays unread.
+ */
+const ENV_KEY = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PASSWORD|PASS|SECRET|TOKEN|HOST|PORT|USER|URL|KEY|DSN)(?:[=:]|$)/;
+
+/**
+ * A poorly read region minus the environment keys read in it: the key of ".env" line
+ * "REDIS_PASSWORD=U77%…" stays readable while its doubtful value is painted. The key's share of a
+ * word's box is its share of the word's characters. Pieces narrower than a letter are dropped.
+ */
+export function withoutEnvKeys<R extends Box>(region: R, words: readonly ReadWord[]): R[] {
+  const keys: [number, number][] = [];
+  const rh = region.y1 - region.y0;
+  for (const w of words) {
+    if (w.bbox.x1 <= region.x0 || w.bbox.x0 >= region.x1 || vOverlap(region, w.bbox) < 0.5 * Math.min(rh, w.bbox.y1 - w.bbox.y0)) continue;
+    const key = ENV_KEY.exec(w.text);
+    if (key === null) continue;
+    const keyEnd = w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * key[0].length) / w.text.length;
+    keys.push([w.bbox.x0, keyEnd]);
+  }
+  if (keys.length === 0) return [region];
+  keys.sort((a, b) => a[0] - b[0]);
+  const pieces: R[] = [];
+  let from = region.x0;
+  for (const [a, b] of keys) {
+    if (a > from) pieces.push({ ...region, x0: from, x1: Math.min(a, region.x1) });
+    from = Math.max(from, b);
+  }
+  if (from < region.x1) pieces.push({ ...region, x0: from });
+  return pieces.filter((p) => p.x1 - p.x0 >= Math.max(2, rh * 0.4));
+}

@@ -26,7 +26,7 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     rounds: ["dev6"],
     floors: {
       CREDIT_CARD: 1, DATE_OF_BIRTH: 0.925, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.966, PHONE: 1,
-      POSTAL_ADDRESS: 0.957, SECRET: 0.85, SI_TAX_ID: 0.888,
+      POSTAL_ADDRESS: 0.957, SECRET: 0.95, SI_TAX_ID: 0.888,
     },
     lookalikes: 0.975,
   },
@@ -35,7 +35,7 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     rounds: ["dev7"],
     floors: {
       DATE_OF_BIRTH: 0.85, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.72, PERSON: 0.95, PHONE: 0.969,
-      POSTAL_ADDRESS: 0.975, SECRET: 0.785, SI_TAX_ID: 0.83,
+      POSTAL_ADDRESS: 0.975, SECRET: 0.798, SI_TAX_ID: 0.83,
     },
     lookalikes: 0.982,
   },

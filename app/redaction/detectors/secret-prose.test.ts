@@ -108,3 +108,11 @@ describe("secrets as the seventh development set writes them", () => {
     expect(secrets("The app password Google gave me is mqzt vbke rply wxon. Thanks")).toEqual(["mqzt vbke rply wxon"]);
   });
 });
+
+describe("a password after the word that names what it is for, or in parentheses", () => {
+  it("takes a chosen value, not a plain word or a version", () => {
+    expect(secrets("kjer sem napisal geslo certifikata Certifikat.2026!. Prosim izbrišite.")).toEqual(["Certifikat.2026!"]);
+    expect(secrets("I set the same password on the cloud console and the mail (Prekmurje.Gibanica.77), sorry.")).toEqual(["Prekmurje.Gibanica.77"]);
+    expect(secrets("The password reset page (v2.4.1) is broken, geslo certifikata poteče jutri.")).toEqual([]);
+  });
+});

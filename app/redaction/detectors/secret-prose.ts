@@ -24,6 +24,7 @@ const PASSAGE = 220;
 /** A linking word or sign, then the value. */
 const LINKED = /(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in|začasno|zacasno|novo|staro|temporary|new|old):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|so|torej|namely|i\.e\.|it['’]s|it is|then|potem|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusi(?:te)?|probaj(?:te)?|try|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
 const CONCLUDING = /^(?:so|torej|namely|i\.e\.|it['’]s|it is|then|potem|poskusi(?:te)?|probaj(?:te)?|try)[ \t]/iu;
+const IN_PARENTHESES = /\(([^\s()]{6,64})\)/u;
 /** Google's app passwords: four groups of four lower-case letters ("mqzt vbke rply wxon"). */
 const APP_PASSWORD = /(?<![\p{L}])[a-z]{4}(?:[- ][a-z]{4}){3}(?![\p{L}])/u;
 /** The next item of a list of values: ", X", " in X", " and X", " ali X". */
@@ -106,6 +107,9 @@ export function detectProseSecrets(text: string): Detection[] {
     searchedUntil = to;
     const passage = text.slice(from, to);
     const wifi = WIFI_CUE.test(cue[0]);
+    // "the same password on the console and the mail (Prekmurje.Gibanica.77)": a value in parentheses
+    const bracketed = IN_PARENTHESES.exec(passage);
+    if (bracketed !== null && isChosen(bracketed[1]!) && /[^\p{L}\d]/u.test(bracketed[1]!)) push(from + bracketed.index + 1, from + bracketed.index + 1 + bracketed[1]!.length, 0.75);
     if (/app/i.test(cue[0])) {
       const app = APP_PASSWORD.exec(passage);
       if (app !== null) push(from + app.index, from + app.index + app[0].length, 0.8);
@@ -261,7 +265,8 @@ function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, 
   if (isChosen(value) || (WIFI_CUE.test(cue[0]) && isWordWithDigits(value))) pushValue(at, next[1]!, push);
   else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
 }
-const WORD_AFTER_CUE = /[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
+// "geslo certifikata Certifikat.2026!": one lower-case word may name what the password is for
+const WORD_AFTER_CUE = /(?:[ \t]+\p{Ll}{2,15})?[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);

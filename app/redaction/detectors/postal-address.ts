@@ -10,7 +10,7 @@ import { unitBefore, withTail } from "./address/tails";
 import { matchesAt } from "./candidate-scan";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
-import { keyedAddressFields } from "./address/keyed-fields";
+import { keyedAddressFields, STREET_SHAPE } from "./address/keyed-fields";
 import { isLetterUnit } from "./letter-units";
 
 /**
@@ -312,12 +312,6 @@ function isStreetHeader(field: string): boolean {
   return /^(?:naslov|ulica|ulica in hišna številka|stra(?:ß|ss)e|str\.|adresse|street|street address|address|address line ?1|addr(?:ess)?_?1?)$/.test(field);
 }
 /**
- * A street cell: words then a house number ("Vrtna ulica 6", "Wiener Straße 5", "Cesta v Gorice
- * 8a", "Prešernova 17/II"), or a number then capitalised words ("17 Beech Road"); a ticket title
- * with a number inside ("Tiskalnik HP 404 ne dela") is not one.
- */
-const STREET_CELL = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
-/**
  * In every line that holds a field isAddressHeader accepts (so columnValues splits only these
  * lines, not every line of prose with a comma in it).
  */
@@ -330,7 +324,7 @@ const WHOSE_ADDRESS = /^(?:billing|shipping|delivery|invoice|bill|ship|mailing|p
 const addressField = (field: string): string => field.replace(WHOSE_ADDRESS, "");
 function addressColumns(text: string): Array<{ start: number; end: number }> {
   const isStreetColumn = (field: string) => isStreetHeader(addressField(field));
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => STREET_CELL.test(text.slice(cell.start, cell.end)));
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => STREET_SHAPE.test(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
   const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(addressField(field)) && !isStreetColumn(field), ADDRESS_HEADER_LINE);

@@ -35,8 +35,13 @@ const PART_KEYS = new Set([
   "country subentity", "building number",
 ]);
 
-/** A street value: words then a house number, or a number then capitalised words. */
-const STREET_VALUE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
+/**
+ * A street as a field or a table cell holds it: words then a house number ("Vrtna ulica 6",
+ * "Wiener Straße 5", "Cesta v Gorice 8a", "Prešernova 17/II"), or a number then capitalised words
+ * ("17 Beech Road"); a ticket title with a number inside ("Tiskalnik HP 404 ne dela") is not one.
+ * Street columns of pasted tables (postal-address.ts) are judged by it too.
+ */
+export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
 /** A whole address in one field, without a house number: "Main Street, Kinsale, Co. Cork P17 X662". */
 const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}\d/u;
 const MAX_RECORD_LINES = 6;
@@ -61,7 +66,7 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
       while (next < sorted.length && sorted[next]!.start < field.end) next++;
       const overlapping: FieldSpan[] = [];
       for (let k = next - 1; k >= 0 && k >= next - 8; k--) if (sorted[k]!.end > field.start) overlapping.push(sorted[k]!);
-      if (overlapping.length > 0 || STREET_VALUE.test(value) || WHOLE_ADDRESS_VALUE.test(value)) {
+      if (overlapping.length > 0 || STREET_SHAPE.test(value) || WHOLE_ADDRESS_VALUE.test(value)) {
         // "Seat: Gradišče nad Pijavo Gorico 19": the words before a street found inside the value
         // belong to it, but not a firm before a comma ("Address: Kovač d.o.o., Vrtna 6").
         const first = Math.min(...overlapping.map((d) => d.start), field.end);

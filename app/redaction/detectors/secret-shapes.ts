@@ -333,21 +333,41 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
   while (lineStart < text.length && lines <= 12) {
     const newline = text.indexOf("\n", lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const line = text.slice(lineStart, lineEnd);
     // The label's own line: what follows "codes" may be "za 2FA:" or "(keep them safe):".
-    const body = lines === 0 ? line.replace(/^[^:\n]{0,40}:/, "") : line;
-    const offset = lineStart + (line.length - body.length);
-    if (body.trim() === "") {
+    const bodyStart = lines === 0 ? lineStart + (/^[^:\n]{0,40}:/.exec(text.slice(lineStart, lineStart + 41))?.[0].length ?? 0) : lineStart;
+    const codes = codesOnLine(text, bodyStart, lineEnd);
+    if (codes === "blank") {
       if (lines > 0 && ++blank > 1) break;
+    } else if (codes === null) {
+      return lineStart;
     } else {
-      const tokens = [...body.matchAll(/[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g)];
-      const codes = tokens.filter((t) => !/^\d{1,2}[.)]$/.test(t[0]) && !/^[-–]$/.test(t[0]));
-      if (codes.length === 0 || !codes.every((t) => CODE.test(t[0]) && /\d/.test(t[0]))) return lineStart;
-      for (const code of codes) push(offset + code.index, offset + code.index + code[0].length, 0.85);
+      for (const [start, end] of codes) push(start, end, 0.85);
     }
     lines++;
     if (newline === -1) return text.length;
     lineStart = newline + 1;
   }
   return lineStart;
+}
+
+const CODE_TOKEN = /[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g;
+
+/**
+ * The codes between start and end, when every token there is one (list numbers and dashes
+ * aside); null at the first token that is not. Reading stops at that token, so a long line of
+ * prose after many labels costs one token per label, not the line each time.
+ */
+function codesOnLine(text: string, start: number, end: number): Array<[number, number]> | "blank" | null {
+  const codes: Array<[number, number]> = [];
+  let tokens = 0;
+  CODE_TOKEN.lastIndex = start;
+  for (let token = CODE_TOKEN.exec(text); token !== null && token.index < end; token = CODE_TOKEN.exec(text)) {
+    tokens++;
+    const value = token[0];
+    if (/^\d{1,2}[.)]$/.test(value) || /^[-–]$/.test(value)) continue;
+    if (!CODE.test(value) || !/\d/.test(value)) return null;
+    codes.push([token.index, token.index + value.length]);
+  }
+  if (tokens === 0) return /^\s*$/.test(text.slice(start, end)) ? "blank" : null;
+  return codes.length === 0 ? null : codes;
 }

@@ -1,4 +1,5 @@
 import type { Detection } from "../types";
+import { answerStarts } from "./chat-answers";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, type Span } from "./date-shapes";
@@ -116,22 +117,14 @@ const NOT_A_PERSON = /podjetj|company|firm|trgovin|shop|store|spletn|site|brand|
  * opens a later line (after the speaker's label).
  */
 function answerToQuestion(text: string, cueEnd: number): Span | null {
-  // the question ends its line within 80 characters: a window, not a search to the next line break
-  const rest = text.slice(cueEnd, cueEnd + 90);
-  const breakAt = rest.indexOf("\n");
-  if (breakAt === -1 || !/^[^\d\n]{0,80}\?[ \t\r]*$/.test(rest.slice(0, breakAt))) return null;
-  let lineEnd = cueEnd + breakAt;
-  for (let line = 0; line < 3 && lineEnd !== -1; line++) {
-    const lineStart = lineEnd + 1;
-    lineEnd = text.indexOf("\n", lineStart);
-    SPEAKER_LABEL.lastIndex = lineStart;
-    const label = SPEAKER_LABEL.exec(text);
-    const date = dateAt(DATE_HERE, text, lineStart + (label?.[0].length ?? 0));
+  for (const start of answerStarts(text, cueEnd, 3, BIRTH_DATE_QUESTION)) {
+    const date = dateAt(DATE_HERE, text, start);
     if (date !== null && !date.yearOnly) return date;
   }
   return null;
 }
-const SPEAKER_LABEL = /[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[^\n:\d]{1,30}:[ \t]*)?/y;
+/** The rest of the cue's line: no digits (a date there is not asked for), and a question mark. */
+const BIRTH_DATE_QUESTION = /^[^\d\n]{0,80}\?[ \t\r]*$/;
 
 /**
  * After a birth date, more full dates in the same sentence that name another person's birth date

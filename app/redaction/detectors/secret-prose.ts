@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { scanAll } from "./candidate-scan";
+import { answerStarts } from "./chat-answers";
 
 /**
  * Passwords and one-time codes as people write them in tickets and chats (issue 18), beyond the
@@ -218,14 +219,15 @@ export function detectProseSecrets(text: string): Detection[] {
  * 482 913": a code question answered by the number alone on its line (after a speaker's label).
  */
 function codeAnswered(text: string, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
-  const rest = text.slice(cueEnd, cueEnd + 200);
-  const question = /^[^\n]{0,80}\?[ \t]*\n/.exec(rest);
-  if (question === null) return;
-  ANSWER_LINES.lastIndex = question[0].length;
-  const answer = ANSWER_LINES.exec(rest);
-  if (answer !== null) push(cueEnd + answer.index + answer[0].length - answer[1]!.length, cueEnd + answer.index + answer[0].length, 0.8);
+  for (const start of answerStarts(text, cueEnd, 2, CODE_QUESTION)) {
+    CODE_ANSWER.lastIndex = start;
+    const answer = CODE_ANSWER.exec(text);
+    if (answer !== null) return push(start, start + answer[1]!.length, 0.8);
+  }
 }
-const ANSWER_LINES = /(?:[^\n]*\n)?[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*)?(?:[^\n:\d]{1,30}:[ \t]*)?((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=\n|$)/y;
+const CODE_QUESTION = /^[^\n]{0,80}\?[ \t\r]*$/;
+/** A one-time code alone on its answer line: "482913", "482 913". */
+const CODE_ANSWER = /((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=\n|$)/y;
 
 /**
  * "The recovery codes for the admin account are below:" and then one code per line ("7k2m-9qpx"):

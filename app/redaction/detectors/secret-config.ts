@@ -16,9 +16,9 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
-const VALUE_AFTER_KEY = /["']?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
+const VALUE_AFTER_KEY = /["']?\]?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
 const NOT_THE_SECRET = /(?:_|\.|-)(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|ref|policy|endpoint|header|field|hash|algorithm|alg|lifetime|timeout|count|prefix|label|env|source|key_?ref|maps?|dir|directory|command|cmd|method|mode|store|provider|manager|class|format|param|parameter)$/i;
 /** The same endings in camelCase keys: passwordMinLength, accessTokenTtl, clientSecretName. */

@@ -116,3 +116,32 @@ describe("a password after the word that names what it is for, or in parentheses
     expect(secrets("The password reset page (v2.4.1) is broken, geslo certifikata poteče jutri.")).toEqual([]);
   });
 });
+
+describe("a value set or handed over without a password word", () => {
+  it.each([
+    ["can you just set one for me?\nMarko (tech): set it to Blue-Kettle-4419, you'll be asked to change it", "Blue-Kettle-4419"],
+    ["Zamenjal sem ga na Kolesar_2026, prej je bil Kolesar_2025. Zdaj Outlook spet sprašuje.", "Kolesar_2025"],
+    ["Temporary one for the VPN until the token arrives: vpn-TMP-8823-kq", "vpn-TMP-8823-kq"],
+    ["Evo kode: Q8h2-Lm4x (zacasna).", "Q8h2-Lm4x"],
+  ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("leaves a product, a version or a plain word set the same way", () => {
+    for (const text of ["I set it to Windows11 mode and changed it to 2.4.1-beta.", "Nastavil sem ga na Outlook2019, prej je bil Thunderbird."]) {
+      expect(secrets(text)).toEqual([]);
+    }
+  });
+});
+
+describe("a colon after words of prose links the value to its password word", () => {
+  it("finds the value, but not a key at its line's start", () => {
+    expect(secrets("The router's admin page pw is still the default printed on it: d4F8-k2Lq.")).toEqual(["d4F8-k2Lq"]);
+    expect(secrets("password hint: Mojca-Rojstni-Dan\nversion: 2.4.1-rc3")).not.toContain("2.4.1-rc3");
+  });
+});
+
+describe("PHP configuration arrays", () => {
+  it("reads $config['smtp_pass'] and ['api_key'] values, not the host or version", () => {
+    const text = "$config['smtp_host'] = 'mail.example.si';\n$config['smtp_pass'] = 'Cvet!ca_2026';\n$config['api_key']   = 'mc-4e9b2f71a0c38d65e4b1f2a9c7d0e3b8-us21';\n$config['version'] = '2.4.1';";
+    expect(secrets(text)).toEqual(["Cvet!ca_2026", "mc-4e9b2f71a0c38d65e4b1f2a9c7d0e3b8-us21"]);
+  });
+});

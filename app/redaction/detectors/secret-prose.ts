@@ -22,8 +22,8 @@ const PASSWORD_CUE =
   /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|(?<=(?:omrežje|wi-?fi|ssid|wlan)[^\n]{1,40})ključ|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
-/** A linking word or sign, then the value. */
-const LINKED = /(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in|začasno|zacasno|novo|staro|temporary|new|old):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|so|torej|namely|i\.e\.|it['’]s|it is|then|potem|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusi(?:te)?|probaj(?:te)?|try|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+/** A linking word or sign, then the value. A sign may follow a word ("printed on it: d4F8-k2Lq"). */
+const LINKED = /(?:(?<![\p{L}\d])(?:(?:na|to|je|into|auf|in|začasno|zacasno|novo|staro|temporary|new|old):|is|was|to|je|na|bo|pa|v|into|auf|u|lautet|ist|war|glasi|are|npr\.|e\.g\.|recimo|na primer|for example|such as|so|torej|namely|i\.e\.|it['’]s|it is|then|potem|vpišem|vtipkam|natipkam|vnesem|vpisujem|poskusim|poskusi(?:te)?|probaj(?:te)?|try|poskusil[a]? sem|I type|I enter|I typed|I entered|I tried|typed|entered)|:|=|→|->)[ \t]+(?:(?:bilo|bil|bila|zdaj|sedaj|now|still|še)[ \t]+)?["'„“`]?([^\s"'“”`<>]{6,64})/giu;
 const CONCLUDING = /^(?:so|torej|namely|i\.e\.|it['’]s|it is|then|potem|poskusi(?:te)?|probaj(?:te)?|try)[ \t]/iu;
 const IN_PARENTHESES = /\(([^\s()]{6,64})\)/u;
 /** Google's app passwords: four groups of four lower-case letters ("mqzt vbke rply wxon"). */
@@ -78,6 +78,15 @@ const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|it['’]s|je|bo|laut
 const GROUPED_CODE =
   /(?<![\p{L}\d])(?:voucher|activation|recovery|backup|one[- ]time|single[- ]use|unlock|aktivacij\p{L}*|enkratn\p{L}*|obnovitven\p{L}*|rezervn\p{L}*)(?:[ \t]+\p{L}{2,12}){0,3}[ \t-]?(?:code|koda|kodo|codes|kode)(?:[ \t]+(?:za|for)[ \t]+\p{L}{3,14})?(?:[ \t]*\([^)\n]{1,20}\))?[ \t]*[:=][ \t]*([A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){1,5})(?![\w-])/giu;
 /**
+ * A value set or handed over without naming it a password: "set it to Blue-Kettle-4419",
+ * "Zamenjal sem ga na Kolesar_2026, prej je bil Kolesar_2025", "Temporary one for the VPN …:
+ * vpn-TMP-8823-kq", "Evo kode: Q8h2-Lm4x". Only a value with a symbol in it counts (a product or a
+ * version set the same way has none, or is a dotted number).
+ */
+const SET_TO =
+  /(?<![\p{L}])(?:(?:set|changed|reset|change|switched|put)[ \t]+(?:it|them|that|this|yours|mine)[ \t]+(?:back[ \t]+)?to|(?:zamenjal|spremenil|nastavil|ponastavil|zamenjala|spremenila|nastavila|ponastavila)[ \t]+sem[ \t]+(?:ga|jo|ji|mu|vam|ti)[ \t]+(?:na|v)|(?:sem[ \t]+)?(?:ga|jo)[ \t]+(?:zamenjal|spremenil|nastavil|ponastavil)a?[ \t]+(?:na|v)|prej[ \t]+je[ \t]+bil[oa]?|(?:temporary|new|začasn\p{L}{0,2}|zacasn\p{L}{0,2}|nov\p{L}{0,2})[ \t]+(?:one|eno|ena)(?=[^\n.!?]{0,60}[:=])[^\n.!?:=]{0,60}[:=]|(?:evo|tukaj|here['’]s|here is)[ \t]+(?:kode|koda|kodo|the code|code)[ \t]*:?|(?:geändert|gesetzt)[ \t]+auf)[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+
+/**
  * "admin / Fritz!7590-hm", "root/Tr0ub4dor&3": an administrator account and its password, the
  * way a chat hands over a router's login. The value must look chosen (so "admin/admin" and a
  * path such as "admin/users/42" are left).
@@ -122,7 +131,9 @@ export function detectProseSecrets(text: string): Detection[] {
     LINKED.lastIndex = 0;
     for (let link = LINKED.exec(passage); link !== null; link = LINKED.exec(passage)) {
       // '"host": "smtp.x"' after '"pass": …' is the next key of a configuration, read by its own rules.
-      if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|\w)$/u.test(passage.slice(0, link.index))) continue;
+      // A colon after words of prose ("the default printed on it: d4F8-k2Lq") links the value; a key
+      // alone at its line's start does not.
+      if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|(?:^|\n)[ \t]*[\w-]+)$/u.test(passage.slice(0, link.index))) continue;
       const value = trimEnd(link[1]!);
       // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken,
       // unless a word that draws the conclusion links it ("…plus letnica, torej Piki2018").
@@ -158,6 +169,10 @@ export function detectProseSecrets(text: string): Detection[] {
   }
   for (const match of scanAll(TRANSFER_CODE, text)) {
     if (isChosen(trimEnd(match[1]!))) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
+  }
+  for (const match of scanAll(SET_TO, text)) {
+    const value = trimEnd(match[1]!);
+    if (isChosen(value) && /[^\p{L}\d]/u.test(value) && !/\d\.\d/.test(value)) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
   }
   for (const match of scanAll(USE_AS, text)) {
     if (isChosen(match[1]!)) pushValue(match.index + match[0].indexOf(match[1]!), match[1]!, push);

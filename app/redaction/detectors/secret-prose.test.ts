@@ -145,3 +145,28 @@ describe("PHP configuration arrays", () => {
     expect(secrets(text)).toEqual(["Cvet!ca_2026", "mc-4e9b2f71a0c38d65e4b1f2a9c7d0e3b8-us21"]);
   });
 });
+
+describe("codes and keys the seventh development set's tuning part showed", () => {
+  it.each([
+    ["We need the pin for the SIM card in the 4G modem, I think it's on the card holder: 7702. The modem is new.", "7702"],
+    ["Mateja pravi, da je nova koda za alarm 0915.", "0915"],
+    ["The garage door opener code is 0415, technician arrives between 8 and 9.", "0415"],
+    ["The intercom at the gate: press 21 then the code 5093.", "5093"],
+    ["Nova koda za garažna vrata je *4477#, stara je bila ukinjena.", "*4477#"],
+    ["Can you change the FTP password to something stronger? Currently it's 12345678, I know.", "12345678"],
+    ["Mislim, da je geslo za Wi-Fi napisano na hrbtni strani: \"84129933605177\" - samo številke.", "84129933605177"],
+    ["WLAN key 81742093651128470391.", "81742093651128470391"],
+    ['the password is on the back, "FRITZ!Box-Kennwort": 3471 9920 5813 6604.', "3471 9920 5813 6604"],
+    ["the TOTP secret for the shared admin account (for the authenticator app) is JBSWY3DPEHPK3PXP.", "JBSWY3DPEHPK3PXP"],
+    ["Uporabnik: sem pozabil geslo od NAS-a\nTehnik: poskusi Arhiv#2023, to sem nastavil lani", "Arhiv#2023"],
+  ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("leaves the numbers that another noun between the cue and the number owns", () => {
+    for (const text of [
+      "PIN reset done, the ticket number is 48213.",
+      "The door code changed; room 2041 is on the second floor.",
+      "The password expired, my phone is 041123456 and the order number: 20261201.",
+      "The 2FA key for the app is in the vault, see page BASE3232 in the wiki.",
+    ]) expect(secrets(text), text).toEqual([]);
+  });
+});

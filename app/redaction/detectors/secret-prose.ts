@@ -62,13 +62,17 @@ const COLON_PAIR =
   /(?<![\p{L}])(?:creds|credentials|login|logins|prijava|dostop|dostopni podatki)[ \t]*(?:[:=]|(?:are|is|je|so|sta)(?![\p{L}]))?[ \t]+["']?[^\s:/"'@,;]{1,64}:([^\s"'<>]{4,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|disarm|arming|gate|intercom|building|parking|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|domofon\p{L}*|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|door|alarm|gate|safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|with|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:vaša|vasa|vaš|tvoja|tvoj|your|old|new|current|stara|nova|trenutna|novo|staro)[ \t]+(?:code|koda|kodo|kod|PIN)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|disarm|arming|gate|intercom|building|parking|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|domofon\p{L}*|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)(?:[ \t]+\p{Ll}{2,12}){0,2}?[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|door|alarm|gate|safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|(?:enter|use|type|input|with|then|press|dial|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:vaša|vasa|vaš|tvoja|tvoj|your|old|new|current|stara|nova|trenutna|novo|staro)[ \t]+(?:code|koda|kodo|kod|PIN)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
  * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034", "PUK pa 80552190") or after a linking word a few
- * words later ("the reset code in the SMS was 738201"); a year right after the cue is a
- * product's ("access code for Office 2019").
+ * words later ("the reset code in the SMS was 738201", "the pin for the SIM card, I think it's
+ * on the card holder: 7702"); a year right after the cue is a product's ("access code for Office
+ * 2019"), and a number after another noun in between is that noun's (REFERENCE_NOUN).
  */
-const CODE_VALUE = /(?:[^\n.!?]{0,30}?(?<![\p{L}])(?:is|was|it['’]s|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|(?:[ \t]+\p{Ll}{2,12}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+const CODE_VALUE = /(?:[^\n.!?]{0,80}?(?:(?<![\p{L}])(?:is|was|it['’]s|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)|(?<=[\p{L}\d)])[ \t]*:)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|(?:(?:[ \t]+\p{Ll}{2,12}){1,3}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-|\*)?\d{4,8}#?|\d{3}[ -]\d{3})(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
+
+/** Words that make the number after them theirs, not the code's: "PIN reset, ticket number is 48213". */
+const REFERENCE_NOUN = /number|n[or]\.|št\.|številk|stevilk|(?<![\p{L}])(?:id|ext|tel|port|room|floor|model|serial|order|invoice|account|ticket|error|status|version|build|konto|račun|racun|naročil|narocil|soba|sobe|nadstrop\p{L}*|interna|napaka|napake|verzij\p{L}*|serijsk\p{L}*|poštn\p{L}*|zip|postcode)(?![\p{L}])/iu;
 
 /**
  * A code made of letter-and-digit groups after a cue that makes it a credential: "Voucher code
@@ -104,6 +108,10 @@ export function detectProseSecrets(text: string): Detection[] {
     // The word right after every cue is its value, in a passage already read too ("kaj je geslo
     // za wifi? … ključ zelenjava2026").
     wordAfterCue(text, cue, push);
+    // '"FRITZ!Box-Kennwort": 3471 9920 5813 6604': a router's key printed in groups of four digits
+    DIGIT_GROUPS_AFTER_CUE.lastIndex = cue.index + cue[0].length;
+    const groups = DIGIT_GROUPS_AFTER_CUE.exec(text);
+    if (groups !== null) push(groups.index + groups[0].length - groups[1]!.length, groups.index + groups[0].length, 0.75);
     // A cue whose next words the previous passage already read adds only cost ("password: " a
     // hundred thousand times stays one pass).
     if (cue.index + cue[0].length + 40 <= searchedUntil) continue;
@@ -133,12 +141,18 @@ export function detectProseSecrets(text: string): Detection[] {
       // '"host": "smtp.x"' after '"pass": …' is the next key of a configuration, read by its own rules.
       // A colon after words of prose ("the default printed on it: d4F8-k2Lq") links the value; a key
       // alone at its line's start does not.
-      if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|(?:^|\n)[ \t]*[\w-]+)$/u.test(passage.slice(0, link.index))) continue;
+      if (/^[:=]/.test(link[0]) && /(?:["'][ \t]*|[\w]+[_.][\w.]*|(?<![\p{L}])[A-Z][A-Z0-9_]{2,}|(?:^|\n)[ \t]*[\w-]+)$/u.test(passage.slice(0, link.index))) {
+        // "Tehnik: poskusi Arhiv#2023": what was read as the key's value may be the linking word
+        LINKED.lastIndex = link.index + link[0].length - link[1]!.length;
+        continue;
+      }
       const value = trimEnd(link[1]!);
       // In a later clause ("…, the router is FritzBox7590") only a value with a symbol is taken,
       // unless a word that draws the conclusion links it ("…plus letnica, torej Piki2018").
       const laterClause = /[,.;!?\n]/.test(passage.slice(0, link.index)) && !CONCLUDING.test(link[0]);
-      if (!((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value)))) {
+      // "Currently it's 12345678", 'napisano na hrbtni strani: "84129933605177"': digits alone, in the cue's clause
+      const numeric = !laterClause && isNumericPassword(value) && !REFERENCE_NOUN.test(passage.slice(0, link.index));
+      if (!((isChosen(value) || (wifi && !laterClause && isWordWithDigits(value))) && (!laterClause || /[^\p{L}\d]/u.test(value))) && !numeric) {
         // "-> zacasno: Zacasno!4821": what was read as a value may be the next linking word
         LINKED.lastIndex = link.index + link[0].length - link[1]!.length;
         continue;
@@ -170,6 +184,7 @@ export function detectProseSecrets(text: string): Detection[] {
   for (const match of scanAll(TRANSFER_CODE, text)) {
     if (isChosen(trimEnd(match[1]!))) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
   }
+  for (const match of scanAll(TOTP_SECRET, text)) push(match.index + match[0].length - match[1]!.length, match.index + match[0].length, 0.85);
   for (const match of scanAll(SET_TO, text)) {
     const value = trimEnd(match[1]!);
     if (isChosen(value) && /[^\p{L}\d]/u.test(value) && !/\d\.\d/.test(value)) pushValue(match.index + match[0].length - match[1]!.length, match[1]!, push);
@@ -211,7 +226,7 @@ export function detectProseSecrets(text: string): Detection[] {
   for (const cue of scanAll(CODE_CUE, text)) {
     CODE_VALUE.lastIndex = cue.index + cue[0].length;
     const value = CODE_VALUE.exec(text);
-    if (value !== null) {
+    if (value !== null && !REFERENCE_NOUN.test(text.slice(cue.index + cue[0].length, value.index + value[0].length - value[1]!.length))) {
       // "pairs with code 0000 (default from the manual)": one digit repeated is a factory default
       if (/^(\d)\1+$/.test(value[1]!)) continue;
       const end = value.index + value[0].length;
@@ -271,6 +286,15 @@ function codesListedUnder(text: string, cueEnd: number, push: (start: number, en
 const SEED_PHRASE_CUE = /(?<![\p{L}])(?:seed(?:[ \t]+(?:phrase|words))?|recovery[ \t]+phrase|secret[ \t]+recovery[ \t]+phrase|mnemonic(?:[ \t]+phrase)?|obnovitven\p{L}*[ \t]+(?:stavek|fraz\p{L}*|besede)|seed[ \t]+fraz\p{L}*)(?![\p{L}])/giu;
 const SEED_WORDS = /[^]{0,160}?(?<![\p{L}])((?:[a-z]{3,8}[ \t]+){11,23}[a-z]{3,8})(?![\p{L}])/yu;
 
+const DIGIT_GROUPS_AFTER_CUE = /[^\n:=.!?]{0,30}?(?:[:=]|(?<![\p{L}])(?:is|je|ist|lautet))[ \t]*["'„“]?(\d{4}(?:[ -]\d{4}){2,5})(?![\p{L}\d])/uy;
+
+/**
+ * A TOTP secret in base32, for an authenticator app: "the TOTP secret for the shared admin account
+ * is JBSWY3DPEHPK3PXP", "2FA key: jbsw y3dp ehpk 3pxp". Whoever has it makes the codes.
+ */
+const TOTP_SECRET =
+  /(?<![\p{L}])(?:totp|2fa|mfa|otp|authenticator|avtentikator\p{L}*)(?![\p{L}])[^\n]{0,60}?(?<![\p{L}])(?:secret|key|seed|ključ|skrivnost)(?![\p{L}])[^\n.!?]{0,60}?(?:(?<![\p{L}])(?:is|je|ist)|[:=])[ \t]+["'„“]?((?=[A-Za-z2-7 ]*[2-7])[A-Za-z2-7]{4}(?: ?[A-Za-z2-7]{4}){3,15}=*)(?![\p{L}\d])/giu;
+
 /** The word right after a password cue ("WPA2 key Dobrodosli2026", "pw Qwerty#123", "ključ zelenjava2026"). */
 function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, end: number, confidence: number) => void): void {
   const from = cue.index + cue[0].length;
@@ -279,7 +303,7 @@ function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, 
   if (next === null) return;
   const value = trimEnd(next[1]!);
   const at = from + next[0].length - next[1]!.length;
-  if (isChosen(value) || (WIFI_CUE.test(cue[0]) && isWordWithDigits(value))) pushValue(at, next[1]!, push);
+  if (isChosen(value) || (WIFI_CUE.test(cue[0]) && (isWordWithDigits(value) || isNumericPassword(value)))) pushValue(at, next[1]!, push);
   else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
 }
 // "geslo certifikata Certifikat.2026!": one lower-case word may name what the password is for
@@ -287,6 +311,14 @@ const WORD_AFTER_CUE = /(?:[ \t]+\p{Ll}{2,15})?[ \t]+["'„“`]?([^\s"'“”`<
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);
+}
+
+/**
+ * "12345678", "81742093651128470391": a password of digits alone, six to twenty-four of them
+ * (router keys are printed so). Not a phone number (0 and eight digits) nor a date (20261201).
+ */
+function isNumericPassword(value: string): boolean {
+  return /^\d{6,24}$/.test(value) && !/^0\d{7,8}$/.test(value) && !/^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/.test(value);
 }
 
 /** "sunflower2024": letters and digits, eight or more, as Wi-Fi keys often are. */

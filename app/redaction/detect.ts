@@ -16,6 +16,7 @@ import { detectPassphrases } from "./detectors/secret-passphrase";
 import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
+import { detectTopicSecrets } from "./detectors/secret-topic";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
 
 const DETECTORS: readonly Detector[] = [
@@ -26,6 +27,7 @@ const DETECTORS: readonly Detector[] = [
   detectCommandSecrets,
   detectCodeSecrets,
   detectPassphrases,
+  detectTopicSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

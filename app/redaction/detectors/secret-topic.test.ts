@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+import { looksMadeUp } from "./secret-topic";
+
+const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+
+describe("passwords handed over bare in a text about credentials", () => {
+  it.each([
+    ["eva: kaj dam za geslo za novo mailchimp listo\nluka: daj kar NoviceKmetija!24 pa ga shrani v bitwarden", "NoviceKmetija!24"],
+    ["to nista isti stvari, za Adobe račun je geslo drugo\nUrška: aha, jaz sem vpisovala Golob!Adobe2023 od lani", "Golob!Adobe2023"],
+    ["the cash register pc doesn't log in\nanja: jure said probaj Blagajna2! but also no", "Blagajna2!"],
+    ["The boss wrote in the chat \"vpiši Kmetija.Rozman!5 pa bo šlo\" but it still says wrong password.", "Kmetija.Rozman!5"],
+    ["here are all his logins:\n- CRM: gvidmar / Crm#Nov-2024\n- VPN: same as email", "Crm#Nov-2024"],
+    ["kje je geslo za testnega uporabnika\nLuka: test@test.si / Test1234! ampak to je samo na stagingu", "Test1234!"],
+    ["hosting – mesarija.lesjak@gmail.com / mesar1964lesjak (seznam računov)", "mesar1964lesjak"],
+    ["Nejc: sm pred vrati od serverske, kodo rabim\nKlemen: vpiši 8841 in potem #", "8841"],
+  ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("needs the topic: the same token in a text about something else stays", () => {
+    expect(secrets("Naročilo Golob!Adobe2023 je odposlano, dostava v torek.")).toEqual([]);
+    expect(secrets("Please enter 8841 units in the stock sheet.")).toEqual([]);
+  });
+
+  it("leaves prompts, brands, markdown, hosts and questions near a credential word", () => {
+    for (const text of [
+      "root@web01:~# passwd deploy",
+      "The FRITZ!Box 7590 asks for the password again.",
+      "**Teams** export – the wifi key rotates on Monday",
+      "ssh deploy@185.42.117.9 then the password prompt hangs",
+      "podpora: ste že vpisali PIN? model je Zyxel LTE3301? firmware V1.00",
+      "- uses: actions/checkout@v4 with the deploy token",
+      "geslo: see ticket #40215, login form at /login?next=%2Fadmin",
+    ]) expect(secrets(text), text).toEqual([]);
+  });
+});
+
+describe("looksMadeUp", () => {
+  it("takes a chosen value with a symbol, not a word, a version or an address", () => {
+    expect(["q$7Vw!m2Zr9e#Lp", "Kolar2024!", "Sejna#2024", "Rec!Adm-4471"].filter(looksMadeUp)).toHaveLength(4);
+    expect(["Windows11", "v2.4.1!", "a!=b2", "#hashtag2024", "user@example.si", "Hello!", "windows11!"].filter(looksMadeUp)).toEqual([]);
+  });
+});

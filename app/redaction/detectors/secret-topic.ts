@@ -1,0 +1,109 @@
+import type { Detection } from "../types";
+import { scanAll } from "./candidate-scan";
+import { isChosen } from "./secret-prose";
+
+/**
+ * Passwords that no cue word introduces, in a text that is about credentials (issue 18, the
+ * eighth development set): chats and mails hand them over bare, after any verb ("daj kar
+ * NoviceKmetija!24", "jaz sem vpisovala Golob!Adobe2023", "wait maybe with small b,
+ * blagajna2!"), in lists of accounts ("CRM: gvidmar / Crm#Nov-2024", "test@test.si /
+ * Test1234!") and as a code typed at a door ("vpiši 8841 in potem #").
+ *
+ * Each rule needs the topic: a word about credentials within TOPIC_BEFORE characters before the
+ * value or TOPIC_AFTER after it. A value alone must look made up by a person: letters, a digit
+ * or both cases, and a symbol that words, ids and versions do not carry (! # $ % & * ? + ^ ~ @).
+ */
+
+const TOPIC =
+  /(?<![\p{L}])(?:passw\p{L}*|pass|pw|pwd|gesl\p{L}*|kennw\p{L}*|passwort\p{L}*|lozink\p{L}*|zaporka|log[ -]?in\p{L}*|sign[ -]?in|logins|prijav\p{L}*|credential\p{L}*|creds|dostop\p{L}*|zugang\p{L}*|account\p{L}*|račun\p{L}*|uporabni\p{L}*|user\p{L}*|pin|puk|kod[aeiou]?|code\p{L}*|šifr\p{L}*|wi-?fi\p{L}*|wlan|2fa|mfa|otp|auth\p{L}*)(?![\p{L}])/giu;
+const TOPIC_BEFORE = 400;
+const TOPIC_AFTER = 200;
+
+/**
+ * A symbol people put in a password and that prose, ids and versions rarely carry. Not "@" and
+ * "+" alone: user@host, actions/checkout@v4 and gitlab+deploy-token-12 carry them.
+ */
+const STRONG_SYMBOL = /[!#$%&*?^~]/g;
+/** What ends a token around a symbol: blanks, quotes, brackets and list punctuation. */
+const TOKEN_END = /[\s"'`“”„«»()<>[\]{},;|]/u;
+
+/** Positions of topic words, in order. */
+function topicPositions(text: string): number[] {
+  const at: number[] = [];
+  for (const hit of scanAll(TOPIC, text)) at.push(hit.index);
+  return at;
+}
+
+/** Whether a topic word stands near [start, end); `cursor` walks the sorted positions once. */
+function nearTopic(topics: number[], cursor: { i: number }, start: number, end: number): boolean {
+  while (cursor.i < topics.length && topics[cursor.i]! < start - TOPIC_BEFORE) cursor.i++;
+  const next = topics[cursor.i];
+  return next !== undefined && next <= end + TOPIC_AFTER;
+}
+
+/**
+ * A made-up password on its own: "Kmetija.Rozman!5", "q$7Vw!m2Zr9e#Lp", "Kolar2024!". Not a
+ * shell prompt (root@web01:~#), a call or a comparison (a!=b, f(x)), markdown (**Teams), a
+ * hashtag, a mention or a variable, a URL, an e-mail address or a path.
+ */
+export function looksMadeUp(token: string): boolean {
+  if (token.length < 6 || token.length > 64) return false;
+  if (/^[#@$*_]|[*_]$|[=()]|:~|%[0-9A-Fa-f]{2}|&\w+;|:\/\/|^[/~.]/.test(token)) return false;
+  if (/@/.test(token) && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(token)) return false;
+  // The symbol must be inside, or the token must be a chosen password with a closing "!" (Test1234!; a closing "?" asks)
+  const inner = token.slice(0, -1);
+  if (!/[!#$%&*?^~]/.test(inner) && !(/!$/.test(token) && /\p{Lu}/u.test(inner) && /\d/.test(inner))) return false;
+  // "FRITZ!Box7590": a brand that carries its "!"
+  if (/^FRITZ!Box/i.test(token)) return false;
+  return isChosen(token);
+}
+
+/** "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak". */
+const USER_SLASH_PASSWORD = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)[ \t]+\/[ \t]+`?([^\s`"'<>,;]{6,64})/giu;
+
+/** "vpiši 8841 in potem #", "probaj 8814", "try 4471": a code typed after a verb of entering. */
+const ENTERED_CODE =
+  /(?<![\p{L}])(?:vpiši|vpišite|vtipkaj|vnesi|vnesite|probaj|poskusi|pritisni|daj|try|enter|type|dial|press|tippe|gib)[ \t]+(?:(?:kar|še|the|code|kodo)[ \t]+)?(\d{4,8})(?![\d.,:/-])/giu;
+
+export function detectTopicSecrets(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const topics = topicPositions(text);
+  if (topics.length === 0) return detections;
+  const push = (start: number, end: number, confidence: number) => detections.push({ type: "SECRET", start, end, confidence });
+
+  const cursor = { i: 0 };
+  let tokenEnd = 0;
+  STRONG_SYMBOL.lastIndex = 0;
+  for (let symbol = STRONG_SYMBOL.exec(text); symbol !== null; symbol = STRONG_SYMBOL.exec(text)) {
+    if (symbol.index < tokenEnd) continue;
+    let start = symbol.index;
+    while (start > 0 && symbol.index - start < 64 && !TOKEN_END.test(text[start - 1]!)) start--;
+    let end = symbol.index + 1;
+    while (end < text.length && end - symbol.index < 64 && !TOKEN_END.test(text[end]!)) end++;
+    tokenEnd = end;
+    // A sentence's punctuation after the value is not part of it ("… je Sejna#2024.")
+    let token = text.slice(start, end).replace(/[.,;:]+$/, "");
+    if (/[!?]{2}$/.test(token)) token = token.replace(/[!?]+$/, "");
+    if (looksMadeUp(token) && nearTopic(topics, cursor, start, start + token.length)) push(start, start + token.length, 0.7);
+  }
+
+  cursor.i = 0;
+  if (text.includes(" / ")) {
+    for (const pair of scanAll(USER_SLASH_PASSWORD, text)) {
+      const user = pair[1]!;
+      const value = pair[2]!.replace(/[.,;:)]+$/, "");
+      const start = pair.index + pair[0].length - pair[2]!.length;
+      // After an e-mail address, a word with digits is enough; after a plain user name the value must look made up.
+      const password = looksMadeUp(value) || isChosen(value) || (user.includes("@") && /^(?=.*\p{L})(?=.*\d)[\p{L}\d]{8,64}$/u.test(value));
+      if (password && !/^\d+$/.test(user) && nearTopic(topics, cursor, pair.index, start + value.length)) push(start, start + value.length, 0.75);
+    }
+  }
+
+  cursor.i = 0;
+  for (const entered of scanAll(ENTERED_CODE, text)) {
+    const start = entered.index + entered[0].length - entered[1]!.length;
+    if (/^(?:19|20)\d{2}$/.test(entered[1]!)) continue; // a year
+    if (nearTopic(topics, cursor, entered.index, start + entered[1]!.length)) push(start, start + entered[1]!.length, 0.7);
+  }
+  return detections;
+}

@@ -124,3 +124,16 @@ describe("names in JSON and XML records", () => {
     expect(persons('{"name":"Kovač Transport d.o.o.","username":"admin","last":"never"}')).toEqual([]);
   });
 });
+
+describe("chats between a named speaker and a role", () => {
+  it("takes a lower-case speaker who talks with support, and a speaker with a role in parentheses", () => {
+    const chat = "anja: helo, the cash register pc doesn't log in\nsupport: which user?\nanja: blagajna, the normal one";
+    expect(persons(chat)).toEqual(["anja", "anja"]);
+    const roles = "Marko (tech): Did you get the reset email?\nHelen (client): no, nothing.";
+    expect(persons(roles)).toEqual(["Marko", "Helen"]);
+  });
+
+  it("leaves labels of a form that talk with no one", () => {
+    expect(persons("rok: 5. 12. 2026\nsupport: tier 2")).toEqual([]);
+  });
+});

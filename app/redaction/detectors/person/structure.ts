@@ -225,15 +225,17 @@ function vcardNames(line: string, lineStart: number, from: number, isN: boolean,
 }
 
 /**
- * A chat transcript: lines labelled "Name: " (or "<nick> ") by two or more speakers, one of them
- * no ordinary word; a speaker is a given name or a handle made of names ("pablo:", "marta.r:").
+ * A chat transcript: lines labelled "Name: " (or "<nick> ", "Name (role): ") by two or more
+ * speakers, one of them no ordinary word; a speaker is a given name or a handle made of names
+ * ("pablo:", "marta.r:"). A named speaker talking with a role ("support:", "tehnik:") is one too.
  */
-const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30}):)[ \t]+\S/u;
+const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30})(?:[ \t]+\([^)\n]{1,25}\))?:)[ \t]+\S/u;
 function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
   if (!text.includes(": ") && !text.includes("> ")) return false;
   const names = gazetteer();
   const labels = new Set<string>();
   let strong = 0;
+  let role = false;
   for (const [start, end] of lines) {
     if (end - start > MAX_LINE) continue;
     // A label ends in ":" or ">" within the 40 units read: most lines have neither, and are not sliced.
@@ -244,6 +246,11 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
     const label = CHAT_LABEL.exec(text.slice(start, windowEnd));
     if (label === null) continue;
     const value = label[1] ?? label[2]!;
+    if (isRoleWord(value)) {
+      role = true;
+      if (strong >= 1) return true;
+      continue;
+    }
     if (/^\p{Lu}\p{Ll}+$/u.test(value)) {
       const flags = names.flagsOf(value.toLowerCase());
       if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
@@ -251,7 +258,7 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
     } else if (isPersonHandle(value) || isGivenNameHandle(value)) strong++;
     else continue;
     labels.add(value);
-    if (strong >= 1 && labels.size >= 2) return true;
+    if (strong >= 1 && (labels.size >= 2 || role)) return true;
   }
   return false;
 }
@@ -311,8 +318,9 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   if (!prefix && colon > from && colon - from <= 40 && colon + 1 < line.length && /[ \t]/.test(line[colon + 1]!)) {
-    // "Eva: sure, which email?": a chat line without a time, the speaker a known given name
-    const name = line.slice(from, colon);
+    // "Eva: sure, which email?": a chat line without a time, the speaker a known given name;
+    // "Nina (office manager): …": the role in parentheses stays
+    const name = line.slice(from, colon).replace(/[ \t]+\([^)\n]{1,25}\)$/, "");
     const flags = gazetteer().flagsOf(name.toLowerCase());
     // A given name that is also a word ("Rok:" deadline, "Cookie:" header) is a label here, not a
     // speaker, unless the text is a chat whose other speakers are plain names ("Grant: can you…").

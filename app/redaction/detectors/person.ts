@@ -6,7 +6,7 @@ import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG, SURNAME } from "./person/gazetteer";
 import { isHandleOfPerson } from "./person/handles";
-import { lowerCaseNames } from "./person/lower-case-names";
+import { lowerCaseGivenNames, lowerCaseNames } from "./person/lower-case-names";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
 import { COMPANY_WORD, isNameValue, structuredNames } from "./person/structure";
@@ -220,6 +220,7 @@ export function detectPersons(text: string): Detection[] {
   runningTextNames(text, tokens, detections);
   lowerCaseNames(text, detections);
   structuredNames(text, detections);
+  lowerCaseGivenNames(text, detections);
   return detections;
 }
 

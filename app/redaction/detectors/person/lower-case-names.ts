@@ -1,5 +1,5 @@
 import type { Detection } from "../../types";
-import { COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME, SURNAME, unitsHash, type Gazetteer } from "./gazetteer";
+import { COMMON_WORD, gazetteer, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME, unitsHash, type Gazetteer } from "./gazetteer";
 
 /**
  * Names typed all in lower case, as chat and quick mails write them ("said tina zorman no longer
@@ -123,6 +123,33 @@ export function lowerCaseNames(text: string, detections: Detection[]): void {
     previousEnd = -1;
     previousGiven = false;
     previousStart = 0;
+    for (const hit of text.matchAll(LOWER_WORD)) word(hit.index, hit.index + hit[0].length);
+  }
+  for (const detection of found) detections.push(detection);
+}
+
+/**
+ * Whether the writer types names in lower case: a name already found (a chat's speaker label,
+ * "anja:", "mojca  08:33") is one lower-case word. Then a lower-case given name elsewhere in the
+ * text is a name too ("i think mia or benjamin", "his tickets → nina"), unless it is also an
+ * ordinary word, a product or a place ("rok", "luka", "jasna" stay), or a case form.
+ */
+function writesNamesInLowerCase(text: string, detections: readonly Detection[]): boolean {
+  return detections.some((d) => d.type === "PERSON" && d.end - d.start >= 3 && /^\p{Ll}+$/u.test(text.slice(d.start, d.end)));
+}
+
+/** Run after the structural rules, whose speaker labels say how the writer types names. */
+export function lowerCaseGivenNames(text: string, detections: Detection[]): void {
+  if (!writesNamesInLowerCase(text, detections)) return;
+  const names = gazetteer();
+  const found: Detection[] = [];
+  const word = (start: number, end: number) => {
+    const flags = flagsAt(names, text, start, end);
+    // Nominatives only: a case form in lower case is as often a word ("evo", Eva's accusative, is "here")
+    if ((flags & GIVEN) !== 0 && (flags & NOMINATIVE) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0) found.push({ type: "PERSON", start, end, confidence: 0.55 });
+  };
+  if (!eachLowerWord(text, word)) {
+    found.length = 0;
     for (const hit of text.matchAll(LOWER_WORD)) word(hit.index, hit.index + hit[0].length);
   }
   for (const detection of found) detections.push(detection);

@@ -137,3 +137,19 @@ describe("chats between a named speaker and a role", () => {
     expect(persons("rok: 5. 12. 2026\nsupport: tier 2")).toEqual([]);
   });
 });
+
+describe("names typed in lower case by a writer who types names so", () => {
+  it("takes the other lower-case given names of a chat whose speakers are lower-case names", () => {
+    const chat = "[10:01] ana: who's handling the loyalty page?\n[10:02] gregor: not me, i think mia or benjamin\n[10:03] ana: ok, ask zoran";
+    expect(persons(chat)).toEqual(expect.arrayContaining(["mia", "benjamin", "zoran"]));
+  });
+
+  it("takes a lower-case speaker before a Slack time", () => {
+    expect(persons("mojca 08:33  first the dentist, then the lawyer\nmojca 08:36  parking is on the left")).toEqual(["mojca", "mojca"]);
+  });
+
+  it("leaves lower-case names and case forms in a text whose names are capitalised", () => {
+    expect(persons("Ana: i think mia said so\nGregor: ok")).not.toContain("mia");
+    expect(persons("[10:01] ana: evo, tukaj je\n[10:02] gregor: hvala")).not.toContain("evo");
+  });
+});

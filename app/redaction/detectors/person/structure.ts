@@ -342,6 +342,12 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   if (!prefix) {
+    // "mojca 08:33  first the dentist": Slack's header in lower case, a name known to the gazetteer
+    const lower = TIME_IN_LINE.test(line) ? LOWER_NAME_THEN_TIME.exec(line.slice(from)) : null;
+    if (lower && isHandleOfPerson(lower[1]!, true)) {
+      push(detections, lineStart + from, lineStart + from + lower[1]!.length, 0.75);
+      return true;
+    }
     // the time after the name: "Mateja Hribar, 10:42", "Mateja Hribar (10:42):"
     const m = TIME_IN_LINE.test(line) ? NAME_THEN_TIME.exec(line.slice(from)) : null;
     // "Mark Twyman  10:32 AM" alone on its line (Slack, Teams): two or three capitalised words
@@ -355,6 +361,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
   return false;
 }
 
+const LOWER_NAME_THEN_TIME = /^(\p{Ll}[\p{Ll}\d._-]{1,30})[ \t]+\d{1,2}:\d{2}(?:[ \t]?[ap]m)?(?=[ \t]|$)/u;
 const BOLD_SPEAKER = /^\*\*(\p{Lu}[^*\n]{1,58}?)\*\*[ \t]*(?:\([^)\n]{0,30}\d{1,2}[:.]\d{2}[^)\n]{0,12}\)|\d{1,2}[:.]\d{2}(?![\d.:]))/u;
 const CAPITALISED_NICK = /^<(\p{Lu}\p{Ll}{1,30}(?: \p{Lu}[\p{Ll}'’-]{1,30}){0,2})>[ \t]/u;
 

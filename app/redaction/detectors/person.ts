@@ -1,6 +1,6 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
-import { keyedFields, plainKey } from "./keyed-fields";
+import { keyedFields, plainKey, SQL_INSERT_HINT } from "./keyed-fields";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
@@ -315,12 +315,14 @@ function displayNames(text: string, detections: Detection[]): void {
  * name columns accept, and a capitalised value that is no firm. "key: value" lines are LABELLED's.
  */
 const NAME_KEY_HINT = /name|first|last|given|family|ime|priimek/i;
+/** What a test record or an empty form puts in a name field. */
+const PLACEHOLDER_NAME = /^(?:test|tester|n\/?a|null|none|xxx+|tbd|unknown|neznan[oa]?|anonymous|anonimen|demo)$/i;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 function keyedNameFields(text: string, detections: Detection[]): void {
-  if (!NAME_KEY_HINT.test(text) || !(text.includes('"') || text.includes("<"))) return;
+  if (!NAME_KEY_HINT.test(text) || !(text.includes('"') || text.includes("<") || SQL_INSERT_HINT.test(text))) return;
   for (const field of keyedFields(text)) {
     const value = text.slice(field.start, field.end);
-    if (!CAPITALISED_NAME.test(value) || !NAME_COLUMN.test(plainKey(field.key)) || !isName(value)) continue;
+    if (!CAPITALISED_NAME.test(value) || PLACEHOLDER_NAME.test(value) || !NAME_COLUMN.test(plainKey(field.key)) || !isName(value)) continue;
     if (companyAfter(value, value.search(/ |$/))) continue;
     detections.push({ type: "PERSON", start: field.start, end: field.end, confidence: 0.8 });
   }

@@ -14,17 +14,18 @@ export interface KeyedField extends FieldSpan {
   key: string;
 }
 
-// "key: value" (also "key = value" and dot leaders), "\"key\": \"value\"", "<Key>value</Key>"
+// "key: value" (also "key = value" and dot leaders), "\"key\": \"value\"", "<Key>value</Key>", and
+// FHIR's <city value="Celje"/>
 const FIELD =
-  /(?:^[ \t]*([A-Za-zÀ-žß][\wÀ-žß /.-]{0,30}?)(?:[ \t]*[:=]|[ \t]*\.{2,})[ \t.]*([^\s.][^\n]{0,80}?)[ \t]*\r?$)|(?:"([A-Za-z_][\w-]{0,30})"[ \t]*:[ \t]*"([^"\n]{1,80})")|(?:<([A-Za-z][\w:.-]{0,40})>([^<\n]{1,80})<\/\5>)/gm;
+  /(?:^[ \t]*([A-Za-zÀ-žß][\wÀ-žß /.-]{0,30}?)(?:[ \t]*[:=]|[ \t]*\.{2,})[ \t.]*([^\s.][^\n]{0,80}?)[ \t]*\r?$)|(?:"([A-Za-z_][\w-]{0,30})"[ \t]*:[ \t]*"([^"\n]{1,80})")|(?:<([A-Za-z][\w:.-]{0,40})>([^<\n]{1,80})<\/\5>)|(?:<([A-Za-z][\w:.-]{0,40})[ \t]+value="([^"\n]{1,80})"[ \t]*\/?>)/gm;
 
 export function* keyedFields(text: string): Generator<KeyedField> {
   const rows = SQL_INSERT_HINT.test(text) ? sqlInsertFields(text) : [];
   let row = 0;
   FIELD.lastIndex = 0;
   for (let m = FIELD.exec(text); m !== null; m = FIELD.exec(text)) {
-    const key = m[1] ?? m[3] ?? m[5]!;
-    const value = m[2] ?? m[4] ?? m[6]!;
+    const key = m[1] ?? m[3] ?? m[5] ?? m[7]!;
+    const value = m[2] ?? m[4] ?? m[6] ?? m[8]!;
     const start = m.index + m[0].lastIndexOf(value);
     // in text order: the readers keep state from field to field (a street, then its town)
     while (row < rows.length && rows[row]!.start < start) yield rows[row++]!;
@@ -71,9 +72,10 @@ export function sqlInsertFields(text: string): KeyedField[] {
   return fields;
 }
 
-/** "BuyerCity" → "buyer city", "address_1" → "address 1", "Town / City" → "town/city". */
+/** "BuyerCity" → "buyer city", "address_1" → "address 1", "Town / City" → "town/city", "cbc:CityName" → "city name". */
 export function plainKey(key: string): string {
   return key
+    .replace(/^[A-Za-z]{1,8}:(?=[A-Za-z])/, "")
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .replace(/[_-]+/g, " ")

@@ -26,3 +26,19 @@ describe("an address given in keyed fields", () => {
     expect(addresses("Address: Kovač d.o.o., Vrtna 6, Kranj")).toEqual(["Vrtna 6, Kranj"]);
   });
 });
+
+describe("keyed addresses in more exports", () => {
+  it("reads FHIR's value attributes, namespaced UBL and eSlog's data elements", () => {
+    expect(addresses('<address><line value="Prešernova ulica 12"/><city value="Celje"/><postalCode value="3000"/></address>')).toEqual(["Prešernova ulica 12", "Celje", "3000"]);
+    expect(addresses("<cbc:StreetName>Teslova ulica 27</cbc:StreetName>\n<cbc:CityName>Ljubljana</cbc:CityName>\n<cbc:PostalZone>1000</cbc:PostalZone>")).toEqual(["Teslova ulica 27", "Ljubljana", "1000"]);
+    expect(addresses("<D_3042>Partizanska cesta 44</D_3042><D_3164>Slovenj Gradec</D_3164><D_3251>2380</D_3251>")).toEqual(["Partizanska cesta 44", "Slovenj Gradec", "2380"]);
+  });
+
+  it("joins a street's name to the house number field after it", () => {
+    expect(addresses("Street:          Pot na Fužine\nHouse no.:       43\nFlat:            14\nPostcode:        1000\nTown:            Ljubljana\nValid from:      01.07.2024")).toEqual([
+      "Pot na Fužine", "43", "14", "1000", "Ljubljana",
+    ]);
+    // a street's name with no number after it is a place, not an address
+    expect(addresses("Street: Pot na Fužine\nComment: closed for works\nTown: Ljubljana")).toEqual([]);
+  });
+});

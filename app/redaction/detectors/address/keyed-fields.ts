@@ -10,7 +10,7 @@
 import { keyedFields, plainKey, type FieldSpan } from "../keyed-fields";
 
 /** Cheap test before any field is parsed: some street key is in the text. */
-const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
+const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|<line |d_3042|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
 
 /** Whose address a key names ("BuyerCity", "shipping_zip", "applicant address 1"): the rest says what. */
 const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec)[ ]?/;
@@ -21,19 +21,25 @@ function normalisedKey(key: string): string {
   return STREET_KEYS.has(plain) || PART_KEYS.has(plain) ? plain : plain.replace(WHOSE, "");
 }
 
-// with the names of UBL's address elements (StreetName, CityName, PostalZone), as e-invoices write them
+// with the names of UBL's address elements (StreetName, CityName, PostalZone), as e-invoices write them,
+// eSlog's data elements (D_3042 street, D_3164 town, D_3251 postcode) and FHIR's address (line, city)
 const STREET_KEYS = new Set([
   "street", "street address", "street/no", "street no", "street and number", "address", "address 1", "address line 1",
   "addr", "addr 1", "addr.", "line 1", "naslov", "ulica", "ulica in hišna številka", "straße", "strasse", "adresse",
-  "anschrift", "seat", "registered office", "sedež", "sedez", "street name", "additional street name",
+  "anschrift", "seat", "registered office", "sedež", "sedez", "street name", "additional street name", "line", "d 3042",
 ]);
 const PART_KEYS = new Set([
   "city", "town", "town/city", "city/town", "city/state", "city/state/zip", "state", "province", "county", "region",
   "state/province", "zip", "zip code", "postcode", "post code", "postal code", "eircode", "address 2", "address line 2",
   "addr 2", "line 2", "kraj", "mesto", "pošta", "posta", "poštna številka", "postna stevilka", "ort", "plz", "plz/ort",
   "wohnort", "post code/town", "postcode/town", "zip/city", "post town", "city name", "postal zone",
-  "country subentity", "building number",
+  "country subentity", "building number", "house no.", "house no", "house number", "hišna številka", "hišna št.",
+  "hisna stevilka", "hausnummer", "flat", "apartment", "apt", "stanovanje", "d 3164", "d 3251",
 ]);
+/** The fields that hold a house number alone, after a street field that holds only the street's name. */
+const HOUSE_NUMBER_KEYS = new Set(["house no.", "house no", "house number", "hišna številka", "hišna št.", "hisna stevilka", "hausnummer", "building number", "no.", "nr.", "št."]);
+/** A street's name without its number ("Pot na Fužine", "Kossuth Lajos utca"). */
+const STREET_NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5}$/u;
 
 /**
  * A street as a field or a table cell holds it: words then a house number ("Vrtna ulica 6",
@@ -59,8 +65,18 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
   let next = 0;
   let streetAt = -Infinity;
   let recordEnd = -1;
+  // "Street: Pot na Fužine" then "House no.: 43": a street's name waits for its number
+  let nameOnly: FieldSpan | null = null;
   for (const raw of keyedFields(text)) {
     const field = { ...raw, key: normalisedKey(raw.key) };
+    const waiting = nameOnly;
+    nameOnly = null;
+    if (waiting !== null && HOUSE_NUMBER_KEYS.has(field.key) && /^\d{1,4}[a-zA-Z]?$/.test(text.slice(field.start, field.end))) {
+      spans.push(waiting, { start: field.start, end: field.end });
+      streetAt = field.end;
+      recordEnd = endOfRecord(text, field.end);
+      continue;
+    }
     if (STREET_KEYS.has(field.key)) {
       const value = text.slice(field.start, field.end);
       while (next < sorted.length && sorted[next]!.start < field.end) next++;
@@ -74,7 +90,7 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
         spans.push({ start, end: Math.max(field.end, ...overlapping.map((d) => d.end)) });
         streetAt = field.end;
         recordEnd = endOfRecord(text, field.end);
-      }
+      } else if (STREET_NAME_ONLY.test(value)) nameOnly = { start: field.start, end: field.end };
     } else if (PART_KEYS.has(field.key) && field.start > streetAt && field.start < recordEnd && /[\p{L}\d]/u.test(text.slice(field.start, field.end))) {
       spans.push({ start: field.start, end: field.end });
     }

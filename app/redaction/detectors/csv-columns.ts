@@ -41,26 +41,60 @@ export function columnValues(
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const line = text.slice(lineStart, contentEnd);
     if (header !== null) {
-      const fields = line.split(header.delimiter);
+      const fields = splitFields(line, header.delimiter);
       if (fields.length !== header.fields) header = null;
       else {
-        let offset = lineStart;
-        fields.forEach((field, index) => {
-          if (header!.columns.includes(index)) {
-            const trimmed = unquoted(field.trim());
-            if (trimmed) {
-              const at = text.indexOf(trimmed, offset);
-              values.push({ start: at, end: at + trimmed.length });
-            }
+        for (const index of header.columns) {
+          const field = fields[index]!;
+          const trimmed = unquoted(field.text.trim());
+          if (trimmed) {
+            const at = lineStart + field.offset + field.text.indexOf(trimmed);
+            values.push({ start: at, end: at + trimmed.length });
           }
-          offset += field.length + header!.delimiter.length;
-        });
+        }
       }
     }
     if (header === null && (lineHint === undefined || lineHint.test(line))) header = headerOf(line, isCueField);
     lineStart = lineEnd + 1;
   }
   return values;
+}
+
+/**
+ * A row's fields and where each starts in the line. A field in double quotes may hold the
+ * delimiter ("Kidričeva ulica 3, 4220 Škofja Loka"; "" is a quote inside it), as RFC 4180 and
+ * every spreadsheet's export write it. Written here rather than taken from csv-parse: the
+ * detectors need each field's offset in the text, which a CSV parser does not report.
+ */
+export function splitFields(line: string, delimiter: string): Array<{ text: string; offset: number }> {
+  if (!line.includes('"')) {
+    let offset = 0;
+    return line.split(delimiter).map((text) => {
+      const field = { text, offset };
+      offset += text.length + delimiter.length;
+      return field;
+    });
+  }
+  const fields: Array<{ text: string; offset: number }> = [];
+  let start = 0;
+  let quoted = false;
+  let blankSoFar = true; // only blanks since the field's start: a quote here opens it
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i]!;
+    if (char === '"') {
+      // inside a quoted field, "" is a quote
+      if (quoted && line[i + 1] === '"') i++;
+      else if (quoted || blankSoFar) quoted = !quoted;
+      blankSoFar = false;
+    } else if (!quoted && line.startsWith(delimiter, i)) {
+      fields.push({ text: line.slice(start, i), offset: start });
+      start = i + delimiter.length;
+      i = start - 1;
+      blankSoFar = true;
+    } else if (char !== " " && char !== "\t") blankSoFar = false;
+  }
+  fields.push({ text: line.slice(start), offset: start });
+  return fields;
 }
 
 /**
@@ -86,7 +120,7 @@ function headerOf(line: string, isCueField: (field: string) => boolean): { delim
   if (line.length > 2000) return null;
   for (const delimiter of DELIMITERS) {
     if (!line.includes(delimiter)) continue;
-    const fields = line.split(delimiter).map((field) => unquoted(field.trim()).toLowerCase());
+    const fields = splitFields(line, delimiter).map((field) => unquoted(field.text.trim()).toLowerCase());
     const columns = fields.flatMap((field, index) => (isCueField(field) ? [index] : []));
     if (columns.length > 0) return { delimiter, fields: fields.length, columns };
   }

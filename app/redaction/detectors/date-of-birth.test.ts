@@ -123,3 +123,24 @@ describe("birth dates people write around their cue (dev6 shapes)", () => {
     expect(births("Ticket (3. 12. 2026) is closed; * 2026-12-01 deployed")).toEqual([]);
   });
 });
+
+describe("a birth date written again, and birth years in columns", () => {
+  const dobs = (text: string) => detect(text).filter((d) => d.type === "DATE_OF_BIRTH").map((d) => text.slice(d.start, d.end));
+
+  it("takes the same date in another format or before its cue", () => {
+    expect(dobs("she is Eva, born on the 3rd of May 1990 — the form wants the full date, so: 3 May 1990. The domain expires 21 January 2025.")).toEqual(["3rd of May 1990", "3 May 1990"]);
+    expect(dobs("I tried 11/08/1975 and 1975-08-11. I was born 11 August 1975. Submitted: 2024-10-02")).toEqual(["11/08/1975", "1975-08-11", "11 August 1975"]);
+    expect(dobs("34 years old (born 1990), I typed 17.8.90 as the example showed, submitted 28.11.2024.")).toEqual(["1990", "17.8.90"]);
+    expect(dobs("born on 12th of feb '85 (12.02.1985)")).toEqual(["12th of feb '85", "12.02.1985"]);
+  });
+
+  it("leaves another date with the same day and month, or another year", () => {
+    expect(dobs("Datum rojstva v CRM: pravilno je 17.04.1998, ne 17. 4. 2026.")).toEqual(["17.04.1998"]);
+    expect(dobs("sin je rojen 2. 4. 2015, ne 4. 2. 2015, kot smo vpisali")).toEqual(["2. 4. 2015"]);
+  });
+
+  it("takes the years of a birth-year column, with quoted fields holding commas", () => {
+    expect(dobs('clan_st,priimek_ime,letnik,kraj\nŠD-0112,"Dolenc, Jaka",2011,Medvode\nŠD-0113,"Hodžić Amar",2012,Vodice')).toEqual(["2011", "2012"]);
+    expect(dobs('member_no,name,date_of_birth,address\nM-1,"Zala Kos",2011-03-27,"Kidričeva ulica 3, 4220 Škofja Loka"')).toEqual(["2011-03-27"]);
+  });
+});

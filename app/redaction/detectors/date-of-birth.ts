@@ -87,7 +87,56 @@ export function detectDatesOfBirth(text: string): Detection[] {
   for (const cell of columnValues(text, DOB_HEADER_HINT, isDobHeader, DOB_HEADER_LINE)) {
     if (DATE_CELL.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.85 });
   }
+  for (const cell of columnValues(text, YEAR_HEADER_HINT, isBirthYearHeader, YEAR_HEADER_HINT)) {
+    if (/^(?:19|20)\d{2}$/.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.8 });
+  }
+  pushRestatedBirthDates(text, detections);
   return detections;
+}
+
+/**
+ * The same birth date written again nearby, in another format or corrected: "born on the 3rd of
+ * May 1990 — the form wants the full date, so: 3 May 1990", "I tried 11/08/1975 and 1975-08-11.
+ * I was born 11 August 1975", "born 1990 … I typed 17.8.90". A date within RESTATED_WINDOW of a
+ * birth date found, with its year, day and month (after a year alone, its year), is that date.
+ * Only the first RESTATED_ANCHORS birth dates are looked around: a longer list is a table's.
+ */
+const RESTATED_WINDOW = 200;
+const RESTATED_ANCHORS = 40;
+const DATE_START = /(?<![\p{L}\d])(?:\d|\p{L}{3,10}\.?[ \t]+\d)/gu;
+function pushRestatedBirthDates(text: string, detections: Detection[]): void {
+  const anchors: Span[] = [];
+  for (const found of detections) {
+    if (anchors.length >= RESTATED_ANCHORS) break;
+    const date = dateAt(DATE_HERE, text, found.start);
+    if (date !== null && date.end === found.end && (date.month || date.year)) anchors.push(date);
+  }
+  if (anchors.length === 0) return;
+  const taken = new Set(detections.map((d) => d.start));
+  for (const anchor of anchors) {
+    const to = Math.min(text.length, anchor.end + RESTATED_WINDOW);
+    DATE_START.lastIndex = Math.max(0, anchor.start - RESTATED_WINDOW);
+    for (let hit = DATE_START.exec(text); hit !== null && hit.index < to; hit = DATE_START.exec(text)) {
+      // a month name's hit ends on the digit after it: that digit may start a date of its own
+      const digitAt = Math.max(hit.index + 1, hit.index + hit[0].length - 1);
+      if (taken.has(hit.index)) continue;
+      const date = dateAt(DATE_HERE, text, hit.index);
+      DATE_START.lastIndex = digitAt;
+      if (date === null || date.yearOnly) continue;
+      // the whole date: "17.04.1998, ne 17. 4. 2026" and "2. 4. 2015, ne 4. 2. 2015" name another date
+      const same = date.year === anchor.year && (anchor.yearOnly || (date.day === anchor.day && date.month === anchor.month));
+      if (!same) continue;
+      detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.75 });
+      taken.add(hit.index);
+      DATE_START.lastIndex = date.end;
+    }
+  }
+}
+
+/** Column names of a birth year: "letnik", "leto rojstva", "year of birth", "Geburtsjahr". */
+const YEAR_HEADER_HINT = /letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|\byob\b|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto/i;
+function isBirthYearHeader(field: string): boolean {
+  return /^(?:letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|yob|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto)$/.test(field);
 }
 
 /** "Ante Jurić, *1977", "(*12. 3. 1950)": the genealogists' star for born, not a list bullet at a line's start. */
@@ -151,7 +200,7 @@ function pushFollowingBirthDates(text: string, from: number, detections: Detecti
 /** "Rojstni dan ima 30. junija, letnik 1968": the year given after the birthday. */
 const BIRTH_YEAR_AFTER = /,?[ \t]*(?:letnik|letnica|leto)[ \t]*:?[ \t]*((?:19|20)\d{2})(?!\d)/y;
 const OTHER_DATE_WORDS =
-  /(?:rok|\bdo\b|\bod\b|veljav|valid|expir|pote[čk]|izdan|issued|registr|vpis(?!an)|prijav|open|odprt|odhod|prihod|deploy|namest|ra[čc]un|invoice|order|naro[čc]|created|ustvar|updat|spremen|posodob|pla[čc]|\bpaid|\bpay|\bdue\b|until|since|from|start|konec|\bend|za[čc]et|sestan|meeting|termin|join|zaposl|employ|hired|member|[čc]lan|datum(?![ \t]+roj)|\bdate\b|today|danes|včeraj|yesterday|tomorrow|jutri|\bat\b|\bob\b|died|death|umrl|smrt|\bne\b|\bnot\b|\bni\b)/i;
+  /(?:rok|\bdo\b|\bod\b|veljav|valid|expir|pote[čk]|izdan|issued|registr|vpis(?!an)|prijav|open|odprt|odhod|prihod|deploy|namest|ra[čc]un|invoice|order|naro[čc]|created|ustvar|updat|submit|oddan|oddal|sent\b|poslan|spremen|posodob|pla[čc]|\bpaid|\bpay|\bdue\b|until|since|from|start|konec|\bend|za[čc]et|sestan|meeting|termin|join|zaposl|employ|hired|member|[čc]lan|datum(?![ \t]+roj)|\bdate\b|today|danes|včeraj|yesterday|tomorrow|jutri|\bat\b|\bob\b|died|death|umrl|smrt|\bne\b|\bnot\b|\bni\b)/i;
 
 /** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
 const DOB_HEADER_HINT = groupLeadingAlternation(/(?:dob|birth|born|roj|geburt|rođenj|rodjenj|nascita|bday)/i);

@@ -47,7 +47,7 @@ const DATE_SHAPES = [
   String.raw`(\d{1,2})/(\d{1,2})/(${YEAR}|\d{2})(?!\d)`, // 15/03/1985, 03/15/1985
   String.raw`(\d{1,2})-(\d{1,2})-(${YEAR}|\d{2})(?!\d)`, // 15-03-1985, 15-03-85
   String.raw`(${YEAR})[-/. ](\d{1,2})[-/. ](\d{1,2})(?!\d)${TIME_OF_DAY}`, // 1985-03-15, 1985/03/15, 1985.03.15, 1985 03 15, 1985-03-15T00:00:00Z
-  String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985
+  String.raw`(\d{1,2})(?:\.[ \t]*|(?:st|nd|rd|th)?(?:[ \t]+|-))(?:of[ \t]+)?(\p{L}{1,10})(?:\.[ \t]*|\.?,?(?:[ \t]+|-))(${YEAR}|'\d{2})(?!\d)`, // 15. marca 1985, 15.marec 1985, 15 March 1985, 15-Mar-1985, 15. III. 1985, 12th of feb '85
   String.raw`(\p{L}{3,10})\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(${YEAR})(?!\d)`, // March 15, 1985
   String.raw`(${YEAR})(?![\d.:/-]\d)`, // rojen leta 1985
   String.raw`--\d{2}-?\d{2}(?!\d)`, // vCard BDAY without a year: --0412
@@ -59,7 +59,15 @@ export const DATE_AFTER_CUE = new RegExp(GAP + "(" + DATE_SHAPES + ")", "yu");
 /** A date right here, with nothing before it (an answer on its own line). */
 export const DATE_HERE = new RegExp("(" + DATE_SHAPES + ")", "yu");
 
-export type Span = { start: number; end: number; yearOnly: boolean };
+export type Span = {
+  start: number;
+  end: number;
+  yearOnly: boolean;
+  /** The calendar date read, where the shape gives it (0 for a part it does not hold). */
+  day?: number;
+  month?: number;
+  year?: number;
+};
 
 export function dateAt(pattern: RegExp, text: string, at: number, span: (m: RegExpExecArray) => Span | null = dateSpan): Span | null {
   pattern.lastIndex = at;
@@ -95,6 +103,7 @@ function dateSpan(match: RegExpExecArray): Span | null {
   const g = match.slice(2); // the numbered parts of the date, after the whole date (group 1)
   const end = match.index + match[0].length;
   const start = end - match[1]!.length;
+  const year = fullYear(g[2] ?? g[5] ?? g[8] ?? g[9] ?? g[14] ?? g[17] ?? g[18] ?? g[19] ?? g[23] ?? g[26]);
   let day: number;
   let month: number;
   if (g[0] !== undefined) [day, month] = dayMonth(+g[0], +g[1]!);
@@ -105,10 +114,17 @@ function dateSpan(match: RegExpExecArray): Span | null {
   else if (g[15] !== undefined) [day, month] = [+g[16]!, MONTH_NAMES.get(g[15].toLowerCase()) ?? 0];
   else if (g[19] !== undefined) [day, month] = [+g[21]!, +g[20]!];
   else if (g[24] !== undefined) [day, month] = dayMonth(+g[24], +g[25]!);
-  else if (g[22] !== undefined) return { start, end, yearOnly: true }; // a month and a year: as precise as a year alone
-  else return { start, end, yearOnly: true };
+  else if (g[22] !== undefined) return { start, end, yearOnly: true, year }; // a month and a year: as precise as a year alone
+  else return { start, end, yearOnly: true, year };
   if (!(day >= 1 && day <= 31 && month >= 1 && month <= 12)) return null;
-  return { start, end, yearOnly: false };
+  return { start, end, yearOnly: false, day, month, year };
+}
+
+/** "1985", "85", "'85" → 1985; "07" → 2007. 0 when the shape holds no year. */
+function fullYear(written: string | undefined): number {
+  if (written === undefined) return 0;
+  const digits = +written.replace("'", "");
+  return digits >= 100 ? digits : digits > 30 ? 1900 + digits : 2000 + digits;
 }
 
 /** Day first (Europe), unless the first number cannot be a month day pair that way ("03/15/1985"). */

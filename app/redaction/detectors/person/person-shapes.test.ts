@@ -153,3 +153,14 @@ describe("names typed in lower case by a writer who types names so", () => {
     expect(persons("[10:01] ana: evo, tukaj je\n[10:02] gregor: hvala")).not.toContain("evo");
   });
 });
+
+describe("streets and schools named after people", () => {
+  it("leaves the names in a street's or a school's name, and a street given by its possessive", () => {
+    expect(persons('Why is "Trg Leona Štuklja" not found? The parser treats "Ulica Jožeta Jame" as a name.')).toEqual([]);
+    expect(persons("He will park behind the building on Cankarjeva, there is a Prešernova cesta in every town.")).toEqual([]);
+  });
+
+  it("still takes the person beside them", () => {
+    expect(persons("He will park on Cankarjeva, his name is Dejan Petek.")).toEqual(["Dejan Petek"]);
+  });
+});

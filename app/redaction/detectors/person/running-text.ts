@@ -51,6 +51,8 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
 function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
   // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
   if (to - from >= 2 && companyRun(tokens, from, to)) return;
+  // "Trg Leona Štuklja", "Ulica Jožeta Jame", "OŠ Franca Rozmana": a street or a school named after someone
+  if (NAMED_AFTER_SOMEONE.test(text.slice(Math.max(0, tokens[from]!.start - 14), tokens[from]!.start))) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
@@ -173,6 +175,9 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if (t.possessive) return isGiven(t) && (!isCommon(t) || PERSONAL_THING.test(text.slice(t.end, t.end + 24))) && !/^['’]s[ \t]\p{Lu}/u.test(text.slice(t.end, t.end + 4));
   // "z Matejem", "s Petro": an instrumental after the preposition, even of a word that is also common
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
+  // "on Cankarjeva", "Prešernova cesta": a feminine possessive after a preposition of place or
+  // before a street's type word is a street ("Hodžićeva", Mrs Hodžić, is a person elsewhere)
+  if (FEMININE_POSSESSIVE.test(t.lower) && (STREET_PREPOSITIONS.has(wordBefore) || STREET_TYPE_AFTER.test(text.slice(t.end, t.end + 12)))) return false;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
   // "Hodžićeva" (Mrs Hodžić) and "pri Kovačevih" (at the Kovač family's) name people
   if ((t.flags & NOMINATIVE) === 0 && MASCULINE_POSSESSIVE.test(t.lower)) return false;
@@ -197,6 +202,11 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
 }
 
 const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
+const STREET_PREPOSITIONS = new Set(["on", "at", "in", "na", "ob", "po", "z", "s", "v", "iz", "along", "off"]);
+const FEMININE_POSSESSIVE = /(?:ov|ev)a$/;
+const STREET_TYPE_AFTER = /^[ \t]+(?:cesta|ulica|cesti|ulici|cesto|ulico|street|road|avenue|pot|trg)(?![\p{L}])/iu;
+/** A street's or an institution's type word right before a run: what follows is whom it is named after. */
+const NAMED_AFTER_SOMEONE = /(?<![\p{L}])(?:Trg|Trgu|Ulica|Ulici|Ulico|Cesta|Cesti|Cesto|Pot|Poti|Nabrežje|Bulevar|Park|Parku|Šola|Šoli|OŠ|Gimnazija|Gimnaziji|Vrtec|Vrtcu|Dom|Domu|Zavod|Avenija|Via|Piazza|Rue)[ \t]+$/u;
 
 function isTown(preposition: string, lower: string): boolean {
   const towns = addressData();

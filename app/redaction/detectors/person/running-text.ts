@@ -51,8 +51,6 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
 function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
   // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
   if (to - from >= 2 && companyRun(tokens, from, to)) return;
-  // "Trg Leona Štuklja", "Ulica Jožeta Jame", "OŠ Franca Rozmana": a street or a school named after someone
-  if (NAMED_AFTER_SOMEONE.test(text.slice(Math.max(0, tokens[from]!.start - 14), tokens[from]!.start))) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
   // follow a given name ("Mateja Zgonc"), no more.
   let first = from;
@@ -62,6 +60,8 @@ function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: 
     if (next && first + 1 < to && !tokens[first]!.sentenceInitial && isStrong(next) && !isGiven(next) && first + 2 === to) break;
     first++;
   }
+  // "Trg Leona Štuklja", "Ulica Jožeta Jame", "OŠ Franca Rozmana": a street or a school named after someone
+  if (first < to && NAMED_AFTER_SOMEONE.test(text.slice(Math.max(0, tokens[first]!.start - 14), tokens[first]!.start))) return;
   let last = to;
   while (last > first + 1) {
     const t = tokens[last - 1]!;

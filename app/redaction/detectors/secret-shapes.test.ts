@@ -102,3 +102,16 @@ describe("mail relay credentials", () => {
     expect(secrets("250-AUTH PLAIN LOGIN\n[2024-03-01] worker:started\n[app.worker] job:started")).toEqual([]);
   });
 });
+
+describe("a key's name glued to its value by OCR", () => {
+  it("leaves the key's last word out of the secret (an env line's _ read as blanks, = as -)", () => {
+    const text = "10 STRIPE SECRET KEY-sk_live_Onzc5ycBBLk36UXx064X3agw32Aw";
+    const found = detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+    expect(found).toEqual(["sk_live_Onzc5ycBBLk36UXx064X3agw32Aw"]);
+  });
+
+  it("keeps a provider's own key- prefix (Mailgun)", () => {
+    const text = "API key: key-3ax6xnjp29jd6fds4gc373sgvjxteol0";
+    expect(detect(text).map((d) => text.slice(d.start, d.end))).toEqual(["key-3ax6xnjp29jd6fds4gc373sgvjxteol0"]);
+  });
+});

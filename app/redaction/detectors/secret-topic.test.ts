@@ -24,6 +24,7 @@ describe("passwords handed over bare in a text about credentials", () => {
   it("leaves prompts, brands, markdown, hosts and questions near a credential word", () => {
     for (const text of [
       "root@web01:~# passwd deploy",
+      "deploy@web-1::i~/trgovina$ php artisan config: cache (the password prompt)",
       "The FRITZ!Box 7590 asks for the password again.",
       "**Teams** export – the wifi key rotates on Monday",
       "ssh deploy@185.42.117.9 then the password prompt hangs",

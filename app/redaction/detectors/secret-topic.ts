@@ -48,7 +48,7 @@ function nearTopic(topics: number[], cursor: { i: number }, start: number, end: 
  */
 export function looksMadeUp(token: string): boolean {
   if (token.length < 6 || token.length > 64) return false;
-  if (/^[#@$*_]|[*_]$|[=()]|:~|%[0-9A-Fa-f]{2}|&\w+;|:\/\/|^[/~.]/.test(token)) return false;
+  if (/^[#@$*_]|[*_]$|[=()]|:~|%[0-9A-Fa-f]{2}|&\w+;|:\/\/|^[/~.]|^[\w.-]+@[\w.-]+:/.test(token)) return false;
   if (/@/.test(token) && /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(token)) return false;
   // The symbol must be inside, or the token must be a chosen password with a closing "!" (Test1234!; a closing "?" asks)
   const inner = token.slice(0, -1);

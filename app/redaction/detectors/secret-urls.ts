@@ -204,6 +204,8 @@ function trimUrl(url: string): string {
 const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost/gi;
 const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|\[[^\]\n]{1,30}\][ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
 
+const GLUED_KEY_WORD = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|DSN)[-=](?=[A-Za-z0-9])/;
+
 export function detectLabelledKeys(text: string): Detection[] {
   const detections: Detection[] = [];
   KEY_LABEL.lastIndex = 0;
@@ -215,9 +217,12 @@ export function detectLabelledKeys(text: string): Detection[] {
     VALUE_AFTER_LABEL.lastIndex = end;
     const value = VALUE_AFTER_LABEL.exec(text);
     if (value === null) continue;
-    const raw = value[1]!.replace(/[.,;:]+$/, "");
+    // "STRIPE SECRET KEY-sk_live_…": OCR read an env line's "_" as blanks and "=" as "-", so the
+    // label's last word came glued to the value; it is the key's name, not part of the secret
+    const glued = GLUED_KEY_WORD.exec(value[1]!)?.[0].length ?? 0;
+    const raw = value[1]!.slice(glued).replace(/[.,;:]+$/, "");
     if (!looksLikeKey(raw) || !/\d/.test(raw)) continue;
-    const from = value.index + value[0].length - value[1]!.length;
+    const from = value.index + value[0].length - value[1]!.length + glued;
     detections.push({ type: "SECRET", start: from, end: from + raw.length, confidence: 0.85 });
     KEY_LABEL.lastIndex = from + raw.length;
   }

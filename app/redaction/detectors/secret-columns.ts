@@ -3,14 +3,14 @@ import { columnValues } from "./csv-columns";
 
 /**
  * Passwords in a pasted table whose header names the column: a Markdown or CSV list of servers
- * ("| strežnik | uporabnik | geslo |"), a spreadsheet of Wi-Fi networks and keys. In the rows the
+ * ("| strežnik | uporabnik | geslo |", "| PC name | local admin pw |"), a spreadsheet of Wi-Fi networks and keys. In the rows the
  * cue is in the header, not beside the value, and any value may be a password, so every filled
  * cell of the column is one (fail closed) except a Markdown rule and an obvious placeholder.
  */
 /** Matches every line that holds a PASSWORD_HEADER field (columnValues' lineHint contract). */
 const HEADER_HINT = /passw|geslo|gesla|pwd|pass\b|\bpw\b|lozink|zapork|kennwort|secret|token|\bkey\b|\bpin\b|ključ|schlüssel/i;
 const PASSWORD_HEADER =
-  /^(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:admin|root|user|ftp|ssh|db|wifi|wi-fi) (?:password|geslo)|geslo \(\w+\))$/;
+  /^(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:[\p{L}-]+ ){0,2}(?:password|passwort|geslo|pw|pwd|pass|pin)|geslo \(\w+\)|geslo (?:za )?[\p{L}-]+)$/u;
 const NO_VALUE = /^(?:[-:=*.]+|[-–—]|n\/a|none|null|\(prazno\)|prazno|empty|\?+|\.\.\.|…|\*+)$/i;
 
 export function detectColumnSecrets(text: string): Detection[] {

@@ -16,7 +16,7 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?\]?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */

@@ -170,3 +170,11 @@ describe("codes and keys the seventh development set's tuning part showed", () =
     ]) expect(secrets(text), text).toEqual([]);
   });
 });
+
+describe("passwords in columns, keys and right after their word", () => {
+  it("reads a table's password column whose header names the account, a WireGuard preshared key, a word with digits right after geslom", () => {
+    expect(secrets("PC name | user | local admin pw\n--------|------|---------\nWS-LAB | lab | labroot22")).toContain("labroot22");
+    expect(secrets("[Peer]\nPresharedKey = Gq3tN8vZ0bL7kX2mR5yW9cF4hJ1sD6pA3eU8iO0rT2Q=")).toEqual(["Gq3tN8vZ0bL7kX2mR5yW9cF4hJ1sD6pA3eU8iO0rT2Q="]);
+    expect(secrets('za goste pa je ločeno omrežje "Kolar-gost" z geslom dobrodosli123.')).toEqual(["dobrodosli123"]);
+  });
+});

@@ -303,7 +303,9 @@ function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, 
   if (next === null) return;
   const value = trimEnd(next[1]!);
   const at = from + next[0].length - next[1]!.length;
-  if (isChosen(value) || (WIFI_CUE.test(cue[0]) && (isWordWithDigits(value) || isNumericPassword(value)))) pushValue(at, next[1]!, push);
+  // "z geslom dobrodosli123": right after the password word, a word with digits is its value
+  const adjacent = next[0].length - next[1]!.length <= 2;
+  if (isChosen(value) || ((WIFI_CUE.test(cue[0]) || adjacent) && isWordWithDigits(value)) || (WIFI_CUE.test(cue[0]) && isNumericPassword(value))) pushValue(at, next[1]!, push);
   else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
 }
 // "geslo certifikata Certifikat.2026!": one lower-case word may name what the password is for

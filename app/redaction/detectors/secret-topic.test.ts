@@ -41,3 +41,9 @@ describe("looksMadeUp", () => {
     expect(["Windows11", "v2.4.1!", "a!=b2", "#hashtag2024", "user@example.si", "Hello!", "windows11!"].filter(looksMadeUp)).toEqual([]);
   });
 });
+
+describe("a login in Markdown", () => {
+  it("finds the password between emphasis marks", () => {
+    expect(secrets("2. Default admin login after install: **admin** / **Intranet!Start-01** — change it!")).toEqual(["Intranet!Start-01"]);
+  });
+});

@@ -58,8 +58,8 @@ export function looksMadeUp(token: string): boolean {
   return isChosen(token);
 }
 
-/** "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak". */
-const USER_SLASH_PASSWORD = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)[ \t]+\/[ \t]+`?([^\s`"'<>,;]{6,64})/giu;
+/** "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak", "**admin** / **Start!01**". */
+const USER_SLASH_PASSWORD = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)(?:\*\*|`)?[ \t]+\/[ \t]+(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/giu;
 
 /** "vpiši 8841 in potem #", "probaj 8814", "try 4471": a code typed after a verb of entering. */
 const ENTERED_CODE =
@@ -83,6 +83,12 @@ export function detectTopicSecrets(text: string): Detection[] {
     tokenEnd = end;
     // A sentence's punctuation after the value is not part of it ("… je Sejna#2024.")
     let token = text.slice(start, end).replace(/[.,;:]+$/, "");
+    // "**Intranet!Start-01**": Markdown's emphasis around the value is not part of it
+    const emphasis = /^[*_]{1,2}(?=[^*_])/.exec(token)?.[0].length ?? 0;
+    if (emphasis > 0 && token.endsWith(token.slice(0, emphasis))) {
+      token = token.slice(emphasis, -emphasis);
+      start += emphasis;
+    }
     if (/[!?]{2}$/.test(token)) token = token.replace(/[!?]+$/, "");
     if (looksMadeUp(token) && nearTopic(topics, cursor, start, start + token.length)) push(start, start + token.length, 0.7);
   }

@@ -193,3 +193,17 @@ describe("a config line's value", () => {
     expect(Math.max(...email.map((b) => b.x1))).toBe(386);
   });
 });
+
+describe("a key OCR split at its underscores", () => {
+  const line = (...ws: [string, number, number][]): OcrLineInput[] => [{ words: ws.map(([text, x0, x1]) => ({ text, bbox: { x0, y0: 0, x1, y1: 14 } })) }];
+
+  it("keeps the key's later words readable and paints only the value ('STRIPE SECRET KEY-sk live…')", () => {
+    const lines = line(["STRIPE", 0, 60], ["SECRET", 70, 130], ["KEY-sk", 140, 200], ["live", 205, 245], ["Onzc5ycBBLk36UXx064X3agw32Aw", 250, 530]);
+    const { findings } = locateFindings(lines, detect, opts);
+    const painted = findings.filter((f) => f.type === "SECRET").map((f) => f.box);
+    expect(painted.length).toBeGreaterThan(0);
+    // "KEY-" is 4 of the word's 6 characters: 140..180 stays readable
+    expect(Math.min(...painted.map((b) => b.x0))).toBeGreaterThanOrEqual(180);
+    expect(Math.max(...painted.map((b) => b.x1))).toBe(530);
+  });
+});

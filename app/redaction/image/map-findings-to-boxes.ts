@@ -422,6 +422,8 @@ function secretTails(words: PlacedWord[], covered: Set<number>, found: { type: E
 /** A key that names a secret, as code and config files write it: REDIS_PASSWORD, api_key, DB_PWD. */
 const SECRET_KEY = /^["'`]?[A-Za-z0-9_.-]*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Za-z0-9_]*["'`]?\s*[:=]?$/i;
 const ASSIGN = /^[:=]+$|^=>$/;
+/** A later word of an upper-case key, split off by OCR: "KEY", "KEY-", "URL=". */
+const KEY_PART = /^_?[A-Z][A-Z0-9_]{1,30}[-=:]?$/;
 
 /** The value after a secret's key in the same cell, with or without "=" (the engine needs one). */
 function secretAssignments(lines: OcrLineInput[], words: PlacedWord[]): Extra[] {
@@ -431,7 +433,10 @@ function secretAssignments(lines: OcrLineInput[], words: PlacedWord[]): Extra[] 
     for (let k = 0; k < cell.length - 1; k++) {
       const key = all[cell[k]!]!.text;
       if (!SECRET_KEY.test(key) || !/[A-Z_]{2}|[a-z][A-Z]|_/.test(key)) continue;
-      const value = cell.slice(k + 1).filter((id) => !ASSIGN.test(all[id]!.text));
+      // "STRIPE SECRET KEY-" "sk_live…": OCR read the key's "_" as blanks; its later words are the key too
+      let from = k + 1;
+      while (from < cell.length - 1 && KEY_PART.test(all[cell[from]!]!.text)) from++;
+      const value = cell.slice(from).filter((id) => !ASSIGN.test(all[id]!.text));
       if (value.length && words[value[0]!]) out.push(extra("SECRET", value));
       break;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detect } from "..";
-import { buildPass2Text, locateFindings, normaliseLookalikes, placeWords, tightGap, type OcrLineInput } from "./map-findings-to-boxes";
+import { buildPass2Text, clipToOwnLine, locateFindings, normaliseLookalikes, placeWords, tightGap, type OcrLineInput } from "./map-findings-to-boxes";
 
 /** Words laid out left to right at 10 px per character with one-character gaps, 20 px lines. */
 function layout(lines: string[], charW = 10): OcrLineInput[] {
@@ -205,5 +205,22 @@ describe("a key OCR split at its underscores", () => {
     // "KEY-" is 4 of the word's 6 characters: 140..180 stays readable
     expect(Math.min(...painted.map((b) => b.x0))).toBeGreaterThanOrEqual(180);
     expect(Math.max(...painted.map((b) => b.x1))).toBe(530);
+  });
+});
+
+describe("clipToOwnLine", () => {
+  const box = { x0: 633, y0: 124, x1: 707, y1: 161 }; // "Rok Kastelic", boxed from the line above
+  it("stops a finding's paint at another line's word in its upper or lower half", () => {
+    expect(clipToOwnLine(box, [{ x0: 640, y0: 126, x1: 702, y1: 136 }])).toEqual({ ...box, y0: 136 });
+    expect(clipToOwnLine(box, [{ x0: 640, y0: 150, x1: 702, y1: 160 }])).toEqual({ ...box, y1: 150 });
+  });
+
+  it("leaves the paint whole for a word across its middle, beside it, or too small to be a line", () => {
+    expect(clipToOwnLine(box, [{ x0: 640, y0: 135, x1: 702, y1: 152 }])).toEqual(box);
+    expect(clipToOwnLine(box, [{ x0: 720, y0: 126, x1: 780, y1: 136 }])).toEqual(box);
+    expect(clipToOwnLine(box, [{ x0: 640, y0: 124, x1: 650, y1: 128 }])).toEqual(box);
+    // a box one line tall: a word of the line above that reaches into it does not cut it
+    const line = { x0: 633, y0: 124, x1: 707, y1: 144 };
+    expect(clipToOwnLine(line, [{ x0: 640, y0: 120, x1: 702, y1: 132 }])).toEqual(line);
   });
 });

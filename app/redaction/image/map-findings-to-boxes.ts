@@ -342,8 +342,32 @@ export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: Lo
   for (const f of secretAssignments(lines, words)) if (!f.ids.every((id) => covered.has(id))) accept(f.detection, f.ids);
   for (const f of nameColumn(lines, words, covered, found)) accept(f.detection, f.ids);
   for (const f of tableCues(lines, words, found)) accept(extra(f.type, f.ids).detection, f.ids);
+  // only real words: a stray accent or dot read on its own must never cut a value's paint short
+  const unpainted = words.filter((_, id) => !covered.has(id) && /[\p{L}\p{N}]{3}/u.test(texts[id]!)).map((w) => toOriginal(w.bbox, { ...o, padding: 0 }));
+  for (const finding of findings) finding.box = clipToOwnLine(finding.box, unpainted);
   findings.sort((a, b) => a.box.y0 - b.box.y0 || a.box.x0 - b.box.x0);
   return { findings, counts };
+}
+
+/**
+ * OCR sometimes boxes a word two lines tall ("Rok Kastelic" boxed from the line above), and the
+ * paint then covers the words of that line ("Sestanek:"). A word nobody paints that lies wholly in
+ * the upper or the lower half of a finding's box two lines tall or more, across its width, is
+ * another line's: the box stops at it, keeping at least a line of paint. A word that reaches past the middle is left to the paint (it may be the same text
+ * read twice).
+ */
+export function clipToOwnLine(box: Box, others: readonly Box[]): Box {
+  const clipped = { ...box };
+  const middle = (box.y0 + box.y1) / 2;
+  for (const w of others) {
+    const overlap = Math.min(w.x1, box.x1) - Math.max(w.x0, box.x0);
+    const height = w.y1 - w.y0;
+    // only a box two lines tall or more, and never below one line and a fifth of paint
+    if (overlap < 0.5 * (w.x1 - w.x0) || w.y1 <= box.y0 || w.y0 >= box.y1 || box.y1 - box.y0 < 2.2 * height || height < (box.y1 - box.y0) / 4) continue;
+    if (w.y1 <= middle && clipped.y1 - w.y1 >= 1.2 * height) clipped.y0 = Math.max(clipped.y0, w.y1);
+    else if (w.y0 >= middle && w.y0 - clipped.y0 >= 1.2 * height) clipped.y1 = Math.min(clipped.y1, w.y0);
+  }
+  return clipped;
 }
 
 /** Labels of a card's rows that the engine may take into the value after them ("Naslov\tKoroška cesta 51"). */

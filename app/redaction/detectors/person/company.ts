@@ -15,6 +15,7 @@ import { COMPANY, gazetteer } from "./gazetteer";
  * makes a company only of a surname alone ("Kovačič s.p.").
  */
 const LEGAL_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|k\.\s?d\.|d\.n\.o\.|e\.U\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|OG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|B\.V\.|BV\b|N\.V\.|AB\b|A\/S\b|Oy\b|plc\b|PLC\b|Pty\b|Corp\b|Co\.|obrt\b)|^[ \t]+(?:&[ \t]|in partnerj|and Sons\b|IT\b)/u;
+const EMPLOYER_AFTER = /^[ \t]*,[ \t]*\p{Lu}[\p{L}&-]{1,20}[ \t]/u;
 const SOLE_TRADER_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}s\.\s?p\./u;
 /** Up to two capitalised words after the name, one blank before each. */
 const NEXT_WORDS = /^[ \t](\p{Lu}[\p{L}-]{1,30})(?:[ \t](\p{Lu}[\p{L}-]{1,30}))?/u;
@@ -42,7 +43,10 @@ export function companyAfter(text: string, end: number, fullName = false): boole
   const unit = text.charCodeAt(end);
   if (unit !== 32 && unit !== 9 && unit !== 44) return false;
   const window = text.slice(end, end + 40);
-  if (LEGAL_AFTER.test(window) || (!fullName && SOLE_TRADER_AFTER.test(window))) return true;
+  // "Maja Hočevar, Krka Tours d.o.o.": after a full name and a comma, a firm's own name before the
+  // legal form is the person's employer
+  const employer = fullName && EMPLOYER_AFTER.test(window);
+  if ((LEGAL_AFTER.test(window) && !employer) || (!fullName && SOLE_TRADER_AFTER.test(window))) return true;
   const next = NEXT_WORDS.exec(window);
   if (next === null) return false;
   if (isCompanyWord(next[1]!) || (next[2] !== undefined && isCompanyWord(next[2]))) return true;

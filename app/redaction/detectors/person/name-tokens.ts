@@ -57,6 +57,7 @@ const isLetter = (unit: number) => {
 const GLUED_BEFORE = new Set([..."_@./\\-'’#$%&*+=~^|`"].map((c) => c.charCodeAt(0)));
 
 const APOSTROPHES = new Set([39, 0x2019]);
+const isWordUnit = (unit: number) => isLetter(unit) || charClass(unit) === DIGIT;
 const HYPHEN = 45;
 
 /** Lower-case words that join the parts of a name: "van der Berg", "de Luca", "von Trapp". */
@@ -83,7 +84,9 @@ export function nameTokens(text: string): NameToken[] {
     }
     const start = i;
     const before = start > 0 ? text.charCodeAt(start - 1) : 32;
-    const glued = start > 0 && (charClass(before) === DIGIT || GLUED_BEFORE.has(before));
+    // an apostrophe glues only after a letter or a digit ("l'Aquila"); after a blank it opens a quote ('Tadej Oblak')
+    const quoteOpens = APOSTROPHES.has(before) && (start < 2 || !isWordUnit(text.charCodeAt(start - 2)));
+    const glued = start > 0 && !quoteOpens && (charClass(before) === DIGIT || GLUED_BEFORE.has(before));
     let j = i + 1;
     let possessive = false;
     let hasLower = false;

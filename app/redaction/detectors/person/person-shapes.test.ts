@@ -164,3 +164,14 @@ describe("streets and schools named after people", () => {
     expect(persons("He will park on Cankarjeva, his name is Dejan Petek.")).toEqual(["Dejan Petek"]);
   });
 });
+
+describe("names in single quotes and before their employer", () => {
+  it("takes a name in single quotes, and a full name before a comma and the firm it works for", () => {
+    expect(persons("sssd[812]: User 'Tadej Oblak' not found in group 'GRP-Sales-LJ'")).toEqual(["Tadej Oblak"]);
+    expect(persons("Version 17.0. Thanks, Maja Hočevar, Krka Tours d.o.o.")).toEqual(["Maja Hočevar"]);
+  });
+
+  it("still reads a name before its legal form as the firm's", () => {
+    expect(persons("Račun izda Novak d.o.o., Ljubljana.")).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ const TITLE = String.raw`(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|g|ga|gdč|dr|prof)\.?|gosp
 // label a person or a company; a company name rarely has 2–3 capitalised words
 // without "d.o.o." or "Ltd", which the name pattern does not take.
 const LABELLED = groupLeadingAlternation(new RegExp(
-  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik|[Aa]ssignee|[Aa]ssigned to|[Rr]eported by|[Rr]equested by|[Cc]reated by|[Aa]pproved by|[Oo]wner|[Tt]echnician|[Tt]ehnik|[Ss]ubmitted by|[Oo]pened by|[Cc]losed by|[Rr]esolved by|[Uu]pdated by|[Mm]odified by|[Ee]dited by|[Ss]igned by|[Oo]dprl(?:a)?|[Zz]aprl(?:a)?|[Rr]ešil(?:a)?|[Uu]redil(?:a)?|[Pp]odpisal(?:a)?|[Aa]uthor|[Aa]vtor(?:ica)?|[Pp]rijavitelj(?:ica)?|[Dd]odeljeno|[Oo]dgovorna oseba|[Ee]mployee|[Zz]aposlen[ia]?|[Pp]assenger|[Pp]otnik|[Pp]atient|[Pp]acient(?:ka)?|[Aa]pplicant|[Tt]enant|[Nn]ajemnik)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
+  String.raw`(?:[Nn]ame(?: on card)?|[Ff]ull [Nn]ame|[Ff]irst [Nn]ame|[Ll]ast [Nn]ame|[Ss]urname|[Cc]ontact(?: [Pp]erson)?|[Cc]ustomer(?: [Nn]ame)?|[Cc]lient|[Cc]ardholder(?: name)?|[Aa]ccount holder|[Ss]ender|[Rr]ecipient|[Rr]equester|[Ii]me(?: in priimek)?|[Pp]riimek(?: in ime)?|[Kk]ontaktna oseba|[Kk]ontakt|[Nn]aročnik|[Pp]odpisnik|[Ss]tranka|[Kk]lient|[Pp]lačnik|[Pp]rejemnik|[Pp]ošiljatelj|[Ii]metnik(?: kartice| računa)?|[Ll]astnik|[Aa]ssignee|[Aa]ssigned to|[Rr]eported by|[Rr]equested by|[Cc]reated by|[Aa]pproved by|[Oo]wner|[Tt]echnician|[Tt]ehnik|[Ss]ubmitted by|[Oo]pened by|[Cc]losed by|[Rr]esolved by|[Uu]pdated by|[Mm]odified by|[Ee]dited by|[Ss]igned by|[Oo]dprl(?:a)?|[Zz]aprl(?:a)?|[Rr]ešil(?:a)?|[Uu]redil(?:a)?|[Pp]odpisal(?:a)?|[Aa]uthor|[Aa]vtor(?:ica)?|[Pp]rijavitelj(?:ica)?|[Dd]odeljeno|[Oo]dgovorna oseba|[Ee]mployee|[Zz]aposlen[ia]?|[Pp]assenger|[Pp]otnik|[Pp]atient|[Pp]acient(?:ka)?|[Aa]pplicant|[Tt]enant|[Nn]ajemnik|[Nn]achname(?:, [Vv]orname)?|[Vv]orname(?:, [Nn]achname)?|[Nn]ame, [Vv]orname|[Pp]riimek, ime|[Vv]ersicherungsnehmer(?:in)?|[Aa]ntragsteller(?:in)?|[Aa]nsprechpartner(?:in)?|[Kk]unde|[Kk]undin|[Mm]itarbeiter(?:in)?|[Ii]me i prezime|[Pp]rezime i ime|[Pp]rezime)[ \t]*[:=][ \t]*(?:${TITLE})?(${NAME})`,
   "gmud",
 ));
 const GREETING = groupLeadingAlternation(new RegExp(
@@ -214,6 +214,7 @@ export function detectPersons(text: string): Detection[] {
   if (text.includes(" from ") || text.includes(" iz ")) namesFromDepartment(text, detections);
   nameColumns(text, detections);
   keyedNameFields(text, detections);
+  if (text.includes("CN=") || text.includes("cn=")) directoryNames(text, detections);
   // Names without a cue, found by the gazetteer (detectors/person/): overlaps with the cue-based
   // findings above are resolved by detect(), the longest span winning.
   const tokens = nameTokens(text);
@@ -222,6 +223,19 @@ export function detectPersons(text: string): Detection[] {
   structuredNames(text, detections);
   lowerCaseGivenNames(text, detections);
   return detections;
+}
+
+/**
+ * A directory's or a calendar's common name: "cn=Maja Oblak,ou=Racunovodstvo,dc=…" (LDAP),
+ * "ORGANIZER;CN=Bojan Kralj:mailto:…" (iCalendar). A service account ("cn=svc-sync") is no name.
+ */
+const COMMON_NAME = /(?<![\p{L}\d])CN=("?)([^";:,=\n]{2,60})\1(?=[;:,])/giu;
+function directoryNames(text: string, detections: Detection[]): void {
+  for (const match of text.matchAll(COMMON_NAME)) {
+    if (!isNameValue(match[2]!)) continue;
+    const start = match.index + match[0].length - match[1]!.length - match[2]!.length;
+    detections.push({ type: "PERSON", start, end: start + match[2]!.length, confidence: 0.8 });
+  }
 }
 
 /** "@Sophie the cert…", "@Uroš Petek lahko…": a chat mention, "@" at a word start (an address has a letter before it). */

@@ -211,7 +211,27 @@ export function detectPostalAddresses(text: string): Detection[] {
       detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
     }
   }
-  return mergeOverlapping(text, detections);
+  return mergeOverlapping(text, detections).flatMap((found) => withinOneCell(text, found));
+}
+
+/**
+ * A tab separates a table's cells, and an address is one cell: a span read across tabs
+ * ("Lucija⇥Intern⇥Partizanska cesta 12, Maribor") keeps only its cells that hold a number, and a
+ * street's name in the cell before a cell that is only its house number ("Pot na Fužine⇥43").
+ */
+function withinOneCell(text: string, found: Detection): Detection[] {
+  const value = text.slice(found.start, found.end);
+  if (!value.includes("\t")) return [found];
+  const cells: Array<{ start: number; end: number; text: string }> = [];
+  let at = found.start;
+  for (const part of value.split("\t")) {
+    cells.push({ start: at, end: at + part.length, text: part });
+    at += part.length + 1;
+  }
+  return cells
+    .filter((cell, i) => /\d/.test(cell.text) || /^[ ]*\d{1,4}[a-zA-Z]?[ ]*$/.test(cells[i + 1]?.text ?? ""))
+    .filter((cell) => cell.text.trim() !== "")
+    .map((cell) => ({ ...found, start: cell.start, end: cell.end }));
 }
 
 /** The addresses of a text, unmerged: spans found from different ends of one address overlap. */

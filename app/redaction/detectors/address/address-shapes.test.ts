@@ -128,3 +128,10 @@ describe("postal addresses in the shapes of their countries", () => {
   });
 });
 
+
+describe("an address is one cell of a table", () => {
+  it("does not reach across tabs into the cells before it", () => {
+    const row = "Vrhovnik Lucija\tIntern\tPartizanska cesta 12, Maribor\t02 250 31 08";
+    expect(addresses(row)).toEqual(["Partizanska cesta 12, Maribor"]);
+  });
+});

@@ -175,3 +175,15 @@ describe("names in single quotes and before their employer", () => {
     expect(persons("Račun izda Novak d.o.o., Ljubljana.")).toEqual([]);
   });
 });
+
+describe("names in directories, calendars and German forms", () => {
+  it("takes LDAP's and iCalendar's common names, not a service account", () => {
+    expect(persons("exclude = cn=Maja Oblak,ou=Racunovodstvo,dc=zupan,dc=local\nbind_dn = cn=svc-sync,ou=Service,dc=zupan")).toEqual(["Maja Oblak"]);
+    expect(persons("ORGANIZER;CN=Bojan Kralj:mailto:bojan@example.si")).toEqual(["Bojan Kralj"]);
+  });
+
+  it("takes the name after German and Croatian form labels", () => {
+    expect(persons("Versicherungsnehmer: Gruber, Ingrid").join(" ")).toContain("Gruber");
+    expect(persons("Ime i prezime: Ivana Horvat")).toEqual(["Ivana Horvat"]);
+  });
+});

@@ -24,8 +24,11 @@ const TOPIC_AFTER = 200;
  * "+" alone: user@host, actions/checkout@v4 and gitlab+deploy-token-12 carry them.
  */
 const STRONG_SYMBOL = /[!#$%&*?^~]/g;
-/** What ends a token around a symbol: blanks, quotes, brackets and list punctuation. */
-const TOKEN_END = /[\s"'`“”„«»()<>[\]{},;|]/u;
+/** What ends a token around a symbol: blanks, quotes, brackets and list punctuation (a table by unit: this runs per character). */
+const TOKEN_END_UNITS = new Set([..."\"'`“”„«»()<>[]{},;|"].map((c) => c.charCodeAt(0)));
+function endsToken(unit: number): boolean {
+  return unit <= 32 || TOKEN_END_UNITS.has(unit) || unit === 0xa0 || (unit >= 0x2000 && unit <= 0x200b) || unit === 0x2028 || unit === 0x2029 || unit === 0x3000;
+}
 
 /** Positions of topic words, in order. */
 function topicPositions(text: string): number[] {
@@ -58,8 +61,14 @@ export function looksMadeUp(token: string): boolean {
   return isChosen(token);
 }
 
-/** "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak", "**admin** / **Start!01**". */
-const USER_SLASH_PASSWORD = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)(?:\*\*|`)?[ \t]+\/[ \t]+(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/giu;
+/**
+ * "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak",
+ * "**admin** / **Start!01**". The slash between blanks is found first; the user is read back from
+ * it and the password forward (a pattern led by the user's characters was tried at every position).
+ */
+const SLASH_BETWEEN_BLANKS = /[ \t]+\/[ \t]+/g;
+const USER_BEFORE_SLASH = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)(?:\*\*|`)?$/u;
+const PASSWORD_AFTER_SLASH = /(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/uy;
 
 /** "vpiši 8841 in potem #", "probaj 8814", "try 4471": a code typed after a verb of entering. */
 const ENTERED_CODE =
@@ -76,10 +85,12 @@ export function detectTopicSecrets(text: string): Detection[] {
   STRONG_SYMBOL.lastIndex = 0;
   for (let symbol = STRONG_SYMBOL.exec(text); symbol !== null; symbol = STRONG_SYMBOL.exec(text)) {
     if (symbol.index < tokenEnd) continue;
+    // most symbols ("?" in prose) stand far from any credential word: nothing more to read there
+    if (!nearTopic(topics, cursor, symbol.index, symbol.index)) continue;
     let start = symbol.index;
-    while (start > 0 && symbol.index - start < 64 && !TOKEN_END.test(text[start - 1]!)) start--;
+    while (start > 0 && symbol.index - start < 64 && !endsToken(text.charCodeAt(start - 1))) start--;
     let end = symbol.index + 1;
-    while (end < text.length && end - symbol.index < 64 && !TOKEN_END.test(text[end]!)) end++;
+    while (end < text.length && end - symbol.index < 64 && !endsToken(text.charCodeAt(end))) end++;
     tokenEnd = end;
     // A sentence's punctuation after the value is not part of it ("… je Sejna#2024.")
     let token = text.slice(start, end).replace(/[.,;:]+$/, "");
@@ -90,18 +101,23 @@ export function detectTopicSecrets(text: string): Detection[] {
       start += emphasis;
     }
     if (/[!?]{2}$/.test(token)) token = token.replace(/[!?]+$/, "");
-    if (looksMadeUp(token) && nearTopic(topics, cursor, start, start + token.length)) push(start, start + token.length, 0.7);
+    if (looksMadeUp(token)) push(start, start + token.length, 0.7);
   }
 
   cursor.i = 0;
   if (text.includes(" / ")) {
-    for (const pair of scanAll(USER_SLASH_PASSWORD, text)) {
-      const user = pair[1]!;
-      const value = pair[2]!.replace(/[.,;:)]+$/, "");
-      const start = pair.index + pair[0].length - pair[2]!.length;
+    SLASH_BETWEEN_BLANKS.lastIndex = 0;
+    for (let slash = SLASH_BETWEEN_BLANKS.exec(text); slash !== null; slash = SLASH_BETWEEN_BLANKS.exec(text)) {
+      if (!nearTopic(topics, cursor, slash.index, slash.index)) continue;
+      const user = USER_BEFORE_SLASH.exec(text.slice(Math.max(0, slash.index - 90), slash.index))?.[1];
+      PASSWORD_AFTER_SLASH.lastIndex = slash.index + slash[0].length;
+      const after = PASSWORD_AFTER_SLASH.exec(text);
+      if (user === undefined || after === null || /^\d+$/.test(user)) continue;
+      const value = after[1]!.replace(/[.,;:)]+$/, "");
+      const start = after.index + after[0].length - after[1]!.length;
       // After an e-mail address, a word with digits is enough; after a plain user name the value must look made up.
       const password = looksMadeUp(value) || isChosen(value) || (user.includes("@") && /^(?=.*\p{L})(?=.*\d)[\p{L}\d]{8,64}$/u.test(value));
-      if (password && !/^\d+$/.test(user) && nearTopic(topics, cursor, pair.index, start + value.length)) push(start, start + value.length, 0.75);
+      if (password) push(start, start + value.length, 0.75);
     }
   }
 

@@ -88,7 +88,7 @@ const GROUPED_CODE =
  * version set the same way has none, or is a dotted number).
  */
 const SET_TO =
-  /(?<![\p{L}])(?:(?:set|changed|reset|change|switched|put)[ \t]+(?:it|them|that|this|yours|mine)[ \t]+(?:back[ \t]+)?to|(?:zamenjal|spremenil|nastavil|ponastavil|zamenjala|spremenila|nastavila|ponastavila)[ \t]+sem[ \t]+(?:ga|jo|ji|mu|vam|ti)[ \t]+(?:na|v)|(?:sem[ \t]+)?(?:ga|jo)[ \t]+(?:zamenjal|spremenil|nastavil|ponastavil)a?[ \t]+(?:na|v)|prej[ \t]+je[ \t]+bil[oa]?|(?:temporary|new|začasn\p{L}{0,2}|zacasn\p{L}{0,2}|nov\p{L}{0,2})[ \t]+(?:one|eno|ena)(?=[^\n.!?]{0,60}[:=])[^\n.!?:=]{0,60}[:=]|(?:evo|tukaj|here['’]s|here is)[ \t]+(?:kode|koda|kodo|the code|code)[ \t]*:?|(?:geändert|gesetzt)[ \t]+auf)[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/giu;
+  /(?<![\p{L}])(?:(?:set|changed|reset|change|switched|put)[ \t]+(?:it|them|that|this|yours|mine)[ \t]+(?:back[ \t]+)?to|(?:zamenjal|spremenil|nastavil|ponastavil|zamenjala|spremenila|nastavila|ponastavila)[ \t]+sem[ \t]+(?:ga|jo|ji|mu|vam|ti)[ \t]+(?:na|v)|(?:ga|jo)[ \t]+(?:zamenjal|spremenil|nastavil|ponastavil)a?[ \t]+(?:na|v)|prej[ \t]+je[ \t]+bil[oa]?|(?:temporary|new|začasn\p{L}{0,2}|zacasn\p{L}{0,2}|nov\p{L}{0,2})[ \t]+(?:one|eno|ena)(?=[^\n.!?]{0,60}[:=])[^\n.!?:=]{0,60}[:=]|(?:evo|tukaj|here['’]s|here is)[ \t]+(?:kode|koda|kodo|the code|code)[ \t]*:?|(?:geändert|gesetzt)[ \t]+auf)[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/giu;
 
 /**
  * "admin / Fritz!7590-hm", "root/Tr0ub4dor&3": an administrator account and its password, the

@@ -187,3 +187,9 @@ describe("names in directories, calendars and German forms", () => {
     expect(persons("Ime i prezime: Ivana Horvat")).toEqual(["Ivana Horvat"]);
   });
 });
+
+describe("a street's possessive named elsewhere in the text", () => {
+  it("leaves it alone in quotes when the text names it a street", () => {
+    expect(persons('Q: Why does searching "Prešernova" give 40 results?\nA: There is a Prešernova cesta in almost every town.')).toEqual([]);
+  });
+});

@@ -177,7 +177,7 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
   // "on Cankarjeva", "Prešernova cesta": a feminine possessive after a preposition of place or
   // before a street's type word is a street ("Hodžićeva", Mrs Hodžić, is a person elsewhere)
-  if (FEMININE_POSSESSIVE.test(t.lower) && (STREET_PREPOSITIONS.has(wordBefore) || STREET_TYPE_AFTER.test(text.slice(t.end, t.end + 12)))) return false;
+  if (FEMININE_POSSESSIVE.test(t.lower) && (STREET_PREPOSITIONS.has(wordBefore) || STREET_TYPE_AFTER.test(text.slice(t.end, t.end + 12)) || namesAStreetElsewhere(text, t))) return false;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
   // "Hodžićeva" (Mrs Hodžić) and "pri Kovačevih" (at the Kovač family's) name people
   if ((t.flags & NOMINATIVE) === 0 && MASCULINE_POSSESSIVE.test(t.lower)) return false;
@@ -202,6 +202,22 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
 }
 
 const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
+/** '"Prešernova" gives 40 results … a Prešernova cesta in every town': the word names a street elsewhere in the text. */
+function namesAStreetElsewhere(text: string, t: NameToken): boolean {
+  const word = text.slice(t.start, t.end);
+  // once per word and text: a text that repeats the word a million times is read once for it
+  if (streetWords === null || streetWords.text !== text) streetWords = { text, answers: new Map() };
+  let answer = streetWords.answers.get(word);
+  if (answer === undefined) {
+    answer = false;
+    for (let at = text.indexOf(word); at !== -1 && !answer; at = text.indexOf(word, at + word.length)) {
+      answer = STREET_TYPE_AFTER.test(text.slice(at + word.length, at + word.length + 12));
+    }
+    streetWords.answers.set(word, answer);
+  }
+  return answer;
+}
+let streetWords: { text: string; answers: Map<string, boolean> } | null = null;
 const STREET_PREPOSITIONS = new Set(["on", "at", "in", "na", "ob", "po", "z", "s", "v", "iz", "along", "off"]);
 const FEMININE_POSSESSIVE = /(?:ov|ev)a$/;
 const STREET_TYPE_AFTER = /^[ \t]+(?:cesta|ulica|cesti|ulici|cesto|ulico|street|road|avenue|pot|trg)(?![\p{L}])/iu;

@@ -44,4 +44,12 @@ describe("withoutEnvKeys", () => {
     const pieces = withoutEnvKeys(region, [span("JWT_SECRET", 200, 270), { text: "SMTP_HOST", confidence: 90, bbox: { x0: 100, y0: 40, x1: 160, y1: 54 } }]);
     expect(pieces).toEqual([{ ...region, x1: 200 }, { ...region, x0: 270 }]);
   });
+
+  it("keeps a key OCR split at its underscore and glued to its value by a dash ('JWT' 'SECRET-nIHU…')", () => {
+    // "SECRET-" is 7 of the 14 characters of "SECRET-nIHUdgW": 140..210 stays, the value from 210 is painted
+    const pieces = withoutEnvKeys(region, [span("JWT", 100, 130), span("SECRET-nIHUdgW", 140, 280)]);
+    expect(pieces).toEqual([{ ...region, x0: 210 }]);
+    // an upper-case word before a word that is no key is painted with the rest
+    expect(withoutEnvKeys(region, [span("JWT", 100, 130), span("nIHUdgWui7JT", 140, 280)])).toEqual([region]);
+  });
 });

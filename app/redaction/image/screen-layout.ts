@@ -76,9 +76,12 @@ export function regionCoverage(region: Box, words: ReadWord[], minConfidence: nu
 /**
  * An environment key read at the start of a word ("REDIS_PASSWORD", "PASSWORD=" of
  * "PASSWORD=U77%…", "JWT_SECRET:"): upper case with an underscore, or one of the words such keys
- * end in. No personal value is written so; the value after it is what stays unread.
+ * end in, before "=", ":" or the "-" OCR reads for "=" ("SECRET-nIHU…"). No personal value is
+ * written so; the value after it is what stays unread.
  */
-const ENV_KEY = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PASSWORD|PASS|SECRET|TOKEN|HOST|PORT|USER|URL|KEY|DSN)(?:[=:]|$)/;
+const ENV_KEY = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PASSWORD|PASS|SECRET|TOKEN|HOST|PORT|USER|URL|KEY|DSN|EMAIL|PHONE)(?:[=:]|-(?=\S)|$)/;
+/** A key's first part when OCR read its "_" as a blank ("JWT" of "JWT SECRET-…"): upper case, right before a key. */
+const KEY_HEAD = /^[A-Z][A-Z0-9]{1,15}_?$/;
 
 /**
  * A poorly read region minus the environment keys read in it: the key of ".env" line
@@ -88,21 +91,31 @@ const ENV_KEY = /^(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PASSWORD|PASS|SECRET|TOKEN|HO
 export function withoutEnvKeys<R extends Box>(region: R, words: readonly ReadWord[]): R[] {
   const keys: [number, number][] = [];
   const rh = region.y1 - region.y0;
-  for (const w of words) {
-    if (w.bbox.x1 <= region.x0 || w.bbox.x0 >= region.x1 || vOverlap(region, w.bbox) < 0.5 * Math.min(rh, w.bbox.y1 - w.bbox.y0)) continue;
+  const inRegion = words
+    .filter((w) => !(w.bbox.x1 <= region.x0 || w.bbox.x0 >= region.x1 || vOverlap(region, w.bbox) < 0.5 * Math.min(rh, w.bbox.y1 - w.bbox.y0)))
+    .sort((a, b) => a.bbox.x0 - b.bbox.x0);
+  inRegion.forEach((w, i) => {
     const key = ENV_KEY.exec(w.text);
-    if (key === null) continue;
+    if (key === null) {
+      // "JWT" right before "SECRET-…": the same key, split where OCR read its underscore as a blank
+      const next = inRegion[i + 1];
+      const close = next !== undefined && next.bbox.x0 - w.bbox.x1 < (w.bbox.y1 - w.bbox.y0) * 1.5;
+      if (close && KEY_HEAD.test(w.text) && ENV_KEY.test(next.text)) keys.push([w.bbox.x0, w.bbox.x1]);
+      return;
+    }
     const keyEnd = w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * key[0].length) / w.text.length;
     keys.push([w.bbox.x0, keyEnd]);
-  }
+  });
   if (keys.length === 0) return [region];
   keys.sort((a, b) => a[0] - b[0]);
   const pieces: R[] = [];
   let from = region.x0;
-  for (const [a, b] of keys) {
-    if (a > from) pieces.push({ ...region, x0: from, x1: Math.min(a, region.x1) });
+  keys.forEach(([a, b], i) => {
+    // the blank between two parts of one key ("JWT" "SECRET-") is the key's "_": left unpainted
+    const betweenKeys = i > 0 && a - from < rh;
+    if (a > from && !betweenKeys) pieces.push({ ...region, x0: from, x1: Math.min(a, region.x1) });
     from = Math.max(from, b);
-  }
+  });
   if (from < region.x1) pieces.push({ ...region, x0: from });
   return pieces.filter((p) => p.x1 - p.x0 >= Math.max(2, rh * 0.4));
 }

@@ -144,3 +144,10 @@ describe("a birth date written again, and birth years in columns", () => {
     expect(dobs('member_no,name,date_of_birth,address\nM-1,"Zala Kos",2011-03-27,"Kidričeva ulica 3, 4220 Škofja Loka"')).toEqual(["2011-03-27"]);
   });
 });
+
+describe("a birth year after a person's name and a comma", () => {
+  it("takes letnik and r. after a name, not a vehicle's year", () => {
+    expect(births("Zapisnik: Gregor Žnidaršič, letnik 1975, direktor. Vozni park: Iveco Daily letnik 2016.")).toEqual(["1975"]);
+    expect(births("He is Franc Turk, r. 1949, and the form freezes.")).toEqual(["1949"]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { answerStarts } from "./chat-answers";
+import { ANY_NAME, gazetteer, NOT_A_NAME } from "./person/gazetteer";
 import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, type Span } from "./date-shapes";
@@ -69,7 +70,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
     // and so is "letnik 1949" after "sem Franc Kerin,".
     const inParentheses = text[start - 1] === "(" && text[date.end] === ")";
     const introducedSelf = word.toLowerCase() === "letnik" && SELF_INTRODUCTION.test(text.slice(Math.max(0, start - 60), start));
-    if (date.yearOnly && ((isAmbiguousCue(word) && !inParentheses && !introducedSelf) || word === "dob")) continue;
+    if (date.yearOnly && ((isAmbiguousCue(word) && !inParentheses && !introducedSelf && !afterPersonsName(text, start)) || word === "dob")) continue;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.9 });
     const last = pushFollowingBirthDates(text, date.end, detections);
     CUE.lastIndex = Math.max(CUE.lastIndex, last);
@@ -145,6 +146,18 @@ const STAR_CUE = /(?<=[ \t,;(])\*(?=(?:19|20)\d{2}(?![\d.:/-]\d)|\d{1,2}\.[ \t]?
 /** "Hčerka Ema (12. 12. 2015) in sin Tim (5. 5. 2018)": a child named with a full date in parentheses. */
 const CHILD_NAMED =
   /(?<!\p{L})(?:[Hh]čerk[aei]?|[Hh]či|[Ss]in(?:a|u)?|[Oo]trok|[Vv]nuk(?:inja)?|[Dd]vojčk[ia]|[Dd]aughter|[Ss]on|[Cc]hild|[Gg]rand(?:son|daughter)|[Tt]wins?)[ \t]+(?:\p{Lu}[\p{L}-]+[ \t]+){1,3}\((?=\d)/gu;
+
+/**
+ * "Gregor Žnidaršič, letnik 1975", "He is Franc Turk, r. 1949": the cue after a person's name and a
+ * comma gives that person's birth year ("Iveco Daily letnik 2016" is a van's, with no comma or name).
+ */
+function afterPersonsName(text: string, cueStart: number): boolean {
+  const before = NAME_AND_COMMA.exec(text.slice(Math.max(0, cueStart - 40), cueStart));
+  if (before === null) return false;
+  const flags = gazetteer().flagsOf(before[1]!.toLowerCase());
+  return (flags & ANY_NAME) !== 0 && (flags & NOT_A_NAME) === 0;
+}
+const NAME_AND_COMMA = /(\p{Lu}\p{Ll}+),[ \t]*$/u;
 
 /** "sem Franc Kerin, letnik 1949", "Sem letnik 1949": a person giving their own birth year. */
 const SELF_INTRODUCTION = /(?:^|[^\p{L}])[Ss]em(?:[ \t]+\p{Lu}[\p{L}-]+){0,3},?[ \t]+$/u;

@@ -338,13 +338,19 @@ function isStreetHeader(field: string): boolean {
 const ADDRESS_HEADER_LINE = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer)/i);
 /**
  * A shop export names whose address a column holds: "Billing Street", "shipping_city",
- * "Delivery Zip". The prefix says whose, the rest what.
+ * "Delivery Zip", Outlook's "Business Postal Code". The prefix says whose, the rest what.
  */
-const WHOSE_ADDRESS = /^(?:billing|shipping|delivery|invoice|bill|ship|mailing|postal|home|customer|client)[ _-]?/;
+const WHOSE_ADDRESS = /^(?:billing|shipping|delivery|invoice|bill|ship|mailing|postal|home|customer|client|business|work|office|private|other)[ _-]?/;
 const addressField = (field: string): string => field.replace(WHOSE_ADDRESS, "");
+/** A street column's cell: a street, or a street with its postcode and town ("Podlubnik 158, 4220 Škofja Loka"). */
+function isStreetCell(cell: string): boolean {
+  if (STREET_SHAPE.test(cell)) return true;
+  const comma = cell.indexOf(", ");
+  return comma > 0 && STREET_SHAPE.test(cell.slice(0, comma)) && /^(?:[A-Z]{1,2}-)?\d{4,5}[ ]\p{Lu}[\p{L} .'’-]{1,40}$/u.test(cell.slice(comma + 2));
+}
 function addressColumns(text: string): Array<{ start: number; end: number }> {
   const isStreetColumn = (field: string) => isStreetHeader(addressField(field));
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => STREET_SHAPE.test(text.slice(cell.start, cell.end)));
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => isStreetCell(text.slice(cell.start, cell.end)));
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
   const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(addressField(field)) && !isStreetColumn(field), ADDRESS_HEADER_LINE);

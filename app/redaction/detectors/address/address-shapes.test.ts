@@ -135,3 +135,12 @@ describe("an address is one cell of a table", () => {
     expect(addresses(row)).toEqual(["Partizanska cesta 12, Maribor"]);
   });
 });
+
+describe("address columns of exports", () => {
+  it("takes a street cell with its postcode and town, and Outlook's business columns", () => {
+    const csv = 'member_no,name,address\nM-0920,"Lan Čebašek","Podlubnik 158, 4220 Škofja Loka"';
+    expect(addresses(csv)).toEqual(["Podlubnik 158, 4220 Škofja Loka"]);
+    const outlook = "First Name,Business Street,Business City,Business Postal Code\nAndrej,Cesta Leona Dobrotinška 2,Šentjur,3230";
+    expect(addresses(outlook).join(" | ")).toContain("3230");
+  });
+});

@@ -147,8 +147,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     if (best !== null && hasHouseNumber && !isUnit && !bestIsUnit) break;
     // A UK house name before the numbered street ("The Laurels, 4 Vicarage Lane") starts its line;
     // after prose words it is more often a business ("… at The Ivy, 9 West Street").
-    const startsLine = from === 0 || /\n[ \t]*$/.test(text.slice(Math.max(0, from - 10), from)) || /^[ \t]*$/.test(text.slice(text.lastIndexOf("\n", from) + 1, from));
-    const houseName = buildingsCount && best !== null && startsLine && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
+    const houseName = buildingsCount && best !== null && startsLine(text, from) && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
     // "Rožni dolini, cesta IV/32": a street kind without its name takes the segment before it.
     const nameBefore: boolean = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
     if (hasHouseNumber || houseName || nameBefore || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
@@ -161,6 +160,16 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     if (segmentStart === 0) break;
   }
   return best;
+}
+
+/**
+ * Whether only blanks stand between the line's start and `from`. Read back over blanks only: the
+ * search for the line's start ran back over a whole long line for every postcode on it.
+ */
+function startsLine(text: string, from: number): boolean {
+  let i = from;
+  while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
+  return i === 0 || text[i - 1] === "\n";
 }
 
 /**

@@ -156,6 +156,8 @@ const pathological: Record<string, string> = {
   // Recovery-code labels on one line (stop 31): each label read the whole rest of the line
   "1 MB of 'recovery codes '": "recovery codes ".repeat(Math.ceil(MB / 15)).slice(0, MB),
   "1 MB of bare passwords": "geslo a / Ab1!cd vpiši 1234 ".repeat(Math.ceil(MB / 29)).slice(0, MB),
+  // Postcode-like numbers on one long line, and a PIN with its variants (stop 31)
+  "1 MB of 'PIN 1234 1235 '": "PIN 1234 1235 ".repeat(Math.ceil(MB / 14)).slice(0, MB),
   // Names (issue 18): gazetteer runs, chat labels, CSV columns, long name lines, headers
   "1 MB of known names": "Mateja Hribar Novak Kos ".repeat(Math.ceil(MB / 24)).slice(0, MB),
   "1 MB of chat labels": "[10:42] Ana Novak: ok\n".repeat(Math.ceil(MB / 22)).slice(0, MB),

@@ -17,6 +17,7 @@ import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
+import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
 
 const DETECTORS: readonly Detector[] = [
@@ -58,7 +59,9 @@ export function detect(original: string): Detection[] {
   const candidates: Detection[] = [];
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
-  const found = resolveOverlaps(candidates);
+  let found = resolveOverlaps(candidates);
+  const variants = secretVariants(text, found);
+  if (variants.length) found = resolveOverlaps(found.concat(variants));
   const repeats = repeatedValues(text, found);
   return repeats.length ? resolveOverlaps(found.concat(repeats)) : found;
 }

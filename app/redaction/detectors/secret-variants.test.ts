@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../detect";
+import { editDistance } from "./secret-variants";
+
+const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+
+describe("a secret typed again with a slip, near where it was found", () => {
+  it.each([
+    ["Za PIN kartice je koda 7702, javi napako.\nsorry tipkarska, je 7720", "7720"],
+    ["geslo je bilo Kolar2O24! namesto Kolar2024! ampak zdaj sem ga spremenila", "Kolar2024!"],
+    ["the wifi pw on the card: GreenHouse0ak\nmaybe it should be GreenHouseOak with the letter", "GreenHouseOak"],
+  ])("finds the variant in %j", (text, variant) => expect(secrets(text)).toContain(variant));
+
+  it("leaves a generated key's public twin, plain words and far-away tokens", () => {
+    expect(secrets("secret_key: sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1\npublishable_key: pk_live_Aq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1")).toEqual(["sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1"]);
+    expect(secrets("password: Sonce2024! and the sonce word")).toEqual(["Sonce2024!"]);
+    expect(secrets(`PIN je 7702.${" Lorem ipsum dolor.".repeat(30)} Soba 7720 je v drugem nadstropju.`)).toEqual(["7702"]);
+  });
+});
+
+describe("editDistance", () => {
+  it("counts a swap of neighbours as one edit and stops past its limit", () => {
+    expect(editDistance("7702", "7720", 1)).toBe(1);
+    expect(editDistance("Kolar2O24!", "Kolar2024!", 2)).toBe(1);
+    expect(editDistance("x7k2pm", "9qv4rt", 1)).toBe(2);
+  });
+});

@@ -193,3 +193,16 @@ describe("a street's possessive named elsewhere in the text", () => {
     expect(persons('Q: Why does searching "Prešernova" give 40 results?\nA: There is a Prešernova cesta in almost every town.')).toEqual([]);
   });
 });
+
+describe("chats whose speakers' names are also words", () => {
+  it("takes given names that are also words when they take turns, in capitals or lower case", () => {
+    const capitals = "Rok: kdaj je rok za oddajo ponudbe?\nVid: do 14. 3. mislim.\nJasna: cena bo jutri\nVid: ok, za Lek je ponudba že šla";
+    expect(persons(capitals)).toEqual(expect.arrayContaining(["Rok", "Vid", "Jasna"]));
+    const lower = "rok: deploy ne gre čez\nklemen: ta token je potekel\nrok: ok sorry";
+    expect(persons(lower)).toEqual(["rok", "klemen", "rok"]);
+  });
+
+  it("leaves a form whose labels are such words, each once", () => {
+    expect(persons("Rok: 5. 12. 2026\nVid: slab\nStatus: odprto")).toEqual([]);
+  });
+});

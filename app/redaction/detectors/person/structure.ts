@@ -227,13 +227,14 @@ function vcardNames(line: string, lineStart: number, from: number, isN: boolean,
 /**
  * A chat transcript: lines labelled "Name: " (or "<nick> ", "Name (role): ") by two or more
  * speakers, one of them no ordinary word; a speaker is a given name or a handle made of names
- * ("pablo:", "marta.r:"). A named speaker talking with a role ("support:", "tehnik:") is one too.
+ * ("pablo:", "marta.r:"). A named speaker talking with a role ("support:", "tehnik:") is one too,
+ * and so are given names that are also words when they take turns ("Rok:", "Vid:", "Rok:").
  */
 const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30})(?:[ \t]+\([^)\n]{1,25}\))?:)[ \t]+\S/u;
 function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
   if (!text.includes(": ") && !text.includes("> ")) return false;
   const names = gazetteer();
-  const labels = new Set<string>();
+  const labels = new Map<string, number>();
   let strong = 0;
   let role = false;
   for (const [start, end] of lines) {
@@ -256,9 +257,11 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
       if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
       if ((flags & COMMON_WORD) === 0) strong++;
     } else if (isPersonHandle(value) || isGivenNameHandle(value)) strong++;
-    else continue;
-    labels.add(value);
+    else if (!isGivenNameHandle(value, true)) continue; // "rok:", "luka:": a given name that is also a word
+    labels.set(value, (labels.get(value) ?? 0) + 1);
     if (strong >= 1 && (labels.size >= 2 || role)) return true;
+    // "Rok: … / Vid: … / Jasna: … / Vid: …": given names that are also words, taking turns
+    if (labels.size >= 2 && [...labels.values()].some((count) => count >= 2)) return true;
   }
   return false;
 }
@@ -311,7 +314,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
   const nick = line.charCodeAt(from) === 60 ? /^<([\p{L}][\p{L}\d._-]{1,30})>[ \t]/u.exec(line.slice(from)) : null;
   if (prefix || chat || nick) {
     const label = nick ? nick[1]! : colon > from && colon - from <= 31 && /[ \t]/.test(line[colon + 1] ?? "") ? line.slice(from, colon) : "";
-    if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleOfPerson(label, prefix !== null)) {
+    if (label !== "" && LOWER_OR_HANDLE_LABEL.test(label) && isHandleOfPerson(label, prefix !== null || chat)) {
       const s = lineStart + from + (nick ? 1 : 0);
       push(detections, s, s + label.length, 0.75);
       return true;

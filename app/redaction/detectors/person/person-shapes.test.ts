@@ -206,3 +206,10 @@ describe("chats whose speakers' names are also words", () => {
     expect(persons("Rok: 5. 12. 2026\nVid: slab\nStatus: odprto")).toEqual([]);
   });
 });
+
+describe("a chat whose other speaker is labelled with a full name", () => {
+  it("takes the lower-case speaker who talks with 'Anže Pirc:'", () => {
+    const chat = "maja: izgubila sem telefon\nAnže Pirc: imaš rezervne kode?\nmaja: ja imam list";
+    expect(persons(chat)).toEqual(["maja", "Anže Pirc", "maja"]);
+  });
+});

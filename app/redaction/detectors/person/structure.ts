@@ -230,7 +230,7 @@ function vcardNames(line: string, lineStart: number, from: number, isN: boolean,
  * ("pablo:", "marta.r:"). A named speaker talking with a role ("support:", "tehnik:") is one too,
  * and so are given names that are also words when they take turns ("Rok:", "Vid:", "Rok:").
  */
-const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30})(?:[ \t]+\([^)\n]{1,25}\))?:)[ \t]+\S/u;
+const CHAT_LABEL = /^[ \t]*(?:<([\p{L}][\p{L}\d._-]{1,30})>|(\p{L}[\p{L}\d._-]{1,30}(?: \p{Lu}[\p{Ll}'’-]{1,30})?)(?:[ \t]+\([^)\n]{1,25}\))?:)[ \t]+\S/u;
 function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
   if (!text.includes(": ") && !text.includes("> ")) return false;
   const names = gazetteer();
@@ -252,7 +252,11 @@ function isChat(text: string, lines: ReadonlyArray<[number, number]>): boolean {
       if (strong >= 1) return true;
       continue;
     }
-    if (/^\p{Lu}\p{Ll}+$/u.test(value)) {
+    if (value.includes(" ")) {
+      // "Anže Pirc: …": a full name as the label
+      if (!isNameValue(value)) continue;
+      strong++;
+    } else if (/^\p{Lu}\p{Ll}+$/u.test(value)) {
       const flags = names.flagsOf(value.toLowerCase());
       if ((flags & GIVEN) === 0 || (flags & NOT_A_NAME) !== 0) continue;
       if ((flags & COMMON_WORD) === 0) strong++;

@@ -134,19 +134,31 @@ export function lowerCaseNames(text: string, detections: Detection[]): void {
  * text is a name too ("i think mia or benjamin", "his tickets → nina"), unless it is also an
  * ordinary word, a product or a place ("rok", "luka", "jasna" stay), or a case form.
  */
-function writesNamesInLowerCase(text: string, detections: readonly Detection[]): boolean {
-  return detections.some((d) => d.type === "PERSON" && d.end - d.start >= 3 && /^\p{Ll}+$/u.test(text.slice(d.start, d.end)));
+function writesNamesInLowerCase(text: string, detections: readonly Detection[], names: Gazetteer): boolean {
+  if (detections.some((d) => d.type === "PERSON" && d.end - d.start >= 3 && /^\p{Ll}+$/u.test(text.slice(d.start, d.end)))) return true;
+  // "- dejan promised a new toner", "- jure still sick": list items opened by a given name, twice
+  let items = 0;
+  for (const item of text.matchAll(NAME_OPENS_ITEM)) {
+    const start = item.index + item[0].indexOf(item[1]!);
+    if (isSureGivenNominative(flagsAt(names, text, start, start + item[1]!.length)) && ++items >= 2) return true;
+  }
+  return false;
+}
+const NAME_OPENS_ITEM = /^[ \t]*[-*•][ \t]+(\p{Ll}{3,20})[ \t]+(?=\p{Ll})/gmu;
+
+/** A given name in the nominative that is no ordinary word, product or place. */
+function isSureGivenNominative(flags: number): boolean {
+  return (flags & GIVEN) !== 0 && (flags & NOMINATIVE) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
 }
 
 /** Run after the structural rules, whose speaker labels say how the writer types names. */
 export function lowerCaseGivenNames(text: string, detections: Detection[]): void {
-  if (!writesNamesInLowerCase(text, detections)) return;
   const names = gazetteer();
+  if (!writesNamesInLowerCase(text, detections, names)) return;
   const found: Detection[] = [];
   const word = (start: number, end: number) => {
-    const flags = flagsAt(names, text, start, end);
     // Nominatives only: a case form in lower case is as often a word ("evo", Eva's accusative, is "here")
-    if ((flags & GIVEN) !== 0 && (flags & NOMINATIVE) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0) found.push({ type: "PERSON", start, end, confidence: 0.55 });
+    if (isSureGivenNominative(flagsAt(names, text, start, end))) found.push({ type: "PERSON", start, end, confidence: 0.55 });
   };
   if (!eachLowerWord(text, word)) {
     found.length = 0;

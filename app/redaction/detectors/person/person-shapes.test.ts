@@ -213,3 +213,14 @@ describe("a chat whose other speaker is labelled with a full name", () => {
     expect(persons(chat)).toEqual(["maja", "Anže Pirc", "maja"]);
   });
 });
+
+describe("list items opened by lower-case names", () => {
+  it("takes the lower-case given names of a handover whose items two of them open", () => {
+    const handover = "handover fri -> mon\n- printer jammed again, sabina knows the trick\n- dejan promised a new toner\n- jure still sick, his tickets → nina";
+    expect(persons(handover)).toEqual(["sabina", "dejan", "jure", "nina"]);
+  });
+
+  it("leaves a list that one such item opens", () => {
+    expect(persons("- nina is the new queue\n- the printer jammed")).toEqual([]);
+  });
+});

@@ -178,3 +178,16 @@ describe("passwords in columns, keys and right after their word", () => {
     expect(secrets('za goste pa je ločeno omrežje "Kolar-gost" z geslom dobrodosli123.')).toEqual(["dobrodosli123"]);
   });
 });
+
+describe("codes set, owned or quoted as having been", () => {
+  it.each([
+    ["the installer set the master code to 5819 and the cleaning lady has her own code 2604.", "5819"],
+    ["the installer set the master code to 5819 and the cleaning lady has her own code 2604.", "2604"],
+    ["PUK sem prebral: 48113097, nov PIN pa sva nastavila na 3306. Telefon Samsung", "3306"],
+    ["it sent a code to the old phone, code was 558 031 but it expired", "558 031"],
+  ])("finds the code in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("leaves error, status and postal codes that were something", () => {
+    expect(secrets("Error code is 4004, status code was 5003, poštna koda je 1000.")).toEqual([]);
+  });
+});

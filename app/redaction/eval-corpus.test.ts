@@ -20,7 +20,7 @@ const TARGETS: Record<string, number> = {
 };
 const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalikes: number }> = {
   tuning: {
-    CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.972, PHONE: 1,
+    CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.975, PHONE: 1,
     POSTAL_ADDRESS: 0.995, SECRET: 0.994, SI_TAX_ID: 1, lookalikes: 0.998,
   },
   // Issue 18's second pass (generalised rules, checked on tests/fixtures/redaction-dev): held-out
@@ -34,10 +34,13 @@ const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalike
   // after more cues, grouped one-time codes, names after verbs of contact and in more chat shapes.
   // Sixth pass (stop 30, checked on the sixth development set): birth dates around their cue,
   // addresses and names in keyed fields (forms, JSON, XML): held-out addresses 0.891 → 0.921;
-  // then on the seventh (secrets and phones): held-out secrets 0.853 → 0.863.
+  // then on the seventh (secrets and phones): held-out secrets 0.853 → 0.863. Seventh pass (stop
+  // 31, checked on the seventh and eighth development sets): bare and corrected passwords, codes
+  // after more cues, chats whose speakers are words or lower case: held-out secrets 0.863 → 0.902,
+  // names 0.953 → 0.957.
   "held-out": {
-    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.953, PHONE: 0.969,
-    POSTAL_ADDRESS: 0.92, SECRET: 0.862, SI_TAX_ID: 1, lookalikes: 0.982,
+    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.957, PHONE: 0.969,
+    POSTAL_ADDRESS: 0.92, SECRET: 0.901, SI_TAX_ID: 1, lookalikes: 0.982,
   },
 };
 

@@ -11,7 +11,7 @@ import { isChosen } from "./secret-prose";
  *
  * Each rule needs the topic: a word about credentials within TOPIC_BEFORE characters before the
  * value or TOPIC_AFTER after it. A value alone must look made up by a person: letters, a digit
- * or both cases, and a symbol that words, ids and versions do not carry (! # $ % & * ? + ^ ~ @).
+ * or both cases, and a symbol that words, ids and versions do not carry (! # $ % & * ? ^ ~).
  */
 
 const TOPIC =

@@ -224,3 +224,10 @@ describe("list items opened by lower-case names", () => {
     expect(persons("- nina is the new queue\n- the printer jammed")).toEqual([]);
   });
 });
+
+describe("a word that is also a name before a full name", () => {
+  it("leaves a button's 'Edit' out of 'Edit Barbara Kovačič', and keeps 'Rok Kos' whole", () => {
+    expect(persons("Edit Barbara Kovačič 05 270 22 14")).toEqual(["Barbara Kovačič"]);
+    expect(persons("Včeraj sem govoril z njim, Rok Kos je rekel, da pride.")).toEqual(["Rok Kos"]);
+  });
+});

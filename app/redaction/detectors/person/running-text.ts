@@ -70,6 +70,8 @@ function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: 
     last--;
   }
   // initials at the end name no one ("Novak J." is rare; "Ana B." stays: a given name and an initial)
+  // "Edit Barbara Kovačič": a word that is also a name (a button's "Edit") before a full name is not part of it
+  if (last - first >= 3 && isCommon(tokens[first]!) && !isStrong(tokens[first]!) && acceptRun(tokens.slice(first + 1, last))) first++;
   if (last - first >= 2) {
     const run = tokens.slice(first, last);
     if (acceptRun(run) && !companyAround(text, run)) {

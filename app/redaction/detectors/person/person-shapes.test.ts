@@ -231,3 +231,9 @@ describe("a word that is also a name before a full name", () => {
     expect(persons("Včeraj sem govoril z njim, Rok Kos je rekel, da pride.")).toEqual(["Rok Kos"]);
   });
 });
+
+describe("names never cross a table's cells", () => {
+  it("takes the name cell of a mail list row, not the folder before it nor the subject after it", () => {
+    expect(persons("Koš\tPolona Šuštar\tRe: Zamenjava tiskalnika v\tVčeraj")).toEqual(["Polona Šuštar"]);
+  });
+});

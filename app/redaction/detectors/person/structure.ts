@@ -37,7 +37,8 @@ const PARTICLE = /^(?:van|der|den|de|del|della|di|von|zu|ten|la|du|des|dos|bin|i
  */
 export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.length < 2 || trimmed.length > 80) return false;
+  // a tab parts a table's cells (and a screenshot's columns): a value across one is no one name
+  if (trimmed.length < 2 || trimmed.length > 80 || trimmed.includes("\t")) return false;
   const words = (trimmed.includes(",") ? trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2") : trimmed).split(/\s+/);
   if (words.length > MAX_WORDS) return false;
   // Every word capitalised or a particle, tested first: most values fail here, and the checks

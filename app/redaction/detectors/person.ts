@@ -413,6 +413,8 @@ function nameTableHeader(line: string): { delimiter: string; columns: number[]; 
       if (NAME_COLUMN.test(cell)) columns.push(index);
       if (ROLE_COLUMN.test(cell)) roleColumns.push(index);
     });
+    // "ime⇥Ana Šuštar": a label and its value, the row of a card, not a table's header
+    if (columns.some((index) => isNameValue((cells[index + 1] ?? "").trim()))) return null;
     if (columns.length + roleColumns.length > 0 && cells.length >= 2) return { delimiter, columns, roleColumns };
   }
   return null;

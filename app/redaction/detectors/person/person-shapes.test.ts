@@ -237,3 +237,13 @@ describe("names never cross a table's cells", () => {
     expect(persons("Koš\tPolona Šuštar\tRe: Zamenjava tiskalnika v\tVčeraj")).toEqual(["Polona Šuštar"]);
   });
 });
+
+describe("a card's label and value rows are no table header", () => {
+  it("takes the name after 'ime', not the labels under it", () => {
+    expect(persons("user\tsustar.ana@guest.arnes.si\nime\tAna Šuštar\nnaslov\tKoroška cesta 51\ntelefon\t040 176 818")).toEqual(["Ana Šuštar"]);
+  });
+
+  it("still reads a table whose header names a name column", () => {
+    expect(persons("ime\tpriimek\ttelefon\nAna\tŠuštar\t040 176 818")).toEqual(["Ana", "Šuštar"]);
+  });
+});

@@ -331,7 +331,11 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
   let lines = 0;
   let blank = 0;
   while (lineStart < text.length && lines <= 12) {
-    const newline = text.indexOf("\n", lineStart);
+    // the line's end within a window: a search to the next line break of a long line, for every
+    // label on it, was quadratic (codes are listed on short lines; a longer one ends the list)
+    const window = text.slice(lineStart, lineStart + MAX_CODE_LINE);
+    const found = window.indexOf("\n");
+    const newline = found === -1 ? (lineStart + window.length === text.length ? -1 : lineStart + window.length) : lineStart + found;
     const lineEnd = newline === -1 ? text.length : newline;
     // The label's own line: what follows "codes" may be "za 2FA:" or "(keep them safe):".
     const bodyStart = lines === 0 ? lineStart + (/^[^:\n]{0,40}:/.exec(text.slice(lineStart, lineStart + 41))?.[0].length ?? 0) : lineStart;
@@ -345,10 +349,12 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
     }
     lines++;
     if (newline === -1) return text.length;
+    if (found === -1) return lineEnd; // a line longer than the window: no list goes on past it
     lineStart = newline + 1;
   }
   return lineStart;
 }
+const MAX_CODE_LINE = 1000;
 
 const CODE_TOKEN = /[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g;
 

@@ -1,3 +1,5 @@
+import { lineBreakWithin } from "./context";
+
 /**
  * Answers in a chat or a call log: a question on one line ("can you read me the code from the
  * SMS?", "your date of birth for verification?") is answered at the start of one of the next
@@ -17,10 +19,10 @@ const QUESTION_WINDOW = 90;
  * Only the question's line is looked for within a window; each answer line is read once per cue.
  */
 export function answerStarts(text: string, cueEnd: number, lines: number, question: RegExp): number[] {
-  const breakAt = text.slice(cueEnd, cueEnd + QUESTION_WINDOW).indexOf("\n");
-  if (breakAt === -1 || !question.test(text.slice(cueEnd, cueEnd + breakAt))) return [];
+  const questionEnd = lineBreakWithin(text, cueEnd, QUESTION_WINDOW);
+  if (questionEnd === -1 || !question.test(text.slice(cueEnd, questionEnd))) return [];
   const starts: number[] = [];
-  for (let lineEnd = cueEnd + breakAt; starts.length < lines && lineEnd !== -1; ) {
+  for (let lineEnd = questionEnd; starts.length < lines && lineEnd !== -1; ) {
     const lineStart = lineEnd + 1;
     SPEAKER_LEAD.lastIndex = lineStart;
     starts.push(lineStart + (SPEAKER_LEAD.exec(text)?.[0].length ?? 0));

@@ -10,6 +10,15 @@ export function lineBefore(text: string, offset: number, maxChars: number): stri
 }
 
 /**
+ * Where the next line break after `from` is, if it is within `maxChars`; -1 otherwise. Read in a
+ * window: a rule asked for every cue on a long line must not search to the line's end each time.
+ */
+export function lineBreakWithin(text: string, from: number, maxChars: number): number {
+  const at = text.slice(from, from + maxChars).indexOf("\n");
+  return at === -1 ? -1 : from + at;
+}
+
+/**
  * Words that introduce an order, invoice, product or ticket number. A number
  * right after one of them is a reference, not a phone or a tax number; a payment reference
  * keeps its model in front ("sklic SI12 041-123-456", "RF18 …").

@@ -135,9 +135,12 @@ function pushRestatedBirthDates(text: string, detections: Detection[]): void {
 }
 
 /** Column names of a birth year: "letnik", "leto rojstva", "year of birth", "Geburtsjahr". */
-const YEAR_HEADER_HINT = /letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|\byob\b|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto/i;
+const YEAR_HEADERS = String.raw`letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|yob|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto`;
+/** In every line that holds such a header (columnValues' lineHint contract). */
+const YEAR_HEADER_HINT = new RegExp(YEAR_HEADERS, "i");
+const YEAR_HEADER = new RegExp(`^(?:${YEAR_HEADERS})$`);
 function isBirthYearHeader(field: string): boolean {
-  return /^(?:letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|yob|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto)$/.test(field);
+  return YEAR_HEADER.test(field);
 }
 
 /** "Ante Jurić, *1977", "(*12. 3. 1950)": the genealogists' star for born, not a list bullet at a line's start. */

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { presentMarkers, scanAll, scanBefore } from "./candidate-scan";
+import { lineBreakWithin } from "./context";
 import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
@@ -333,10 +334,8 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
   while (lineStart < text.length && lines <= 12) {
     // the line's end within a window: a search to the next line break of a long line, for every
     // label on it, was quadratic (codes are listed on short lines; a longer one ends the list)
-    const window = text.slice(lineStart, lineStart + MAX_CODE_LINE);
-    const found = window.indexOf("\n");
-    const newline = found === -1 ? (lineStart + window.length === text.length ? -1 : lineStart + window.length) : lineStart + found;
-    const lineEnd = newline === -1 ? text.length : newline;
+    const newline = lineBreakWithin(text, lineStart, MAX_CODE_LINE);
+    const lineEnd = newline === -1 ? Math.min(text.length, lineStart + MAX_CODE_LINE) : newline;
     // The label's own line: what follows "codes" may be "za 2FA:" or "(keep them safe):".
     const bodyStart = lines === 0 ? lineStart + (/^[^:\n]{0,40}:/.exec(text.slice(lineStart, lineStart + 41))?.[0].length ?? 0) : lineStart;
     const codes = codesOnLine(text, bodyStart, lineEnd);
@@ -348,8 +347,8 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
       for (const [start, end] of codes) push(start, end, 0.85);
     }
     lines++;
-    if (newline === -1) return text.length;
-    if (found === -1) return lineEnd; // a line longer than the window: no list goes on past it
+    // the text's end, or a line longer than the window: no list goes on past it
+    if (newline === -1) return lineEnd;
     lineStart = newline + 1;
   }
   return lineStart;

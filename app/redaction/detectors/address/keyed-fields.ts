@@ -28,16 +28,19 @@ const STREET_KEYS = new Set([
   "addr", "addr 1", "addr.", "line 1", "naslov", "ulica", "ulica in hišna številka", "straße", "strasse", "adresse",
   "anschrift", "seat", "registered office", "sedež", "sedez", "street name", "additional street name", "line", "d 3042",
 ]);
+const HOUSE_NUMBER_FIELDS = ["building number", "house no.", "house no", "house number", "hišna številka", "hišna št.", "hisna stevilka", "hausnummer"];
 const PART_KEYS = new Set([
   "city", "town", "town/city", "city/town", "city/state", "city/state/zip", "state", "province", "county", "region",
   "state/province", "zip", "zip code", "postcode", "post code", "postal code", "eircode", "address 2", "address line 2",
   "addr 2", "line 2", "kraj", "mesto", "pošta", "posta", "poštna številka", "postna stevilka", "ort", "plz", "plz/ort",
   "wohnort", "post code/town", "postcode/town", "zip/city", "post town", "city name", "postal zone",
-  "country subentity", "building number", "house no.", "house no", "house number", "hišna številka", "hišna št.",
-  "hisna stevilka", "hausnummer", "flat", "apartment", "apt", "stanovanje", "d 3164", "d 3251",
+  "country subentity", ...HOUSE_NUMBER_FIELDS, "flat", "apartment", "apt", "stanovanje", "d 3164", "d 3251",
 ]);
-/** The fields that hold a house number alone, after a street field that holds only the street's name. */
-const HOUSE_NUMBER_KEYS = new Set(["house no.", "house no", "house number", "hišna številka", "hišna št.", "hisna stevilka", "hausnummer", "building number", "no.", "nr.", "št."]);
+/**
+ * The fields that hold a house number alone, after a street field that holds only the street's
+ * name; a bare "No." or "Nr." only there, where a street comes before it.
+ */
+const HOUSE_NUMBER_KEYS = new Set([...HOUSE_NUMBER_FIELDS, "no.", "nr.", "št."]);
 /** A street's name without its number ("Pot na Fužine", "Kossuth Lajos utca"). */
 const STREET_NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5}$/u;
 

@@ -33,6 +33,8 @@ const mayJoin = (t: NameToken) =>
     (!isStop(t) || isKnown(t)));
 
 export function runningTextNames(text: string, tokens: readonly NameToken[], detections: Detection[]): void {
+  // whether a word names a street somewhere in this text, asked once per word
+  const streetWords = new Map<string, boolean>();
   for (let i = 0; i < tokens.length; ) {
     // a run of linked tokens that may belong to a name, at most MAX_RUN long
     let j = i;
@@ -43,12 +45,12 @@ export function runningTextNames(text: string, tokens: readonly NameToken[], det
       i++;
       continue;
     }
-    judgeRun(text, tokens, i, j, detections);
+    judgeRun(text, tokens, i, j, detections, streetWords);
     i = j;
   }
 }
 
-function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[]): void {
+function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: number, detections: Detection[], streetWords: Map<string, boolean>): void {
   // "Mlakar Transport", "Kobal Vina", "Tiskarna Pirc", "Morgan Stanley": the whole run names a firm
   if (to - from >= 2 && companyRun(tokens, from, to)) return;
   // Unknown words do not start a name ("Dear Sarah", "Včeraj Janez Novak"); one unknown word may
@@ -80,12 +82,12 @@ function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: 
     }
     // "Thanks Will Smith": judge the words after a leading common word on their own
     if (last - first >= 3) {
-      judgeRun(text, tokens, first + 1, last, detections);
+      judgeRun(text, tokens, first + 1, last, detections, streetWords);
       return;
     }
   }
   for (let k = first; k < last; k++) {
-    if (lonelyName(text, tokens, k)) {
+    if (lonelyName(text, tokens, k, streetWords)) {
       const t = tokens[k]!;
       detections.push({ type: "PERSON", start: t.start, end: endOf(t), confidence: 0.55 });
     }
@@ -153,7 +155,7 @@ const MONTH_THAT_IS_A_NAME = /^(?:jan|mar|april|may|maj|june?|july?|august|avgus
 const YEAR_AFTER = /^\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?(?:19|20)\d{2}(?!\d)/;
 const DAY_BEFORE = /(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+$/;
 
-function lonelyName(text: string, tokens: readonly NameToken[], k: number): boolean {
+function lonelyName(text: string, tokens: readonly NameToken[], k: number, streetWords: Map<string, boolean>): boolean {
   const t = tokens[k]!;
   if (!isKnown(t) || t.initial || !t.capitalised || t.end - t.start < 3) return false;
   if (isStop(t)) return false;
@@ -179,7 +181,7 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
   if ((wordBefore === "z" || wordBefore === "s") && !t.sentenceInitial && INSTRUMENTAL_ENDING.test(t.lower) && (t.flags & NOMINATIVE) === 0) return true;
   // "on Cankarjeva", "Prešernova cesta": a feminine possessive after a preposition of place or
   // before a street's type word is a street ("Hodžićeva", Mrs Hodžić, is a person elsewhere)
-  if (FEMININE_POSSESSIVE.test(t.lower) && (STREET_PREPOSITIONS.has(wordBefore) || STREET_TYPE_AFTER.test(text.slice(t.end, t.end + 12)) || namesAStreetElsewhere(text, t))) return false;
+  if (FEMININE_POSSESSIVE.test(t.lower) && (STREET_PREPOSITIONS.has(wordBefore) || STREET_TYPE_AFTER.test(text.slice(t.end, t.end + 12)) || namesAStreetElsewhere(text, t, streetWords))) return false;
   // a masculine possessive alone names a place or an institution more often ("Cankarjev dom");
   // "Hodžićeva" (Mrs Hodžić) and "pri Kovačevih" (at the Kovač family's) name people
   if ((t.flags & NOMINATIVE) === 0 && MASCULINE_POSSESSIVE.test(t.lower)) return false;
@@ -205,21 +207,19 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number): bool
 
 const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
 /** '"Prešernova" gives 40 results … a Prešernova cesta in every town': the word names a street elsewhere in the text. */
-function namesAStreetElsewhere(text: string, t: NameToken): boolean {
+function namesAStreetElsewhere(text: string, t: NameToken, streetWords: Map<string, boolean>): boolean {
   const word = text.slice(t.start, t.end);
-  // once per word and text: a text that repeats the word a million times is read once for it
-  if (streetWords === null || streetWords.text !== text) streetWords = { text, answers: new Map() };
-  let answer = streetWords.answers.get(word);
+  // once per word: a text that repeats the word a million times is read once for it
+  let answer = streetWords.get(word);
   if (answer === undefined) {
     answer = false;
     for (let at = text.indexOf(word); at !== -1 && !answer; at = text.indexOf(word, at + word.length)) {
       answer = STREET_TYPE_AFTER.test(text.slice(at + word.length, at + word.length + 12));
     }
-    streetWords.answers.set(word, answer);
+    streetWords.set(word, answer);
   }
   return answer;
 }
-let streetWords: { text: string; answers: Map<string, boolean> } | null = null;
 const STREET_PREPOSITIONS = new Set(["on", "at", "in", "na", "ob", "po", "z", "s", "v", "iz", "along", "off"]);
 const FEMININE_POSSESSIVE = /(?:ov|ev)a$/;
 const STREET_TYPE_AFTER = /^[ \t]+(?:cesta|ulica|cesti|ulici|cesto|ulico|street|road|avenue|pot|trg)(?![\p{L}])/iu;

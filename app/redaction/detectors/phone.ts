@@ -18,6 +18,11 @@ const PHONE_CANDIDATE =
   /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4}(?: \/ ?|\/ )(?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:(?:[ \u00a0]?[-–][ \u00a0]?|[ \-/.\u00a0\u202f])?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
 const IBAN_HEAD_BEFORE = /(?<![A-Za-z])[A-Z]{2}\d{2} ?$/;
+/**
+ * A group of capitals and digits right before the number ("1Z 999 AA1 01 2345 6784", a UPS
+ * tracking number): the digits continue that id, which no phone number is written after.
+ */
+const MIXED_ID_GROUP_BEFORE = /(?<![\p{L}\d])(?=[A-Z\d]*[A-Z])(?=[A-Z\d]*\d)[A-Z\d]{2,6} $/u;
 const SLOVENIAN_NSN = /^[1-7]\d{7}$/; // 01–05, 07 landlines and 03x–07x mobile/VoIP, without the trunk 0
 
 /**
@@ -77,6 +82,7 @@ export function detectPhones(text: string): Detection[] {
     if (followsReferenceCue(text, start)) continue;
     // "SI56 0201 0001 2345 679": the groups after an IBAN's country and check digits are its account, valid or not
     if (IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;
+    if (MIXED_ID_GROUP_BEFORE.test(text.slice(Math.max(0, start - 8), start))) continue;
     const national = (first === "0" && candidate[1] !== "0") || /^\(0[1-9]/.test(candidate);
     for (const { end, digitCount } of readingsAtGroupBoundaries(candidate)) {
       if (national ? digitCount < 9 || digitCount > 12 : bareCountryCode ? digitCount !== 11 : digitCount < 8 || digitCount > 17) continue;

@@ -15,6 +15,7 @@ describe("Slovenian tax numbers as people write them", () => {
     ["Tax ID 48315087", "48315087"],
     ["VAT Reg. No. 96557079", "96557079"],
     ["Davčna številka:\n67848389", "67848389"],
+    ["Tax number for the invoice: 32269650.", "32269650"],
   ])("finds %j", (text, value) => expect(taxIds(text)).toEqual([value]));
 
   it("leaves numbers that are not under a tax label, and bad checksums", () => {

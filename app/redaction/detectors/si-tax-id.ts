@@ -38,6 +38,9 @@ const TAX_CUE = /dav[čc]n|(?<!\p{L})(?:dš|d\.š\.|ds:|d\.s\.|dav\.|tax|vat|ddv
  * number, so the reference words in it ("ID", "No.") do not make the number a reference.
  */
 const TAX_LABEL_BEFORE = /(?:dav[čc]n\p{L}*|dav\.|tax|vat|ddv|dš|d\.š\.|ds|ust-?idnr\.?|uid)(?:[\s.:#-]*(?:id|no|nr|number|num|reg|registration|št|st|številka|stevilka|za|ddv|identification))*[\s.:#-]*$/u;
+/** "Tax number for the invoice:", "davčna številka za račun:": the label names the number, its purpose follows. */
+const TAX_LABEL_WITH_PURPOSE = /(?:dav[čc]n\p{L}*|tax|vat|ddv)[\s.-]*(?:id|no|nr|number|št|številka|stevilka)(?!\p{L})[^:\n\d]{0,30}:[ \t]*$/iu;
+const namesTheNumber = (before: string) => TAX_LABEL_BEFORE.test(before) || TAX_LABEL_WITH_PURPOSE.test(before);
 /** Written in groups ("67 84 83 89", "1548 3142") or with a dash after SI ("SI-90733924"): only with a cue. */
 const GROUPED_TAX = /(?<![\w./-])(SI[ -]?)?(\d{2,4}(?:([ -])\d{2,4})(?:\3\d{2,4}){0,2}|(?<=SI-)\d{8})(?![\w-]|[ ]\d)/g;
 
@@ -73,7 +76,7 @@ export function detectSiTaxIds(text: string): Detection[] {
     if (!isValidSiTaxId(digits)) continue;
     if (prefix === "" && !hasCue(text, match.index) && !taxColumns().has(match.index)) continue;
     // "z DDV, račun 12345679": the cue belongs to the price, the number to the invoice.
-    if (prefix === "" && followsReferenceCue(text, match.index) && !TAX_LABEL_BEFORE.test(lineBefore(text, match.index, 32))) continue;
+    if (prefix === "" && followsReferenceCue(text, match.index) && !namesTheNumber(lineBefore(text, match.index, 60))) continue;
     detections.push({
       type: "SI_TAX_ID",
       start: match.index,
@@ -86,7 +89,7 @@ export function detectSiTaxIds(text: string): Detection[] {
       const digits = match[2]!.replace(/[ -]/g, "");
       if (digits.length !== 8) continue;
       if (!isValidSiTaxId(digits) || !hasCue(text, match.index)) continue;
-      if (followsReferenceCue(text, match.index) && !TAX_LABEL_BEFORE.test(lineBefore(text, match.index, 32))) continue;
+      if (followsReferenceCue(text, match.index) && !namesTheNumber(lineBefore(text, match.index, 60))) continue;
       detections.push({ type: "SI_TAX_ID", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
     }
   }

@@ -113,6 +113,7 @@ describe("names in the person fields of exports", () => {
 describe("a month that is also a given name", () => {
   it("is a month in a date, a name elsewhere", () => {
     expect(persons("New tenant from 1 Jan 2027, member since May 2019.")).toEqual([]);
+    expect(persons("Author: Primož Rupnik <primoz@example.si>\nDate:   Fri Mar 7 14:02:51 2025 +0100")).toEqual(["Primož Rupnik"]);
     expect(persons("Please ask Jan about the invoice.")).toEqual(["Jan"]);
   });
 });

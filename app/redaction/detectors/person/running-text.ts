@@ -146,13 +146,19 @@ function companyAround(text: string, run: readonly NameToken[]): boolean {
 /** What follows "'s" when the owner is a person: a device, an account, a desk, a mailbox. */
 const PERSONAL_THING = /^['’]s[ \t]+(?:(?:old|new|work|own|personal|private)[ \t]+)?(?:phone|mobile|laptop|computer|pc|desk|account|mailbox|inbox|email|e-mail|login|password|car|office|number|team|manager|wife|husband|son|daughter|mother|father|access|profile|birthday|calendar|details|record|contract|salary|payslip|signature|address)(?![\p{L}])/iu;
 
-/** "from 1 Jan 2027", "since May 2019", "June 3, 2026": a month name that is also a given name, in a date. */
+/**
+ * "from 1 Jan 2027", "since May 2019", "June 3, 2026", git's "Fri Mar 7 14:02:51 2025": a month
+ * name that is also a given name, in a date.
+ */
 function isMonthOfADate(text: string, t: NameToken): boolean {
   if (!MONTH_THAT_IS_A_NAME.test(t.lower)) return false;
-  return YEAR_AFTER.test(text.slice(t.end, t.end + 12)) || DAY_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start));
+  const after = text.slice(t.end, t.end + 12);
+  return YEAR_AFTER.test(after) || DAY_AND_TIME_AFTER.test(after) || DAY_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start)) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, t.start - 6), t.start));
 }
 const MONTH_THAT_IS_A_NAME = /^(?:jan|mar|april|may|maj|june?|july?|august|avgust|dec)$/;
 const YEAR_AFTER = /^\.?,?[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?,?[ \t]+)?(?:19|20)\d{2}(?!\d)/;
+const DAY_AND_TIME_AFTER = /^[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}/;
+const WEEKDAY_BEFORE = /(?<!\p{L})(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),?[ \t]+$/u;
 const DAY_BEFORE = /(?<!\d)\d{1,2}(?:\.|st|nd|rd|th)?[ \t]+$/;
 
 function lonelyName(text: string, tokens: readonly NameToken[], k: number, streetWords: Map<string, boolean>): boolean {

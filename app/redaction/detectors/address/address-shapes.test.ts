@@ -18,6 +18,12 @@ describe("postal addresses in the shapes of their countries", () => {
     ["Vinohradská 12, 120 00 Praha 2"],
     ["Drevored 1. maja 2, 6000 Koper"],
     ["flat 2, 18 Station Road, Reading RG1 1LX"],
+    ["ul. Grunwaldzka 186/12, 80-266 Gdańsk"],
+    ["Kirchengasse 5, 3100 St. Pölten"],
+    ["Bulevar oslobođenja 64, 21000 Novi Sad"],
+    ["Bulevar kralja Aleksandra 73/II, stan 8"],
+    ["1053 Budapest, Kossuth Lajos utca 12. II/4."],
+    ["Ljubljanska c. 24 Domžale"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {
@@ -142,5 +148,16 @@ describe("address columns of exports", () => {
     expect(addresses(csv)).toEqual(["Podlubnik 158, 4220 Škofja Loka"]);
     const outlook = "First Name,Business Street,Business City,Business Postal Code\nAndrej,Cesta Leona Dobrotinška 2,Šentjur,3230";
     expect(addresses(outlook).join(" | ")).toContain("3230");
+  });
+});
+
+describe("addresses in letterheads", () => {
+  it("starts the street after a separator, not at the company before it", () => {
+    expect(addresses("Wessels Logistik GmbH & Co. KG · Am Holzhafen 12, 28217 Bremen")).toEqual(["Am Holzhafen 12, 28217 Bremen"]);
+    expect(addresses("Kovač d.o.o. | Cesta v Gorice 8 | 1000 Ljubljana")).toEqual(["Cesta v Gorice 8 | 1000 Ljubljana"]);
+  });
+
+  it("takes a known town after the house number only where it ends the address", () => {
+    expect(addresses("Ljubljanska c. 24 Domžale bo zaprta")).toEqual(["Ljubljanska c. 24"]);
   });
 });

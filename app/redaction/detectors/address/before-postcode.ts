@@ -13,6 +13,11 @@ import type { Span } from "./street-before-number";
  */
 
 const MAX_SEGMENTS = 5;
+/**
+ * A letterhead's or a signature's separators between its parts ("Wessels Logistik GmbH & Co. KG ·
+ * Am Holzhafen 12, 28217 Bremen", "Firma | Cesta 5 | 1000 Ljubljana"): the street's segment starts after one.
+ */
+const LETTERHEAD_SEPARATOR = new Set(["·", "|", "•"]);
 const MAX_SEGMENT = 90;
 /**
  * Postcodes that carry their own country shape (UK, Canada, Ireland, Australia, US with the state
@@ -107,7 +112,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     while (i > 0 && (text[i - 1] === " " || text[i - 1] === "\t")) i--;
     let segmentEnd = i;
     if (segments > 0 || i < pos) {
-      if (text[i - 1] === ",") i--;
+      if (text[i - 1] === "," || LETTERHEAD_SEPARATOR.has(text[i - 1]!)) i--;
       else if (text[i - 1] === "\n") i = text[i - 2] === "\r" ? i - 2 : i - 1;
       else if (text[i - 1] === "n" && text[i - 2] === "\\") i -= 2;
       else if (segments > 0) break;
@@ -118,7 +123,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     let segmentStart = segmentEnd;
     while (
       segmentStart > 0 && segmentEnd - segmentStart < MAX_SEGMENT && text[segmentStart - 1] !== "," && text[segmentStart - 1] !== "\n" &&
-      !(text[segmentStart - 1] === "n" && text[segmentStart - 2] === "\\")
+      !(text[segmentStart - 1] === "n" && text[segmentStart - 2] === "\\") && !LETTERHEAD_SEPARATOR.has(text[segmentStart - 1]!)
     ) segmentStart--;
     const raw = text.slice(segmentStart, segmentEnd);
     if (raw.trim() === "" && segments === 0) {

@@ -122,7 +122,7 @@ function streetStart(allWords: Word[], text: string, numberAt: number): number |
     const word = words[k]!;
     // "v ulici Heroja Staneta 4": the kind in lower case after a preposition, a capitalised name after it
     // (or "ul. Janeza Puharja 4": the abbreviation, as often written in lower case)
-    const lowerKind = (k > 0 ? PREPOSITIONS.has(words[k - 1]!.text) : word.text === "ul.") && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
+    const lowerKind = ((k > 0 && PREPOSITIONS.has(words[k - 1]!.text)) || word.text === "ul.") && /^\p{Ll}/u.test(word.text) && data.kindBeforeName.has(word.text.charAt(0).toUpperCase() + word.text.slice(1)) && CAPITALISED.test(words[k + 1]!.text);
     if (!data.kindBeforeName.has(word.text) && !lowerKind) continue;
     const between = words.slice(k + 1);
     // "Trg 3. Na Dunaju 2026": a full stop before a capital ends a sentence, not a street name.

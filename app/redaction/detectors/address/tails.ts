@@ -10,7 +10,11 @@ import type { Span } from "./street-before-number";
  */
 
 const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+/** Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4." */
+const FLOOR_AND_DOOR = /\.?[ \t]+[IVX]{1,4}\.?\/\d{1,3}\.?(?![\p{L}\d])/uy;
 const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
+/** After a town that follows a house number with only a blank: the line's end or a punctuation mark. */
+const BARE_TOWN_END = /^(?:[ \t]*$|[ \t]*\r?\n|[.,;)])/;
 /** After a town on the line below a street: only the line's end ("Vrtna ulica 6\nKranj\n"). */
 const LINE_END = /[ \t.]*(?:\r?\n|$)/y;
 const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})`;
@@ -80,6 +84,9 @@ export function withTail(text: string, street: Span): AddressSpan {
 /** The end of up to MAX_UNITS units (flat, floor, entrance) from `end`; `afterComma`: each must follow a comma. */
 function unitsAfter(text: string, end: number, afterComma: boolean): number {
   const data = addressData();
+  FLOOR_AND_DOOR.lastIndex = end;
+  const floorAndDoor = afterComma ? null : FLOOR_AND_DOOR.exec(text);
+  if (floorAndDoor !== null) end += floorAndDoor[0].length;
   for (let i = 0; i < MAX_UNITS; i++) {
     UNIT.lastIndex = end;
     const unit = UNIT.exec(text);
@@ -107,7 +114,9 @@ function townAt(text: string, at: number): number | null {
   const newline = match[2] !== undefined;
   const preposition = match[3];
   if (newline && preposition !== undefined) return null; // "… 6\nv Kranju smo …" is a sentence
-  if (!comma && !newline && preposition === undefined) return null;
+  // "Ljubljanska c. 24 Domžale": a known town right after the house number, ending the line or
+  // followed by punctuation, is the address's too (a form's one-line address)
+  const bare = !comma && !newline && preposition === undefined;
   const words = match[4]!.split(/[ \t]+/);
   const wordsStart = match.index + match[0].length - match[4]!.length;
   for (let n = Math.min(words.length, data.maxTownWords); n >= 1; n--) {
@@ -116,6 +125,7 @@ function townAt(text: string, at: number): number | null {
     const known = preposition === "v" || preposition === "na" || preposition === "iz"
       ? data.townLocatives.has(`${preposition} ${lower}`) || (preposition === "iz" && data.towns.has(lower))
       : data.towns.has(lower);
+    if (bare && !(known && BARE_TOWN_END.test(text.slice(wordsStart + name.length, wordsStart + name.length + 2)))) continue;
     // "Ulici Jožeta Jame 14 v Šentvidu": right after a house number, "v"/"na" and a capitalised
     // word is the place even when the list does not know it.
     if (!known && !(n === 1 && (preposition === "v" || preposition === "na") && !comma && /^\p{Lu}\p{Ll}{2,25}(?:u|i|ah|ih|em|ju)$/u.test(name))) continue;

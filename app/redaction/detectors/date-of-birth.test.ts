@@ -53,6 +53,8 @@ describe("birth dates in exports and forms with format hints", () => {
     ["POST /api/customers name=Novak&dob=1985-04-03&city=Kranj", "1985-04-03"],
     ['"birth_date": "1985-04-03T00:00:00Z"', "1985-04-03T00:00:00Z"],
     ["DOB: 04-03-85", "04-03-85"],
+    ['{"ime": "Sara Ložar", "rojstni_datum": "1988-02-11"}', "1988-02-11"],
+    ["Date of birth (for the guest registration / prijava gostov): 08/19/1978", "08/19/1978"],
   ])("finds %j", (text, date) => expect(births(text)).toEqual([date]));
 
   it("keeps 'dob' that is no key, and a key without a full date", () => {
@@ -114,6 +116,8 @@ describe("birth dates people write around their cue (dev6 shapes)", () => {
     expect(births("Father (born 14 March 1941, died 2 November 2026) left us.")).toEqual(["14 March 1941"]);
     expect(births("date of birth is 12 February 1959, account opened 10 February 2026.")).toEqual(["12 February 1959"]);
     expect(births("Rojstni datum je 1987-03-14, ne 14.3.2026 kot je v sistemu.")).toEqual(["1987-03-14"]);
+    expect(births("the two apprentices born 2005 and 2006. Company founded 1952.")).toEqual(["2005", "2006"]);
+    expect(births("rojena 1980 in 2021 smo se preselili")).toEqual(["1980"]);
   });
 
   it("reads Born and Geburtstag columns, and a child's date in parentheses", () => {

@@ -17,7 +17,7 @@ import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, t
 
 // Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
 const CUE = groupLeadingAlternation(
-  /(?:datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
+  /(?:datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
 );
 
 /**
@@ -207,12 +207,15 @@ function pushFollowingBirthDates(text: string, from: number, detections: Detecti
   }
   for (let more = 0; more < 4; more++) {
     const date = dateAt(DATE_AFTER_CUE, text, end);
-    if (date === null || date.yearOnly || OTHER_DATE_WORDS.test(text.slice(end, date.start))) break;
+    // a year alone only joined to the one before, ending the clause ("the two apprentices born 2005 and 2006.")
+    if (date === null || (date.yearOnly && !(YEAR_JOINED.test(text.slice(end, date.start)) && CLAUSE_END.test(text.slice(date.end, date.end + 3)))) || OTHER_DATE_WORDS.test(text.slice(end, date.start))) break;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.8 });
     end = date.end;
   }
   return end;
 }
+const YEAR_JOINED = /^[ \t]*(?:,|\/|&|and|or|in|ali|und)[ \t]*$/;
+const CLAUSE_END = /^(?:[ \t]*[.,;:)!?]|[ \t]*\r?\n|[ \t]*$)/;
 /** "Rojstni dan ima 30. junija, letnik 1968": the year given after the birthday. */
 const BIRTH_YEAR_AFTER = /,?[ \t]*(?:letnik|letnica|leto)[ \t]*:?[ \t]*((?:19|20)\d{2})(?!\d)/y;
 const OTHER_DATE_WORDS =

@@ -191,3 +191,18 @@ describe("codes set, owned or quoted as having been", () => {
     expect(secrets("Error code is 4004, status code was 5003, poštna koda je 1000.")).toEqual([]);
   });
 });
+
+describe("codes typed digit by digit, key safes and keys in groups", () => {
+  it.each([
+    ["the key safe at the side entrance is 2-7-7-3. Technician should arrive at 8.", "2-7-7-3"],
+    ["koda za alarm pri vhodnih vratih je 4 1 9 9 in potem tipka OFF", "4 1 9 9"],
+    ["ključ od kolesarnice je v skrinjici s kodo 0 6 1 8. Check-out do 10:00.", "0 6 1 8"],
+    ["Referenčna številka: 41077219   Avtorizacijska koda: M7QP-2KXW-9RTB", "M7QP-2KXW-9RTB"],
+    ["License key: PRO-8H2K-QW9V-1MZT-77RX", "PRO-8H2K-QW9V-1MZT-77RX"],
+  ])("finds the code in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("leaves product and serial codes, and a factory default typed digit by digit", () => {
+    expect(secrets("Product code: ABC-1234, serial number: AB12-CD34")).toEqual([]);
+    expect(secrets("door code is 0 0 0 0 from the factory")).toEqual([]);
+  });
+});

@@ -24,6 +24,9 @@ describe("postal addresses in the shapes of their countries", () => {
     ["Bulevar kralja Aleksandra 73/II, stan 8"],
     ["1053 Budapest, Kossuth Lajos utca 12. II/4."],
     ["Ljubljanska c. 24 Domžale"],
+    ["Rua Augusta 100, 1100-053 Lisboa"],
+    ["Karl Johans gate 1, 0154 Oslo"],
+    ["ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {
@@ -159,5 +162,16 @@ describe("addresses in letterheads", () => {
 
   it("takes a known town after the house number only where it ends the address", () => {
     expect(addresses("Ljubljanska c. 24 Domžale bo zaprta")).toEqual(["Ljubljanska c. 24"]);
+  });
+});
+
+describe("what names one building, and what is no part of the address", () => {
+  it("takes an Eircode alone, and a keyed value whole when a part of it was found first", () => {
+    expect(addresses("Eircode D02 X285")).toEqual(["D02 X285"]);
+    expect(addresses('{"address":"Main Street, Kinsale, Co. Cork P17 X662","dob":"1970-10-05"}')).toEqual(["Main Street, Kinsale, Co. Cork P17 X662"]);
+  });
+
+  it("leaves a label without its colon before the street", () => {
+    expect(addresses("Address 4/12 Smith Street, Fitzroy VIC 3065")).toEqual(["4/12 Smith Street, Fitzroy VIC 3065"]);
   });
 });

@@ -21,11 +21,13 @@ const LETTERHEAD_SEPARATOR = new Set(["·", "|", "•"]);
 const MAX_SEGMENT = 90;
 /**
  * Postcodes that carry their own country shape (UK, Canada, Ireland, Australia, US with the state
- * abbreviated or spelled out after a comma, Netherlands, Sweden and Czechia, Poland, Japan).
+ * abbreviated or spelled out after a comma, Netherlands, Sweden and Czechia, Poland, Portugal, Japan).
  */
 const POSTCODE =
-  /(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|[A-Z]\d{2} [A-Z\d]{4}|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA) \d{4}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4} [A-Z]{2}(?= \p{Lu})|\d{3} \d{2}(?= \p{Lu})|\d{2}-\d{3}(?= \p{Lu})|\d{3}-\d{4}|(?<=, ?)(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) \d{5}(?:-\d{4})?)(?![A-Za-z0-9])/gu;
+  /(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]\d[A-Z] \d[A-Z]\d|[A-Z]\d{2} [A-Z\d]{4}|(?:NSW|VIC|QLD|TAS|ACT|NT|WA|SA) \d{4}|[A-Z]{2} \d{5}(?:-\d{4})?|\d{4} [A-Z]{2}(?= \p{Lu})|\d{3} \d{2}(?= \p{Lu})|\d{2}-\d{3}(?= \p{Lu})|\d{4}-\d{3}(?= \p{Lu})|\d{3}-\d{4}|(?<=, ?)(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming) \d{5}(?:-\d{4})?)(?![A-Za-z0-9])/gu;
 const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/;
+/** An Irish Eircode ("D02 X285"): its second part, letters and digits mixed, names one building. */
+const EIRCODE = /^(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[\dA-Z]*[A-Z])(?=[\dA-Z]*\d)[\dAC-FHKNPRTV-Y]{4}$/;
 /** The town after a postcode that precedes it, with a district number ("120 00 Praha 2"). */
 const TOWN_AFTER = /(?: \p{Lu}[\p{L}-]{1,25}){1,3}(?: \d{1,2}(?![\d.,:]))?/uy;
 /** Company forms, as whole words: "Cincinnati" holds an "inc" and "Galtdale" an "ltd". */
@@ -36,6 +38,7 @@ const ADDRESS_LOWER = new Set(
     "utca út ut straße gasse weg links rechts kbr kbr. br. st. no. nr. apt apt. floor stan. stanovanje nadstropje vhod c/ bis " +
     "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
 );
+const ADDRESS_LABELS = new Set(["Address", "Addr", "Naslov", "Adresa", "Adresse", "Anschrift", "Indirizzo", "Location", "Lokacija"]);
 const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
 /** A named business before an address is a look-alike the technician needs ("The Grand Hotel"). */
 const BUSINESS = /\b(?:Hotel|Inn|Bank|Centre|Center|Café|Cafe|Restaurant|Pub|Bar|Clinic|Hospital|Group|Company|Shop|Store|Gallery|Museum|Theatre|School|College|University|Club|Studio)\b/;
@@ -90,7 +93,7 @@ export function addressesAroundPostcodes(text: string): Span[] {
     }
     const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]));
     if (start !== null) spans.push({ start, end });
-    else if (UK_POSTCODE.test(hit[0])) spans.push({ start: hit.index, end }); // a full UK postcode names a few houses
+    else if (UK_POSTCODE.test(hit[0]) || EIRCODE.test(hit[0])) spans.push({ start: hit.index, end }); // a full UK postcode names a few houses, an Eircode one
   }
   return spans;
 }
@@ -228,7 +231,8 @@ function usableSuffix(segment: string, data: AddressData): { start: number; whol
   for (let k = tokens.length - 1; k >= 0; k--) {
     const token = tokens[k]![0];
     const word = token.replace(/[(),.;'’"]+$/g, "");
-    const ok = /^[\p{Lu}\d#(]/u.test(token) || ADDRESS_LOWER.has(word.toLowerCase()) || kinds.has(word.toLowerCase()) || /^[\d/–-]+$/.test(word);
+    // "Address 4/12 Smith Street, …": a label without its colon is no part of the address
+    const ok = (/^[\p{Lu}\d#(]/u.test(token) && !ADDRESS_LABELS.has(word)) || ADDRESS_LOWER.has(word.toLowerCase()) || kinds.has(word.toLowerCase()) || /^[\d/–-]+$/.test(word);
     if (!ok) return { start, whole: false };
     start = limit + tokens[k]!.index!;
   }

@@ -8,6 +8,7 @@
  */
 
 import { keyedFields, plainKey, type FieldSpan } from "../keyed-fields";
+import { COMPANY } from "./before-postcode";
 
 /** Cheap test before any field is parsed: some street key is in the text. */
 const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|<line |d_3042|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
@@ -89,7 +90,8 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
         // "Seat: Gradišče nad Pijavo Gorico 19": the words before a street found inside the value
         // belong to it, but not a firm before a comma ("Address: Kovač d.o.o., Vrtna 6").
         const first = Math.min(...overlapping.map((d) => d.start), field.end);
-        const start = overlapping.length === 0 || !text.slice(field.start, first).includes(",") ? field.start : first;
+        const before = text.slice(field.start, first);
+        const start = overlapping.length === 0 || !before.includes(",") || !COMPANY.test(before) ? field.start : first;
         spans.push({ start, end: Math.max(field.end, ...overlapping.map((d) => d.end)) });
         streetAt = field.end;
         recordEnd = endOfRecord(text, field.end);

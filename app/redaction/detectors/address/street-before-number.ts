@@ -33,7 +33,7 @@ const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}\.?$/u;
  * A number followed by a unit or a count is a quantity, not a house number: "Na cesti 5 minut",
  * "Pri vhodu 3 osebe", "Street 5 km". Read on the same line, right after the number.
  */
-const QUANTITY = /^[ \t]+(?:minut[aei]?|min|ur[aei]?|sekund[aei]?|sek|dni|dan|dneva|dneh|tedn[aiov]{1,2}|mesec[aeiv]{0,2}|let[ao]?|km|m|cm|mm|kg|metr[aiov]{1,2}|kos[aeiov]{0,2}|krat|oseb[ae]?|ljudi|mest[ao]?|evr[aeiov]{1,2}|EUR|€|%|odstot[a-z]{1,4}|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|times|percent|people|persons)(?![\p{L}\d])/u;
+const QUANTITY = /^[ \t]+(?:minut[aei]?|min|ur[aei]?|sekund[aei]?|sek|dni|dan|dneva|dneh|tedn[aiov]{1,2}|mesec[aeiv]{0,2}|let[ao]?|km|m(?!\.[ \t]?\d)|cm|mm|kg|metr[aiov]{1,2}|kos[aeiov]{0,2}|krat|oseb[ae]?|ljudi|mest[ao]?|evr[aeiov]{1,2}|EUR|€|%|odstot[a-z]{1,4}|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|miles?|times|percent|people|persons)(?![\p{L}\d])/u;
 export function quantityAfter(text: string, end: number): boolean {
   return QUANTITY.test(text.slice(end, end + 14));
 }

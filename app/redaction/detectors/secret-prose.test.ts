@@ -199,6 +199,7 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
     ["ključ od kolesarnice je v skrinjici s kodo 0 6 1 8. Check-out do 10:00.", "0 6 1 8"],
     ["Referenčna številka: 41077219   Avtorizacijska koda: M7QP-2KXW-9RTB", "M7QP-2KXW-9RTB"],
     ["License key: PRO-8H2K-QW9V-1MZT-77RX", "PRO-8H2K-QW9V-1MZT-77RX"],
+    ["vpn psk: G3nT!eBr33ze", "G3nT!eBr33ze"],
   ])("finds the code in %j", (text, value) => expect(secrets(text)).toContain(value));
 
   it("leaves product and serial codes, and a factory default typed digit by digit", () => {

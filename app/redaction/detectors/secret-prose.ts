@@ -19,7 +19,7 @@ import { answerStarts } from "./chat-answers";
  */
 
 const PASSWORD_CUE =
-  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|(?<=(?:omrežje|wi-?fi|ssid|wlan)[^\n]{1,40})ključ|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
+  /(?<![\p{L}\d_])(?:passwords?|passwort|passphrase|passcode|pass|pw|pwd|geslo|gesla|geslom|geslu|gesli|gesel|geslih|lozink[aeiu]|zaporka|kennwort|wpa2?[ -]?(?:key|psk)|(?:vpn|ipsec|l2tp)[ -]?(?:psk|pre-?shared[ -]key)|pre-?shared[ -]key|(?:wpa2?|wi-?fi|wlan)[ -]?ključ|ključ[ \t]+(?:za[ \t]+)?(?:wpa2?|wi-?fi|wlan|omrežje)|(?<=(?:omrežje|wi-?fi|ssid|wlan)[^\n]{1,40})ključ|wi-?fi[ -]?(?:key|code)|network key|wlan[ -]?(?:key|schlüssel)|app[ -]specific password|app[ -]password)(?![\p{L}\d_])/giu;
 /** Window after a password word in which a linked value may stand: a passage, not the whole text. */
 const PASSAGE = 220;
 /** A linking word or sign, then the value. A sign may follow a word ("printed on it: d4F8-k2Lq"). */

@@ -88,21 +88,6 @@ function isDeviceOnOwnNetwork(text: string, index: number, value: string): boole
   return DEVICE_WORD.test(before) || DEVICE_WORD.test(after);
 }
 
-/**
- * A private network written with its prefix ("10.20.0.0/23" in a VLAN plan): every host bit is
- * zero, so it names the range shared by millions of networks, not a host. In a configuration
- * line ("AllowedIPs = 10.66.0.0/24") it stays redacted, like every private address there.
- */
-const CONFIG_LINE_START = /^[ \t]*[\w.-]+[ \t]*[=:]/;
-function isPrivateNetwork(text: string, index: number, value: string): boolean {
-  if (!PRIVATE_IPV4.test(value)) return false;
-  if (CONFIG_LINE_START.test(text.slice(text.lastIndexOf("\n", index - 1) + 1, index))) return false;
-  const prefix = /^\/(\d{1,2})(?!\d)/.exec(text.slice(index + value.length, index + value.length + 4));
-  if (!prefix || Number(prefix[1]) > 30) return false;
-  const address = value.split(".").reduce((sum, octet) => sum * 256 + Number(octet), 0);
-  return address % 2 ** (32 - Number(prefix[1])) === 0;
-}
-
 export function detectIpAddresses(text: string): Detection[] {
   const detections: Detection[] = [];
   if (text.includes(".")) {
@@ -130,7 +115,7 @@ export function detectIpAddresses(text: string): Detection[] {
         lastVersionEnd = match.index + match[0].length;
         continue;
       }
-      if (isNonPersonalIpv4(match[0]) || isDeviceOnOwnNetwork(text, match.index, match[0]) || isPrivateNetwork(text, match.index, match[0])) continue;
+      if (isNonPersonalIpv4(match[0]) || isDeviceOnOwnNetwork(text, match.index, match[0])) continue;
       candidates.push({ index: match.index, value: match[0], line });
     }
     for (const { index, value, line } of candidates) {

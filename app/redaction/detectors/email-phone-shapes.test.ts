@@ -137,3 +137,19 @@ describe("phones with dashes set off by blanks and German numbers in three group
     expect(found("the IBAN SI56 0201 0001 2345 679 is rejected", "PHONE")).toEqual([]);
   });
 });
+
+describe("a number after a phone label, in any country's shape", () => {
+  it.each([
+    ["Referente: Paolo Zanetti, cell. 335 81 44 920, paolo", "335 81 44 920"],
+    ["Phone: 1-646-555-0127", "1-646-555-0127"],
+    ["Registrant Phone: +386.15640221", "+386.15640221"],
+    ["SMS_ALERT_NUMBER=00385996041152", "00385996041152"],
+    ["sms login request msisdn=38640771203 ap=AP-TERASA-02", "38640771203"],
+    ["Called=%2B38616004480&Direction=inbound", "%2B38616004480"],
+    ["or my mobile 0151 / 422 98 311. Many thanks", "0151 / 422 98 311"],
+  ])("finds the phone in %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
+
+  it("leaves a short number after the label and a number without one", () => {
+    expect(found("Tel. 2 izvoda, order 335 81 44 920", "PHONE")).toEqual([]);
+  });
+});

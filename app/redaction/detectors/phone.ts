@@ -49,6 +49,39 @@ function encodedPhones(text: string, detections: Detection[]): void {
   }
 }
 
+/** Any form field whose value is an encoded international number ("Caller=%2B447700900482", Twilio's webhooks). */
+const ENCODED_PLUS_FIELD = /(?:^|[?&;])[A-Za-z_][\w.-]{0,30}=(%2B\d{8,15})(?=[&#\s]|$)/gi;
+
+function encodedInternationalFields(text: string, detections: Detection[]): void {
+  for (const match of text.matchAll(ENCODED_PLUS_FIELD)) {
+    const start = match.index + match[0].length - match[1]!.length;
+    detections.push({ type: "PHONE", start, end: start + match[1]!.length, confidence: 0.85 });
+  }
+}
+
+/**
+ * A number right after a phone label is a phone in any country's shape, even one the shapes
+ * above leave because, unlabelled, it reads as often as an order number: "cell. 335 81 44 920"
+ * (an Italian mobile has no trunk 0), "Phone: 1-646-555-0127", "msisdn=38640771203", whois's
+ * "Phone: +386.15640221", "SMS_ALERT_NUMBER=00385996041152". Eight to fifteen digits, single
+ * separators between them.
+ */
+const PHONE_LABEL =
+  /(?<![\p{L}\d])(?:tel(?:efon\p{L}{0,3}|ephone)?|phone|mobile|mobil|mob|mobitel|gsm|cell(?:ulare|phone)?|handy|fax|msisdn|whatsapp|viber)\.?(?:[ \t]*(?:number|no\.|nr\.|št\.|številka|#))?(?:[ \t]*\((?:mobile|work|home|office|shop|private|privat|službeni|domači)\))?[ \t]*[:=.]?[ \t]*["']?(?=[+\d])/giu;
+const PHONE_ENV_KEY = /(?<![\w])[A-Z0-9_]*(?:PHONE|MOBILE|MSISDN|GSM|SMS_[A-Z0-9_]*NUMBER)[A-Z0-9_]*[ \t]*[=:][ \t]*["']?(?=[+\d])/g;
+const LABELLED_NUMBER = /(?:\+|00)?\d(?:[ \-./]?\d){7,14}(?![\d]|[.,]\d)/y;
+
+function labelledPhones(text: string, detections: Detection[]): void {
+  for (const label of [...text.matchAll(PHONE_LABEL), ...text.matchAll(PHONE_ENV_KEY)]) {
+    LABELLED_NUMBER.lastIndex = label.index + label[0].length;
+    const number = LABELLED_NUMBER.exec(text);
+    if (number === null) continue;
+    const digits = digitsOnly(number[0]).length;
+    if (digits < 8 || digits > 15) continue;
+    detections.push({ type: "PHONE", start: number.index, end: number.index + number[0].length, confidence: 0.8 });
+  }
+}
+
 /**
  * Click-to-chat links carry the number in international form without its "+": "wa.me/38641123456",
  * "api.whatsapp.com/send?phone=386…", "viber://chat?number=%2B386…". Only the number is reported.
@@ -68,6 +101,8 @@ export function detectPhones(text: string): Detection[] {
   const detections: Detection[] = [];
   if (text.includes("wa.me/") || text.includes("whatsapp.com/") || text.includes("viber:")) chatLinkPhones(text, detections);
   if (text.includes("=") && (text.includes("%") || text.includes("+"))) encodedPhones(text, detections);
+  if (text.includes("%2B") || text.includes("%2b")) encodedInternationalFields(text, detections);
+  labelledPhones(text, detections);
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
     const start = match.index;
     // Read "(+386) 41…" as "+386 41…" and non-breaking spaces as blanks, keeping the length, so
@@ -124,7 +159,9 @@ function foreignNationalConfidence(raw: string): number | null {
   const groups = raw.split(/[ \-/]+/).filter(Boolean);
   // Twelve digits only as a German mobile or a long area code writes them: "0151 23456789",
   // "0151 2345 6789", "0711 2233 4455".
-  if (digitCount === 12 && !(groups[0]!.length >= 4 && groups.length <= 3 && groups.slice(1).every((group) => group.length >= 4))) return null;
+  // The area code set off by a spaced slash (DIN 5008's older form, "0151 / 422 98 311") is a phone's by itself.
+  const dinSlash = /^0\d{2,4} \/ \d/.test(raw);
+  if (digitCount === 12 && !dinSlash && !(groups[0]!.length >= 4 && groups.length <= 3 && groups.slice(1).every((group) => group.length >= 4))) return null;
   if (groups.length < 2 || groups[0]!.length < 2 || groups[0]!.length > 5 || groups[0]![1] === "0") return null;
   // Free-phone and premium service lines (0800, 0808, 0900 in Germany, Austria, Britain, Croatia):
   // a company's, not a person's, as Slovenian 080 and 090 numbers are left.

@@ -200,6 +200,10 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
     ["Referenčna številka: 41077219   Avtorizacijska koda: M7QP-2KXW-9RTB", "M7QP-2KXW-9RTB"],
     ["License key: PRO-8H2K-QW9V-1MZT-77RX", "PRO-8H2K-QW9V-1MZT-77RX"],
     ["vpn psk: G3nT!eBr33ze", "G3nT!eBr33ze"],
+    ["Front door keypad is 2207 then the hash key", "2207"],
+    ["Alarm panel, disarm with 4 8 1 9 within 30 sec", "4 8 1 9"],
+    ["Craig: door code for the server room is 5-1-8-3 star", "5-1-8-3"],
+    ["Rok: also the printer pin for the copier in the hall?\nEmily: it's 3310, the old one was disabled", "3310"],
   ])("finds the code in %j", (text, value) => expect(secrets(text)).toContain(value));
 
   it("leaves product and serial codes, and a factory default typed digit by digit", () => {

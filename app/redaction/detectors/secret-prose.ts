@@ -62,7 +62,7 @@ const COLON_PAIR =
   /(?<![\p{L}])(?:creds|credentials|login|logins|prijava|dostop|dostopni podatki)[ \t]*(?:[:=]|(?:are|is|je|so|sta)(?![\p{L}]))?[ \t]+["']?[^\s:/"'@,;]{1,64}:([^\s"'<>]{4,64})/giu;
 
 const CODE_CUE =
-  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|disarm|arming|gate|intercom|building|parking|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|domofon\p{L}*|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)(?:[ \t]+\p{Ll}{2,12}){0,2}?[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|door|alarm|gate|safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|key[ \t]?(?:safe|box)|lock[ \t]?box|schlüssel(?:safe|tresor|kasten)|(?:enter|use|type|input|with|then|press|dial|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi|s)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:vaša|vasa|vaš|tvoja|tvoj|your|old|new|current|stara|nova|nov|trenutna|novo|staro|master|own|personal|installer|admin|user|glavn\p{L}{0,2}|osebn\p{L}{0,2}|moja|moj)[ \t]+(?:code|koda|kodo|kod|PIN)|(?<![\p{L}])(?<!(?:error|status|product|postal|zip|country|area|promo|discount|source|exit|return|response|http|html|bar|qr|napake|izdelka|države|pošte|poštna|postna|klicna|dialing)[ \t])(?:code|koda|PIN)(?=[ \t]+(?:was|is|je|bila|bil)[ \t]+\d)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
+  /(?<![\p{L}\d])(?:(?:verification|security|reset|one[- ]time|login|sign[- ]in|access|door|alarm|disarm|arming|gate|intercom|building|parking|entry|activation|confirmation|auth(?:entication)?|2fa|mfa|sms|otp|unlock|garage|safe|keypad|domofon\p{L}*|enkratn\p{L}*|alarmn\p{L}*|vhodn\p{L}*|potrditven\p{L}*|aktivacijsk\p{L}*|dostopn\p{L}*|vstopn\p{L}*|avtorizacijsk\p{L}*|Bestätigungs|Sicherheits|Zugangs|Tür|verifikacijsk\p{L}*|sigurnosn\p{L}*|pristupn\p{L}*)(?:[ \t]+\p{Ll}{2,12}){0,2}?[ \t-]?(?:code|koda|kodo|kode|kod|Code|PIN|geslo|password|passcode|Passwort)|(?:koda|kodo|code|šifr\p{L}*)[ \t]+(?:za|for)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?:prijavo|vrata|alarm|vhod|aktivacijo|ponastavitev|potrditev|sef|odklepanje|odklep|telefon|kartico|garažo|login|door|alarm|gate|safe|unlocking)|(?:koda|kodo|šifr\p{L}*)[ \t]+(?:alarma|vrat|sefa|garaže|odklepanja|telefona|kartice)|(?:dvostopenjsk|dvofaktorsk|dvokoračn)\p{L}*|two[- ](?:factor|step)|2-step|(?:varnostn|preverjaln|verifikacijsk)\p{L}*[ \t]+(?:kod\p{L}*|številk\p{L}*)|key[ \t]?(?:safe|box)|lock[ \t]?box|schlüssel(?:safe|tresor|kasten)|keypad|disarm[ \t]+with|(?:enter|use|type|input|with|then|press|dial|vnesite|vnesi|vpišite|vpiši|uporabite|uporabi|s)[ \t]+(?:the[ \t]+|this[ \t]+|your[ \t]+|to[ \t]+)?(?:code|kodo|koda)|(?:vaša|vasa|vaš|tvoja|tvoj|your|old|new|current|stara|nova|nov|trenutna|novo|staro|master|own|personal|installer|admin|user|glavn\p{L}{0,2}|osebn\p{L}{0,2}|moja|moj)[ \t]+(?:code|koda|kodo|kod|PIN)|(?<![\p{L}])(?<!(?:error|status|product|postal|zip|country|area|promo|discount|source|exit|return|response|http|html|bar|qr|napake|izdelka|države|pošte|poštna|postna|klicna|dialing)[ \t])(?:code|koda|PIN)(?=[ \t]+(?:was|is|je|bila|bil)[ \t]+\d)|(?:koda|code|kod|kodo)(?<=(?:^|\]|:)[ \t]*(?:koda|code|kod|kodo))(?=[ \t]*:)|codice[ \t]+(?:di[ \t]+)?(?:accesso|verifica|sicurezza|conferma|OTP)|kod[ \t]+(?:weryfikacyjny|dostępu|potwierdzający|jednorazowy)|einmal(?:passwort|kennwort|code)|c[óo]digo[ \t]+de[ \t]+(?:verificaci[óo]n|acceso|seguridad)|code[ \t]+de[ \t]+(?:v[ée]rification|s[ée]curit[ée]|confirmation|connexion)|otp|tan|puk|passcode|pin(?:[ \t]+(?:za|for|kartice|od|do)[ \t]+[\p{L} ]{1,25}?(?=[ \t]*[:=]))?)(?![\p{L}\d])/gimu;
 /**
  * The code right after its cue ("OTP: 482913", "PUK 80552190", "PIN kartice 9034", "PUK pa 80552190") or after a linking word a few
  * words later ("the reset code in the SMS was 738201", "the pin for the SIM card, I think it's
@@ -71,6 +71,12 @@ const CODE_CUE =
  */
 const CODE_VALUE = /(?:[^\n.!?]{0,80}?(?:(?<![\p{L}])(?:is|was|it['’]s|je|bo|lautet|ist|glasi|è|es|est|jest|wynosi|är)|(?<=[\p{L}\d)])[ \t]*:)[ \t]+(?:(?:bila|bil|bilo|been)[ \t]+)?|[ \t]+(?:to|na)[ \t]+(?=\d)|(?:(?:[ \t]+\p{Ll}{2,12}){1,4}(?=[ \t]*[:=]?[ \t]*\d))?[ \t]*[:=]?[ \t]*(?!(?:19|20)\d{2}(?!\d)))["'„“]?((?:G-|\*)?\d{4,8}#?|\d{3}[ -]\d{3}|\d(?:[ -]\d){3,7}(?![ -]?\d))(?![\d:/-]|[.,]\d|[ \t]?(?:€|eur|usd|kn|x(?!\p{L})|%))/iuy;
 
+/**
+ * "door code for the server room is 5183", "koda za vrata v sejni sobi je 4471": what the code
+ * opens, named right after the cue, is no noun the number belongs to.
+ */
+const OBJECT_PHRASE = /^[ \t]+(?:for|to|of|za|do|od)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?=(?:is|was|it['’]s|je|bo)[ \t])/iu;
+const withoutObjectPhrase = (between: string): string => between.replace(OBJECT_PHRASE, " ");
 /** Words that make the number after them theirs, not the code's: "PIN reset, ticket number is 48213". */
 const REFERENCE_NOUN = /number|n[or]\.|št\.|številk|stevilk|(?<![\p{L}])(?:id|ext|tel|port|room|floor|model|serial|order|invoice|account|ticket|error|status|version|build|konto|račun|racun|naročil|narocil|soba|sobe|nadstrop\p{L}*|interna|napaka|napake|verzij\p{L}*|serijsk\p{L}*|poštn\p{L}*|zip|postcode)(?![\p{L}])/iu;
 
@@ -227,7 +233,7 @@ export function detectProseSecrets(text: string): Detection[] {
   for (const cue of scanAll(CODE_CUE, text)) {
     CODE_VALUE.lastIndex = cue.index + cue[0].length;
     const value = CODE_VALUE.exec(text);
-    if (value !== null && !REFERENCE_NOUN.test(text.slice(cue.index + cue[0].length, value.index + value[0].length - value[1]!.length))) {
+    if (value !== null && !REFERENCE_NOUN.test(withoutObjectPhrase(text.slice(cue.index + cue[0].length, value.index + value[0].length - value[1]!.length)))) {
       // "pairs with code 0000 (default from the manual)": one digit repeated is a factory default
       if (/^(\d)\1+$/.test(value[1]!.replace(/[ -]/g, ""))) continue;
       const end = value.index + value[0].length;
@@ -253,12 +259,12 @@ function codeAnswered(text: string, cueEnd: number, push: (start: number, end: n
   for (const start of answerStarts(text, cueEnd, 2, CODE_QUESTION)) {
     CODE_ANSWER.lastIndex = start;
     const answer = CODE_ANSWER.exec(text);
-    if (answer !== null) return push(start, start + answer[1]!.length, 0.8);
+    if (answer !== null) return push(start + answer[0].length - answer[1]!.length, start + answer[0].length, 0.8);
   }
 }
 const CODE_QUESTION = /^[^\n]{0,80}\?[ \t\r]*$/;
-/** A one-time code alone on its answer line: "482913", "482 913". */
-const CODE_ANSWER = /((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=\n|$)/y;
+/** A one-time code alone on its answer line, or said to be it: "482913", "482 913", "it's 3310, the old one was disabled". */
+const CODE_ANSWER = /(?:(?:it['’]s|it is|je|to je|koda je|the code is|code is)[ \t]+)?((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=[,.;!)][ \t]|\n|$)/iy;
 
 /**
  * "The recovery codes for the admin account are below:" and then one code per line ("7k2m-9qpx"):

@@ -47,3 +47,15 @@ describe("a login in Markdown", () => {
     expect(secrets("2. Default admin login after install: **admin** / **Intranet!Start-01** — change it!")).toEqual(["Intranet!Start-01"]);
   });
 });
+
+describe("a value handed over after a verb of trying or using", () => {
+  it("finds a chosen value in talk about an account", () => {
+    expect(secrets("Nejc: I reset it, probaj Kava2024sh0p pa mi javi")).toEqual(["Kava2024sh0p"]);
+    expect(secrets("Marko: just use Pivka-Lake-09 for the admin on prod")).toEqual(["Pivka-Lake-09"]);
+  });
+
+  it("leaves products with their number and talk about no account", () => {
+    expect(secrets("admin: use Office365 or try Windows11")).toEqual([]);
+    expect(secrets("for the report use Q3-Sales2024 sheet")).toEqual([]);
+  });
+});

@@ -74,10 +74,21 @@ const PASSWORD_AFTER_SLASH = /(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/uy;
 const ENTERED_CODE =
   /(?<![\p{L}])(?:vpiši|vpišite|vtipkaj|vnesi|vnesite|probaj|poskusi|pritisni|daj|try|enter|type|dial|press|tippe|gib)[ \t]+(?:(?:kar|še|the|code|kodo)[ \t]+)?(\d{4,8})(?![\d.,:/-])/giu;
 
+/**
+ * "probaj Kava2024sh0p pa mi javi", "just use Pivka-Lake-09 for the admin", "try Hunter-22": a
+ * value handed over after a verb of trying or typing. It must look chosen (isChosen), and not be a
+ * product with its number ("use Office365", "try Win-10").
+ */
+const ENTERED_VALUE =
+  /(?<![\p{L}])(?:try|use|enter|type|probaj|poskusi|uporabi|vpiši|vpišite|vnesi|vnesite|vtipkaj)[ \t]+(?:(?:kar|še|the[ \t]+password|geslo)[ \t]+)?["'„“`]?([^\s"'“”`<>,;()]{6,64})/giu;
+/** Besides the topic words, an account being reset or administered makes a handed-over value its password. */
+const ACCOUNT_TALK = /(?<![\p{L}])(?:admin\p{L}*|root|reset\p{L}*|ponastav\p{L}*|resetir\p{L}*)(?![\p{L}])/iu;
+const PRODUCT_WITH_NUMBER = /^\p{L}+[-_ ]?\d{1,4}$/u;
+
 export function detectTopicSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   const topics = topicPositions(text);
-  if (topics.length === 0) return detections;
+  if (topics.length === 0 && !ACCOUNT_TALK.test(text)) return detections;
   const push = (start: number, end: number, confidence: number) => detections.push({ type: "SECRET", start, end, confidence });
 
   const cursor = { i: 0 };
@@ -119,6 +130,15 @@ export function detectTopicSecrets(text: string): Detection[] {
       const password = looksMadeUp(value) || isChosen(value) || (user.includes("@") && /^(?=.*\p{L})(?=.*\d)[\p{L}\d]{8,64}$/u.test(value));
       if (password) push(start, start + value.length, 0.75);
     }
+  }
+
+  cursor.i = 0;
+  for (const entered of scanAll(ENTERED_VALUE, text)) {
+    const value = entered[1]!.replace(/[.!?:]+$/, "");
+    if (!isChosen(value) || PRODUCT_WITH_NUMBER.test(value)) continue;
+    const start = entered.index + entered[0].length - entered[1]!.length;
+    const around = text.slice(Math.max(0, entered.index - TOPIC_AFTER), start + value.length + TOPIC_AFTER);
+    if (nearTopic(topics, cursor, entered.index, start + value.length) || ACCOUNT_TALK.test(around)) push(start, start + value.length, 0.7);
   }
 
   cursor.i = 0;

@@ -112,6 +112,12 @@ describe("secrets", () => {
     expect(found("redis-server --requirepass r3d1s-8MdfJL6ERkL2BArc")).toEqual([["SECRET", "r3d1s-8MdfJL6ERkL2BArc"]]);
     expect(found("API key: 9f86d081884c7d659a2feaa0c55ad015")).toEqual([["SECRET", "9f86d081884c7d659a2feaa0c55ad015"]]);
   });
+  it("reads any long option named for a secret, a community string, and a password said to be unchanged", () => {
+    expect(found("rclone sync /srv/backup b2:pika --b2-key K005xQ2m8zRw7LpT4vNc1bHs9eYd3Ga")).toEqual([["SECRET", "K005xQ2m8zRw7LpT4vNc1bHs9eYd3Ga"]]);
+    expect(found("tool --ssh-key ~/.ssh/id_rsa --public-key AAAAC3Nza")).toEqual([]);
+    expect(found('snmp_community: "m0nit0r-ptuj"')).toEqual([["SECRET", "m0nit0r-ptuj"]]);
+    expect(found("Geslo je zmer isto, Rdeca.Vespa.1967, mislim")).toEqual([["SECRET", "Rdeca.Vespa.1967"]]);
+  });
   it("keeps Slovenian prose about passwords and hashes without a cue", () => {
     expect(found("Povezava za ponastavitev gesla je potekla. Geslo je bilo spremenjeno.")).toEqual([]);
     expect(found("commit 9f86d081884c7d659a2feaa0c55ad015 in version 2.4.1")).toEqual([]);

@@ -1,8 +1,9 @@
 /**
  * Values in a column of a pasted table whose header names what they are ("dob", "datum_rojstva",
  * "davcna", "tax_no"): in the rows the cue word is not on the value's line, it is in the header.
- * A header is a line with a delimiter (",", ";", tab or "|") and a field that `isCueField`
- * accepts; the rows are the following lines with the same number of fields. One pass over the
+ * A header is a line with a delimiter (",", ";", tab or "|", or blanks aligning the columns) and a
+ * field that `isCueField` accepts; the rows are the following lines with the same number of fields
+ * (in an aligned table: a cell starting where the header's field starts). One pass over the
  * lines; only tables with a cue header are split into fields.
  *
  * `lineHint`, when given, must match (anywhere, any case) every line that holds a field
@@ -17,6 +18,13 @@ export interface ColumnValue {
 }
 
 const DELIMITERS = [",", ";", "\t", "|"] as const;
+/**
+ * A table aligned with blanks, as a terminal, a fixed-width export or a pasted report lays it out
+ * ("#  Otrok              Rojen          Starost"): two or more blanks separate the cells, and a
+ * column's cells start where its header starts.
+ */
+const ALIGNED = "  ";
+const ALIGNED_GAP = / {2,}/g;
 
 export function columnValues(
   text: string,
@@ -27,7 +35,7 @@ export function columnValues(
   if (!headerHint.test(text)) return [];
   const values: ColumnValue[] = [];
   const hintScan = lineHint === undefined ? null : globalCopy(lineHint);
-  let header: { delimiter: string; fields: number; columns: number[] } | null = null;
+  let header: Header | null = null;
   for (let lineStart = 0; lineStart <= text.length; ) {
     if (header === null && hintScan !== null) {
       // No table open: lines before the next hint can be no header.
@@ -40,7 +48,11 @@ export function columnValues(
     if (lineEnd === -1) lineEnd = text.length;
     const contentEnd = lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
     const line = text.slice(lineStart, contentEnd);
-    if (header !== null) {
+    if (header !== null && header.delimiter === ALIGNED) {
+      const cells = header.columns.map((index) => alignedCellAt(line, header!.starts![index]!));
+      if (cells.some((cell) => cell === null)) header = null;
+      else for (const cell of cells) values.push({ start: lineStart + cell!.start, end: lineStart + cell!.end });
+    } else if (header !== null) {
       const fields = splitFields(line, header.delimiter);
       if (fields.length !== header.fields) header = null;
       else {
@@ -116,7 +128,15 @@ function globalCopy(pattern: RegExp): RegExp {
   return copy;
 }
 
-function headerOf(line: string, isCueField: (field: string) => boolean): { delimiter: string; fields: number; columns: number[] } | null {
+interface Header {
+  delimiter: string;
+  fields: number;
+  columns: number[];
+  /** In an aligned table: where each field starts in the line. */
+  starts?: number[];
+}
+
+function headerOf(line: string, isCueField: (field: string) => boolean): Header | null {
   if (line.length > 2000) return null;
   for (const delimiter of DELIMITERS) {
     if (!line.includes(delimiter)) continue;
@@ -124,5 +144,33 @@ function headerOf(line: string, isCueField: (field: string) => boolean): { delim
     const columns = fields.flatMap((field, index) => (isCueField(field) ? [index] : []));
     if (columns.length > 0) return { delimiter, fields: fields.length, columns };
   }
-  return null;
+  return line.includes(ALIGNED) ? alignedHeaderOf(line, isCueField) : null;
+}
+
+/** A header of three or more fields separated by runs of blanks, one of them a cue field. */
+function alignedHeaderOf(line: string, isCueField: (field: string) => boolean): Header | null {
+  const starts: number[] = [];
+  const fields: string[] = [];
+  let from = line.length - line.trimStart().length;
+  ALIGNED_GAP.lastIndex = from;
+  for (let gap = ALIGNED_GAP.exec(line); ; gap = ALIGNED_GAP.exec(line)) {
+    const to = gap === null ? line.trimEnd().length : gap.index;
+    if (to > from) {
+      starts.push(from);
+      fields.push(line.slice(from, to).toLowerCase());
+    }
+    if (gap === null) break;
+    from = gap.index + gap[0].length;
+  }
+  const columns = fields.flatMap((field, index) => (isCueField(field) ? [index] : []));
+  return fields.length >= 3 && columns.length > 0 ? { delimiter: ALIGNED, fields: fields.length, columns, starts } : null;
+}
+
+/** The cell of an aligned row that starts at `at` (after a blank), up to the next run of blanks; null when none starts there. */
+function alignedCellAt(line: string, at: number): { start: number; end: number } | null {
+  if (at >= line.length || line[at] === " " || (at > 0 && line[at - 1] !== " ")) return null;
+  ALIGNED_GAP.lastIndex = at;
+  const gap = ALIGNED_GAP.exec(line);
+  const end = gap === null ? line.trimEnd().length : gap.index;
+  return end > at ? { start: at, end } : null;
 }

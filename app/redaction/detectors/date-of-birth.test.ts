@@ -155,3 +155,24 @@ describe("a birth year after a person's name and a comma", () => {
     expect(births("He is Franc Turk, r. 1949, and the form freezes.")).toEqual(["1949"]);
   });
 });
+
+describe("birth dates in aligned tables, year columns and beside an EMŠO", () => {
+  it("reads a column of a table aligned with blanks under its header, and stops where the table ends", () => {
+    const table = "#  Otrok              Rojen          Starost\n1  Filip Krajnc       2. 3. 2013      11\n2  Brina Hribernik    14. 10. 2014    9\nSkupaj 2 otroka, oddano 1. 3. 2024";
+    expect(births(table)).toEqual(["2. 3. 2013", "14. 10. 2014"]);
+  });
+
+  it("takes a year where a birth-date column or a Letnica rojstva column holds one", () => {
+    expect(births("Order,Date,Billing Name,Datum rojstva,Total\n#10480,2024-03-04,Metod Ribič,1960,45.00")).toEqual(["1960"]);
+    expect(births("Ime in priimek,Letnica rojstva,Telefon\nMarjan Vidic,1958,041 881 223")).toEqual(["1958"]);
+  });
+
+  it("takes the date an EMŠO in the text encodes, not another date", () => {
+    expect(births('"E-0147","1403987502429","14.03.1987","01.09.2019"')).toEqual(["14.03.1987"]);
+  });
+
+  it("reads the cue in other cases and abbreviated", () => {
+    expect(births("za moža, Janeza Koširja, rojenega 3. marca 1958.")).toEqual(["3. marca 1958"]);
+    expect(births("datum roj: 2.8.1999")).toEqual(["2.8.1999"]);
+  });
+});

@@ -2,6 +2,7 @@ import type { Detection } from "../types";
 import { answerStarts } from "./chat-answers";
 import { ANY_NAME, gazetteer, NOT_A_NAME } from "./person/gazetteer";
 import { columnValues } from "./csv-columns";
+import { detectEmso } from "./emso";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, type Span } from "./date-shapes";
 
@@ -17,7 +18,7 @@ import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, t
 
 // Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
 const CUE = groupLeadingAlternation(
-  /(?:datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen[aoie]?|roj\.|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
+  /(?:datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen(?:ega|emu|im|ih|ima|[aoie])?|roj\.|datum[ \t]+roj(?![\p{L}])\.?|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
 );
 
 /**
@@ -100,7 +101,8 @@ export function detectDatesOfBirth(text: string): Detection[] {
  * May 1990 — the form wants the full date, so: 3 May 1990", "I tried 11/08/1975 and 1975-08-11.
  * I was born 11 August 1975", "born 1990 … I typed 17.8.90". A date within RESTATED_WINDOW of a
  * birth date found, with its year, day and month (after a year alone, its year), is that date.
- * Only the first RESTATED_ANCHORS birth dates are looked around: a longer list is a table's.
+ * The date an EMŠO in the text encodes is such a birth date too. Only the first RESTATED_ANCHORS
+ * birth dates are looked around: a longer list is a table's.
  */
 const RESTATED_WINDOW = 200;
 const RESTATED_ANCHORS = 40;
@@ -112,6 +114,7 @@ function pushRestatedBirthDates(text: string, detections: Detection[]): void {
     const date = dateAt(DATE_HERE, text, found.start);
     if (date !== null && date.end === found.end && (date.month || date.year)) anchors.push(date);
   }
+  for (const emso of emsoBirthDates(text)) if (anchors.length < RESTATED_ANCHORS) anchors.push(emso);
   if (anchors.length === 0) return;
   const taken = new Set(detections.map((d) => d.start));
   for (const anchor of anchors) {
@@ -134,8 +137,21 @@ function pushRestatedBirthDates(text: string, detections: Detection[]): void {
   }
 }
 
+/**
+ * The birth date an EMŠO carries (its first seven digits: day, month, the year's last three), as
+ * an anchor at the EMŠO's place: an HR row's "1403987502429", …, "14.03.1987" writes it twice.
+ */
+function emsoBirthDates(text: string): Span[] {
+  if (!/\d{13}/.test(text)) return [];
+  return detectEmso(text).map((found) => {
+    const digits = text.slice(found.start, found.end).replace(/\D/g, "");
+    const century = +digits.slice(4, 7) >= 800 ? 1000 : 2000;
+    return { start: found.start, end: found.end, yearOnly: false, day: +digits.slice(0, 2), month: +digits.slice(2, 4), year: century + +digits.slice(4, 7) };
+  });
+}
+
 /** Column names of a birth year: "letnik", "leto rojstva", "year of birth", "Geburtsjahr". */
-const YEAR_HEADERS = String.raw`letnik|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|yob|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto`;
+const YEAR_HEADERS = String.raw`letnik|letnica[ _-]?rojstva|leto[ _-]?rojstva|year[ _-]?of[ _-]?birth|birth[ _-]?year|yob|geburtsjahr|godina[ _-]?ro(?:đ|dj)enja|rojstno[ _-]?leto`;
 /** In every line that holds such a header (columnValues' lineHint contract). */
 const YEAR_HEADER_HINT = new RegExp(YEAR_HEADERS, "i");
 const YEAR_HEADER = new RegExp(`^(?:${YEAR_HEADERS})$`);
@@ -228,8 +244,8 @@ function isDobHeader(field: string): boolean {
 }
 /** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
 const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|roj|geb|ro(?:đ|dj)en|nascita)/i);
-/** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988. */
-const DATE_CELL = /^(?:(?:19|20)\d{2}-\d{1,2}-\d{1,2}|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
+/** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988, or only the year (1960) where a form asked for the date. */
+const DATE_CELL = /^(?:(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 
 function isWordUnit(unit: number): boolean {
   return (

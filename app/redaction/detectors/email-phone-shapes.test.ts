@@ -153,3 +153,14 @@ describe("a number after a phone label, in any country's shape", () => {
     expect(found("Tel. 2 izvoda, order 335 81 44 920", "PHONE")).toEqual([]);
   });
 });
+
+describe("e-mail addresses typed with a slip", () => {
+  it("takes a doubled @ and a comma for the dot before a common top-level domain", () => {
+    expect(found("jure.bizjak@@gmail.com; sara.kovacic@gmail,com", "EMAIL")).toEqual(["jure.bizjak@@gmail.com", "sara.kovacic@gmail,com"]);
+  });
+
+  it("leaves a comma before anything but a top-level domain, and a full address before a comma", () => {
+    expect(found("x@y,z", "EMAIL")).toEqual([]);
+    expect(found("mail@example.com,com", "EMAIL")).toEqual(["mail@example.com"]);
+  });
+});

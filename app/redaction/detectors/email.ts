@@ -16,6 +16,8 @@ const URL_USERINFO_BEFORE = /:\/\/[^\s/@]{1,128}:$/;
 /** "logo@2x.png" is a retina image name, not an address. */
 const FILE_EXTENSION_TLD = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|tiff?|pdf|css|js|ts|html?|php|txt|zip|gz|docx?|xlsx?)$/i;
 
+const COMMA_TLD = /^,(?:com|net|org|si|de|at|hr|it|eu|uk|info)(?![\p{L}\d])/u;
+
 /** "?email=janez.novak%40gmail.com": an address percent-encoded in a URL or a log line. */
 const ENCODED_AT = "%40";
 
@@ -88,10 +90,14 @@ function emailAround(text: string, at: number, markerLength = 1): { start: numbe
   if (start === at) return null;
   // "https://admin:s3cret@db.example.com" holds credentials, reported as SECRET; not an address.
   if (text[start - 1] === ":" && URL_USERINFO_BEFORE.test(text.slice(Math.max(0, start - 150), start))) return null;
-  const domainStart = at + markerLength;
+  // "jure.bizjak@@gmail.com": an "@" typed twice is still the address's
+  const domainStart = at + markerLength + (markerLength === 1 && text[at + 1] === "@" ? 1 : 0);
   let end = domainStart;
   while (end < text.length && end - at <= MAX_DOMAIN && DOMAIN_CHAR.test(text[end]!)) end++;
   while (end > domainStart && (text[end - 1] === "." || text[end - 1] === "-")) end--;
+  // "sara.kovacic@gmail,com": a comma typed for the dot before a common top-level domain
+  const commaTld = end > domainStart && !text.slice(domainStart, end).includes(".") ? COMMA_TLD.exec(text.slice(end, end + 6)) : null;
+  if (commaTld !== null && LABEL.test(text.slice(domainStart, end)) && !/\.\.|\.$/.test(text.slice(start, at))) return { start, end: end + commaTld[0].length };
   if (text[end] === "@") return null;
   const local = text.slice(start, at);
   // "git@github.com:org/repo.git" is an scp-style SSH target, not a mailbox: a Unix account, then

@@ -16,6 +16,7 @@ describe("Slovenian tax numbers as people write them", () => {
     ["VAT Reg. No. 96557079", "96557079"],
     ["Davčna številka:\n67848389", "67848389"],
     ["Tax number for the invoice: 32269650.", "32269650"],
+    ["| Client             | Tax no.      |\n| Damjan Vrečko s.p. | 75296551     |", "75296551"],
   ])("finds %j", (text, value) => expect(taxIds(text)).toEqual([value]));
 
   it("leaves numbers that are not under a tax label, and bad checksums", () => {

@@ -60,7 +60,7 @@ function groupedTaxStarts(text: string): number[] {
 
 const TAX_HEADER_HINT = /davčn|davcn|tax|vat|ddv/i;
 function isTaxHeader(field: string): boolean {
-  return /^(?:dav[čc]na(?:[ _-]?(?:št\.?|st\.?|številka|stevilka))?|d\.?š\.?|tax(?:[ _-]?(?:no|nr|id|number))?|vat(?:[ _-]?(?:no|id|number))?|id[ _-]?za[ _-]?ddv|ddv)$/.test(field);
+  return /^(?:dav[čc]na(?:[ _-]?(?:št\.?|st\.?|številka|stevilka))?|d\.?š\.?|tax(?:[ _-]?(?:no\.?|nr\.?|id|number))?|vat(?:[ _-]?(?:no\.?|id|number))?|id[ _-]?za[ _-]?ddv|ddv)$/.test(field);
 }
 /** In every line that holds a field isTaxHeader accepts (columnValues splits only these lines). */
 const TAX_HEADER_LINE = /dav[čc]na|d\.?š|tax|vat|ddv/i;

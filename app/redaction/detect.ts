@@ -180,6 +180,8 @@ function repeatsOf(
     if (d.end - d.start < MIN_REPEAT) continue;
     if (isTrimmed(text.charCodeAt(d.start)) || isTrimmed(text.charCodeAt(d.end - 1))) continue;
     const value = text.slice(d.start, d.end);
+    // a town found as an address's part ("City: Trzin") alone names no one where it stands again ("Kovinar Trzin d.o.o.")
+    if (d.type === "POSTAL_ADDRESS" && !/\d/.test(value)) continue;
     register(value, d.type);
     // a chat speaker "tina" is "Tina" in the reply
     if (d.type === "PERSON" && LOWER_START.test(value)) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);

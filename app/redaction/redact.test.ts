@@ -79,4 +79,10 @@ describe("repeated values", () => {
     expect(out.text).not.toMatch(/Barbara\b/);
     expect(out.text).toContain("Barbarin"); // a longer word is not the same value
   });
+
+  it("does not repeat a town that was found only as an address's part", () => {
+    const out = redact("Registrant Organization: Kovinar Trzin d.o.o.\nRegistrant Street: Brodišče 19\nRegistrant City: Trzin\n");
+    expect(out.text).toContain("Kovinar Trzin d.o.o.");
+    expect(out.text).not.toContain("Brodišče 19");
+  });
 });

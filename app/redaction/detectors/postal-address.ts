@@ -264,6 +264,12 @@ function addressesIn(text: string): Detection[] {
     if (known === undefined || street.start < known.start) streetsByEnd.set(street.end, street);
   }
   const detections: Detection[] = streets.map((street) => ({ type: "POSTAL_ADDRESS", ...street, confidence: 0.7 }));
+  // "8230 Balatonfüred, Petőfi Sándor utca 41/A": Hungarian addresses put the postcode and town first
+  const streetStarts = new Set(streets.map((street) => street.start));
+  const streetFollows = (end: number) => {
+    const comma = /^,[ \t]*/.exec(text.slice(end, end + 4));
+    return comma !== null && streetStarts.has(end + comma[0].length);
+  };
   for (const match of matchesAt(POSTCODE_TOWN, text, postcodeStarts(text))) {
     let value = match[0];
     while (CONNECTOR_TAIL.test(value)) value = value.replace(CONNECTOR_TAIL, "");
@@ -281,7 +287,7 @@ function addressesIn(text: string): Detection[] {
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
       detections.push({ type: "POSTAL_ADDRESS", start: unitBefore(text, streetStartBefore(text, start)!), end, confidence: 0.8 });
-    } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!)) {
+    } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!) || streetFollows(end)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
       if (before && !looksLikeStreetName(before[1]!)) before = null;

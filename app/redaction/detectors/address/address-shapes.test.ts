@@ -27,6 +27,8 @@ describe("postal addresses in the shapes of their countries", () => {
     ["Rua Augusta 100, 1100-053 Lisboa"],
     ["Karl Johans gate 1, 0154 Oslo"],
     ["ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"],
+    ["Zmaja od Bosne 8, 71000 Sarajevo"],
+    ["8230 Balatonfüred, Petőfi Sándor utca 41/A"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {

@@ -186,8 +186,8 @@ function startsLine(text: string, from: number): boolean {
  * holds lower-case words starts with its kind, a preposition or a village prefix ("Ulica heroja
  * Staneta 4", "Ob železnici 16", "Gorenja vas 102") and has no capital after them but a place's.
  */
-/** Lower-case words inside foreign street names: "Rue de la Paix 5", "Via della Spiga 3", "Am Hof 2". */
-const NAME_PARTICLES = new Set(["de", "la", "le", "les", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "die", "am", "an", "im", "auf", "zum", "zur", "the", "of", "upon", "on", "y", "e", "i", "u"]);
+/** Lower-case words inside foreign street names: "Rue de la Paix 5", "Via della Spiga 3", "Am Hof 2", "Zmaja od Bosne 8". */
+const NAME_PARTICLES = new Set(["de", "la", "le", "les", "du", "des", "del", "della", "delle", "dei", "di", "da", "do", "dos", "das", "van", "von", "der", "den", "die", "am", "an", "im", "auf", "zum", "zur", "the", "of", "upon", "on", "y", "e", "i", "u", "od"]);
 const STREET_PREPOSITION = /^(?:Pod|Nad|Ob|Na|Za|Pri|Med|Pred|Po|V|K|Pot|Cesta|Ulica|Trg)$/;
 function proseBeforeName(line: string, data: AddressData): boolean {
   const words = line.split(/\s+/);

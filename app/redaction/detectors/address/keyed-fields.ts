@@ -14,7 +14,7 @@ import { COMPANY } from "./before-postcode";
 const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|<line |d_3042|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
 
 /** Whose address a key names ("BuyerCity", "shipping_zip", "applicant address 1"): the rest says what. */
-const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec)[ ]?/;
+const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec|registrant|admin|tech|owner|holder)[ ]?/;
 
 function normalisedKey(key: string): string {
   const plain = plainKey(key);

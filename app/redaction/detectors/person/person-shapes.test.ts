@@ -248,3 +248,20 @@ describe("a card's label and value rows are no table header", () => {
     expect(persons("ime\tpriimek\ttelefon\nAna\tŠuštar\t040 176 818")).toEqual(["Ana", "Šuštar"]);
   });
 });
+
+describe("names under more form labels, in Slack's export, and not across aligned cells", () => {
+  it("takes the value of a child's, a forename's and an accompanying person's label", () => {
+    expect(persons("Second child (optional): Isla Pettigrew")).toEqual(["Isla Pettigrew"]);
+    expect(persons("Surname: O'Sullivan          Forename(s): Ciara Bríd")).toEqual(["O'Sullivan", "Ciara Bríd"]);
+    expect(persons("Accompanying: Marloes de Vries, born 11-09-1960")).toEqual(["Marloes de Vries"]);
+    expect(persons("Guest: WiFi Network")).toEqual([]);
+  });
+
+  it("takes a speaker in one pair of asterisks before the time", () => {
+    expect(persons("*Tilen* 08:55\ncan someone add me\n*Gašper* 08:58\ndone")).toEqual(["Tilen", "Gašper"]);
+  });
+
+  it("leaves the cells of an aligned activity log", () => {
+    expect(persons("2024-11-13 09:00  Meeting      Location: Ulica Staneta Žagarja 27, Kranj")).toEqual([]);
+  });
+});

@@ -37,8 +37,8 @@ const PARTICLE = /^(?:van|der|den|de|del|della|di|von|zu|ten|la|du|des|dos|bin|i
  */
 export function isNameValue(value: string): boolean {
   const trimmed = value.trim();
-  // a tab parts a table's cells (and a screenshot's columns): a value across one is no one name
-  if (trimmed.length < 2 || trimmed.length > 80 || trimmed.includes("\t")) return false;
+  // a tab or a run of blanks parts a table's cells (and a screenshot's columns): a value across one is no one name
+  if (trimmed.length < 2 || trimmed.length > 80 || trimmed.includes("\t") || trimmed.includes("   ")) return false;
   const words = (trimmed.includes(",") ? trimmed.replace(/^(\S+),\s*(\S+)$/, "$1 $2") : trimmed).split(/\s+/);
   if (words.length > MAX_WORDS) return false;
   // Every word capitalised or a particle, tested first: most values fail here, and the checks
@@ -303,10 +303,11 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     }
   }
   const colon = line.indexOf(":", from);
-  // "**Primož Lah** (Teams, 11:02)": a chat exported to Markdown, the speaker in bold before the time
-  const bold = line.startsWith("**", from) ? BOLD_SPEAKER.exec(line.slice(from)) : null;
-  if (bold && isBracketedSpeaker(bold[1]!)) {
-    push(detections, lineStart + from + 2, lineStart + from + 2 + bold[1]!.length, 0.8);
+  // "**Primož Lah** (Teams, 11:02)": a chat exported to Markdown, the speaker in bold before the
+  // time; Slack's export marks it with one asterisk ("*Tilen* 08:55")
+  const bold = line.startsWith("*", from) ? BOLD_SPEAKER.exec(line.slice(from)) : null;
+  if (bold && isBracketedSpeaker(bold[2]!)) {
+    push(detections, lineStart + from + bold[1]!.length, lineStart + from + bold[1]!.length + bold[2]!.length, 0.8);
     return true;
   }
   // "<Darja> anyone…", "<Klemen Bregar> done": an IRC-style speaker is as sure as one after a time
@@ -344,7 +345,8 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
     const role = ROLE_BEFORE_SPEAKER.exec(label);
     const skip = role !== null && isRoleWord(role[1]!) ? role[0].length : 0;
     const name = label.slice(skip).replace(/\)$/, "");
-    if (name !== "" && isSpeaker(name, true)) {
+    // "09:00  Meeting      Location:": cells of an aligned table, not a speaker
+    if (name !== "" && !/\t| {2}/.test(name) && isSpeaker(name, true)) {
       push(detections, lineStart + from + skip, lineStart + from + skip + name.length, 0.8);
       return true;
     }
@@ -370,7 +372,7 @@ function speakerName(line: string, lineStart: number, detections: Detection[], c
 }
 
 const LOWER_NAME_THEN_TIME = /^(\p{Ll}[\p{Ll}\d._-]{1,30})[ \t]+\d{1,2}:\d{2}(?:[ \t]?[ap]m)?(?=[ \t]|$)/u;
-const BOLD_SPEAKER = /^\*\*(\p{Lu}[^*\n]{1,58}?)\*\*[ \t]*(?:\([^)\n]{0,30}\d{1,2}[:.]\d{2}[^)\n]{0,12}\)|\d{1,2}[:.]\d{2}(?![\d.:]))/u;
+const BOLD_SPEAKER = /^(\*\*?)(\p{Lu}[^*\n]{1,58}?)\1[ \t]*(?:\([^)\n]{0,30}\d{1,2}[:.]\d{2}[^)\n]{0,12}\)|\d{1,2}[:.]\d{2}(?![\d.:]))/u;
 const CAPITALISED_NICK = /^<(\p{Lu}\p{Ll}{1,30}(?: \p{Lu}[\p{Ll}'’-]{1,30}){0,2})>[ \t]/u;
 
 /** One or two role words before a speaker's name, maybe in parentheses: "Tehnik ", "Podpora (dežurni ". */

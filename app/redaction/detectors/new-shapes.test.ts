@@ -117,6 +117,8 @@ describe("secrets", () => {
     expect(found("tool --ssh-key ~/.ssh/id_rsa --public-key AAAAC3Nza")).toEqual([]);
     expect(found('snmp_community: "m0nit0r-ptuj"')).toEqual([["SECRET", "m0nit0r-ptuj"]]);
     expect(found("Geslo je zmer isto, Rdeca.Vespa.1967, mislim")).toEqual([["SECRET", "Rdeca.Vespa.1967"]]);
+    expect(found("encryption_passphrase = correct horse battery staple ljubljana\nnext = 1")).toEqual([["SECRET", "correct horse battery staple ljubljana"]]);
+    expect(found('alarm_code: "8080"\nstatus_code: 4040')).toEqual([["SECRET", "8080"]]);
   });
   it("keeps Slovenian prose about passwords and hashes without a cue", () => {
     expect(found("Povezava za ponastavitev gesla je potekla. Geslo je bilo spremenjeno.")).toEqual([]);

@@ -16,7 +16,7 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?\]?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
@@ -37,6 +37,13 @@ const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu
 const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+|zmer[ \t]+|zmeraj[ \t]+|vedno[ \t]+|always[ \t]+)?(?:(?:isto|enako|the same(?:[ \t]+as before)?)[ \t]*,[ \t]*)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 /** App passwords and TOTP setup keys shown in groups of four: "password: sPZF W3t1 Z8xl 43cg", "setup key: JBSW Y3DP EHPK 3PXP". */
 const APP_PASSWORD = /(?<![A-Za-z\d])(?:password|passwort|geslo|lozinka|app[ _-]password|pass|(?:setup|secret|2fa|totp|mfa)[ _-]key|ključ za nastavitev)[^\n:=]{0,20}[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3,7})(?![\w])/giu;
+
+/**
+ * A code kept as a configuration value ("alarm_code: "8080"", "door_pin = 4471", "PIN_CODE=0912"):
+ * four to eight digits, which PLACEHOLDER would read as a port or a count under another key.
+ * "code" alone names a status or an error, so it needs what the code opens.
+ */
+const CODE_KEY = /(?<![A-Za-z])(?:(?:alarm|door|gate|garage|safe|keypad|access|entry|disarm|lock|sim|card|admin|master)[_-]?(?:code|pin|pin[_-]?code)|pin(?:[_-]?code)?)["']?[ \t]*[:=][ \t]*["']?(\d{4,8})(?![\d.:])/gi;
 
 /**
  * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes
@@ -64,13 +71,21 @@ export function detectConfigSecrets(text: string): Detection[] {
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
-    const raw = value[1] ?? value[2] ?? value[3]!;
+    const read = value[1] ?? value[2] ?? value[3]!;
+    const start = value.index + value[0].length - read.length - (value[3] === undefined ? 1 : 0);
+    // "encryption_passphrase = correct horse battery staple": an unquoted passphrase runs to the line's end
+    const raw = value[3] !== undefined && /passphrase/i.test(key) ? restOfLine(text, start) : read;
     if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/|~\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
     // A lone lower-case word as the key ("token: expired", "secret = abcdefghijklmnop"): the value must not read as a word.
     if (!isConfigKey(key) && !isQuotedKey(text, keyStart, keyEnd) && /^\p{Ll}{1,11}$/u.test(raw)) continue;
-    const start = value.index + value[0].length - raw.length - (value[3] === undefined ? 1 : 0);
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
+  }
+  if (/code|pin/i.test(text)) {
+    for (const match of text.matchAll(CODE_KEY)) {
+      const start = match.index + match[0].length - match[1]!.length;
+      push(start, start + match[1]!.length, 0.8);
+    }
   }
   if (text.includes("account") || text.includes("key_id") || text.includes("user_key")) {
     for (const match of text.matchAll(REMOTE_ACCOUNT)) {
@@ -132,6 +147,12 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
   if (raw === undefined || PLACEHOLDER.test(raw)) return;
   const end = match.index! + match[0].length - (quoted !== undefined ? 1 : 0);
   push(end - raw.length, end, 0.85);
+}
+
+/** The text from `start` to the end of its line, without trailing blanks (at most 128 characters). */
+function restOfLine(text: string, start: number): string {
+  const newline = text.indexOf("\n", start);
+  return text.slice(start, Math.min(newline === -1 ? text.length : newline, start + 128)).replace(/[ \t\r]+$/, "");
 }
 
 /** PUBLIC_KEY, publicKey, publishable_key: the public half, published by design. */

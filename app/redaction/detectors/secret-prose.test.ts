@@ -201,6 +201,7 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
     ["License key: PRO-8H2K-QW9V-1MZT-77RX", "PRO-8H2K-QW9V-1MZT-77RX"],
     ["vpn psk: G3nT!eBr33ze", "G3nT!eBr33ze"],
     ["Front door keypad is 2207 then the hash key", "2207"],
+    ["Koda za ključavnico ključev v garaži je 0912, če bo kdo prišel.", "0912"],
     ["Alarm panel, disarm with 4 8 1 9 within 30 sec", "4 8 1 9"],
     ["Craig: door code for the server room is 5-1-8-3 star", "5-1-8-3"],
     ["Rok: also the printer pin for the copier in the hall?\nEmily: it's 3310, the old one was disabled", "3310"],

@@ -6,6 +6,7 @@ import { detectObfuscatedEmails } from "./detectors/obfuscated-email";
 import { detectIbans } from "./detectors/iban";
 import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
+import { namesBeforeAddresses } from "./detectors/person/before-address";
 import { companyAfter } from "./detectors/person/company";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
@@ -60,7 +61,7 @@ export function detect(original: string): Detection[] {
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
   let found = resolveOverlaps(candidates);
-  const variants = secretVariants(text, found);
+  const variants = secretVariants(text, found).concat(namesBeforeAddresses(text, found));
   if (variants.length) found = resolveOverlaps(found.concat(variants));
   const repeats = repeatedValues(text, found);
   return repeats.length ? resolveOverlaps(found.concat(repeats)) : found;

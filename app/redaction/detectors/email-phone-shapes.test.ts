@@ -65,6 +65,10 @@ describe("private addresses of the client's own devices", () => {
     expect(ips("mongodb://admin@10.0.5.4:27017 on the router")).toEqual(["10.0.5.4"]);
     expect(ips("the router's public address is 176.11.17.131")).toEqual(["176.11.17.131"]);
   });
+
+  it("keeps a version cued on another line and a User-Agent's firmware", () => {
+    expect(ips("Cisco CBS250-8T: firmware 3.4.1.3\nUpgrade to 3.4.1.3 on all units\nUser-Agent: Yealink SIP-T46U 108.86.0.75\nVia: SIP/2.0/UDP 212.235.66.14:5060")).toEqual(["212.235.66.14"]);
+  });
 });
 
 describe("message identifiers shaped like addresses", () => {

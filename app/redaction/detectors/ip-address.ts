@@ -76,6 +76,9 @@ const DEVICE_WORD = /(?<!\p{L})(?:router\p{L}*|usmerjevalnik\p{L}*|modem\p{L}*|s
 const VERSION_LIST_GAP = /^(?:[ \t]*\([^()\n]{0,30}\))?[ \t]*(?:,|\/|and|or|to|in|ali|do|->|→)[ \t]*$/u;
 const CONFIG_BEFORE = /[=@[/:]$/;
 
+/** "User-Agent: Yealink SIP-T46U 108.86.0.75": a client's name and its firmware version. */
+const USER_AGENT_LINE = /^[ \t]*user-agent:/;
+
 function isDeviceOnOwnNetwork(text: string, index: number, value: string): boolean {
   if (!PRIVATE_IPV4.test(value) || CONFIG_BEFORE.test(text.slice(Math.max(0, index - 1), index))) return false;
   const end = index + value.length;
@@ -95,6 +98,7 @@ export function detectIpAddresses(text: string): Detection[] {
     // A dotted quad that shares its first two parts with a version-cued one on
     // the same line is a version too.
     const versionFamilies = new Set<string>();
+    const versionValues = new Set<string>();
     const candidates: Array<{ index: number; value: string; line: number }> = [];
     let lastVersionEnd = -1;
     let line = 0; // start of the current line, advanced forwards so the scan stays linear
@@ -110,8 +114,9 @@ export function detectIpAddresses(text: string): Detection[] {
       if (glued && match.index >= 2 && WORD_CHAR.test(text[match.index - 2]!)) continue; // "dev1.2.3.4": part of a word
       // "Versions tested: 1.2.3.4 (old agent), 2.0.10.255": the next item of a list of versions
       const listed = lastVersionEnd >= line && VERSION_LIST_GAP.test(text.slice(lastVersionEnd, match.index));
-      if (glued || listed || VERSION_CUE.test(lineBefore(text, match.index, 40))) {
+      if (glued || listed || VERSION_CUE.test(lineBefore(text, match.index, 40)) || USER_AGENT_LINE.test(lineBefore(text, match.index, 200))) {
         versionFamilies.add(family);
+        versionValues.add(match[0]);
         lastVersionEnd = match.index + match[0].length;
         continue;
       }
@@ -119,7 +124,8 @@ export function detectIpAddresses(text: string): Detection[] {
       candidates.push({ index: match.index, value: match[0], line });
     }
     for (const { index, value, line } of candidates) {
-      if (versionFamilies.has(`${line}:${value.split(".", 2).join(".")}`)) continue;
+      // "firmware 3.4.1.3" on one line, "upgrade to 3.4.1.3 on all units" on another: the same version
+      if (versionFamilies.has(`${line}:${value.split(".", 2).join(".")}`) || versionValues.has(value)) continue;
       detections.push({ type: "IP_ADDRESS", start: index, end: index + value.length, confidence: 0.9 });
     }
   }

@@ -59,3 +59,11 @@ describe("a value handed over after a verb of trying or using", () => {
     expect(secrets("for the report use Q3-Sales2024 sheet")).toEqual([]);
   });
 });
+
+describe("a bank statement's MT940 lines in a text about accounts", () => {
+  it("reads ?20 and ?32 as subfield codes, not passwords, and takes the IBAN after ?31", () => {
+    const mt940 = "The accounting module fails:\n:86:166?00SEPA CREDIT TRANSFER?20EREF+INV2024-00491?21SVWZ+Invoice?31AT213200018545971450\n:86:805?00CARD FEE?20Card XXXX5566";
+    expect(secrets(mt940)).toEqual([]);
+    expect(detect(mt940).filter((d) => d.type === "IBAN").map((d) => mt940.slice(d.start, d.end))).toEqual(["AT213200018545971450"]);
+  });
+});

@@ -62,6 +62,21 @@ export function looksMadeUp(token: string): boolean {
 }
 
 /**
+ * A bank statement's MT940 line (":86:166?00SEPA CREDIT TRANSFER?20EREF+…"): "?20" opens a
+ * subfield there, in a line led by a SWIFT tag.
+ */
+const SWIFT_TAG_LINE = /^:\d{2}[A-Z]?:/i;
+function isSwiftSubfields(text: string, start: number, token: string): boolean {
+  if (!/\?\d{2}/.test(token)) return false;
+  // an MT940 line is short: its start is looked for within 400 characters (a longer line is none)
+  const window = text.slice(Math.max(0, start - 400), start);
+  const lineBreak = window.lastIndexOf("\n");
+  if (lineBreak === -1 && start > 400) return false;
+  const lineStart = start - window.length + lineBreak + 1;
+  return SWIFT_TAG_LINE.test(text.slice(lineStart, lineStart + 6));
+}
+
+/**
  * "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak",
  * "**admin** / **Start!01**". The slash between blanks is found first; the user is read back from
  * it and the password forward (a pattern led by the user's characters was tried at every position).
@@ -112,7 +127,7 @@ export function detectTopicSecrets(text: string): Detection[] {
       start += emphasis;
     }
     if (/[!?]{2}$/.test(token)) token = token.replace(/[!?]+$/, "");
-    if (looksMadeUp(token)) push(start, start + token.length, 0.7);
+    if (looksMadeUp(token) && !isSwiftSubfields(text, start, token)) push(start, start + token.length, 0.7);
   }
 
   cursor.i = 0;

@@ -202,6 +202,8 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
     ["vpn psk: G3nT!eBr33ze", "G3nT!eBr33ze"],
     ["Front door keypad is 2207 then the hash key", "2207"],
     ["Koda za ključavnico ključev v garaži je 0912, če bo kdo prišel.", "0912"],
+    ["Alarm:\n- uporabniška koda lastnika: 2468\n- koda za čistilko: 1357", "2468"],
+    ["Alarm:\n- uporabniška koda lastnika: 2468\n- koda za čistilko: 1357", "1357"],
     ["Alarm panel, disarm with 4 8 1 9 within 30 sec", "4 8 1 9"],
     ["Craig: door code for the server room is 5-1-8-3 star", "5-1-8-3"],
     ["Rok: also the printer pin for the copier in the hall?\nEmily: it's 3310, the old one was disabled", "3310"],
@@ -209,6 +211,7 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
 
   it("leaves product and serial codes, and a factory default typed digit by digit", () => {
     expect(secrets("Product code: ABC-1234, serial number: AB12-CD34")).toEqual([]);
+    expect(secrets("Error code for printer: 4004")).toEqual([]);
     expect(secrets("door code is 0 0 0 0 from the factory")).toEqual([]);
   });
 });

@@ -11,6 +11,11 @@ describe("a secret typed again with a slip, near where it was found", () => {
     ["the wifi pw on the card: GreenHouse0ak\nmaybe it should be GreenHouseOak with the letter", "GreenHouseOak"],
   ])("finds the variant in %j", (text, variant) => expect(secrets(text)).toContain(variant));
 
+  it("compares codes as their keys are pressed: separators and a closing * or # aside", () => {
+    const chat = "Craig: door code for the server room is 5-1-8-3 star\nCraig: sorry 5-1-3-8. always mix that up\nCraig: so 5138*";
+    expect(secrets(chat)).toEqual(["5-1-8-3", "5-1-3-8", "5138*"]);
+  });
+
   it("leaves a generated key's public twin, plain words and far-away tokens", () => {
     expect(secrets("secret_key: sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1\npublishable_key: pk_live_Aq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1")).toEqual(["sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1"]);
     expect(secrets("password: Sonce2024! and the sonce word")).toEqual(["Sonce2024!"]);

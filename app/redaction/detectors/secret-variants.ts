@@ -40,14 +40,19 @@ export function secretVariants(text: string, found: readonly Detection[]): Detec
       const candidate = token[0].replace(/[.,:;!?]+$/, (tail) => (value.endsWith(tail) ? tail : ""));
       const start = token.index;
       const end = start + candidate.length;
-      if (candidate.length < MIN_LENGTH || candidate === value || Math.abs(candidate.length - value.length) > allowed) continue;
+      if (candidate.length < MIN_LENGTH || candidate === value || Math.abs(keyed(candidate).length - keyed(value).length) > allowed) continue;
       // a plain word is no variant of a password; an inner capital makes one ("GreenHouseOak")
       if (!/\d/.test(candidate) && !/[^\p{L}]/u.test(candidate) && !/\p{Ll}\p{Lu}/u.test(candidate)) continue;
       if (covered(start, end) || variants.some((v) => v.start === start)) continue;
-      if (editDistance(candidate, value, allowed) <= allowed) variants.push({ type: "SECRET", start, end, confidence: 0.6 });
+      if (editDistance(keyed(candidate), keyed(value), allowed) <= allowed) variants.push({ type: "SECRET", start, end, confidence: 0.6 });
     }
   }
   return variants;
+}
+
+/** A code as its keys are pressed: "5-1-8-3", "5183*" and "5 1 8 3" are the same four digits. */
+function keyed(value: string): string {
+  return /^[\d][\d \-*#]*$/.test(value) ? value.replace(/[ \-*#]/g, "") : value;
 }
 
 /**

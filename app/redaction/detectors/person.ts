@@ -116,6 +116,7 @@ function isUpperOrBlankUnit(unit: number): boolean {
 const ADDRESS_AFTER_NAME = /[ \t]+(?:<|\[mailto:)([^\s<>@\]]{1,64})@/g;
 /** Mailboxes of a role, not a person: their display name is a company's or a list's ("Acme Widgets <newsletter@…>"). */
 const ROLE_MAILBOX = /^(?:newsletter|news|info|noreply|no-reply|donotreply|support|billing|sales|office|hello|contact|team|admin|marketing|notifications?|mailer-daemon|postmaster|racuni|prodaja|podpora|obvestila)$/i;
+const SURNAME_FIRST_AT_END = /"(\p{Lu}[\p{L}'’-]{1,25}, \p{Lu}[\p{L}'’-]{1,25})"$/u;
 const NAME_AT_END = new RegExp(String.raw`(?:^|[\s:,(])"?(${NAME})"?$`, "u");
 
 /** Header cells that say a column holds names (CSV, semicolon lists, markdown tables). */
@@ -317,8 +318,9 @@ function displayNames(text: string, detections: Detection[]): void {
     const newline = window.lastIndexOf("\n");
     if (newline !== -1) from += newline + 1;
     const before = newline === -1 ? window : window.slice(newline + 1);
-    const match = NAME_AT_END.exec(before);
-    if (!match || !isName(match[1]!)) continue;
+    // '"Hribar, Matej" <…>': the surname first, as Outlook shows a display name
+    const match = SURNAME_FIRST_AT_END.exec(before) ?? NAME_AT_END.exec(before);
+    if (!match || !isName(match[1]!.replace(/^([^,]+), (.+)$/, "$2 $1"))) continue;
     const end = from + before.length - (before.endsWith('"') ? 1 : 0);
     detections.push({ type: "PERSON", start: end - match[1]!.length, end, confidence: 0.85 });
   }

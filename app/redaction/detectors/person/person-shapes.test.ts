@@ -265,3 +265,10 @@ describe("names under more form labels, in Slack's export, and not across aligne
     expect(persons("2024-11-13 09:00  Meeting      Location: Ulica Staneta Žagarja 27, Kranj")).toEqual([]);
   });
 });
+
+describe("a display name with the surname first, mid-line", () => {
+  it("takes it before the address, not a role's", () => {
+    expect(persons('2024-11-12 14:03  Email sent   To: "Hribar, Matej" <matej.hribar@t-2.net>  Subject: Ponudba')).toEqual(["Hribar, Matej"]);
+    expect(persons('Email sent To: "Support, IT" <it@example.si>')).toEqual([]);
+  });
+});

@@ -33,6 +33,8 @@ export interface OcrWordInput {
   bbox: Box;
   /** The second half of a word split at an assignment: no separator before it, a cell of its own. */
   glued?: boolean;
+  /** A table's vertical rule stood before it ("| 1052 | wdoyle@…"): it starts a cell. */
+  afterRule?: boolean;
 }
 
 export interface OcrLineInput {
@@ -101,7 +103,7 @@ export function placeWords(lines: OcrLineInput[]): { words: PlacedWord[]; ocrTex
       offset += 1;
     }
     line.words.forEach((w, wi) => {
-      const gap = wi > 0 && cellGap(line.words[wi - 1]!, w);
+      const gap = wi > 0 && (cellGap(line.words[wi - 1]!, w) || w.afterRule === true);
       if (wi === 0 || gap || w.glued) cell++;
       if (wi > 0 && !w.glued) {
         parts.push(gap ? "\t" : " ");
@@ -275,6 +277,31 @@ export interface LocatedFindings {
  */
 const RULE_ONLY = /^[|—–‘’'"`~\[\]{}»«•·]+$/;
 
+/** A vertical rule between a table's cells, read alone or glued to a cell's first or last word ("[bluefoxa2", "9174|"). */
+const VERTICAL_RULE = /^[|[\]{}]+$/;
+const RULE_BEFORE = /^[|[]/;
+const RULE_AFTER = /[|\]]$/;
+
+/**
+ * The words without the rules OCR read as words; a word after a vertical rule starts a cell. The
+ * padding of a bordered table's cells is narrower than cellGap's gap, so without the rules the
+ * columns would run into one another ("+44 20 7681 5097 GhU…uH8 SI56 6201 …" as one cell).
+ */
+export function withoutRules(words: OcrWordInput[]): OcrWordInput[] {
+  const out: OcrWordInput[] = [];
+  let rule = false;
+  for (const w of words) {
+    if (RULE_ONLY.test(w.text)) {
+      rule ||= VERTICAL_RULE.test(w.text);
+      continue;
+    }
+    const before = rule || RULE_BEFORE.test(w.text) || (out.length > 0 && RULE_AFTER.test(out[out.length - 1]!.text));
+    out.push(before && out.length > 0 ? { ...w, afterRule: true } : w);
+    rule = false;
+  }
+  return out;
+}
+
 /**
  * "REDIS_PASSWORD=4y+37…", "ADMIN_PHONE-\"+386…" (OCR reads "=" as "-"): a config key glued to its
  * value is one OCR word, and painting the whole word loses the key, which is ordinary text. The
@@ -293,14 +320,14 @@ export function splitAssignments(words: OcrWordInput[]): OcrWordInput[] {
     }
     const key = m[1]!;
     const x = w.bbox.x0 + ((w.bbox.x1 - w.bbox.x0) * key.length) / w.text.length;
-    out.push({ text: key, bbox: { ...w.bbox, x1: x }, glued: w.glued }, { text: m[2]!, bbox: { ...w.bbox, x0: x }, glued: true });
+    out.push({ text: key, bbox: { ...w.bbox, x1: x }, glued: w.glued, afterRule: w.afterRule }, { text: m[2]!, bbox: { ...w.bbox, x0: x }, glued: true });
   }
   return out;
 }
 
 export function locateFindings(allLines: OcrLineInput[], detect: DetectFn, o: LocateOptions): LocatedFindings {
   const shouldRedact = o.shouldRedact ?? (() => true);
-  const lines = allLines.map((l) => ({ words: splitAssignments(l.words.filter((w) => !RULE_ONLY.test(w.text))) })).filter((l) => l.words.length);
+  const lines = allLines.map((l) => ({ words: splitAssignments(withoutRules(l.words)) })).filter((l) => l.words.length);
   const { words, ocrText } = placeWords(lines);
   const findings: ImageFinding[] = [];
   const counts: Partial<Record<EntityType, number>> = {};

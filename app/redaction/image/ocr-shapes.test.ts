@@ -41,3 +41,11 @@ describe("detectOcrShapes", () => {
     expect(found("open <index.html> now")).toEqual([]);
   });
 });
+
+describe("an IBAN whose checksum a misread digit broke", () => {
+  it("takes the exact shape of its country's length, not a longer or a shorter one", () => {
+    expect(found("| SI56 6201 0543 0768 568 | 2026-06-13")).toEqual([["IBAN", "SI56 6201 0543 0768 568"]]);
+    expect(found("DE35 2136 8323 8098 6748 18")).toEqual([["IBAN", "DE35 2136 8323 8098 6748 18"]]);
+    expect(found("SI56 6201 0543 0768 5681 and XX12 3456 7890 1234")).toEqual([]);
+  });
+});

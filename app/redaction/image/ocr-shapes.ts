@@ -1,3 +1,4 @@
+import { IBAN_LENGTHS } from "../checksums";
 import type { Detection } from "../types";
 
 /**
@@ -10,6 +11,7 @@ import type { Detection } from "../types";
  *    queues, mail, file transfer), the password runs to the "@" or, with none, to the end of
  *    the token. A host's port ("db:5432/shop") is not a password.
  *  - A secret query parameter with its "=" read as "-" or ":" ("&password-%38Pg…").
+ *  - An IBAN's exact shape whose checksum a misread digit broke.
  *  - An address in angle brackets after a name ("Polona Žagar <zagar.'.polonaggmail.com>"),
  *    its "@" read as a letter: the brackets and the domain ending say what it is.
  */
@@ -32,6 +34,14 @@ const URL_LOGIN_SPACED =
   /(?:^|[\s=("'`])(?:(?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]{1,20})?:[/\\|,'`. ]{0,6}[/\\|][/\\|,'`.]{0,6}[^\s:/@'",]{1,64}:[ \t]?((?:[^\s@]{1,64}[ \t]){0,2}[^\s@]{1,64})@/g;
 
 const QUERY_SECRET = /[?&;](?:password|passwd|pwd|pass|secret|client_secret|token|access_token|api_?key|apikey)[-:=~]([^\s&#]{3,400})/gi;
+
+/**
+ * An IBAN's shape read with a digit misread ("SI56 6201 0543 0768 568" for 0201 0543 0708 508: a
+ * monospace font's dotted zero read as 6 or 8), so its checksum fails: a registered country, two
+ * check digits and groups of four that add up to exactly that country's length. On a screen
+ * nothing else has that shape, so it is painted (fail closed) without the checksum.
+ */
+const IBAN_SHAPE = /(?<![A-Za-z0-9])([A-Z]{2})\d{2}(?: ?\d{4}){2,7}(?: ?\d{1,3})?(?![A-Za-z0-9])/g;
 
 /** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
 const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
@@ -66,6 +76,10 @@ export function detectOcrShapes(text: string): Detection[] {
       const start = m.index! + m[0].length - value.length;
       out.push({ type: "SECRET", start, end: start + value.length, confidence: 0.85 });
     }
+  }
+  for (const m of text.matchAll(IBAN_SHAPE)) {
+    const length = IBAN_LENGTHS[m[1]!];
+    if (length !== undefined && m[0].replace(/ /g, "").length === length) out.push({ type: "IBAN", start: m.index!, end: m.index! + m[0].length, confidence: 0.8 });
   }
   if (text.includes("<")) {
     for (const m of text.matchAll(BRACKETED)) {

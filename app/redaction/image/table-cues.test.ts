@@ -76,6 +76,26 @@ describe("table cues", () => {
     ]);
   });
 
+  it("reads a bordered table's columns apart at its rules, and takes passwords and emails under their headers", () => {
+    // Adminer: cells one character apart with "|" between; a query line above the header.
+    const lines = table(
+      [
+        ["SELECT * FROM users ORDER BY id"],
+        ["|", "emal", "|", "password", "|"],
+        ["|", "wdoylegbtinternet.com", "|", "-PNER#N3786rj", "|"],
+        ["|", "krajnceguest.arnes.si", "|", "Zax7eUM_ovSqF", "|"],
+      ],
+      [0, 1, 22.2, 23.5, 37.5],
+    );
+    expect(boxed(lines, "EMAIL").map((f) => [f.box.x0, f.box.y0])).toEqual([[10, 40], [10, 60]]);
+    expect(boxed(lines, "SECRET").map((f) => [f.box.x0, f.box.y0])).toEqual([[235, 40], [235, 60]]);
+  });
+
+  it("leaves a column of config keys under a key that names a password", () => {
+    const rows = [["REDIS_PASSWORD="], ["LOG_LEVEL=debug"], ["CACHE_TTL=3600s"]];
+    expect(boxed(table(rows, [0]), "SECRET")).toEqual([]);
+  });
+
   it("leaves a column of ordinary words alone", () => {
     const rows = [["Status", "Total"], ["Paid", "332.77 €"], ["Shipped", "150.58 €"], ["Refunded", "296.18 €"]];
     expect(locateFindings(table(rows, [0, 20]), detect, opts).findings).toEqual([]);

@@ -135,8 +135,8 @@ export function fits(type: EntityType, text: string): boolean {
 /** Labels naming a kind, after lower-casing and dropping diacritics; loose where OCR is ("Davéna"). */
 const LABELS: [EntityType, RegExp][] = [
   ["SI_TAX_ID", /dav.{0,2}n|(?<![a-z])(?:ddv|tax|vat|tin|d\.?s\.?)(?![a-z])|identifikacij/],
-  ["PHONE", /phone|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*)(?![a-z])/],
-  ["EMAIL", /e-?mail|e-?po[s5]ta|(?<![a-z])(?:mail|user)(?![a-z])/],
+  ["PHONE", /[pf]h[o0]ne|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*)(?![a-z])/],
+  ["EMAIL", /e-?ma[il1|]{1,2}(?![a-z])|e-?mail|e-?po[s5]ta|(?<![a-z])(?:mail|user)(?![a-z])/],
   ["SECRET", /pass(?:word|wd)?(?![a-z])|secret|token|api.?key|(?<![a-z])pwd(?![a-z])|geslo/],
   ["IBAN", /iban|(?<![a-z])trr(?![a-z])|bank account|ban[ck]/],
 ];
@@ -191,11 +191,16 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     if ((valid.length >= 2 && valid.length >= 0.5 * shaped.length) || (header && valid.length >= 1)) {
       for (const ci of shaped) take("SI_TAX_ID", cells[ci]!, ci);
     }
-    // Other kinds under their header.
-    const kind = labelKind(cells[col[0]!]!.text);
-    // (Not secrets: a column of config keys under "REDIS_PASSWORD=" is keys, not passwords.)
-    if (kind && kind !== "SI_TAX_ID" && kind !== "SECRET") {
-      for (const ci of col.slice(1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
+    // Other kinds under their header: the column's first labelled cell among its top three (a
+    // line of text above a table may stand at the column's edge: "SELECT * FROM users …").
+    const headerAt = col.slice(0, 3).findIndex((ci) => labelKind(cells[ci]!.text) !== null);
+    const headerText = headerAt >= 0 ? cells[col[headerAt]!]!.text : "";
+    const kind = headerAt >= 0 ? labelKind(headerText) : null;
+    // Secrets only under a header that is a word ("password", "Geslo"): a column of config keys
+    // under "REDIS_PASSWORD=" is keys, not passwords.
+    const secretHeader = kind === "SECRET" && /^[^\p{L}]*\p{L}+(?: \p{L}+)?[^\p{L}]*$/u.test(headerText) && !/[=_:]/.test(headerText);
+    if (kind && kind !== "SI_TAX_ID" && (kind !== "SECRET" || secretHeader)) {
+      for (const ci of col.slice(headerAt + 1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
     }
   }
   // An email OCR split at its "_" or "." ("katarina, krajnc@guest.arnes.si"): the whole cell.

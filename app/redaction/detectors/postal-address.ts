@@ -212,15 +212,19 @@ export function detectPostalAddresses(text: string): Detection[] {
       detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
     }
   }
-  return mergeOverlapping(text, detections).flatMap((found) => withinOneCell(text, found));
+  // the cells of an address table's town and postcode columns stay, though they hold no number
+  const columnCells = text.includes("\t") ? new Set(addressColumns(text).map((cell) => cell.start)) : new Set<number>();
+  return mergeOverlapping(text, detections).flatMap((found) => withinOneCell(text, found, columnCells));
 }
 
 /**
  * A tab separates a table's cells, and an address is one cell: a span read across tabs
  * ("Lucija⇥Intern⇥Partizanska cesta 12, Maribor") keeps only its cells that hold a number, and a
- * street's name in the cell before a cell that is only its house number ("Pot na Fužine⇥43").
+ * street's name in the cell before a cell that is only its house number ("Pot na Fužine⇥43"), and
+ * the cells of an address table's town and postcode columns ("80 Mill Lane⇥Bristol" under
+ * "Address⇥City").
  */
-function withinOneCell(text: string, found: Detection): Detection[] {
+function withinOneCell(text: string, found: Detection, columnCells: ReadonlySet<number>): Detection[] {
   const value = text.slice(found.start, found.end);
   if (!value.includes("\t")) return [found];
   const cells: Array<{ start: number; end: number; text: string }> = [];
@@ -230,7 +234,7 @@ function withinOneCell(text: string, found: Detection): Detection[] {
     at += part.length + 1;
   }
   return cells
-    .filter((cell, i) => /\d/.test(cell.text) || /^[ ]*\d{1,4}[a-zA-Z]?[ ]*$/.test(cells[i + 1]?.text ?? ""))
+    .filter((cell, i) => /\d/.test(cell.text) || /^[ ]*\d{1,4}[a-zA-Z]?[ ]*$/.test(cells[i + 1]?.text ?? "") || columnCells.has(cell.start + cell.text.length - cell.text.trimStart().length))
     .filter((cell) => cell.text.trim() !== "")
     .map((cell) => ({ ...found, start: cell.start, end: cell.end }));
 }

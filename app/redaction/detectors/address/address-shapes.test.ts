@@ -145,6 +145,11 @@ describe("an address is one cell of a table", () => {
     const row = "Vrhovnik Lucija\tIntern\tPartizanska cesta 12, Maribor\t02 250 31 08";
     expect(addresses(row)).toEqual(["Partizanska cesta 12, Maribor"]);
   });
+
+  it("keeps the town column's cell of an address table beside its street", () => {
+    const table = "Name\tEmail\tAddress\tCity\nHarry\th@example.com\t80 Mill Lane\tBristol\nAna\ta@example.si\t52 Church Street\tLeeds";
+    expect(addresses(table)).toEqual(["80 Mill Lane", "Bristol", "52 Church Street", "Leeds"]);
+  });
 });
 
 describe("address columns of exports", () => {

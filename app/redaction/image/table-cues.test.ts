@@ -91,6 +91,13 @@ describe("table cues", () => {
     expect(boxed(lines, "SECRET").map((f) => [f.box.x0, f.box.y0])).toEqual([[235, 40], [235, 60]]);
   });
 
+  it("takes a City column's towns in a table that holds addresses, not a town column without them", () => {
+    const rows = [["Name", "Address", "City"], ["Grace Doyle", "73 Park Lane", "Cardiff"], ["Isla Caldwell", "80 Mill Lane", "Bristol"]];
+    expect(boxed(table(rows, [0, 20, 45]), "POSTAL_ADDRESS").filter((f) => f.box.x0 === 450).map((f) => f.box.y0)).toEqual([20, 40]);
+    const offices = [["Office", "City"], ["Sales", "Cardiff"], ["Support", "Bristol"]];
+    expect(boxed(table(offices, [0, 20]), "POSTAL_ADDRESS")).toEqual([]);
+  });
+
   it("leaves a column of config keys under a key that names a password", () => {
     const rows = [["REDIS_PASSWORD="], ["LOG_LEVEL=debug"], ["CACHE_TTL=3600s"]];
     expect(boxed(table(rows, [0]), "SECRET")).toEqual([]);

@@ -147,6 +147,10 @@ export function labelKind(text: string): EntityType | null {
   return null;
 }
 
+/** A town's or a postcode's column header, and what its cells hold: a town of up to three words, or a postcode. */
+const TOWN_HEADER = /^[^a-z]*(?:city|town|kraj|mesto|posta|ort|wohnort|postcode|post code|zip)[^a-z]*$/;
+const TOWN_CELL = /^(?:\p{Lu}[\p{Ll}'’.-]+(?:[ -]\p{Lu}?[\p{Ll}'’.-]+){0,2}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|\d{4,5})$/u;
+
 const PROPAGATE: EntityType[] = ["EMAIL", "PHONE", "SI_TAX_ID", "IBAN", "CREDIT_CARD", "POSTAL_ADDRESS", "PERSON"];
 
 export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: CueFinding[]): CueFinding[] {
@@ -201,6 +205,11 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     const secretHeader = kind === "SECRET" && /^[^\p{L}]*\p{L}+(?: \p{L}+)?[^\p{L}]*$/u.test(headerText) && !/[=_:]/.test(headerText);
     if (kind && kind !== "SI_TAX_ID" && (kind !== "SECRET" || secretHeader)) {
       for (const ci of col.slice(headerAt + 1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
+    }
+    // A town or postcode column of a table that holds addresses ("City" beside "Address"): its
+    // cells are parts of them, though a town alone elsewhere is not.
+    if (headerAt < 0 && TOWN_HEADER.test(plain(cells[col[0]!]!.text)) && found.some((f) => f.type === "POSTAL_ADDRESS")) {
+      for (const ci of col.slice(1)) if (TOWN_CELL.test(cells[ci]!.text.trim()) && !cellType(cells[ci]!)) take("POSTAL_ADDRESS", cells[ci]!, ci);
     }
   }
   // An email OCR split at its "_" or "." ("katarina, krajnc@guest.arnes.si"): the whole cell.

@@ -204,8 +204,26 @@ function streetEndingBefore(
   return undefined;
 }
 
+/**
+ * A map link's place ("maps.google.com/?q=Zgornja+Polskava+112,+2314+Zgornja+Polskava",
+ * "google.com/maps/place/Letali%C5%A1ka+cesta+29c,+1000+Ljubljana/@46.06,…"): URL-encoded, so the
+ * street rules do not read it, but a map query with a house number is an address by what it is.
+ */
+const MAP_PLACE = /(?:maps\.google\.[a-z.]{2,6}\/|google\.[a-z.]{2,6}\/maps\/?|maps\.apple\.com\/|openstreetmap\.org\/)[^\s?#]{0,40}?(?:\?(?:[^\s#]{0,200}?&)?(?:q|query|destination|daddr|saddr|address)=|place\/|dir\/(?:[^\s/]{1,200}\/)?)([^\s&#/@]{3,200})/gi;
+function mapPlaces(text: string): Detection[] {
+  if (!/maps|openstreetmap/i.test(text)) return [];
+  const places: Detection[] = [];
+  for (const match of text.matchAll(MAP_PLACE)) {
+    const place = match[1]!;
+    if (!/\d/.test(place) || !/\p{L}{3}/u.test(place) || /^-?\d+(?:\.\d+)?,-?\d+(?:\.\d+)?$/.test(place)) continue; // coordinates name no house
+    const start = match.index + match[0].length - place.length;
+    places.push({ type: "POSTAL_ADDRESS", start, end: start + place.length, confidence: 0.8 });
+  }
+  return places;
+}
+
 export function detectPostalAddresses(text: string): Detection[] {
-  const detections = addressesIn(text);
+  const detections = addressesIn(text).concat(mapPlaces(text));
   // "DUNAJSKA CESTA 5, 1000 LJUBLJANA": read again in the case an address has (address/capitals.ts)
   for (const stretch of capitalStretches(text)) {
     for (const found of addressesIn(inAddressCase(text.slice(stretch.start, stretch.end)))) {

@@ -182,3 +182,11 @@ describe("what names one building, and what is no part of the address", () => {
     expect(addresses("Address 4/12 Smith Street, Fitzroy VIC 3065")).toEqual(["4/12 Smith Street, Fitzroy VIC 3065"]);
   });
 });
+
+describe("a map link's place", () => {
+  it("takes the encoded place with a house number, not coordinates alone", () => {
+    expect(addresses("https://maps.google.com/?q=Zgornja+Polskava+112,+2314+Zgornja+Polskava")).toEqual(["Zgornja+Polskava+112,+2314+Zgornja+Polskava"]);
+    expect(addresses("https://www.google.com/maps/place/Letali%C5%A1ka+cesta+29c,+1000+Ljubljana/@46.0601,14.5582,17z")).toEqual(["Letali%C5%A1ka+cesta+29c,+1000+Ljubljana"]);
+    expect(addresses("https://www.google.com/maps/@46.0601,14.5582,17z and https://maps.google.com/?q=46.05,14.50")).toEqual([]);
+  });
+});

@@ -42,3 +42,10 @@ describe("keyed addresses in more exports", () => {
     expect(addresses("Street: Pot na Fužine\nComment: closed for works\nTown: Ljubljana")).toEqual([]);
   });
 });
+
+describe("whole addresses in keyed fields of other systems", () => {
+  it("takes a geocoder's formatted address without its country, and whois's registrant fields", () => {
+    expect(addresses('{"formatted_address": "Breg 14, 1000 Ljubljana, Slovenia"}')).toEqual(["Breg 14, 1000 Ljubljana"]);
+    expect(addresses("Registrant Street: Brodišče 19\nRegistrant City: Trzin\nRegistrant Postal Code: 1236")).toEqual(["Brodišče 19", "Trzin", "1236"]);
+  });
+});

@@ -14,7 +14,7 @@ import { COMPANY } from "./before-postcode";
 const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|<line |d_3042|naslov|ulica|anschrift|adresse|seat|sede[žz]/i;
 
 /** Whose address a key names ("BuyerCity", "shipping_zip", "applicant address 1"): the rest says what. */
-const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec|registrant|admin|tech|owner|holder)[ ]?/;
+const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec|registrant|admin|tech|owner|holder|formatted)[ ]?/;
 
 function normalisedKey(key: string): string {
   const plain = plainKey(key);
@@ -55,6 +55,7 @@ export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d
 /** A whole address in one field, without a house number: "Main Street, Kinsale, Co. Cork P17 X662". */
 const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}\d/u;
 const MAX_RECORD_LINES = 6;
+const COUNTRY_AT_END = /,[ \t]*(?:Slovenia|Slovenija|Austria|Österreich|Avstrija|Germany|Deutschland|Nemčija|Italy|Italia|Italija|Croatia|Hrvatska|Hrvaška|Hungary|Madžarska|United Kingdom|UK|Ireland|USA|United States|Serbia|Srbija|Bosnia and Herzegovina|BiH)[ \t]*$/;
 const MAX_RECORD_CHARS = 600;
 
 /**
@@ -92,7 +93,10 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
         const first = Math.min(...overlapping.map((d) => d.start), field.end);
         const before = text.slice(field.start, first);
         const start = overlapping.length === 0 || !before.includes(",") || !COMPANY.test(before) ? field.start : first;
-        spans.push({ start, end: Math.max(field.end, ...overlapping.map((d) => d.end)) });
+        // "Breg 14, 1000 Ljubljana, Slovenia": the country that ends the value names no one's address
+        const country = COUNTRY_AT_END.exec(value);
+        const end = country !== null && overlapping.every((d) => d.end <= field.end - country[0].length) ? field.end - country[0].length : field.end;
+        spans.push({ start, end: Math.max(end, ...overlapping.map((d) => d.end)) });
         streetAt = field.end;
         recordEnd = endOfRecord(text, field.end);
       } else if (STREET_NAME_ONLY.test(value)) nameOnly = { start: field.start, end: field.end };

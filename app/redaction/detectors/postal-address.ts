@@ -352,9 +352,9 @@ function mergeOverlapping(text: string, detections: Detection[]): Detection[] {
  * "PLZ", "Ort", "street", "postcode", "city"): in an address table the town and postcode cells are
  * parts of the address, though a town alone elsewhere is not.
  */
-const ADDRESS_HEADER_HINT = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town)/i);
+const ADDRESS_HEADER_HINT = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town|hi[sš]n|house|haus)/i);
 function isAddressHeader(field: string): boolean {
-  return /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna_[sš]tevilka|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
+  return isHouseNumberHeader(field) || /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna[ _-][sš]t(?:evilka|\.)?|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
 }
 /** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
 function isStreetHeader(field: string): boolean {
@@ -364,7 +364,7 @@ function isStreetHeader(field: string): boolean {
  * In every line that holds a field isAddressHeader accepts (so columnValues splits only these
  * lines, not every line of prose with a comma in it).
  */
-const ADDRESS_HEADER_LINE = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hišna|hausnummer)/i);
+const ADDRESS_HEADER_LINE = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|str\.|plz|ort|street|addr|adres|zip|city|town|hi[sš]na|house|hausnummer)/i);
 /**
  * A shop export names whose address a column holds: "Billing Street", "shipping_city",
  * "Delivery Zip", Outlook's "Business Postal Code". The prefix says whose, the rest what.
@@ -377,9 +377,19 @@ function isStreetCell(cell: string): boolean {
   const comma = cell.indexOf(", ");
   return comma > 0 && STREET_SHAPE.test(cell.slice(0, comma)) && /^(?:[A-Z]{1,2}-)?\d{4,5}[ ]\p{Lu}[\p{L} .'’-]{1,40}$/u.test(cell.slice(comma + 2));
 }
+/** A house-number column beside a street column without numbers ("ulica;hisna_st", "Street,HouseNo"). */
+function isHouseNumberHeader(field: string): boolean {
+  return /^(?:hi[sš]na[ _-]?(?:[sš]t\.?|[sš]tevilka)|house[ _-]?(?:no\.?|nr\.?|number)|houseno|hausnummer|hnr\.?|hs\.?[ _-]?nr\.?)$/.test(field);
+}
+const STREET_NAME_CELL = /^\p{Lu}[\p{L}.'’ -]{2,40}$/u;
 function addressColumns(text: string): Array<{ start: number; end: number }> {
   const isStreetColumn = (field: string) => isStreetHeader(addressField(field));
-  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => isStreetCell(text.slice(cell.start, cell.end)));
+  // With a house-number column beside it, the street column holds the names alone.
+  const numbered = columnValues(text, ADDRESS_HEADER_HINT, (field) => isHouseNumberHeader(addressField(field)), ADDRESS_HEADER_LINE).length > 0;
+  const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => {
+    const value = text.slice(cell.start, cell.end);
+    return isStreetCell(value) || (numbered && STREET_NAME_CELL.test(value));
+  });
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.
   const parts = columnValues(text, ADDRESS_HEADER_HINT, (field) => isAddressHeader(addressField(field)) && !isStreetColumn(field), ADDRESS_HEADER_LINE);

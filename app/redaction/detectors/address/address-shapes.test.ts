@@ -153,6 +153,12 @@ describe("an address is one cell of a table", () => {
 });
 
 describe("address columns of exports", () => {
+  it("takes a street column without numbers when a house-number column stands beside it", () => {
+    expect(addresses("ime;priimek;ulica;hisna_st;postna_st;kraj\nMaja;Kos;Cankarjeva ulica;12;1000;Ljubljana")).toEqual(["Cankarjeva ulica", "12", "1000", "Ljubljana"]);
+    expect(addresses("Name,Street,HouseNo,ZIP,City\nAna Novak,Vrtna ulica,6,4000,Kranj")).toEqual(["Vrtna ulica", "6", "4000", "Kranj"]);
+    expect(addresses("Ime,Ulica,Opomba\nMaja,Cankarjeva ulica,brez številke")).toEqual([]);
+  });
+
   it("takes a street cell with its postcode and town, and Outlook's business columns", () => {
     const csv = 'member_no,name,address\nM-0920,"Lan Čebašek","Podlubnik 158, 4220 Škofja Loka"';
     expect(addresses(csv)).toEqual(["Podlubnik 158, 4220 Škofja Loka"]);

@@ -49,3 +49,14 @@ describe("whole addresses in keyed fields of other systems", () => {
     expect(addresses("Registrant Street: Brodišče 19\nRegistrant City: Trzin\nRegistrant Postal Code: 1236")).toEqual(["Brodišče 19", "Trzin", "1236"]);
   });
 });
+
+describe("an address split over keyed fields in any order", () => {
+  it("joins a street's name to its number field, and takes the parts given before the street", () => {
+    expect(addresses('{"ulica": "Ribniška ulica", "hisnaSt": "3", "posta": "1000", "kraj": "Ljubljana"}')).toEqual(["Ribniška ulica", "3", "1000", "Ljubljana"]);
+    expect(addresses("Town: Bled\nStreet: Ljubljanska cesta 7\nPostcode: 4260")).toEqual(["Bled", "Ljubljanska cesta 7", "4260"]);
+  });
+
+  it("leaves a town field of another record, a blank line before the street", () => {
+    expect(addresses("Town: Bled\n\nStreet: Ljubljanska cesta 7")).toEqual(["Ljubljanska cesta 7"]);
+  });
+});

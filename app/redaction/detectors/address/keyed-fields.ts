@@ -29,7 +29,7 @@ const STREET_KEYS = new Set([
   "addr", "addr 1", "addr.", "line 1", "naslov", "ulica", "ulica in hišna številka", "straße", "strasse", "adresse",
   "anschrift", "seat", "registered office", "sedež", "sedez", "street name", "additional street name", "line", "d 3042",
 ]);
-const HOUSE_NUMBER_FIELDS = ["building number", "house no.", "house no", "house number", "hišna številka", "hišna št.", "hisna stevilka", "hausnummer"];
+const HOUSE_NUMBER_FIELDS = ["building number", "house no.", "house no", "house number", "house nr", "street number", "hišna številka", "hišna št.", "hisna stevilka", "hisna st", "hišna št", "hausnummer"];
 const PART_KEYS = new Set([
   "city", "town", "town/city", "city/town", "city/state", "city/state/zip", "state", "province", "county", "region",
   "state/province", "zip", "zip code", "postcode", "post code", "postal code", "eircode", "address 2", "address line 2",
@@ -41,7 +41,7 @@ const PART_KEYS = new Set([
  * The fields that hold a house number alone, after a street field that holds only the street's
  * name; a bare "No." or "Nr." only there, where a street comes before it.
  */
-const HOUSE_NUMBER_KEYS = new Set([...HOUSE_NUMBER_FIELDS, "no.", "nr.", "št."]);
+const HOUSE_NUMBER_KEYS = new Set([...HOUSE_NUMBER_FIELDS, "no.", "nr.", "št.", "number", "no", "nr"]);
 /** A street's name without its number ("Pot na Fužine", "Kossuth Lajos utca"). */
 const STREET_NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5}$/u;
 
@@ -55,6 +55,7 @@ export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d
 /** A whole address in one field, without a house number: "Main Street, Kinsale, Co. Cork P17 X662". */
 const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}\d/u;
 const MAX_RECORD_LINES = 6;
+const MAX_PARTS_BEFORE = 200;
 const COUNTRY_AT_END = /,[ \t]*(?:Slovenia|Slovenija|Austria|Österreich|Avstrija|Germany|Deutschland|Nemčija|Italy|Italia|Italija|Croatia|Hrvatska|Hrvaška|Hungary|Madžarska|United Kingdom|UK|Ireland|USA|United States|Serbia|Srbija|Bosnia and Herzegovina|BiH)[ \t]*$/;
 const MAX_RECORD_CHARS = 600;
 
@@ -72,14 +73,22 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
   let recordEnd = -1;
   // "Street: Pot na Fužine" then "House no.: 43": a street's name waits for its number
   let nameOnly: FieldSpan | null = null;
+  // "Town: Bled" then "Street: Ljubljanska cesta 7": parts may come first; they wait for a street
+  // of the same record (MAX_PARTS_BEFORE characters on, no blank line between)
+  let partsBefore: FieldSpan[] = [];
+  const streetFound = (at: number, end: number) => {
+    for (const part of partsBefore) if (at - part.end <= MAX_PARTS_BEFORE && !/\n[ \t]*\n/.test(text.slice(part.end, at))) spans.push(part);
+    partsBefore = [];
+    streetAt = end;
+    recordEnd = endOfRecord(text, end);
+  };
   for (const raw of keyedFields(text)) {
     const field = { ...raw, key: normalisedKey(raw.key) };
     const waiting = nameOnly;
     nameOnly = null;
     if (waiting !== null && HOUSE_NUMBER_KEYS.has(field.key) && /^\d{1,4}[a-zA-Z]?$/.test(text.slice(field.start, field.end))) {
       spans.push(waiting, { start: field.start, end: field.end });
-      streetAt = field.end;
-      recordEnd = endOfRecord(text, field.end);
+      streetFound(waiting.start, field.end);
       continue;
     }
     if (STREET_KEYS.has(field.key)) {
@@ -97,11 +106,11 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
         const country = COUNTRY_AT_END.exec(value);
         const end = country !== null && overlapping.every((d) => d.end <= field.end - country[0].length) ? field.end - country[0].length : field.end;
         spans.push({ start, end: Math.max(end, ...overlapping.map((d) => d.end)) });
-        streetAt = field.end;
-        recordEnd = endOfRecord(text, field.end);
+        streetFound(field.start, field.end);
       } else if (STREET_NAME_ONLY.test(value)) nameOnly = { start: field.start, end: field.end };
-    } else if (PART_KEYS.has(field.key) && field.start > streetAt && field.start < recordEnd && /[\p{L}\d]/u.test(text.slice(field.start, field.end))) {
-      spans.push({ start: field.start, end: field.end });
+    } else if (PART_KEYS.has(field.key) && /[\p{L}\d]/u.test(text.slice(field.start, field.end))) {
+      if (field.start > streetAt && field.start < recordEnd) spans.push({ start: field.start, end: field.end });
+      else if (!HOUSE_NUMBER_KEYS.has(field.key)) partsBefore = partsBefore.slice(-3).concat({ start: field.start, end: field.end });
     }
   }
   return spans;

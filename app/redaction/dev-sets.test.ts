@@ -13,40 +13,49 @@ import { detect } from "./detect";
  */
 const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: number }[] = [
   {
-    // reached in stop 29, raised in stop 31
+    // reached in stop 29, raised in stops 31 and 32
     rounds: ["dev2", "dev3", "dev4", "dev5"],
     floors: {
       CREDIT_CARD: 1, DATE_OF_BIRTH: 1, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.968, PHONE: 0.985,
-      POSTAL_ADDRESS: 0.989, SECRET: 0.995, SI_TAX_ID: 1,
+      POSTAL_ADDRESS: 0.992, SECRET: 0.995, SI_TAX_ID: 1,
     },
     lookalikes: 0.981,
   },
   {
-    // reached in stop 30 (birth dates and addresses), raised in stop 31
+    // reached in stop 30 (birth dates and addresses), raised in stops 31 and 32
     rounds: ["dev6"],
     floors: {
       CREDIT_CARD: 1, DATE_OF_BIRTH: 0.95, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.966, PHONE: 1,
-      POSTAL_ADDRESS: 0.957, SECRET: 1, SI_TAX_ID: 0.888,
+      POSTAL_ADDRESS: 0.962, SECRET: 1, SI_TAX_ID: 1,
     },
     lookalikes: 0.975,
   },
   {
-    // reached in stop 30 (secrets and phone numbers), raised in stop 31
+    // reached in stop 30 (secrets and phone numbers), raised in stops 31 and 32
     rounds: ["dev7"],
     floors: {
-      DATE_OF_BIRTH: 0.857, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.72, PERSON: 0.984, PHONE: 0.969,
-      POSTAL_ADDRESS: 0.975, SECRET: 0.928, SI_TAX_ID: 0.833,
+      DATE_OF_BIRTH: 0.952, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.72, PERSON: 0.984, PHONE: 0.969,
+      POSTAL_ADDRESS: 0.975, SECRET: 0.935, SI_TAX_ID: 0.833,
     },
-    lookalikes: 0.982,
+    lookalikes: 0.988,
   },
   {
-    // reached in stop 31 (secrets and birth dates in prose, names in running text, addresses)
+    // reached in stop 31 (secrets and birth dates in prose, names in running text, addresses), raised in stop 32
     rounds: ["dev8"],
     floors: {
-      DATE_OF_BIRTH: 0.866, EMAIL: 0.988, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.964, PERSON: 0.948, PHONE: 0.981,
-      POSTAL_ADDRESS: 0.953, SECRET: 0.845, SI_TAX_ID: 1,
+      DATE_OF_BIRTH: 0.881, EMAIL: 0.988, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.964, PERSON: 0.949, PHONE: 0.981,
+      POSTAL_ADDRESS: 0.974, SECRET: 0.86, SI_TAX_ID: 1,
     },
-    lookalikes: 0.976,
+    lookalikes: 0.977,
+  },
+  {
+    // reached in stop 32 (secrets and birth dates in prose and configuration, contact values and addresses)
+    rounds: ["dev9"],
+    floors: {
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.885, EMAIL: 0.993, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.952, PERSON: 0.948,
+      PHONE: 0.97, POSTAL_ADDRESS: 0.944, SECRET: 0.78, SI_TAX_ID: 0.866,
+    },
+    lookalikes: 0.981,
   },
 ];
 

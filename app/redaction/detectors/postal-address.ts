@@ -122,7 +122,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // five-digit one (or a Norwegian or Danish one led by 0, "0154 Oslo") is only taken right after a street line. A saint's town keeps its
 // abbreviation ("3100 St. Pölten", "2230 Sv. Trojica").
 const POSTCODE_TOWN =
-  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**

@@ -3,13 +3,13 @@ import type { Span } from "./street-before-number";
 
 /**
  * What may follow a street line and belongs to the same address: a flat, unit, floor or stair
- * ("stanovanje 4", "Apt 2B", ", Suite 3300", "Top 7", "Stiege 2", "3. nadstropje", "#200"), then
+ * ("stanovanje 4", "Apt 2B", ", Suite 3300", "Top 7", "Stiege 2", "3. nadstropje", "2nd floor", "#200"), then
  * the town ("v Domžalah", ", Ljubljana", ", London SW1A 1AA", ", Springfield, IL 62704-1234").
  * A town alone identifies no one and is left where it stands; after a street it is part of the
  * address. Each step is one sticky pattern at the current end, tried a bounded number of times.
  */
 
-const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third)[ \t]+floor|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
 /** Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4." */
 const FLOOR_AND_DOOR = /\.?[ \t]+[IVX]{1,4}\.?\/\d{1,3}\.?(?![\p{L}\d])/uy;
 const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
@@ -29,6 +29,7 @@ const TOWN_AND_POSTCODE = new RegExp(
 );
 /** "Flat 2, 14 High Street", "Apt 4B, 123 Main St": a unit written before the street. */
 const UNIT_BEFORE = /(?:^|[\s,;:(])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}),?[ \t]*$/u;
+const IN_POSTCODE_TOWN = /[ \t]+in[ \t]+\d{4,5}[ \t]+\p{Lu}[\p{Ll}-]{1,25}(?:[ \t]+\p{Lu}[\p{Ll}-]{1,25})?/uy;
 const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
 const MAX_UNITS = 3;
 /**
@@ -69,6 +70,10 @@ export function withTail(text: string, street: Span): AddressSpan {
     // "na Cankarjevo ulico 8 v Kamniku, stanovanje 5": the flat is said after the town too
     return { start, end: unitsAfter(text, end, true), complete: true };
   }
+  // "Schillerstraße 14 in 80336 München": a German sentence puts "in" before the postcode
+  IN_POSTCODE_TOWN.lastIndex = end;
+  const inTown = IN_POSTCODE_TOWN.exec(text);
+  if (inTown !== null) return { start, end: end + inTown[0].length, complete: true };
   UK_POSTCODE_LINE.lastIndex = end;
   const uk = UK_POSTCODE_LINE.exec(text);
   if (uk !== null) return { start, end: end + uk[0].length, complete: true };

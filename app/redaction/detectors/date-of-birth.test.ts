@@ -171,6 +171,11 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     expect(births('"E-0147","1403987502429","14.03.1987","01.09.2019"')).toEqual(["14.03.1987"]);
   });
 
+  it("takes the next people's birthdays in a list after a birthday, not a date after something else", () => {
+    expect(births("for the birthday board: Ana is 4 May, Tom 19 September, Klemen 30 December. Go-live 3 June.")).toEqual(["4 May", "19 September", "30 December"]);
+    expect(births("Ana's birthday is 4 May, release 19 September")).toEqual(["4 May"]);
+  });
+
   it("reads the cue in other cases and abbreviated", () => {
     expect(births("za moža, Janeza Koširja, rojenega 3. marca 1958.")).toEqual(["3. marca 1958"]);
     expect(births("datum roj: 2.8.1999")).toEqual(["2.8.1999"]);

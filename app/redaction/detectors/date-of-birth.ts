@@ -63,6 +63,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
       if (answer !== null) {
         detections.push({ type: "DATE_OF_BIRTH", ...answer, confidence: 0.85 });
         pushFollowingBirthDates(text, answer.end, detections);
+        if (isBirthdayCue(word)) pushListedBirthdays(text, answer.end, detections);
       }
       continue;
     }
@@ -189,6 +190,24 @@ function personsBirthday(text: string, cueEnd: number): Span | null {
   const date = dateAt(DAY_MONTH_AFTER_CUE, text, cueEnd, dayMonthSpan);
   // "Rojstni dan podjetja je 12. 5.": a company's or a shop's birthday is an anniversary
   return date === null || NOT_A_PERSON.test(text.slice(cueEnd, date.start)) ? null : date;
+}
+
+/**
+ * "birthday board: Ana is 4 May, Tom 19 September, Klemen 30 December": after a birthday, more
+ * people's names each with a day and a month, in the same list. Returns where the last one ends.
+ */
+const NEXT_NAME_IN_LIST = /,[ \t]*(?:and[ \t]+|in[ \t]+)?\p{Lu}\p{Ll}+(?:[ \t]+(?:is|je|has|ima))?[ \t]+(?=\d)/uy;
+function pushListedBirthdays(text: string, from: number, detections: Detection[]): void {
+  let end = from;
+  for (let more = 0; more < 8; more++) {
+    NEXT_NAME_IN_LIST.lastIndex = end;
+    const name = NEXT_NAME_IN_LIST.exec(text);
+    if (name === null) return;
+    const date = dateAt(DAY_MONTH_AFTER_CUE, text, end + name[0].length, dayMonthSpan);
+    if (date === null || date.start !== end + name[0].length) return;
+    detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.75 });
+    end = date.end;
+  }
 }
 const NOT_A_PERSON = /podjetj|company|firm|trgovin|shop|store|spletn|site|brand|blagovn|klub|club|dru[šs]tv/i;
 

@@ -151,6 +151,7 @@ describe("a number after a phone label, in any country's shape", () => {
     ["sms login request msisdn=38640771203 ap=AP-TERASA-02", "38640771203"],
     ["Called=%2B38616004480&Direction=inbound", "%2B38616004480"],
     ["or my mobile 0151 / 422 98 311. Many thanks", "0151 / 422 98 311"],
+    [",4 015131169", "015131169"],
   ])("finds the phone in %j", (text, phone) => expect(found(text, "PHONE")).toEqual([phone]));
 
   it("leaves a short number after the label and a number without one", () => {

@@ -119,6 +119,8 @@ describe("secrets", () => {
     expect(found("Geslo je zmer isto, Rdeca.Vespa.1967, mislim")).toEqual([["SECRET", "Rdeca.Vespa.1967"]]);
     expect(found("encryption_passphrase = correct horse battery staple ljubljana\nnext = 1")).toEqual([["SECRET", "correct horse battery staple ljubljana"]]);
     expect(found('alarm_code: "8080"\nstatus_code: 4040')).toEqual([["SECRET", "8080"]]);
+    expect(found("Ok. Geslo za wifi v stanovanju je\n_&Lfq34dP9*R\nZa goste")).toEqual([["SECRET", "_&Lfq34dP9*R"]]);
+    expect(found("The password is\nnot set yet for this account")).toEqual([]);
   });
   it("keeps Slovenian prose about passwords and hashes without a cue", () => {
     expect(found("Povezava za ponastavitev gesla je potekla. Geslo je bilo spremenjeno.")).toEqual([]);

@@ -17,6 +17,7 @@ import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
 const PHONE_CANDIDATE =
   /(?<![\w+@#/-](?<!(?<![A-Za-z])(?:GSM|Gsm|gsm|TEL|Tel|tel|MOB|Mob|mob|FAX|Fax|fax)))(?<!\d\.)(?:0\d{1,4}(?: \/ ?|\/ )(?=\d)|\(\+\d{1,3}\)[ \u00a0]?(?=\d)|(?:\+[ \u00a0]?|00)?(?:\(\d{1,4}\)|\d))(?:(?:[ \u00a0]?[-–][ \u00a0]?|[ \-/.\u00a0\u202f])?(?:\(\d{1,4}\)|\d)){6,18}(?!\w|[.:]\d)/g;
 
+const STRAY_GROUP = /^\d{1,2}(?= [0+(])/;
 const IBAN_HEAD_BEFORE = /(?<![A-Za-z])[A-Z]{2}\d{2} ?$/;
 /**
  * A group of capitals and digits right before the number ("1Z 999 AA1 01 2345 6784", a UPS
@@ -103,7 +104,8 @@ export function detectPhones(text: string): Detection[] {
   if (text.includes("=") && (text.includes("%") || text.includes("+"))) encodedPhones(text, detections);
   if (text.includes("%2B") || text.includes("%2b")) encodedInternationalFields(text, detections);
   labelledPhones(text, detections);
-  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+  PHONE_CANDIDATE.lastIndex = 0;
+  for (let match = PHONE_CANDIDATE.exec(text); match !== null; match = PHONE_CANDIDATE.exec(text)) {
     const start = match.index;
     // Read "(+386) 41…" as "+386 41…" and non-breaking spaces as blanks, keeping the length, so
     // the readings' offsets are the text's.
@@ -113,7 +115,13 @@ export function detectPhones(text: string): Detection[] {
     // "386 41 123 456": the country code written without "+" or "00", always with a separator after it.
     const bareCountryCode = first === "3" && /^386[ \-/.]/.test(candidate);
     const northAmerican = first !== undefined && first >= "2" && first <= "9" && /^[2-9]\d{2}[.-][2-9]\d{2}[.-]\d{4}/.test(candidate);
-    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) continue; // cheap reject before any parsing
+    if (first !== "+" && first !== "0" && first !== "(" && !bareCountryCode && !northAmerican) {
+      // ",4 015131169": a stray digit or two before a blank (OCR's reading of an icon) is no part of
+      // the number after it; the search goes on from the blank (cheap reject before any parsing)
+      const stray = STRAY_GROUP.exec(candidate);
+      if (stray !== null) PHONE_CANDIDATE.lastIndex = start + stray[0].length;
+      continue;
+    }
     if (followsReferenceCue(text, start)) continue;
     // "SI56 0201 0001 2345 679": the groups after an IBAN's country and check digits are its account, valid or not
     if (IBAN_HEAD_BEFORE.test(text.slice(Math.max(0, start - 5), start))) continue;

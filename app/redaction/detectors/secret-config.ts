@@ -33,8 +33,13 @@ const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([
 // With the words of the languages clients write in: heslo (cs, sk), hasło (pl), jelszó (hu),
 // contraseña (es), mot de passe (fr), parola (it, ro), wachtwoord (nl), senha (pt), lösenord (sv).
 const PASSWORD_WORD = /passwor[dt]|kennwort|geslo|gesla|geslom|geslu|lozink[aeiu]|šifr[aeiu]|password|wifi[ -]key|pin|hesl[oa]|has[łl]o|jelsz[óo]\p{L}*|contrase[ñn]a|mot de passe|parola|wachtwoord|senha|l[öo]senord/giu;
-/** After the password word, the same clause, then a linking word, then the value ("Geslo je zmer isto, X": said to be unchanged first). */
-const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)[ \t]+(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+|zmer[ \t]+|zmeraj[ \t]+|vedno[ \t]+|always[ \t]+)?(?:(?:isto|enako|the same(?:[ \t]+as before)?)[ \t]*,[ \t]*)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
+/**
+ * After the password word, the same clause, then a linking word, then the value ("Geslo je zmer
+ * isto, X": said to be unchanged first). The value may stand alone on the next line, where a chat
+ * bubble or a mail client wrapped it ("Geslo za wifi v stanovanju je\n_&Lfq34dP9*R"); not a
+ * line of fields (a .pgpass entry) there.
+ */
+const LINKED_VALUE = /[^\n.!?]{0,50}?(?:(?<![\p{L}])(?:is|was|lautet|ist|war|je|bila|bilo|glasi|è|to|na|pa|still|remains|est|es|é|jest|är|era|wynosi)|→|=|:)(?:[ \t]+|[ \t]*\r?\n[ \t]*(?=[^\s:]+[ \t]*(?:\r?\n|$)))(?:still[ \t]+|še[ \t]+|noch[ \t]+|bilo[ \t]+|bil[ \t]+|bila[ \t]+|zdaj[ \t]+|sedaj[ \t]+|now[ \t]+|zmer[ \t]+|zmeraj[ \t]+|vedno[ \t]+|always[ \t]+)?(?:(?:isto|enako|the same(?:[ \t]+as before)?)[ \t]*,[ \t]*)?["'„“]?([^\s"'“”<>]{4,128})/iuy;
 /** App passwords and TOTP setup keys shown in groups of four: "password: sPZF W3t1 Z8xl 43cg", "setup key: JBSW Y3DP EHPK 3PXP". */
 const APP_PASSWORD = /(?<![A-Za-z\d])(?:password|passwort|geslo|lozinka|app[ _-]password|pass|(?:setup|secret|2fa|totp|mfa)[ _-]key|ključ za nastavitev)[^\n:=]{0,20}[:=][ \t]*([A-Za-z0-9]{4}(?:[ \t][A-Za-z0-9]{4}){3,7})(?![\w])/giu;
 

@@ -104,6 +104,7 @@ describe("locateFindings", () => {
 describe("normaliseLookalikes", () => {
   it("fixes number-like words only, character for character", () => {
     expect(normaliseLookalikes("SIS6")).toBe("SI56");
+    expect(normaliseLookalikes("(S156")).toBe("(SI56");
     expect(normaliseLookalikes("S156")).toBe("SI56");
     expect(normaliseLookalikes("Sl67")).toBe("SI67"); // lower-case L for I, seen in the leak test
     expect(normaliseLookalikes("Si21")).toBe("SI21");

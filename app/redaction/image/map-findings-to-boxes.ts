@@ -148,6 +148,9 @@ export function normaliseLookalikes(word: string): string {
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
   if (!/[0-9]/.test(word)) return word;
+  // "(S156": a table's border or a bracket OCR glued before an IBAN's head stays, the head is read
+  const lead = /^[(\[{'"‘“]/.test(word) ? word[0]! : "";
+  if (lead) return lead + normaliseLookalikes(word.slice(1));
   const ibanHead = /^([A-Z0-9][A-Za-z0-9|])([0-9OoDIl|SsBZ]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
   // The second letter may come out lower case ("Si21", "Sl67"): the leak test saw both.
   const country = ibanHead ? [...ibanHead[1]!].map((c) => TO_LETTER[c] ?? c).join("").toUpperCase() : "";

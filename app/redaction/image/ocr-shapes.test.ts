@@ -49,3 +49,10 @@ describe("an IBAN whose checksum a misread digit broke", () => {
     expect(found("SI56 6201 0543 0768 5681 and XX12 3456 7890 1234")).toEqual([]);
   });
 });
+
+describe("a North American number in its written shape", () => {
+  it("takes it whatever its exchange, not a bracketed count or a time", () => {
+    expect(found("other (312) 002-6293")).toEqual([["PHONE", "(312) 002-6293"]]);
+    expect(found("items (120) 2026-12-01 and f(x) 123-4567")).toEqual([]);
+  });
+});

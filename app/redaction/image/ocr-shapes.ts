@@ -11,7 +11,8 @@ import type { Detection } from "../types";
  *    queues, mail, file transfer), the password runs to the "@" or, with none, to the end of
  *    the token. A host's port ("db:5432/shop") is not a password.
  *  - A secret query parameter with its "=" read as "-" or ":" ("&password-%38Pg…").
- *  - An IBAN's exact shape whose checksum a misread digit broke.
+ *  - An IBAN's exact shape whose checksum a misread digit broke, and a North American number's
+ *    written shape whatever its exchange.
  *  - An address in angle brackets after a name ("Polona Žagar <zagar.'.polonaggmail.com>"),
  *    its "@" read as a letter: the brackets and the domain ending say what it is.
  */
@@ -42,6 +43,13 @@ const QUERY_SECRET = /[?&;](?:password|passwd|pwd|pass|secret|client_secret|toke
  * nothing else has that shape, so it is painted (fail closed) without the checksum.
  */
 const IBAN_SHAPE = /(?<![A-Za-z0-9])([A-Z]{2})\d{2}(?: ?\d{4}){2,7}(?: ?\d{1,3})?(?![A-Za-z0-9])/g;
+
+/**
+ * A North American number in its written shape, "(312) 002-6293": the text engine wants a valid
+ * exchange (no leading 0 or 1), but on a screen nothing else is written so, and an invalid one
+ * there is a misread digit or a made-up number as readable as a real one.
+ */
+const NANP_SHAPE = /(?<![\w)])\(\d{3}\) ?\d{3}[-.]\d{4}(?!\w)/g;
 
 /** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
 const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
@@ -81,6 +89,7 @@ export function detectOcrShapes(text: string): Detection[] {
     const length = IBAN_LENGTHS[m[1]!];
     if (length !== undefined && m[0].replace(/ /g, "").length === length) out.push({ type: "IBAN", start: m.index!, end: m.index! + m[0].length, confidence: 0.8 });
   }
+  if (text.includes("(")) for (const m of text.matchAll(NANP_SHAPE)) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
   if (text.includes("<")) {
     for (const m of text.matchAll(BRACKETED)) {
       const inner = m[1]!;

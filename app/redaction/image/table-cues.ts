@@ -135,7 +135,8 @@ export function fits(type: EntityType, text: string): boolean {
 /** Labels naming a kind, after lower-casing and dropping diacritics; loose where OCR is ("Davéna"). */
 const LABELS: [EntityType, RegExp][] = [
   ["SI_TAX_ID", /dav.{0,2}n|(?<![a-z])(?:ddv|tax|vat|tin|d\.?s\.?)(?![a-z])|identifikacij/],
-  ["PHONE", /[pf]h[o0]ne|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*)(?![a-z])/],
+  // an address book's labels for its numbers too: "work", "home", "main"
+  ["PHONE", /[pf]h[o0]ne|telef|(?<![a-z])(?:tel|gsm|fax|mob|mobil\w*|work|home|main|pager|sluzbeni|domaci)(?![a-z])/],
   ["EMAIL", /e-?ma[il1|]{1,2}(?![a-z])|e-?mail|e-?po[s5]ta|(?<![a-z])(?:mail|user)(?![a-z])/],
   ["SECRET", /pass(?:word|wd)?(?![a-z])|secret|token|api.?key|(?<![a-z])pwd(?![a-z])|geslo/],
   ["IBAN", /iban|(?<![a-z])trr(?![a-z])|bank account|ban[ck]/],

@@ -96,6 +96,9 @@ describe("table cues", () => {
     expect(boxed(table(rows, [0, 20, 45]), "POSTAL_ADDRESS").filter((f) => f.box.x0 === 450).map((f) => f.box.y0)).toEqual([20, 40]);
     const offices = [["Office", "City"], ["Sales", "Cardiff"], ["Support", "Bristol"]];
     expect(boxed(table(offices, [0, 20]), "POSTAL_ADDRESS")).toEqual([]);
+    // webmail: the app's name "Pošta" over its folders, an address in a signature elsewhere
+    const mail = [["Posta"], ["Prejeto"], ["Poslano"], ["Osnutki", "", "Vrtna ulica 6, 4000 Kranj"]];
+    expect(boxed(table(mail, [0, 20, 40]), "POSTAL_ADDRESS").filter((f) => f.box.x0 === 0)).toEqual([]);
   });
 
   it("leaves a column of config keys under a key that names a password", () => {

@@ -178,6 +178,7 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     out.push({ type, ids: c.ids });
   };
 
+  const addressLines = new Set(found.filter((f) => f.type === "POSTAL_ADDRESS").flatMap((f) => f.ids.map((id) => words[id]!.line)));
   const columns = columnsOf(cells);
   for (const col of columns) {
     const types = col.map((ci) => cellType(cells[ci]!));
@@ -208,9 +209,12 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
       for (const ci of col.slice(headerAt + 1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
     }
     // A town or postcode column of a table that holds addresses ("City" beside "Address"): its
-    // cells are parts of them, though a town alone elsewhere is not.
-    if (headerAt < 0 && TOWN_HEADER.test(plain(cells[col[0]!]!.text)) && found.some((f) => f.type === "POSTAL_ADDRESS")) {
-      for (const ci of col.slice(1)) if (TOWN_CELL.test(cells[ci]!.text.trim()) && !cellType(cells[ci]!)) take("POSTAL_ADDRESS", cells[ci]!, ci);
+    // cells are parts of the address found on their row, though a town alone elsewhere is not.
+    if (headerAt < 0 && TOWN_HEADER.test(plain(cells[col[0]!]!.text))) {
+      for (const ci of col.slice(1)) {
+        const c = cells[ci]!;
+        if (addressLines.has(c.line) && TOWN_CELL.test(c.text.trim()) && !cellType(c)) take("POSTAL_ADDRESS", c, ci);
+      }
     }
   }
   // An email OCR split at its "_" or "." ("katarina, krajnc@guest.arnes.si"): the whole cell.

@@ -178,7 +178,12 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     out.push({ type, ids: c.ids });
   };
 
-  const addressLines = new Set(found.filter((f) => f.type === "POSTAL_ADDRESS").flatMap((f) => f.ids.map((id) => words[id]!.line)));
+  // Per line, where the first address found on it starts: a town cell comes after its street.
+  const addressStart = new Map<number, number>();
+  for (const f of found) {
+    if (f.type !== "POSTAL_ADDRESS") continue;
+    for (const id of f.ids) addressStart.set(words[id]!.line, Math.min(addressStart.get(words[id]!.line) ?? Infinity, words[id]!.bbox.x0));
+  }
   const columns = columnsOf(cells);
   for (const col of columns) {
     const types = col.map((ci) => cellType(cells[ci]!));
@@ -209,11 +214,11 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
       for (const ci of col.slice(headerAt + 1)) if (fits(kind, cells[ci]!.text) && !cellType(cells[ci]!)) take(kind, cells[ci]!, ci);
     }
     // A town or postcode column of a table that holds addresses ("City" beside "Address"): its
-    // cells are parts of the address found on their row, though a town alone elsewhere is not.
+    // cells are parts of the address found before them on their row, though a town alone elsewhere is not.
     if (headerAt < 0 && TOWN_HEADER.test(plain(cells[col[0]!]!.text))) {
       for (const ci of col.slice(1)) {
         const c = cells[ci]!;
-        if (addressLines.has(c.line) && TOWN_CELL.test(c.text.trim()) && !cellType(c)) take("POSTAL_ADDRESS", c, ci);
+        if ((addressStart.get(c.line) ?? Infinity) < c.box.x0 && TOWN_CELL.test(c.text.trim()) && !cellType(c)) take("POSTAL_ADDRESS", c, ci);
       }
     }
   }

@@ -52,8 +52,8 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     // reached in stop 32 (secrets and birth dates in prose and configuration, contact values and addresses)
     rounds: ["dev9"],
     floors: {
-      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.885, EMAIL: 0.993, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.952, PERSON: 0.948,
-      PHONE: 0.97, POSTAL_ADDRESS: 0.944, SECRET: 0.78, SI_TAX_ID: 0.866,
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.901, EMAIL: 0.993, EMSO: 1, IBAN: 1, IP_ADDRESS: 0.952, PERSON: 0.948,
+      PHONE: 0.97, POSTAL_ADDRESS: 0.958, SECRET: 0.78, SI_TAX_ID: 0.866,
     },
     lookalikes: 0.981,
   },

@@ -61,8 +61,9 @@ export function detect(original: string): Detection[] {
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
   let found = resolveOverlaps(candidates);
-  const variants = secretVariants(text, found).concat(namesBeforeAddresses(text, found));
-  if (variants.length) found = resolveOverlaps(found.concat(variants));
+  // Read on what the detectors found: a secret typed again with a slip, a name before its address.
+  const fromFound = secretVariants(text, found).concat(namesBeforeAddresses(text, found));
+  if (fromFound.length) found = resolveOverlaps(found.concat(fromFound));
   const repeats = repeatedValues(text, found);
   return repeats.length ? resolveOverlaps(found.concat(repeats)) : found;
 }

@@ -7,11 +7,11 @@ import type { Detection } from "../types";
  * Clients also type IBANs in lower case ("si56 1910 …"); the checksum is
  * computed on the upper-cased value, so that costs no precision. Groups may also be joined by
  * dashes ("SI56-1910-0000-0123-438") or wrapped onto the next line by a mail client; the
- * checksum decides either way. In a bank statement's MT940 line the IBAN follows its subfield code
- * ("?31AT213200018545971450").
+ * checksum decides either way.
  */
 const IBAN_CANDIDATE =
-  /(?:(?<![A-Za-z0-9])|(?<=\?\d{2}))(?:[A-Z]{2}|[a-z]{2})\d{2}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{4}){2,7}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
+  /(?<![A-Za-z0-9])(?:[A-Z]{2}|[a-z]{2})\d{2}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{4}){2,7}(?:(?:[ -]|[ \t]?\r?\n[ \t]{0,8})?[A-Za-z0-9]{1,4})?(?![A-Za-z0-9])/g;
+const AFTER_SUBFIELD = /\?\d{2}([A-Z]{2}\d{2}[A-Z0-9]{8,30})(?![A-Za-z0-9])/g;
 /** Cheap prefilter: without a two-letter country code followed by two digits there is nothing to check. */
 const HAS_COUNTRY_AND_CHECK = /[A-Za-z]{2}\d{2}/;
 
@@ -22,6 +22,14 @@ export function detectIbans(text: string): Detection[] {
     const length = ibanLengthWithin(match[0].toUpperCase());
     if (length !== null) {
       detections.push({ type: "IBAN", start: match.index, end: match.index + length, confidence: 0.99 });
+    }
+  }
+  // In a bank statement's MT940 line the IBAN follows its subfield code ("?31AT213200018545971450").
+  if (text.includes("?")) {
+    for (const match of text.matchAll(AFTER_SUBFIELD)) {
+      const length = ibanLengthWithin(match[1]!);
+      const start = match.index + 3;
+      if (length !== null) detections.push({ type: "IBAN", start, end: start + length, confidence: 0.95 });
     }
   }
   return detections;

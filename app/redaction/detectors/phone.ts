@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { followsReferenceCue } from "./context";
 import { digitsOnly, readingsAtGroupBoundaries } from "./digit-groups";
+import { groupLeadingAlternation } from "./grouped-alternation";
 
 /**
  * A run of digits with single separators, optionally led by "+" or "00".
@@ -67,14 +68,34 @@ function encodedInternationalFields(text: string, detections: Detection[]): void
  * "Phone: +386.15640221", "SMS_ALERT_NUMBER=00385996041152". Eight to fifteen digits, single
  * separators between them.
  */
-const PHONE_LABEL =
-  /(?<![\p{L}\d])(?:tel(?:efon\p{L}{0,3}|ephone)?|phone|mobile|mobil|mob|mobitel|gsm|cell(?:ulare|phone)?|handy|fax|msisdn|whatsapp|viber)\.?(?:[ \t]*(?:number|no\.|nr\.|št\.|številka|#))?(?:[ \t]*\((?:mobile|work|home|office|shop|private|privat|službeni|domači)\))?[ \t]*[:=.]?[ \t]*["']?(?=[+\d])/giu;
-const PHONE_ENV_KEY = /(?<![\w])[A-Z0-9_]*(?:PHONE|MOBILE|MSISDN|GSM|SMS_[A-Z0-9_]*NUMBER)[A-Z0-9_]*[ \t]*[=:][ \t]*["']?(?=[+\d])/g;
+// Led by its words, without a lookbehind (V8 would try one at every position); the unit before is checked apart.
+const PHONE_LABEL = groupLeadingAlternation(
+  /(?:[Tt]el(?:efon\p{L}{0,3}|ephone)?|TEL|[Pp]hone|PHONE|[Mm]obile|[Mm]obil|[Mm]ob|MOB|[Mm]obitel|[Gg]sm|GSM|[Cc]ell(?:ulare|phone)?|[Hh]andy|[Ff]ax|FAX|[Mm]sisdn|MSISDN|[Ww]hats[Aa]pp|[Vv]iber)\.?(?:[ \t]*(?:number|no\.|nr\.|št\.|številka|#))?(?:[ \t]*\((?:mobile|work|home|office|shop|private|privat|službeni|domači)\))?[ \t]*[:=.]?[ \t]*["']?(?=[+\d])/gu,
+);
+/** An env key naming a phone ("SMS_ALERT_NUMBER=", "ADMIN_PHONE="), found from its word and read back to the key's start. */
+const PHONE_KEY_WORD = /(?:PHONE|MOBILE|MSISDN|GSM|NUMBER)[A-Z0-9_]*[ \t]*[=:][ \t]*["']?(?=[+\d])/g;
 const LABELLED_NUMBER = /(?:\+|00)?\d(?:[ \-./]?\d){7,14}(?![\d]|[.,]\d)/y;
 
+function labelEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (const label of text.matchAll(PHONE_LABEL)) {
+    if (label.index > 0 && /[\p{L}\d]/u.test(text[label.index - 1]!)) continue; // inside a word
+    ends.push(label.index + label[0].length);
+  }
+  for (const key of text.matchAll(PHONE_KEY_WORD)) {
+    let start = key.index;
+    while (start > 0 && key.index - start < 40 && /[A-Z0-9_]/.test(text[start - 1]!)) start--;
+    if (start > 0 && /\w/.test(text[start - 1]!)) continue;
+    // a bare "…NUMBER=" names a phone only as an SMS's
+    if (key[0].startsWith("NUMBER") && !text.slice(start, key.index).includes("SMS_")) continue;
+    ends.push(key.index + key[0].length);
+  }
+  return ends;
+}
+
 function labelledPhones(text: string, detections: Detection[]): void {
-  for (const label of [...text.matchAll(PHONE_LABEL), ...text.matchAll(PHONE_ENV_KEY)]) {
-    LABELLED_NUMBER.lastIndex = label.index + label[0].length;
+  for (const end of labelEnds(text)) {
+    LABELLED_NUMBER.lastIndex = end;
     const number = LABELLED_NUMBER.exec(text);
     if (number === null) continue;
     const digits = digitsOnly(number[0]).length;

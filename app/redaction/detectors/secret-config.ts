@@ -48,7 +48,8 @@ const APP_PASSWORD = /(?<![A-Za-z\d])(?:password|passwort|geslo|lozinka|app[ _-]
  * four to eight digits, which PLACEHOLDER would read as a port or a count under another key.
  * "code" alone names a status or an error, so it needs what the code opens.
  */
-const CODE_KEY = /(?<![A-Za-z])(?:(?:alarm|door|gate|garage|safe|keypad|access|entry|disarm|lock|sim|card|admin|master)[_-]?(?:code|pin|pin[_-]?code)|pin(?:[_-]?code)?)["']?[ \t]*[:=][ \t]*["']?(\d{4,8})(?![\d.:])/gi;
+const CODE_KEY_END = /(?:code|pin)["']?[ \t]*[:=][ \t]*["']?(\d{4,8})(?![\d.:])/gi;
+const CODE_KEY = /(?<![A-Za-z])(?:(?:alarm|door|gate|garage|safe|keypad|access|entry|disarm|lock|sim|card|admin|master)[_-]?(?:code|pin|pin[_-]?code)|pin(?:[_-]?code)?)$/i;
 
 /**
  * Storage remotes (rclone, restic, B2, Azure): "account = 08f93d9b…" is the key id that goes
@@ -86,11 +87,13 @@ export function detectConfigSecrets(text: string): Detection[] {
     push(start, start + raw.length, 0.85);
     resumeAt = start + raw.length;
   }
-  if (/code|pin/i.test(text)) {
-    for (const match of text.matchAll(CODE_KEY)) {
-      const start = match.index + match[0].length - match[1]!.length;
-      push(start, start + match[1]!.length, 0.8);
-    }
+  // found from the key's last word and its digits, then the key read back: led by its qualifiers,
+  // the pattern was tried at every position
+  for (const match of scanAll(CODE_KEY_END, text)) {
+    const keyEnd = match.index + match[0].search(/["']?[ \t]*[:=]/);
+    if (!CODE_KEY.test(text.slice(Math.max(0, keyEnd - 20), keyEnd))) continue;
+    const start = match.index + match[0].length - match[1]!.length;
+    push(start, start + match[1]!.length, 0.8);
   }
   if (text.includes("account") || text.includes("key_id") || text.includes("user_key")) {
     for (const match of text.matchAll(REMOTE_ACCOUNT)) {

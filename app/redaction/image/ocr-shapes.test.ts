@@ -56,3 +56,11 @@ describe("a North American number in its written shape", () => {
     expect(found("items (120) 2026-12-01 and f(x) 123-4567")).toEqual([]);
   });
 });
+
+describe("a Slovenian number whose trunk 0 OCR read as 6 or 8", () => {
+  it("takes it in its written groups, not a price, a time or another grouping", () => {
+    expect(found("sending one-time code to 62 608 43 62 via provider")).toEqual([["PHONE", "62 608 43 62"]]);
+    expect(found("pokliči 841 123 456")).toEqual([["PHONE", "841 123 456"]]);
+    expect(found("total 62 608,43 EUR at 12:30, order 6 2608 4362")).toEqual([]);
+  });
+});

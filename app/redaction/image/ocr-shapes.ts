@@ -11,8 +11,8 @@ import type { Detection } from "../types";
  *    queues, mail, file transfer), the password runs to the "@" or, with none, to the end of
  *    the token. A host's port ("db:5432/shop") is not a password.
  *  - A secret query parameter with its "=" read as "-" or ":" ("&password-%38Pg…").
- *  - An IBAN's exact shape whose checksum a misread digit broke, and a North American number's
- *    written shape whatever its exchange.
+ *  - An IBAN's exact shape whose checksum a misread digit broke, a North American number's
+ *    written shape whatever its exchange, and a Slovenian number whose trunk 0 was read as 6 or 8.
  *  - An address in angle brackets after a name ("Polona Žagar <zagar.'.polonaggmail.com>"),
  *    its "@" read as a letter: the brackets and the domain ending say what it is.
  */
@@ -51,6 +51,13 @@ const IBAN_SHAPE = /(?<![A-Za-z0-9])([A-Z]{2})\d{2}(?: ?\d{4}){2,7}(?: ?\d{1,3})
  */
 const NANP_SHAPE = /(?<![\w)])\(\d{3}\) ?\d{3}[-.]\d{4}(?!\w)/g;
 
+/**
+ * A Slovenian number in its written groups whose trunk 0 OCR read as 6 or 8 ("62 608 43 62" for
+ * 02 608 43 62: a monospace font's dotted zero): with the 0 back it is a landline or a mobile.
+ */
+const MISREAD_TRUNK = /(?<![\w+.,])[68](?:\d [0-9]{3} [0-9]{2} [0-9]{2}|[0-9]{2} [0-9]{3} [0-9]{3})(?![\w.,]?\d)/g;
+const SLOVENIAN_WITH_TRUNK = /^0[1-7]/;
+
 /** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
 const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
 
@@ -88,6 +95,9 @@ export function detectOcrShapes(text: string): Detection[] {
   for (const m of text.matchAll(IBAN_SHAPE)) {
     const length = IBAN_LENGTHS[m[1]!];
     if (length !== undefined && m[0].replace(/ /g, "").length === length) out.push({ type: "IBAN", start: m.index!, end: m.index! + m[0].length, confidence: 0.8 });
+  }
+  for (const m of text.matchAll(MISREAD_TRUNK)) {
+    if (SLOVENIAN_WITH_TRUNK.test("0" + m[0].slice(1).replace(/ /g, ""))) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.7 });
   }
   if (text.includes("(")) for (const m of text.matchAll(NANP_SHAPE)) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
   if (text.includes("<")) {

@@ -223,15 +223,17 @@ function mapPlaces(text: string): Detection[] {
 }
 
 export function detectPostalAddresses(text: string): Detection[] {
-  const detections = addressesIn(text).concat(mapPlaces(text));
+  const columns = addressColumns(text);
+  const detections = addressesIn(text, columns).concat(mapPlaces(text));
   // "DUNAJSKA CESTA 5, 1000 LJUBLJANA": read again in the case an address has (address/capitals.ts)
   for (const stretch of capitalStretches(text)) {
-    for (const found of addressesIn(inAddressCase(text.slice(stretch.start, stretch.end)))) {
+    const upper = inAddressCase(text.slice(stretch.start, stretch.end));
+    for (const found of addressesIn(upper, addressColumns(upper))) {
       detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
     }
   }
   // the cells of an address table's town and postcode columns stay, though they hold no number
-  const columnCells = text.includes("\t") ? new Set(addressColumns(text).map((cell) => cell.start)) : new Set<number>();
+  const columnCells = new Set(columns.map((cell) => cell.start));
   return mergeOverlapping(text, detections).flatMap((found) => withinOneCell(text, found, columnCells));
 }
 
@@ -257,8 +259,8 @@ function withinOneCell(text: string, found: Detection, columnCells: ReadonlySet<
     .map((cell) => ({ ...found, start: cell.start, end: cell.end }));
 }
 
-/** The addresses of a text, unmerged: spans found from different ends of one address overlap. */
-function addressesIn(text: string): Detection[] {
+/** The addresses of a text, unmerged: spans found from different ends of one address overlap. `columns`: its addressColumns. */
+function addressesIn(text: string, columns: ReadonlyArray<{ start: number; end: number }>): Detection[] {
   const labelled = labelledValueStarts(text);
   const streets = findStreets(text)
     .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text, labelled))
@@ -320,7 +322,7 @@ function addressesIn(text: string): Detection[] {
   for (const span of addressesAroundPostcodes(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   for (const span of unitFirstAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.75 });
   for (const card of vcardAddresses(text)) detections.push({ type: "POSTAL_ADDRESS", ...card, confidence: 0.9 });
-  for (const cell of addressColumns(text)) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
+  for (const cell of columns) detections.push({ type: "POSTAL_ADDRESS", ...cell, confidence: 0.8 });
   for (const field of keyedAddressFields(text, detections)) detections.push({ type: "POSTAL_ADDRESS", ...field, confidence: 0.8 });
   for (const span of withLabelledPrefix(text, detections, labelled)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.8 });
   return detections;
@@ -384,11 +386,13 @@ function isHouseNumberHeader(field: string): boolean {
 const STREET_NAME_CELL = /^\p{Lu}[\p{L}.'’ -]{2,40}$/u;
 function addressColumns(text: string): Array<{ start: number; end: number }> {
   const isStreetColumn = (field: string) => isStreetHeader(addressField(field));
-  // With a house-number column beside it, the street column holds the names alone.
-  const numbered = columnValues(text, ADDRESS_HEADER_HINT, (field) => isHouseNumberHeader(addressField(field)), ADDRESS_HEADER_LINE).length > 0;
+  // With a house-number column beside it, the street column holds the names alone (looked for
+  // only when a street cell has no number).
+  let numbered: boolean | undefined;
+  const hasNumberColumn = () => (numbered ??= columnValues(text, ADDRESS_HEADER_HINT, (field) => isHouseNumberHeader(addressField(field)), ADDRESS_HEADER_LINE).length > 0);
   const streets = columnValues(text, ADDRESS_HEADER_HINT, isStreetColumn, ADDRESS_HEADER_LINE).filter((cell) => {
     const value = text.slice(cell.start, cell.end);
-    return isStreetCell(value) || (numbered && STREET_NAME_CELL.test(value));
+    return isStreetCell(value) || (STREET_NAME_CELL.test(value) && hasNumberColumn());
   });
   if (streets.length === 0) return [];
   // The town and postcode cells count in a table that holds streets.

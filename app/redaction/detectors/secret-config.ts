@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { scanAll } from "./candidate-scan";
+import { lineBreakWithin } from "./context";
 import { detectColumnSecrets } from "./secret-columns";
 import { detectProseSecrets } from "./secret-prose";
 import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
@@ -157,10 +158,13 @@ function pushGroup(match: RegExpMatchArray, first: number, push: (start: number,
   push(end - raw.length, end, 0.85);
 }
 
-/** The text from `start` to the end of its line, without trailing blanks (at most 128 characters). */
+/**
+ * The text from `start` to the end of its line, without trailing blanks (at most 128 characters):
+ * the line break is looked for in that window only, not to the end of a long line.
+ */
 function restOfLine(text: string, start: number): string {
-  const newline = text.indexOf("\n", start);
-  return text.slice(start, Math.min(newline === -1 ? text.length : newline, start + 128)).replace(/[ \t\r]+$/, "");
+  const newline = lineBreakWithin(text, start, 128);
+  return text.slice(start, newline === -1 ? start + 128 : newline).replace(/[ \t\r]+$/, "");
 }
 
 /** PUBLIC_KEY, publicKey, publishable_key: the public half, published by design. */

@@ -1,5 +1,6 @@
 import type { Detection } from "../types";
 import { scanAll } from "./candidate-scan";
+import { lineBefore } from "./context";
 import { isChosen } from "./secret-prose";
 
 /**
@@ -69,11 +70,9 @@ const SWIFT_TAG_LINE = /^:\d{2}[A-Z]?:/i;
 function isSwiftSubfields(text: string, start: number, token: string): boolean {
   if (!/\?\d{2}/.test(token)) return false;
   // an MT940 line is short: its start is looked for within 400 characters (a longer line is none)
-  const window = text.slice(Math.max(0, start - 400), start);
-  const lineBreak = window.lastIndexOf("\n");
-  if (lineBreak === -1 && start > 400) return false;
-  const lineStart = start - window.length + lineBreak + 1;
-  return SWIFT_TAG_LINE.test(text.slice(lineStart, lineStart + 6));
+  const before = lineBefore(text, start, 400);
+  if (before.length === 400 && start > 400) return false;
+  return SWIFT_TAG_LINE.test(before + text.slice(start, start + 6));
 }
 
 /**

@@ -198,15 +198,18 @@ export function tableCues(lines: OcrLineInput[], words: PlacedWord[], found: Cue
     // A column of checksum-valid eight-digit numbers is one of tax numbers.
     const shaped = col.filter((ci) => taxDigits(cells[ci]!.text) !== null);
     const valid = shaped.filter((ci) => isValidSiTaxId(taxDigits(cells[ci]!.text)!));
-    const header = labelKind(cells[col[0]!]!.text) === "SI_TAX_ID";
+    // the labels of the column's top three cells, read once: the tax rule looks at the first, the
+    // other kinds at the first labelled one
+    const topKinds = col.slice(0, 3).map((ci) => labelKind(cells[ci]!.text));
+    const header = topKinds[0] === "SI_TAX_ID";
     if ((valid.length >= 2 && valid.length >= 0.5 * shaped.length) || (header && valid.length >= 1)) {
       for (const ci of shaped) take("SI_TAX_ID", cells[ci]!, ci);
     }
     // Other kinds under their header: the column's first labelled cell among its top three (a
     // line of text above a table may stand at the column's edge: "SELECT * FROM users …").
-    const headerAt = col.slice(0, 3).findIndex((ci) => labelKind(cells[ci]!.text) !== null);
+    const headerAt = topKinds.findIndex((k) => k !== null);
     const headerText = headerAt >= 0 ? cells[col[headerAt]!]!.text : "";
-    const kind = headerAt >= 0 ? labelKind(headerText) : null;
+    const kind = headerAt >= 0 ? topKinds[headerAt]! : null;
     // Secrets only under a header that is a word ("password", "Geslo"): a column of config keys
     // under "REDIS_PASSWORD=" is keys, not passwords.
     const secretHeader = kind === "SECRET" && /^[^\p{L}]*\p{L}+(?: \p{L}+)?[^\p{L}]*$/u.test(headerText) && !/[=_:]/.test(headerText);

@@ -49,8 +49,30 @@ export async function createDatabaseOn(serverUrl: string, name: string, template
   return databaseUrlOn(serverUrl, name);
 }
 
-/** Drops the database, closing whatever is still connected to it. */
+const OBJECT_IN_USE = "55006";
+const DROP_ATTEMPTS = 50;
+
+/**
+ * Drops the database, closing whatever of ours is still connected to it. Not `WITH (FORCE)`:
+ * FORCE signals every backend on the database, an autovacuum worker too, and PostgreSQL refuses
+ * the whole DROP when the role may not signal it (a role without pg_signal_backend, as on CI).
+ * A plain DROP stops autovacuum itself; our own closed connections may take a moment to go.
+ */
 export async function dropDatabaseOn(serverUrl: string, name: string): Promise<void> {
   checkName(name);
-  await onServer(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await onServer(serverUrl, async (c) => {
+    for (let attempt = 1; ; attempt++) {
+      await c.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()",
+        [name],
+      );
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}"`);
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== OBJECT_IN_USE || attempt >= DROP_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
 }

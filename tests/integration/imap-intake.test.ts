@@ -133,10 +133,13 @@ describe.skipIf(!dovecotAvailable())("IMAP mailboxes", () => {
       await waitFor("the reply", async () => (await db.message.count({ where: { ticketId: first.id } })) === 2);
       expect(await ticketsWithSubject("IMAP-A")).toHaveLength(2);
 
-      expect((await folderState(user, "INBOX")).count).toBe(0);
+      // The reply is stored before its message is moved: wait for the move, not only the ticket.
+      await waitFor("the reply moved out of INBOX", async () => (await folderState(user, "INBOX")).count === 0, 10_000);
       expect((await folderState(user, "Processed")).count).toBe(3);
-      const box = await db.mailbox.findFirstOrThrow();
-      expect(box.ingestedCount).toBe(3);
+      const box = await waitFor("three counted", async () => {
+        const b = await db.mailbox.findFirstOrThrow();
+        return b.ingestedCount === 3 && b;
+      });
       expect(box.secretSealed).not.toContain(PASSWORD);
     } finally {
       await pollers.stop();

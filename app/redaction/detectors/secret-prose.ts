@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { scanAll } from "./candidate-scan";
 import { answerStarts } from "./chat-answers";
+import { shapedValuesInSentence } from "./secret-sentence";
 
 /**
  * Passwords and one-time codes as people write them in tickets and chats (issue 18), beyond the
@@ -110,11 +111,14 @@ export function detectProseSecrets(text: string): Detection[] {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
   let searchedUntil = 0;
+  let sentenceReadUntil = 0;
   let blank = -1; // the next blank line at or after the passage's start, found once per blank line
   for (const cue of scanAll(PASSWORD_CUE, text)) {
     // The word right after every cue is its value, in a passage already read too ("kaj je geslo
     // za wifi? … ključ zelenjava2026").
     wordAfterCue(text, cue, push);
+    const cueEnd = cue.index + cue[0].length;
+    if (cueEnd >= sentenceReadUntil) sentenceReadUntil = shapedValuesInSentence(text, cueEnd, (start, end) => push(start, end, 0.7));
     // '"FRITZ!Box-Kennwort": 3471 9920 5813 6604': a router's key printed in groups of four digits
     DIGIT_GROUPS_AFTER_CUE.lastIndex = cue.index + cue[0].length;
     const groups = DIGIT_GROUPS_AFTER_CUE.exec(text);
@@ -308,15 +312,19 @@ function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, 
   WORD_AFTER_CUE.lastIndex = from;
   const next = WORD_AFTER_CUE.exec(text);
   if (next === null) return;
-  const value = trimEnd(next[1]!);
-  const at = from + next[0].length - next[1]!.length;
+  const raw = next[2]!;
+  const value = trimEnd(raw);
+  const at = from + next[0].length - raw.length;
+  // "geslo za Office365": after a preposition the word names what the password is for, unless it carries a symbol
+  if (next[1] !== undefined && OBJECT_PREPOSITION.test(next[1]) && !/[^\p{L}\d]/u.test(value)) return;
   // "z geslom dobrodosli123": right after the password word, a word with digits is its value
-  const adjacent = next[0].length - next[1]!.length <= 2;
-  if (isChosen(value) || ((WIFI_CUE.test(cue[0]) || adjacent) && isWordWithDigits(value)) || (WIFI_CUE.test(cue[0]) && isNumericPassword(value))) pushValue(at, next[1]!, push);
-  else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(next[1]!)) pushValue(at, next[1]!, push);
+  const adjacent = next[0].length - raw.length <= 2;
+  if (isChosen(value) || ((WIFI_CUE.test(cue[0]) || adjacent) && isWordWithDigits(value)) || (WIFI_CUE.test(cue[0]) && isNumericPassword(value))) pushValue(at, raw, push);
+  else if (/app/i.test(cue[0]) && /^[a-z]{4}(?:[- ][a-z]{4}){3}$/.test(raw)) pushValue(at, raw, push);
 }
 // "geslo certifikata Certifikat.2026!": one lower-case word may name what the password is for
-const WORD_AFTER_CUE = /(?:[ \t]+\p{Ll}{2,15})?[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
+const WORD_AFTER_CUE = /(?:[ \t]+(\p{Ll}{2,15}))?[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
+const OBJECT_PREPOSITION = /^(?:za|od|for|of|from|pri|do|für|von)$/;
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);

@@ -16,6 +16,13 @@ describe("a secret typed again with a slip, near where it was found", () => {
     expect(secrets(chat)).toEqual(["5-1-8-3", "5-1-3-8", "5138*"]);
   });
 
+  it("takes the old code named beside the new one, whatever its digits", () => {
+    expect(secrets("nova koda za alarm je 5520, stara (8613) ne velja več")).toEqual(["5520", "8613"]);
+    expect(secrets("the keypad code is 4096 now, the previous 7351 was shared too widely")).toEqual(["4096", "7351"]);
+    // a number of other length, or one no such word names, is not the other code
+    expect(secrets("the keypad code is 4096 now, the old 73510 invoice is paid, room 7351 too")).toEqual(["4096"]);
+  });
+
   it("leaves a generated key's public twin, plain words and far-away tokens", () => {
     expect(secrets("secret_key: sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1\npublishable_key: pk_live_Aq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1")).toEqual(["sk_live_Zq8Lm2Xv9Rt4Wz7Nb3Yc6Hd1"]);
     expect(secrets("password: Sonce2024! and the sonce word")).toEqual(["Sonce2024!"]);

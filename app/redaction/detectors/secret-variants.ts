@@ -15,6 +15,13 @@ const MIN_LENGTH = 4;
 /** People retype and mistype passwords and PINs; a generated key is pasted, and its public twin (pk_ of sk_) is one letter off. */
 const MAX_LENGTH = 24;
 const TOKEN = /[^\s"'`“”„«»()<>[\]{},;|]{4,64}/g;
+/**
+ * "zdej je 9173, star 3791 ne dela več", "it's 3310, the old 1234 was disabled", "Stara (1805)
+ * ne dela več": a code changed, the old one named beside the new. A number of as many digits
+ * right after such a word is the other code, whatever its digits.
+ */
+const CHANGED_CODE_WORD =
+  /(?<![\p{L}])(?:old|new|previous|former|current|star[aiop]?|nov[aiop]?|prejšnj\p{L}*|prejsnj\p{L}*|trenutn\p{L}*|alt\p{L}*|neu\p{L}*)(?:[ \t]+(?:one|code|pin|koda|kodo|PIN|Code))?[ \t]*\(?$/iu;
 
 export function secretVariants(text: string, found: readonly Detection[]): Detection[] {
   const secrets = found.filter((d) => d.type === "SECRET" && d.end - d.start >= MIN_LENGTH && d.end - d.start <= MAX_LENGTH).slice(0, MAX_SECRETS);
@@ -34,6 +41,7 @@ export function secretVariants(text: string, found: readonly Detection[]): Detec
   for (const secret of secrets) {
     const value = text.slice(secret.start, secret.end);
     const allowed = value.length >= 8 ? 2 : 1;
+    const code = /^[\d][\d \-*#]*$/.test(value) ? keyed(value) : undefined;
     TOKEN.lastIndex = Math.max(0, secret.start - VARIANT_WINDOW);
     const to = Math.min(text.length, secret.end + VARIANT_WINDOW);
     for (let token = TOKEN.exec(text); token !== null && token.index < to; token = TOKEN.exec(text)) {
@@ -44,7 +52,8 @@ export function secretVariants(text: string, found: readonly Detection[]): Detec
       // a plain word is no variant of a password; an inner capital makes one ("GreenHouseOak")
       if (!/\d/.test(candidate) && !/[^\p{L}]/u.test(candidate) && !/\p{Ll}\p{Lu}/u.test(candidate)) continue;
       if (covered(start, end) || variants.some((v) => v.start === start)) continue;
-      if (editDistance(keyed(candidate), keyed(value), allowed) <= allowed) variants.push({ type: "SECRET", start, end, confidence: 0.6 });
+      const changed = code !== undefined && /^\d+[#*]?$/.test(candidate) && keyed(candidate).length === code.length && CHANGED_CODE_WORD.test(text.slice(Math.max(0, start - 24), start));
+      if (changed || editDistance(keyed(candidate), keyed(value), allowed) <= allowed) variants.push({ type: "SECRET", start, end, confidence: 0.6 });
     }
   }
   return variants;

@@ -180,4 +180,10 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     expect(births("za moža, Janeza Koširja, rojenega 3. marca 1958.")).toEqual(["3. marca 1958"]);
     expect(births("datum roj: 2.8.1999")).toEqual(["2.8.1999"]);
   });
+
+  it("takes a day and a month after born, as after birthday, not a later date of something else", () => {
+    expect(births("Sin je bil rojen 14. aprila, zato me ni bilo v službi.")).toEqual(["14. aprila"]);
+    expect(births("she was born on 2 October, the shop opened on 3 May")).toEqual(["2 October"]);
+    expect(births("born and raised in Celje; moved on 3 May")).toEqual([]);
+  });
 });

@@ -59,7 +59,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
     if (word === "b." && !/(?:[\p{L}\d][ \t]*\(|\p{L},[ \t]*)$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     const date = dateAt(DATE_AFTER_CUE, text, end);
     if (date === null) {
-      const answer = isBirthdayCue(word) ? personsBirthday(text, end) : answerToQuestion(text, end);
+      const answer = isBirthdayCue(word) ? personsBirthday(text, end) : (isBornCue(word) ? bornOnDay(text, end) : null) ?? answerToQuestion(text, end);
       if (answer !== null) {
         detections.push({ type: "DATE_OF_BIRTH", ...answer, confidence: 0.85 });
         pushFollowingBirthDates(text, answer.end, detections);
@@ -185,6 +185,18 @@ const SELF_INTRODUCTION = /(?:^|[^\p{L}])[Ss]em(?:[ \t]+\p{Lu}[\p{L}-]+){0,3},?[
 /** A birthday is a day and a month ("rojstni dan ima 30. junija", "birthday as 16 April", "rojstni dan 15. 11."). */
 function isBirthdayCue(word: string): boolean {
   return /^(?:birthday|bday|geburtstag|rojstn\p{L}*[ \t]+(?:dan|dnev\p{L}*))$/iu.test(word);
+}
+/**
+ * "Hčerka je bila rojena že 9. marca", "born on 5 March": born with a day and a month but no
+ * year names a birthday too, when the day follows within a few words of the same clause.
+ */
+function isBornCue(word: string): boolean {
+  return /^(?:rojen\p{L}*|born|ro(?:đ|dj)en\p{L}*|geboren|née?)$/iu.test(word);
+}
+const BORN_GAP = /^[ \t]+(?:(?:on|the|je|že|dne|am|il|je[ \t]+bila?|bila?)[ \t]+){0,2}$/iu;
+function bornOnDay(text: string, cueEnd: number): Span | null {
+  const date = personsBirthday(text, cueEnd);
+  return date !== null && BORN_GAP.test(text.slice(cueEnd, date.start)) ? date : null;
 }
 function personsBirthday(text: string, cueEnd: number): Span | null {
   const date = dateAt(DAY_MONTH_AFTER_CUE, text, cueEnd, dayMonthSpan);

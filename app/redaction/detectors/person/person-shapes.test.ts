@@ -272,3 +272,14 @@ describe("a display name with the surname first, mid-line", () => {
     expect(persons('Email sent To: "Support, IT" <it@example.si>')).toEqual([]);
   });
 });
+
+describe("a name alone on the message's last line", () => {
+  it("signs the message, even a given name that is also a word", () => {
+    expect(persons("The backup ran at 02:00 and finished fine.\n\nWill")).toEqual(["Will"]);
+    expect(persons("Hvala za pomoč pri tiskalniku.\nVid")).toEqual(["Vid"]);
+  });
+  it("not a word ending a list, nor a name word in the middle of the text", () => {
+    expect(persons("Colours we tried:\nblue,\nRose")).toEqual([]);
+    expect(persons("The new status of the job is:\nWill")).toEqual([]);
+  });
+});

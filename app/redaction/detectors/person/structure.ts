@@ -462,10 +462,20 @@ function bareNameLine(text: string, lines: ReadonlyArray<[number, number]>, inde
   // A line that is only a known given name, or only two to five name words, is a name wherever
   // it stands (a signature, a list); beside contact details or under a sign-off, any name is.
   const strongAlone = single ? (gazetteer().flagsOf(name.toLowerCase()) & COMMON_WORD) === 0 : true;
-  if (strongAlone || contactOrAddress(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous))) {
+  if (strongAlone || contactOrAddress(next) || SIGN_OFF_LINE.test(previous) || (!single && CONTACT_LINE.test(previous)) || signsTheMessage(text, lines, index)) {
     const s = start + m[1]!.length;
     push(detections, s, s + name.length, 0.7);
   }
+}
+
+/**
+ * "…firmware 5.1.7.\n\nHarry", "…Hvala za pomoč.\nVid": a name alone on the message's last line,
+ * after a blank line or a sentence's end, signs it, even a given name that is also a word.
+ */
+function signsTheMessage(text: string, lines: ReadonlyArray<[number, number]>, index: number): boolean {
+  if (text.slice(lines[index]![1]).trim() !== "") return false;
+  const previous = lineAt(text, lines, index - 1).trimEnd();
+  return index > 0 && (previous === "" || /[.!?)]$/u.test(previous) || /\p{Extended_Pictographic}$/u.test(previous));
 }
 
 /** The words before ", ", " | ", " – " or " - " that start a line: a name, then its firm or role. */

@@ -33,3 +33,11 @@ describe("companies named like people", () => {
     expect(persons("We booked Jamie's Italian for Friday.")).toEqual([]);
   });
 });
+
+describe("a trade word in its cases beside a surname", () => {
+  it("makes a company of the name, a neuter trade word in every singular case too", () => {
+    for (const text of ["Pri Čebelarstvu Rojc smo zamenjali ruter.", "Račun je izdal Vrtnarstvo Korošec.", "Invoice from Fitzgerald Accountancy for March."]) {
+      expect(detect(text).filter((d) => d.type === "PERSON"), text).toEqual([]);
+    }
+  });
+});

@@ -50,6 +50,12 @@ export const NAME_LISTS: readonly NameList[] = [
   { file: "company-words.txt", kind: "company" },
 ];
 
+/** A neuter trade word's singular cases: "čebelarstvo" → čebelarstva, čebelarstvu, čebelarstvom ("pri Čebelarstvu Rojc"). */
+function neuterForms(lower: string): Set<string> {
+  const stem = lower.slice(0, -1);
+  return new Set([lower, `${stem}a`, `${stem}u`, `${stem}${lower.endsWith("o") ? "om" : "em"}`]);
+}
+
 export interface Gazetteer {
   /** Flags of a lower-case word; 0 when the word is in no list. */
   flagsOf(lowerCaseWord: string): number;
@@ -137,7 +143,7 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
       const lower = name.toLowerCase();
       if (list.kind === "company") {
         // "pri Mlakar Transportu", "od Tiskarne Pirc": the singular case forms too
-        const forms = lower.endsWith("a") ? feminineForms(lower, false) : /[aeiou]$/.test(lower) ? new Set([lower]) : masculineForms(lower, false);
+        const forms = lower.endsWith("a") ? feminineForms(lower, false) : /[oe]$/.test(lower) ? neuterForms(lower) : /[aeiou]$/.test(lower) ? new Set([lower]) : masculineForms(lower, false);
         for (const form of forms) add(form, COMPANY);
         continue;
       }

@@ -122,6 +122,16 @@ describe("secrets", () => {
     expect(found("Ok. Geslo za wifi v stanovanju je\n_&Lfq34dP9*R\nZa goste")).toEqual([["SECRET", "_&Lfq34dP9*R"]]);
     expect(found("The password is\nnot set yet for this account")).toEqual([]);
   });
+  it("reads PHP variables and arrays, .NET appSettings and RouterOS keys", () => {
+    expect(found("public $smtppass = 'Kos!Mlin22';")).toEqual([["SECRET", "Kos!Mlin22"]]);
+    expect(found("$CFG->dbpass = 'Orgle_v_D-duru_7';")).toEqual([["SECRET", "Orgle_v_D-duru_7"]]);
+    expect(found("'cookie_key' => 'Hq2WmXv8LpT4NcR9kZ1sYd6BaE3fUo7J',")).toEqual([["SECRET", "Hq2WmXv8LpT4NcR9kZ1sYd6BaE3fUo7J"]]);
+    expect(found('<add key="MapsGatewayKey" value="gw_Lp6Rk1Vm9Tq4Wz8Xn2" />')).toEqual([["SECRET", "gw_Lp6Rk1Vm9Tq4Wz8Xn2"]]);
+    expect(found("wpa2-pre-shared-key=Breskev_na_vrtu")).toEqual([["SECRET", "Breskev_na_vrtu"]]);
+    // a name that only ends in "key" keeps a plain value, and a glued "pass" is no key in a word
+    expect(found('<add key="SortKey" value="customer_name"/> <add key="BuildNumber" value="5.3.1"/>')).toEqual([]);
+    expect(found("$compass = 'north-east2'; $bypass = 'always_on1'")).toEqual([]);
+  });
   it("keeps Slovenian prose about passwords and hashes without a cue", () => {
     expect(found("Povezava za ponastavitev gesla je potekla. Geslo je bilo spremenjeno.")).toEqual([]);
     expect(found("commit 9f86d081884c7d659a2feaa0c55ad015 in version 2.4.1")).toEqual([]);

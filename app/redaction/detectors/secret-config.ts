@@ -17,7 +17,16 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|(?<![A-Za-z])pass(?![A-Za-z0-9_])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|pre-shared-key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|pass(?![A-Za-z0-9_])/gi;
+/**
+ * "pass" is a key alone or glued to what it opens (smtppass, dbpass); inside other words (bypass,
+ * compass) it is none. Checked after the match: a lookbehind with these words made the scan slow.
+ */
+const GLUED_PASS = /(?:^|[^A-Za-z])(?:db|smtp|mail|ftp|admin|root|sql|imap|pop3?|ldap|bind|vpn|proxy|master|mysql|pg|redis|mongo|user|wifi)$/i;
+function passStandsAsKey(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 7), at);
+  return !/[A-Za-z]$/.test(before) || GLUED_PASS.test(before);
+}
 const KEY_UNIT = /[A-Za-z0-9_.-]/;
 const VALUE_AFTER_KEY = /["']?\]?[ \t]*(?:[:=]|=>|,)[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>,;)&]{1,300}))/y;
 /** Key endings that name a property of the secret, not the secret: PASSWORD_MIN_LENGTH, TOKEN_TTL, SECRET_NAME. */
@@ -67,13 +76,13 @@ export function detectConfigSecrets(text: string): Detection[] {
   let resumeAt = 0;
   SECRET_IN_KEY.lastIndex = 0;
   for (let hit = SECRET_IN_KEY.exec(text); hit !== null; hit = SECRET_IN_KEY.exec(text)) {
-    if (hit.index < resumeAt) continue;
+    if (hit.index < resumeAt || (hit[0].length === 4 && /^pass$/i.test(hit[0]) && !passStandsAsKey(text, hit.index))) continue;
     let keyStart = hit.index;
     while (keyStart > 0 && hit.index - keyStart < 60 && KEY_UNIT.test(text[keyStart - 1]!)) keyStart--;
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd);
+    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart);
     if (!named || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key) || PUBLIC_KEY.test(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
@@ -185,6 +194,11 @@ function startsKeyLine(text: string, keyStart: number, keyEnd: number): boolean 
   while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "-")) i--;
   if (!(i < 0 || text[i] === "\n")) return false;
   return /^[ \t]*[:=]/.test(text.slice(keyEnd, keyEnd + 4));
+}
+
+/** "public $smtppass = …", "$CFG->dbpass = …": a PHP variable or property is an identifier. */
+function isVariable(text: string, keyStart: number): boolean {
+  return text[keyStart - 1] === "$" || (text[keyStart - 1] === ">" && text[keyStart - 2] === "-");
 }
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */

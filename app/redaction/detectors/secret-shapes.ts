@@ -83,7 +83,14 @@ const SECRET_WORD = String.raw`(?:[A-Za-z0-9_.:-]{0,40}(?:password|passwd|pwd|se
 /** `<password>X</password>`, `<ns:ApiKey>X</ns:ApiKey>`. */
 const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD})(?:[ \t][^>\n]{0,100})?>([^<\n]{4,300})</\1>`, "giy");
 /** `<add key="PaymentApiKey" value="X" />`, `<property name="password" value="X"/>`, `<entry key="db.password">`. */
-const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD})"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
+const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD}|[A-Za-z0-9_.:-]{0,40}key)"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
+/**
+ * `<add key="SmsGatewayKey" value="smsapi_Tq4W…" />`: a name that only ends in "key" (SortKey,
+ * CacheKey name ordinary things) holds a secret when its value looks generated.
+ */
+const NAMED_BY_KEY_ALONE = new RegExp(String.raw`^(?!${SECRET_WORD}$)`, "i");
+const GENERATED_VALUE = /^(?=[^\d]*\d)(?=[^A-Za-z]*[A-Za-z])[A-Za-z0-9_+/=.-]{16,}$/;
+const PUBLIC_NAME = /public|publishable|site[_.-]?key|recaptcha/i;
 /** Names that describe the secret rather than hold it (PasswordMinLength, TokenLifetime). */
 const DESCRIBES_SECRET = /(?:name|file|path|url|uri|host|port|ttl|expiry|expires|expiration|length|len|min|max|enabled|type|id|header|lifetime|timeout|count|prefix|format|policy|provider|mode)$/i;
 /** What templates and docs put where a secret goes (${VAR}, <token>, %VAR%, changeme, ****), or a flag word. */
@@ -180,6 +187,7 @@ export function detectSecretShapes(text: string): Detection[] {
       if (pair === null) continue;
       const value = pair[2]!;
       if (DESCRIBES_SECRET.test(pair[1]!) || PLACEHOLDER.test(value) || isPublishableKey(value) || /^(?:https?:|\/)/.test(value)) continue;
+      if (NAMED_BY_KEY_ALONE.test(pair[1]!) && (!GENERATED_VALUE.test(value) || PUBLIC_NAME.test(pair[1]!) || /^v?\d+(?:\.\d+)+$/.test(value))) continue;
       const start = pair.index + pair[0].length - 1 - value.length;
       push(start, start + value.length, 0.85);
     }

@@ -27,7 +27,7 @@ const KEY_PREFIX = String.raw`(?:[A-Za-z][A-Za-z0-9]{0,19}[_.-]){0,4}`;
 /** "geslo za WordPress admin:", "password for the VPN:", "password (admin):" – a short qualifier before the colon. */
 const QUALIFIER = String.raw`(?:[ \t]+(?:za|for|to|do|of|na|od)[ \t]+[^\n:=]{1,30}?|[ \t]*\([^\n)]{1,30}\))?`;
 const KEYWORD_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_])${KEY_PREFIX}(${PASSWORD_WORD}|${TOKEN_WORD}|(?<=[_.-])key)${QUALIFIER}["']?[ \t]*([:=])[ \t]*${VALUE}`,
+  String.raw`(?<![\p{L}\d_])${KEY_PREFIX}(${PASSWORD_WORD}|${TOKEN_WORD}|(?<=[_.-])key)${QUALIFIER}["']?[ \t]*([:=])>?[ \t]*${VALUE}`,
   "giu",
 );
 /**

@@ -45,6 +45,14 @@ describe("secret shapes read from providers' and tools' documentation", () => {
     expect(secrets("BitLocker recovery key: 123456-654321-111111-222222-333333-444444-555555-666666")).toHaveLength(1);
   });
 
+  it("reads codes in two groups after their list number, in two columns, under a label line with more words and a line of prose", () => {
+    const sheet = "Backup codes for ana@example.com – keep them safe\nEach code works once.\n1. 5120 7781     4. 0932 6618\n2. 3345 1209     5. 7721 4480";
+    expect(secrets(sheet)).toEqual(["5120 7781", "0932 6618", "3345 1209", "7721 4480"]);
+    // after prose, a word with a number is no code; two lines of prose end the list
+    expect(secrets("We keep the backup codes in the safe.\nThe invoice was sent.\nRoom 2044")).toEqual([]);
+    expect(secrets("Backup codes are in the vault.\nAsk Ana.\nThe courier came.\n1. 4829 1067")).toEqual([]);
+  });
+
   it("leaves publishable keys, descriptions of secrets and prose", () => {
     for (const text of [
       "Publishable key: pk_live_51PqR8sT2uVw3XyZ9hJkL0mNo",

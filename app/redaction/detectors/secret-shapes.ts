@@ -339,6 +339,8 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
   let lineStart = from;
   let lines = 0;
   let blank = 0;
+  let found = 0;
+  let skipped = false;
   while (lineStart < text.length && lines <= 12) {
     // the line's end within a window: a search to the next line break of a long line, for every
     // label on it, was quadratic (codes are listed on short lines; a longer one ends the list)
@@ -346,13 +348,19 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
     const lineEnd = newline === -1 ? Math.min(text.length, lineStart + MAX_CODE_LINE) : newline;
     // The label's own line: what follows "codes" may be "za 2FA:" or "(keep them safe):".
     const bodyStart = lines === 0 ? lineStart + (/^[^:\n]{0,40}:/.exec(text.slice(lineStart, lineStart + 41))?.[0].length ?? 0) : lineStart;
-    const codes = codesOnLine(text, bodyStart, lineEnd);
+    let codes = codesOnLine(text, bodyStart, lineEnd);
+    // after prose, only codes whose every group has a digit ("Room 2044" is a room)
+    if (skipped && Array.isArray(codes) && codes.some(([start, end]) => text.slice(start, end).split(/[- ]/).some((group) => !/\d/.test(group)))) codes = null;
     if (codes === "blank") {
       if (lines > 0 && ++blank > 1) break;
     } else if (codes === null) {
-      return lineStart;
+      // "Google backup codes for office@… – keep these safe", then "Each code works once.": the rest
+      // of the label's line and one line of prose under it may come before the first code
+      if (found > 0 || lines > 1) return lineStart;
+      skipped = true;
     } else {
       for (const [start, end] of codes) push(start, end, 0.85);
+      found += codes.length;
     }
     lines++;
     // the text's end, or a line longer than the window: no list goes on past it
@@ -363,7 +371,8 @@ function recoveryCodes(text: string, from: number, push: (start: number, end: nu
 }
 const MAX_CODE_LINE = 1000;
 
-const CODE_TOKEN = /[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g;
+/** A list number alone ("1. 4829 1067" is the number, then a code in two groups), or a token. */
+const CODE_TOKEN = /\d{1,2}[.)](?=\s)|[^\s,;•·*]+(?:[ ][A-Za-z0-9]{3,6}(?=\s|$|,))*/g;
 
 /**
  * The codes between start and end, when every token there is one (list numbers and dashes

@@ -215,3 +215,20 @@ describe("codes typed digit by digit, key safes and keys in groups", () => {
     expect(secrets("door code is 0 0 0 0 from the factory")).toEqual([]);
   });
 });
+
+describe("safe combinations, pickup and intercom codes", () => {
+  it.each([
+    ["the key cabinet in the hall, combination 27-09-44, ask before", "27-09-44"],
+    ["nova kombinacija sefa je 15-33-08", "15-33-08"],
+    ["koda za prevzem paketa je 551 902, velja do petka", "551 902"],
+    ["koda na domofonu je 1407#, drugo nadstropje", "1407#"],
+    ["enkratna koda za potrditev nakupa je: 31 08 77", "31 08 77"],
+    ["SMS code on my phone 662 018 just arrived", "662 018"],
+  ])("finds the code in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("takes the old combination named beside the new one, and leaves other combinations", () => {
+    expect(secrets("sef: nova kombinacija 31-20-05 (prej 08-16-24)")).toEqual(["31-20-05", "08-16-24"]);
+    expect(secrets("a combination of factors since 2019; the winning combination 3-1 in the 88th minute")).toEqual([]);
+  });
+});
+

@@ -21,7 +21,7 @@ const TOKEN = /[^\s"'`“”„«»()<>[\]{},;|]{4,64}/g;
  * right after such a word is the other code, whatever its digits.
  */
 const CHANGED_CODE_WORD =
-  /(?<![\p{L}])(?:old|new|previous|former|current|star[aiop]?|nov[aiop]?|prejšnj\p{L}*|prejsnj\p{L}*|trenutn\p{L}*|alt\p{L}*|neu\p{L}*)(?:[ \t]+(?:one|code|pin|koda|kodo|PIN|Code))?[ \t]*\(?$/iu;
+  /(?<![\p{L}])(?:old|new|previous|previously|former|formerly|before|current|star[aiop]?|nov[aiop]?|prej|prejšnj\p{L}*|prejsnj\p{L}*|trenutn\p{L}*|alt\p{L}*|neu\p{L}*|vorher)(?:[ \t]+(?:one|code|pin|koda|kodo|PIN|Code))?[ \t]*\(?$/iu;
 
 export function secretVariants(text: string, found: readonly Detection[]): Detection[] {
   const secrets = found.filter((d) => d.type === "SECRET" && d.end - d.start >= MIN_LENGTH && d.end - d.start <= MAX_LENGTH).slice(0, MAX_SECRETS);
@@ -52,7 +52,7 @@ export function secretVariants(text: string, found: readonly Detection[]): Detec
       // a plain word is no variant of a password; an inner capital makes one ("GreenHouseOak")
       if (!/\d/.test(candidate) && !/[^\p{L}]/u.test(candidate) && !/\p{Ll}\p{Lu}/u.test(candidate)) continue;
       if (covered(start, end) || variants.some((v) => v.start === start)) continue;
-      const changed = code !== undefined && /^\d+[#*]?$/.test(candidate) && keyed(candidate).length === code.length && CHANGED_CODE_WORD.test(text.slice(Math.max(0, start - 24), start));
+      const changed = code !== undefined && /^\d[\d-]*[#*]?$/.test(candidate) && keyed(candidate).length === code.length && CHANGED_CODE_WORD.test(text.slice(Math.max(0, start - 24), start));
       if (changed || editDistance(keyed(candidate), keyed(value), allowed) <= allowed) variants.push({ type: "SECRET", start, end, confidence: 0.6 });
     }
   }

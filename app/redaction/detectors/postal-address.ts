@@ -2,6 +2,7 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
+import { lowerCaseStreets } from "./address/lower-case";
 import { capitalStretches, inAddressCase } from "./address/capitals";
 import { labelledPlaces, labelledValueStarts, withLabelledPrefix } from "./address/labelled";
 import { unitFirstAddresses } from "./address/unit-first";
@@ -229,6 +230,12 @@ export function detectPostalAddresses(text: string): Detection[] {
   for (const stretch of capitalStretches(text)) {
     const upper = inAddressCase(text.slice(stretch.start, stretch.end));
     for (const found of addressesIn(upper, addressColumns(upper))) {
+      detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
+    }
+  }
+  // "naslov: presernova 8 kamnik": read again capitalised (address/lower-case.ts)
+  for (const stretch of lowerCaseStreets(text)) {
+    for (const found of addressesIn(stretch.text, addressColumns(stretch.text))) {
       detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
     }
   }

@@ -58,6 +58,12 @@ describe("locateFindings", () => {
     expect(findings.find((f) => f.type === "CREDIT_CARD")?.box).toEqual({ x0: 60, y0: 20, x1: 240, y1: 34 });
   });
 
+  it("finds an email OCR split inside its domain, before the domain's first dot", () => {
+    const { findings, counts } = locateFindings(layout(["login user=mkos@ic Loud. com ok"]), detect, opts);
+    expect(counts).toEqual({ EMAIL: 1 });
+    expect(findings[0]!.box).toEqual({ x0: 110, y0: 0, x1: 280, y1: 14 });
+  });
+
   it("finds an IBAN whose country OCR split from its check digits, and boxes all of it", () => {
     const { findings, counts } = locateFindings(layout(["SI 1 3 8690 4985 7487 069"]), detect, opts);
     expect(counts).toEqual({ IBAN: 1 });

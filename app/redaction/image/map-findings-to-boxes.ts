@@ -170,6 +170,8 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   // A gap wider than the text is tall is a column or a tab stop, not a misread space.
   if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
   if (/[.@_-]$/.test(a.text) || /^[.@_-]/.test(b.text)) return true;
+  // "sh@ic" "Loud." "com": an address whose domain has no dot yet goes on in the next word
+  if (/@[^.\s@]{1,30}$/.test(a.text) && /^[A-Za-z]/.test(b.text)) return true;
   // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db", "postgres:/," "'/shop:…".
   if (/:[/\\|,'`]*$/.test(a.text) && /^[/\\|'`,]*[/\\]/.test(b.text)) return true;
   if (tightGap(a, b)) return true;

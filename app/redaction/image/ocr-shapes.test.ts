@@ -64,3 +64,14 @@ describe("a Slovenian number whose trunk 0 OCR read as 6 or 8", () => {
     expect(found("total 62 608,43 EUR at 12:30, order 6 2608 4362")).toEqual([]);
   });
 });
+
+describe("an address at a mail provider whose @ OCR misread or whose ending it lost", () => {
+  it("takes the provider's name glued to a word, with or without its top-level domain", () => {
+    expect(found("reset requested for ana.kos9djgmail.com ip=10.0.0.1")).toEqual([["EMAIL", "ana.kos9djgmail.com"]]);
+    expect(found("export requested by tom.reedgibtinternet.com")).toEqual([["EMAIL", "tom.reedgibtinternet.com"]]);
+    expect(found("login user=m_novak@siol userzm.")).toEqual([["EMAIL", "m_novak@siol"]]);
+  });
+  it("leaves the providers' own hosts and the names alone", () => {
+    expect(found("open mail.gmail.com or https://outlook.office.com, the gmail app, see icloud.com")).toEqual([]);
+  });
+});

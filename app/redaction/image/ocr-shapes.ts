@@ -58,6 +58,15 @@ const NANP_SHAPE = /(?<![\w)])\(\d{3}\) ?\d{3}[-.]\d{4}(?!\w)/g;
 const MISREAD_TRUNK = /(?<![\w+.,])[68](?:\d [0-9]{3} [0-9]{2} [0-9]{2}|[0-9]{2} [0-9]{3} [0-9]{3})(?![\w.,]?\d)/g;
 const SLOVENIAN_WITH_TRUNK = /^0[1-7]/;
 
+/**
+ * An address at a mail provider whose "@" OCR read as letters or lost ("amelia.sinclairdjgmail.com",
+ * "grace.bennettgibtinternet.com"), or whose ending it lost ("harry_whitaker@btinternet"): the
+ * provider's name glued to a word is an address on a screen, whatever came before it. Providers
+ * people write from: free mail and the ISPs of the countries the clients are in.
+ */
+const MAIL_PROVIDER = String.raw`(?:gmail|googlemail|outlook|hotmail|icloud|yahoo|gmx|protonmail|btinternet|virginmedia|siol|amis|t-2|telemach|guest\.arnes|t-online)`;
+const PROVIDER_GLUED = new RegExp(String.raw`(?<![\w.+-])[A-Za-z0-9][\w.+-]{2,63}?(?:@|(?<=[A-Za-z0-9]))${MAIL_PROVIDER}(?:\.(?:com|net|si|de|at|co\.uk|me))(?![\w.-])|(?<![\w.+-])[A-Za-z0-9][\w.+-]{1,63}@${MAIL_PROVIDER}(?![\w.-])`, "gi");
+
 /** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
 const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
 
@@ -100,6 +109,7 @@ export function detectOcrShapes(text: string): Detection[] {
     if (SLOVENIAN_WITH_TRUNK.test("0" + m[0].slice(1).replace(/ /g, ""))) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.7 });
   }
   if (text.includes("(")) for (const m of text.matchAll(NANP_SHAPE)) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
+  for (const m of text.matchAll(PROVIDER_GLUED)) out.push({ type: "EMAIL", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
   if (text.includes("<")) {
     for (const m of text.matchAll(BRACKETED)) {
       const inner = m[1]!;

@@ -165,7 +165,7 @@ export function normaliseLookalikes(word: string): string {
 const NUMBER_PART = /^[+(]?[0-9A-Za-z|)]*[0-9][0-9A-Za-z|)]*$/;
 
 /** Whether two neighbouring words of a line are probably one token split by OCR. */
-function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
+function looksSplit(a: OcrWordInput, b: OcrWordInput, lineGap: number): boolean {
   const height = Math.max(a.bbox.y1 - a.bbox.y0, b.bbox.y1 - b.bbox.y0, 1);
   // A gap wider than the text is tall is a column or a tab stop, not a misread space.
   if (b.bbox.x0 - a.bbox.x1 > 1.2 * height) return false;
@@ -175,6 +175,9 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput): boolean {
   // A URL's scheme split from its authority: "postgres:" "//crm_admin:…@db", "postgres:/," "'/shop:…".
   if (/:[/\\|,'`]*$/.test(a.text) && /^[/\\|'`,]*[/\\]/.test(b.text)) return true;
   if (tightGap(a, b)) return true;
+  // "char" "Lotte." "hol" "Loway@gmail.com" in a log's code font: a gap well under the line's
+  // usual space between words is a cut OCR made, not a space
+  if (lineGap > 0 && b.bbox.x0 - a.bbox.x1 < 0.75 * lineGap && /[A-Za-z0-9]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) return true;
   // An IBAN's country split from its check digits: "SI" "1" "3" "8690…" (leak test, 34 px DejaVu).
   if (IBAN_COUNTRIES.has(a.text) && /^[0-9]/.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
@@ -193,6 +196,23 @@ export function tightGap(a: OcrWordInput, b: OcrWordInput): boolean {
   return b.bbox.x0 - a.bbox.x1 < 0.5 * charW;
 }
 
+/**
+ * The median gap between a line's words, when it has enough of them to say (8 or more): what a
+ * space is on that line. 0 otherwise.
+ */
+const USUAL_GAP_WORDS = 8;
+function usualGap(words: readonly OcrWordInput[]): number {
+  if (words.length < USUAL_GAP_WORDS) return 0;
+  const gaps: number[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
+    if (gap > 0) gaps.push(gap);
+  }
+  if (gaps.length < USUAL_GAP_WORDS - 1) return 0;
+  gaps.sort((x, y) => x - y);
+  return gaps[gaps.length >> 1]!;
+}
+
 /** Pass-2 text: only the lines where gluing or look-alikes change something. */
 export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS): OcrText {
   const parts: string[] = [];
@@ -205,9 +225,10 @@ export function buildPass2Text(lines: OcrLineInput[], maxChars = MAX_PASS2_CHARS
     let changed = false;
     const lineParts: string[] = [];
     const lineOwners: number[] = [];
+    const lineGap = usualGap(line.words);
     line.words.forEach((w, i) => {
       if (i > 0 && !w.glued) {
-        if (looksSplit(line.words[i - 1]!, w)) changed = true;
+        if (looksSplit(line.words[i - 1]!, w, lineGap)) changed = true;
         else {
           lineParts.push(cellGap(line.words[i - 1]!, w) ? "\t" : " ");
           lineOwners.push(-1);

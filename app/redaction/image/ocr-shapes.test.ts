@@ -71,6 +71,10 @@ describe("an address at a mail provider whose @ OCR misread or whose ending it l
     expect(found("export requested by tom.reedgibtinternet.com")).toEqual([["EMAIL", "tom.reedgibtinternet.com"]]);
     expect(found("login user=m_novak@siol userzm.")).toEqual([["EMAIL", "m_novak@siol"]]);
   });
+  it("takes an address in angle brackets read with blanks and without its dots", () => {
+    expect(found("created by Ana Kos <ana kos@ex ample com>")).toEqual([["EMAIL", "ana kos@ex ample com"]]);
+    expect(found("<div>@media</div>")).toEqual([]);
+  });
   it("leaves the providers' own hosts and the names alone", () => {
     expect(found("open mail.gmail.com or https://outlook.office.com, the gmail app, see icloud.com")).toEqual([]);
   });

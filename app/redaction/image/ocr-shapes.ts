@@ -69,6 +69,8 @@ const PROVIDER_GLUED = new RegExp(String.raw`(?<![\w.+-])[A-Za-z0-9][\w.+-]{2,63
 
 /** "<local.domain.tld>" after a word: an email, whatever OCR made of its "@". */
 const BRACKETED = /(?<=\S[ \t]+)<([^\s<>]{2,64}\.[a-z]{2,6})>/g;
+/** "<ashworth hannah@ic Loud com>": an "@" in angle brackets is an address, with whatever blanks and lost dots OCR gave it. */
+const BRACKETED_AT = /<([^<>\n@]{1,40}@[^<>\n@]{2,60})>/g;
 
 export function detectOcrShapes(text: string): Detection[] {
   const out: Detection[] = [];
@@ -111,6 +113,7 @@ export function detectOcrShapes(text: string): Detection[] {
   if (text.includes("(")) for (const m of text.matchAll(NANP_SHAPE)) out.push({ type: "PHONE", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
   for (const m of text.matchAll(PROVIDER_GLUED)) out.push({ type: "EMAIL", start: m.index!, end: m.index! + m[0].length, confidence: 0.75 });
   if (text.includes("<")) {
+    if (text.includes("@")) for (const m of text.matchAll(BRACKETED_AT)) out.push({ type: "EMAIL", start: m.index! + 1, end: m.index! + 1 + m[1]!.length, confidence: 0.8 });
     for (const m of text.matchAll(BRACKETED)) {
       const inner = m[1]!;
       // A tag or a placeholder ("<div.md>", "<file.txt>") has no dot before its last part's dot.

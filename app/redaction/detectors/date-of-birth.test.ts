@@ -186,4 +186,12 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     expect(births("she was born on 2 October, the shop opened on 3 May")).toEqual(["2 October"]);
     expect(births("born and raised in Celje; moved on 3 May")).toEqual([]);
   });
+
+  it("reads a camelCase key, a note with digits before the colon, the Italian 'nato a … il' and a question that goes on", () => {
+    expect(births('{"datumRojstva": "2013-05-09", "vpis": "2019-09-01"}')).toEqual(["2013-05-09"]);
+    expect(births("Date of birth (for form M-1): 17/09/1996")).toEqual(["17/09/1996"]);
+    expect(births("Marco Sancin, nato a Trieste il 04/10/1979, residente a Opicina")).toEqual(["04/10/1979"]);
+    expect(births("Agent: your date of birth? I see two profiles\nClient: 21.3.2020")).toEqual(["21.3.2020"]);
+  });
 });
+

@@ -18,7 +18,7 @@ import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, t
 
 // Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
 const CUE = groupLeadingAlternation(
-  /(?:datum(?:a|u|om)?[ \t_]+rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen(?:ega|emu|im|ih|ima|[aoie])?|roj\.|datum[ \t]+roj(?![a-zčšž])\.?|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa][ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
+  /(?:datum(?:a|u|om)?[ \t_]*rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen(?:ega|emu|im|ih|ima|[aoie])?|roj\.|datum[ \t]+roj(?![a-zčšž])\.?|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa](?:[ \t]+(?:a|in)[ \t]+[a-zà-ž'’-]{2,30}(?:[ \t]+[a-zà-ž'’-]{2,30}){0,3})?[ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
 );
 
 /**
@@ -236,7 +236,7 @@ function answerToQuestion(text: string, cueEnd: number): Span | null {
   return null;
 }
 /** The rest of the cue's line: no digits (a date there is not asked for), and a question mark. */
-const BIRTH_DATE_QUESTION = /^[^\d\n]{0,80}\?[ \t\r]*$/;
+const BIRTH_DATE_QUESTION = /^[^\d\n]{0,80}\?(?:[ \t]+[^\d\n?]{1,60})?[ \t\r]*$/;
 
 /**
  * After a birth date, more full dates in the same sentence that name another person's birth date

@@ -38,7 +38,7 @@ const MONTH_NAME = [...MONTH_NAMES.keys()]
 // and a note on what the date is for ("Date of birth (for the guest registration / prijava gostov): …").
 // Dot leaders of a printed form ("Date of birth ..... 1. 1. 2001") and a parenthesis opened
 // right before the date ("datum rojstva (20. 3. 2020)") are part of the gap too.
-const GAP = String.raw`(?:(?:[^\n\d.!?(]|\([^\n\d)]{1,60}\)|\.{2,}|…){0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)\(?`;
+const GAP = String.raw`(?:(?:[^\n\d.!?(]|\([^\n\d)]{1,60}\)|\([^\n)]{1,60}\)(?=[ \t]*:)|\.{2,}|…){0,40}?|[ \t]*:?[ \t]*\r?\n[ \t]*)\(?`;
 const YEAR = String.raw`(?:19|20)\d{2}`;
 // The midnight an export writes after an ISO birth date ("1981-09-14T00:00:00.000Z") goes with it.
 const TIME_OF_DAY = String.raw`(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\w:]))?`;

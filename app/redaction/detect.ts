@@ -18,6 +18,7 @@ import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
+import { isPlaceholderSecret } from "./detectors/secret-placeholders";
 import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
 
@@ -59,7 +60,12 @@ export function detect(original: string): Detection[] {
   const text = UNUSUAL_BLANKS.test(original) ? original.replace(UNUSUAL_BLANKS, " ") : original;
   const candidates: Detection[] = [];
   // No spread: a huge list would overflow the stack.
-  for (const detector of DETECTORS) for (const detection of detector(text)) candidates.push(detection);
+  for (const detector of DETECTORS) {
+    for (const detection of detector(text)) {
+      if (detection.type === "SECRET" && isPlaceholderSecret(text.slice(detection.start, detection.end))) continue;
+      candidates.push(detection);
+    }
+  }
   let found = resolveOverlaps(candidates);
   // Read on what the detectors found: a secret typed again with a slip, a name before its address.
   const fromFound = secretVariants(text, found).concat(namesBeforeAddresses(text, found));

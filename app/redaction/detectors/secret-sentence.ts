@@ -54,15 +54,18 @@ export function isPasswordShaped(value: string): boolean {
 
 /** The sentence after a password word, read from `from`: pushes every password-shaped value in it. */
 export function shapedValuesInSentence(text: string, from: number, push: (start: number, end: number) => void): number {
-  SENTENCE_END.lastIndex = from;
-  const stop = SENTENCE_END.exec(text);
-  let to = Math.min(text.length, from + SENTENCE, stop === null ? Infinity : stop.index);
-  const sign = text.slice(from, to).search(/[:=]/);
+  // only the window is searched: a text without a sentence's end must not be read to its end for every cue
+  const window = text.slice(from, from + SENTENCE);
+  SENTENCE_END.lastIndex = 0;
+  const stop = SENTENCE_END.exec(window);
+  let length = stop === null ? window.length : stop.index;
+  const sign = window.slice(0, length).search(/[:=]/);
   if (sign !== -1) {
-    const next = text.slice(from + sign + 1, to).search(/[:=]/);
-    if (next !== -1) to = from + sign + 1 + next;
+    const next = window.slice(sign + 1, length).search(/[:=]/);
+    if (next !== -1) length = sign + 1 + next;
   }
-  const sentence = text.slice(from, to);
+  const to = from + length;
+  const sentence = window.slice(0, length);
   if (!/\d/.test(sentence)) return to; // most sentences: no value has a digit
   TOKEN.lastIndex = 0;
   for (let token = TOKEN.exec(sentence); token !== null; token = TOKEN.exec(sentence)) {

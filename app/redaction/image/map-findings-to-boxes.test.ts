@@ -64,6 +64,27 @@ describe("locateFindings", () => {
     expect(findings[0]!.box).toEqual({ x0: 110, y0: 0, x1: 280, y1: 14 });
   });
 
+  it("on a line of a code font, joins words cut by a gap well under the line's usual space", () => {
+    // spaces of 14 px between words of 10 px characters, and one cut of 8 px inside the address
+    const words = "INFO failed login for user from the web char lotte@x.si now".split(" ");
+    let x = 0;
+    const line = words.map((text) => {
+      const bbox = { x0: x, y0: 0, x1: x + text.length * 10, y1: 14 };
+      x = bbox.x1 + (text === "char" ? 8 : 14);
+      return { text, bbox };
+    });
+    const { findings, counts } = locateFindings([{ words: line }], detect, opts);
+    expect(counts).toEqual({ EMAIL: 1 });
+    expect(findings[0]!.box.x0).toBe(line[8]!.bbox.x0);
+    // the same cut between a table's cells, whose gaps are no spaces, joins nothing
+    const cells = ["Basket", "Details", "Payment", "Done", "Signed", "in", "as", "ana@x.si"].map((text, i) => ({ text, bbox: { x0: i * 100, y0: 0, x1: i * 100 + text.length * 10, y1: 14 } }));
+    cells[5]!.bbox = { x0: cells[4]!.bbox.x1 + 6, y0: 0, x1: cells[4]!.bbox.x1 + 26, y1: 14 };
+    cells[6]!.bbox = { x0: cells[5]!.bbox.x1 + 6, y0: 0, x1: cells[5]!.bbox.x1 + 26, y1: 14 };
+    cells[7]!.bbox = { x0: cells[6]!.bbox.x1 + 6, y0: 0, x1: cells[6]!.bbox.x1 + 86, y1: 14 };
+    const table = locateFindings([{ words: cells }], detect, opts);
+    expect(table.findings.map((f) => f.box.x0)).toEqual([cells[7]!.bbox.x0]);
+  });
+
   it("finds an IBAN whose country OCR split from its check digits, and boxes all of it", () => {
     const { findings, counts } = locateFindings(layout(["SI 1 3 8690 4985 7487 069"]), detect, opts);
     expect(counts).toEqual({ IBAN: 1 });

@@ -177,7 +177,7 @@ function looksSplit(a: OcrWordInput, b: OcrWordInput, lineGap: number): boolean 
   if (tightGap(a, b)) return true;
   // "char" "Lotte." "hol" "Loway@gmail.com" in a log's code font: a gap well under the line's
   // usual space between words is a cut OCR made, not a space
-  if (lineGap > 0 && b.bbox.x0 - a.bbox.x1 < 0.75 * lineGap && /[A-Za-z0-9]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) return true;
+  if (lineGap > 0 && b.bbox.x0 - a.bbox.x1 < 0.8 * lineGap && /[A-Za-z0-9]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text)) return true;
   // An IBAN's country split from its check digits: "SI" "1" "3" "8690…" (leak test, 34 px DejaVu).
   if (IBAN_COUNTRIES.has(a.text) && /^[0-9]/.test(b.text)) return true;
   return NUMBER_PART.test(a.text) && NUMBER_PART.test(b.text);
@@ -197,16 +197,19 @@ export function tightGap(a: OcrWordInput, b: OcrWordInput): boolean {
 }
 
 /**
- * The median gap between a line's words, when it has enough of them to say (8 or more): what a
- * space is on that line. 0 otherwise.
+ * The median space between a line's words, when it has enough of them to say (8 or more): what a
+ * space is on that line; 0 otherwise. Gaps wider than two characters are a table's cells, not
+ * spaces ("Basket    Details    Signed in as …"), and do not count.
  */
 const USUAL_GAP_WORDS = 8;
 function usualGap(words: readonly OcrWordInput[]): number {
   if (words.length < USUAL_GAP_WORDS) return 0;
   const gaps: number[] = [];
   for (let i = 1; i < words.length; i++) {
-    const gap = words[i]!.bbox.x0 - words[i - 1]!.bbox.x1;
-    if (gap > 0) gaps.push(gap);
+    const a = words[i - 1]!;
+    const gap = words[i]!.bbox.x0 - a.bbox.x1;
+    const charW = (a.bbox.x1 - a.bbox.x0) / Math.max(1, a.text.length);
+    if (gap > 0 && gap <= 2 * charW) gaps.push(gap);
   }
   if (gaps.length < USUAL_GAP_WORDS - 1) return 0;
   gaps.sort((x, y) => x - y);

@@ -14,6 +14,8 @@ describe("passwords handed over bare in a text about credentials", () => {
     ["kje je geslo za testnega uporabnika\nLuka: test@test.si / Test1234! ampak to je samo na stagingu", "Test1234!"],
     ["hosting – mesarija.lesjak@gmail.com / mesar1964lesjak (seznam računov)", "mesar1964lesjak"],
     ["Nejc: sm pred vrati od serverske, kodo rabim\nKlemen: vpiši 8841 in potem #", "8841"],
+    ["The laptop asks for a PIN, I put 604172 – too simple?", "604172"],
+    ["PIN za tablico sem nastavila na 3094, ker si ga bo zapomnila", "3094"],
   ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
 
   it("needs the topic: the same token in a text about something else stays", () => {

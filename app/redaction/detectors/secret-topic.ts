@@ -84,9 +84,9 @@ const SLASH_BETWEEN_BLANKS = /[ \t]+\/[ \t]+/g;
 const USER_BEFORE_SLASH = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)(?:\*\*|`)?$/u;
 const PASSWORD_AFTER_SLASH = /(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/uy;
 
-/** "vpiši 8841 in potem #", "probaj 8814", "try 4471": a code typed after a verb of entering. */
+/** "vpiši 8841 in potem #", "probaj 8814", "try 4471", "I put 240361", "nastavil sem na 5520": a code typed or set after a verb of entering. */
 const ENTERED_CODE =
-  /(?<![\p{L}])(?:vpiši|vpišite|vtipkaj|vnesi|vnesite|probaj|poskusi|pritisni|daj|try|enter|type|dial|press|tippe|gib)[ \t]+(?:(?:kar|še|the|code|kodo)[ \t]+)?(\d{4,8})(?![\d.,:/-])/giu;
+  /(?<![\p{L}])(?:vpiši|vpišite|vtipkaj|vnesi|vnesite|probaj|poskusi|pritisni|daj|try|enter|type|dial|press|tippe|gib|put|set|chose|typed|entered|vpisal[a]?|vnesl[a]|vnesel|nastavil[a]?|dal[a]?|izbral[a]?)[ \t]+(?:(?:kar|še|the|code|kodo|it[ \t]+to|na|to)[ \t]+)?(\d{4,8})(?![\d:/-]|[.,]\d)/giu;
 
 /**
  * "probaj Kava2024sh0p pa mi javi", "just use Pivka-Lake-09 for the admin", "try Hunter-22": a

@@ -232,3 +232,10 @@ describe("safe combinations, pickup and intercom codes", () => {
   });
 });
 
+describe("a chat answer to a password question", () => {
+  it("takes the value that ends the next line after a comma, not a plain word", () => {
+    expect(secrets("Ana: and the wifi password?\nBor: same as the office, Lipica1987\nAna: ok")).toEqual(["Lipica1987"]);
+    expect(secrets("Ana: kaj je geslo?\nBor: ne vem, vprašaj Janeza\nAna: ok")).toEqual([]);
+  });
+});
+

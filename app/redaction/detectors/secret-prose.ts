@@ -1,7 +1,8 @@
 import type { Detection } from "../types";
 import { scanAll } from "./candidate-scan";
 import { answerStarts } from "./chat-answers";
-import { shapedValuesInSentence } from "./secret-sentence";
+import { lineBreakWithin } from "./context";
+import { isPasswordShaped, shapedValuesInSentence } from "./secret-sentence";
 
 /**
  * Passwords and one-time codes as people write them in tickets and chats (issue 18), beyond the
@@ -118,6 +119,7 @@ export function detectProseSecrets(text: string): Detection[] {
     // za wifi? … ključ zelenjava2026").
     wordAfterCue(text, cue, push);
     const cueEnd = cue.index + cue[0].length;
+    answerAfterComma(text, cueEnd, push);
     if (cueEnd >= sentenceReadUntil) sentenceReadUntil = shapedValuesInSentence(text, cueEnd, (start, end) => push(start, end, 0.7));
     // '"FRITZ!Box-Kennwort": 3471 9920 5813 6604': a router's key printed in groups of four digits
     DIGIT_GROUPS_AFTER_CUE.lastIndex = cue.index + cue[0].length;
@@ -325,6 +327,19 @@ function wordAfterCue(text: string, cue: RegExpExecArray, push: (start: number, 
 // "geslo certifikata Certifikat.2026!": one lower-case word may name what the password is for
 const WORD_AFTER_CUE = /(?:[ \t]+(\p{Ll}{2,15}))?[ \t]+["'„“`]?([^\s"'“”`<>]{6,64})/uy;
 const OBJECT_PREPOSITION = /^(?:za|od|for|of|from|pri|do|für|von)$/;
+
+/**
+ * "Katja: and the pass?\nMarkus: same as the wifi, Zirbenholz1985": a question with a password
+ * word, answered on the next line by a password-shaped value that ends it after a comma.
+ */
+const ANSWER_AFTER_COMMA = /\n[^\n,]{0,60},[ \t]+([^\s,"'=]{5,64})[ \t]*(?=\r?\n|$)/uy;
+function answerAfterComma(text: string, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
+  const lineEnd = lineBreakWithin(text, cueEnd, 80);
+  if (lineEnd === -1 || !text.slice(cueEnd, lineEnd).includes("?")) return;
+  ANSWER_AFTER_COMMA.lastIndex = lineEnd;
+  const answer = ANSWER_AFTER_COMMA.exec(text);
+  if (answer !== null && isPasswordShaped(trimEnd(answer[1]!))) pushValue(answer.index + answer[0].length - answer[1]!.length, answer[1]!, push);
+}
 
 function pushValue(start: number, raw: string, push: (start: number, end: number, confidence: number) => void) {
   push(start, start + trimEnd(raw).length, 0.75);

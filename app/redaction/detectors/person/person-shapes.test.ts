@@ -283,3 +283,12 @@ describe("a name alone on the message's last line", () => {
     expect(persons("The new status of the job is:\nWill")).toEqual([]);
   });
 });
+
+describe("more person labels of forms", () => {
+  it("takes the whole name after applicant, guardian, insured and travel-companion labels", () => {
+    expect(persons("Vlagatelj: Tamara Ferlež (mati)")).toEqual(["Tamara Ferlež"]);
+    expect(persons("Travelling with: Cian Brennan (DOB 12/12/1982)")).toEqual(["Cian Brennan"]);
+    expect(persons("Skrbnik: Ivo Rupar")).toEqual(["Ivo Rupar"]);
+  });
+});
+

@@ -23,9 +23,9 @@ const names = gazetteer();
 const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
 globalThis.gc?.();
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-const { givenMale, givenFemale, surnames } = names.stats.names;
+const { givenMale, givenFemale, givenAny, surnames } = names.stats.names;
 console.log(
-  `name gazetteer: ${givenMale + givenFemale} given names, ${surnames} surnames, ${names.stats.forms} forms with their cases ` +
+  `name gazetteer: ${givenMale + givenFemale + givenAny} given names, ${surnames} surnames, ${names.stats.forms} forms with their cases ` +
     `(${names.stats.commonWords} common words, ${names.stats.notNames} not names); loaded in ${loadMs.toFixed(0)} ms, ` +
     `about ${heapMb.toFixed(1)} MB of heap`,
 );

@@ -23,7 +23,7 @@ export const COMPANY = 64;
 export const GIVEN = GIVEN_MALE | GIVEN_FEMALE;
 export const ANY_NAME = GIVEN | SURNAME;
 
-type ListKind = "given-male" | "given-female" | "surname" | "common" | "not-a-name" | "company";
+type ListKind = "given-male" | "given-female" | "given-any" | "surname" | "common" | "not-a-name" | "company";
 interface NameList {
   file: string;
   kind: ListKind;
@@ -43,6 +43,7 @@ export const NAME_LISTS: readonly NameList[] = [
   { file: "surnames-en.txt", kind: "surname" },
   { file: "given-world-male.txt", kind: "given-male" },
   { file: "given-world-female.txt", kind: "given-female" },
+  { file: "given-world-any.txt", kind: "given-any" },
   { file: "surnames-world.txt", kind: "surname" },
   { file: "common-word-names.txt", kind: "common" },
   { file: "common-word-forms.txt", kind: "common" },
@@ -75,7 +76,7 @@ export interface Gazetteer {
   mayBeListed(hash: number): boolean;
   /** Every form with its flags (for scripts/build-name-common-words.ts). */
   entries(): IterableIterator<[string, number]>;
-  stats: { names: Record<"givenMale" | "givenFemale" | "surnames", number>; forms: number; commonWords: number; notNames: number };
+  stats: { names: Record<"givenMale" | "givenFemale" | "givenAny" | "surnames", number>; forms: number; commonWords: number; notNames: number };
 }
 
 let loaded: Gazetteer | undefined;
@@ -132,7 +133,7 @@ function fold(word: string): string {
 export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
   const flags = new Map<string, number>();
   const add = (form: string, flag: number) => flags.set(form, (flags.get(form) ?? 0) | flag);
-  const counts = { givenMale: 0, givenFemale: 0, surnames: 0 };
+  const counts = { givenMale: 0, givenFemale: 0, givenAny: 0, surnames: 0 };
   let commonWords = 0;
   let notNames = 0;
   for (const list of NAME_LISTS) {
@@ -168,6 +169,11 @@ export function buildGazetteer(read: (file: string) => string[]): Gazetteer {
         flag = GIVEN_FEMALE;
         forms = feminineForms(name, withPossessives);
         counts.givenFemale++;
+      } else if (list.kind === "given-any") {
+        // a name of either sex, as written: no declension is guessed for it
+        flag = GIVEN;
+        forms = new Set([lower]);
+        counts.givenAny++;
       } else {
         flag = SURNAME;
         forms = surnameForms(name, withPossessives);

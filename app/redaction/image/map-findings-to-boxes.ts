@@ -199,15 +199,20 @@ export function tightGap(a: OcrWordInput, b: OcrWordInput): boolean {
 /**
  * The median space between a line's words, when it has enough of them to say (8 or more): what a
  * space is on that line; 0 otherwise. Gaps wider than two characters are a table's cells, not
- * spaces ("Basket    Details    Signed in as …"), and do not count.
+ * spaces ("Basket    Details    Signed in as …"), nor are the gaps around a lone mark (a
+ * breadcrumb's ">"): only gaps between two words of two characters or more count.
  */
 const USUAL_GAP_WORDS = 8;
+const SPACED_WORD = /[\p{L}\p{N}].*[\p{L}\p{N}]/u;
 function usualGap(words: readonly OcrWordInput[]): number {
   if (words.length < USUAL_GAP_WORDS) return 0;
   const gaps: number[] = [];
   for (let i = 1; i < words.length; i++) {
     const a = words[i - 1]!;
-    const gap = words[i]!.bbox.x0 - a.bbox.x1;
+    const b = words[i]!;
+    // between words only: a breadcrumb's ">" or a lone mark has padding, not a space, around it
+    if (!SPACED_WORD.test(a.text) || !SPACED_WORD.test(b.text)) continue;
+    const gap = b.bbox.x0 - a.bbox.x1;
     const charW = (a.bbox.x1 - a.bbox.x0) / Math.max(1, a.text.length);
     if (gap > 0 && gap <= 2 * charW) gaps.push(gap);
   }

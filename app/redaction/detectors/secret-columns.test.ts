@@ -12,6 +12,9 @@ describe("passwords in a table's password column, codes and router logins", () =
     // every header the column rule names is found: "wifi key", "zaporka", "pw"
     expect(secrets("ssid;wifi key\nGost;Dobrodosli2026")).toEqual(["Dobrodosli2026"]);
     expect(secrets("ime;zaporka\nana;sunce123")).toEqual(["sunce123"]);
+    // numbered headers of a migration sheet, and "gs" for geslo
+    expect(secrets("host1;user1;password1;host2;user2;password2\nmail.a.si;ana@a.si;ana1975;mail.b.si;ana@b.si;Lan.Srajca-19")).toEqual(["ana1975", "Lan.Srajca-19"]);
+    expect(secrets("stranka\tnaprava\tuser\tgs\nGostilna\tTP-Link\tadmin\tKuhinja_55")).toEqual(["Kuhinja_55"]);
   });
 
   it("takes a grouped one-time code after its cue, not a licence or product number", () => {

@@ -8,9 +8,10 @@ import { columnValues } from "./csv-columns";
  * cell of the column is one (fail closed) except a Markdown rule and an obvious placeholder.
  */
 /** Matches every line that holds a PASSWORD_HEADER field (columnValues' lineHint contract). */
-const HEADER_HINT = /passw|geslo|gesla|pwd|pass\b|\bpw\b|lozink|zapork|kennwort|secret|token|\bkey\b|\bpin\b|ključ|schlüssel/i;
+const HEADER_HINT = /passw|geslo|gesla|pwd|pass\d?\b|\bpw\d?\b|\bgs\b|lozink|zapork|kennwort|secret|token|\bkey\b|\bpin\b|ključ|schlüssel/i;
+/** Numbered too ("host1;user1;password1;host2;…"), and "gs" as Slovenian technicians shorten geslo. */
 const PASSWORD_HEADER =
-  /^(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:[\p{L}-]+ ){0,2}(?:password|passwort|geslo|pw|pwd|pass|pin)|geslo \(\w+\)|geslo (?:za )?[\p{L}-]+)$/u;
+  /^(?:(?:password|passwort|passwd|pass|pwd|pw|geslo|gesla)\d?|gs|lozinka|zaporka|kennwort|secret|token|api[ _-]?key|pin|ključ|wifi key|wi-fi key|wpa key|wlan-schlüssel|(?:[\p{L}-]+ ){0,2}(?:password|passwort|geslo|pw|pwd|pass|pin)|geslo \(\w+\)|geslo (?:za )?[\p{L}-]+)$/u;
 const NO_VALUE = /^(?:[-:=*.]+|[-–—]|n\/a|none|null|\(prazno\)|prazno|empty|\?+|\.\.\.|…|\*+)$/i;
 
 export function detectColumnSecrets(text: string): Detection[] {

@@ -13,10 +13,15 @@ describe("passwords handed over bare in a text about credentials", () => {
     ["here are all his logins:\n- CRM: gvidmar / Crm#Nov-2024\n- VPN: same as email", "Crm#Nov-2024"],
     ["kje je geslo za testnega uporabnika\nLuka: test@test.si / Test1234! ampak to je samo na stagingu", "Test1234!"],
     ["hosting – mesarija.lesjak@gmail.com / mesar1964lesjak (seznam računov)", "mesar1964lesjak"],
+    ["all the logins for the shop:\npaypal – orders@teashop.co.uk – Teapot4Shop2023\nthanks", "Teapot4Shop2023"],
     ["Nejc: sm pred vrati od serverske, kodo rabim\nKlemen: vpiši 8841 in potem #", "8841"],
     ["The laptop asks for a PIN, I put 604172 – too simple?", "604172"],
     ["PIN za tablico sem nastavila na 3094, ker si ga bo zapomnila", "3094"],
   ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
+
+  it("after a dash, only a value that ends its line", () => {
+    expect(secrets("the login reset – admin – done on Monday; password policy unchanged")).toEqual([]);
+  });
 
   it("needs the topic: the same token in a text about something else stays", () => {
     expect(secrets("Naročilo Golob!Adobe2023 je odposlano, dostava v torek.")).toEqual([]);

@@ -77,10 +77,11 @@ function isSwiftSubfields(text: string, start: number, token: string): boolean {
 
 /**
  * "CRM: gvidmar / Crm#Nov-2024", "test@test.si / Test1234!", "x@gmail.com / mesar1964lesjak",
+ * "shop backend – admin – Cheddar&Chutney!" (a dash, with the value ending its line),
  * "**admin** / **Start!01**". The slash between blanks is found first; the user is read back from
  * it and the password forward (a pattern led by the user's characters was tried at every position).
  */
-const SLASH_BETWEEN_BLANKS = /[ \t]+\/[ \t]+/g;
+const SLASH_BETWEEN_BLANKS = /[ \t]+(?:\/|–|—)[ \t]+/g;
 const USER_BEFORE_SLASH = /(?<![\p{L}\d_./-])([\p{L}\d._%+-]{2,64}(?:@[\p{L}\d.-]+\.[a-z]{2,})?)(?:\*\*|`)?$/u;
 const PASSWORD_AFTER_SLASH = /(?:\*\*|`)?([^\s`"'<>,;*]{6,64})/uy;
 
@@ -130,7 +131,7 @@ export function detectTopicSecrets(text: string): Detection[] {
   }
 
   cursor.i = 0;
-  if (text.includes(" / ")) {
+  if (text.includes(" / ") || text.includes(" – ") || text.includes(" — ")) {
     SLASH_BETWEEN_BLANKS.lastIndex = 0;
     for (let slash = SLASH_BETWEEN_BLANKS.exec(text); slash !== null; slash = SLASH_BETWEEN_BLANKS.exec(text)) {
       if (!nearTopic(topics, cursor, slash.index, slash.index)) continue;
@@ -140,6 +141,8 @@ export function detectTopicSecrets(text: string): Detection[] {
       if (user === undefined || after === null || /^\d+$/.test(user)) continue;
       const value = after[1]!.replace(/[.,;:)]+$/, "");
       const start = after.index + after[0].length - after[1]!.length;
+      // "paypal – orders@shop.co.uk – Paypal4Cheese2023": a dash joins prose too, so after one the value must end its line
+      if (slash[0].trim() !== "/" && !/^[ \t]*(?:\r?\n|$)/.test(text.slice(start + value.length, start + value.length + 3))) continue;
       // After an e-mail address, a word with digits is enough; after a plain user name the value must look made up.
       const password = looksMadeUp(value) || isChosen(value) || (user.includes("@") && /^(?=.*\p{L})(?=.*\d)[\p{L}\d]{8,64}$/u.test(value));
       if (password) push(start, start + value.length, 0.75);

@@ -39,9 +39,10 @@ const FLOORS: Record<"tuning" | "held-out", Record<string, number> & { lookalike
   // after more cues, chats whose speakers are words or lower case: held-out secrets 0.863 → 0.902,
   // names 0.953 → 0.957. Eighth pass (stop 32, checked on the ninth development set): addresses of
   // neighbouring countries, letterheads, map links and split export columns: held-out addresses
-  // 0.921 → 0.930.
+  // 0.921 → 0.930. Ninth pass (stop 33, checked on the tenth development set and a longer name
+  // gazetteer): names 0.958 → 0.960.
   "held-out": {
-    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.957, PHONE: 0.969,
+    CREDIT_CARD: 1, DATE_OF_BIRTH: 0.947, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.96, PHONE: 0.969,
     POSTAL_ADDRESS: 0.93, SECRET: 0.901, SI_TAX_ID: 1, lookalikes: 0.982,
   },
 };

@@ -226,18 +226,14 @@ function mapPlaces(text: string): Detection[] {
 export function detectPostalAddresses(text: string): Detection[] {
   const columns = addressColumns(text);
   const detections = addressesIn(text, columns).concat(mapPlaces(text));
-  // "DUNAJSKA CESTA 5, 1000 LJUBLJANA": read again in the case an address has (address/capitals.ts)
-  for (const stretch of capitalStretches(text)) {
-    const upper = inAddressCase(text.slice(stretch.start, stretch.end));
-    for (const found of addressesIn(upper, addressColumns(upper))) {
-      detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
-    }
-  }
-  // "naslov: presernova 8 kamnik": read again capitalised (address/lower-case.ts)
-  for (const stretch of lowerCaseStreets(text)) {
-    for (const found of addressesIn(stretch.text, addressColumns(stretch.text))) {
-      detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
-    }
+  // Stretches written again in the case an address has, and read at their place in the text:
+  // "DUNAJSKA CESTA 5, 1000 LJUBLJANA" (address/capitals.ts), "naslov: presernova 8 kamnik"
+  // (address/lower-case.ts).
+  const rewritten = capitalStretches(text)
+    .map((stretch) => ({ start: stretch.start, text: inAddressCase(text.slice(stretch.start, stretch.end)) }))
+    .concat(lowerCaseStreets(text));
+  for (const stretch of rewritten) {
+    for (const found of addressesIn(stretch.text)) detections.push({ ...found, start: stretch.start + found.start, end: stretch.start + found.end });
   }
   // the cells of an address table's town and postcode columns stay, though they hold no number
   const columnCells = new Set(columns.map((cell) => cell.start));
@@ -266,8 +262,11 @@ function withinOneCell(text: string, found: Detection, columnCells: ReadonlySet<
     .map((cell) => ({ ...found, start: cell.start, end: cell.end }));
 }
 
-/** The addresses of a text, unmerged: spans found from different ends of one address overlap. `columns`: its addressColumns. */
-function addressesIn(text: string, columns: ReadonlyArray<{ start: number; end: number }>): Detection[] {
+/**
+ * The addresses of a text, unmerged: spans found from different ends of one address overlap.
+ * `columns`: its addressColumns, when the caller has them already.
+ */
+function addressesIn(text: string, columns: ReadonlyArray<{ start: number; end: number }> = addressColumns(text)): Detection[] {
   const labelled = labelledValueStarts(text);
   const streets = findStreets(text)
     .concat(streetsBeforeNumbers(text), poBoxes(text), labelledPlaces(text, labelled))

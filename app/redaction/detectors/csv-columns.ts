@@ -1,3 +1,5 @@
+import { SQL_INSERT_HINT, sqlInsertFields } from "./keyed-fields";
+
 /**
  * Values in a column of a pasted table whose header names what they are ("dob", "datum_rojstva",
  * "davcna", "tax_no"): in the rows the cue word is not on the value's line, it is in the header.
@@ -10,6 +12,8 @@
  * `isCueField` accepts, and never across a line break: outside a table the scan jumps to the
  * next line it matches, and only such lines are split to look for a header, which is most of
  * the cost on prose full of commas. It changes nothing that is found.
+ *
+ * The rows of an SQL INSERT are columns too; keyed-fields reads them.
  */
 
 export interface ColumnValue {
@@ -33,7 +37,8 @@ export function columnValues(
   lineHint?: RegExp,
 ): ColumnValue[] {
   if (!headerHint.test(text)) return [];
-  const values: ColumnValue[] = [];
+  // An SQL dump's rows: the column's name in the INSERT heads each quoted value.
+  const values: ColumnValue[] = SQL_INSERT_HINT.test(text) ? sqlInsertFields(text).filter((field) => isCueField(field.key.toLowerCase())) : [];
   const hintScan = lineHint === undefined ? null : globalCopy(lineHint);
   let header: Header | null = null;
   for (let lineStart = 0; lineStart <= text.length; ) {

@@ -193,5 +193,12 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     expect(births("Marco Sancin, nato a Trieste il 04/10/1979, residente a Opicina")).toEqual(["04/10/1979"]);
     expect(births("Agent: your date of birth? I see two profiles\nClient: 21.3.2020")).toEqual(["21.3.2020"]);
   });
+  it("reads a birth date column of an SQL dump and of a register headed 'Datum roj.' or 'r.', not its NULLs or other dates", () => {
+    const dump = "INSERT INTO customers (id, city, dob, created) VALUES\n(9001, 'Domžale', '1970-03-22', '2024-01-02'),\n(9002, 'Jesenice', NULL, '2024-02-03');";
+    expect(births(dump)).toEqual(["1970-03-22"]);
+    expect(births("| Št. | Priimek in ime | Datum roj.  | Članarina |\n| 1   | Zorman Nejc    | 14.03.2010  | plačana   |")).toEqual(["14.03.2010"]);
+    expect(births("Ime       Priimek    r.        Kraj\nLojze     Frelih     1951      Bohinj")).toEqual(["1951"]);
+    expect(births("Cena 12 EUR, npr. 1951 in r. 1960 sta bila dobra letnika vina.")).toEqual([]);
+  });
 });
 

@@ -268,13 +268,13 @@ const BIRTH_YEAR_AFTER = /,?[ \t]*(?:letnik|letnica|leto)[ \t]*:?[ \t]*((?:19|20
 const OTHER_DATE_WORDS =
   /(?:rok|\bdo\b|\bod\b|veljav|valid|expir|pote[čk]|izdan|issued|registr|vpis(?!an)|prijav|open|odprt|odhod|prihod|deploy|namest|ra[čc]un|invoice|order|naro[čc]|created|ustvar|updat|submit|oddan|oddal|sent\b|poslan|spremen|posodob|pla[čc]|\bpaid|\bpay|\bdue\b|until|since|from|start|konec|\bend|za[čc]et|sestan|meeting|termin|join|zaposl|employ|hired|member|[čc]lan|datum(?![ \t]+roj)|\bdate\b|today|danes|včeraj|yesterday|tomorrow|jutri|\bat\b|\bob\b|died|death|umrl|smrt|\bne\b|\bnot\b|\bni\b)/i;
 
-/** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum". */
-const DOB_HEADER_HINT = groupLeadingAlternation(/(?:dob|birth|born|roj|geburt|rođenj|rodjenj|nascita|bday)/i);
+/** Column names of a birth date in exported tables: "dob", "date_of_birth", "datum_rojstva", "Geburtsdatum", "r." (rojen, as a register lists its members). */
+const DOB_HEADER_HINT = groupLeadingAlternation(/(?:dob|birth|born|roj|geburt|rođenj|rodjenj|nascita|bday|r\.(?: {2}|\t|[ \t]*[|;,]))/i);
 function isDobHeader(field: string): boolean {
-  return /^(?:dob|d\.o\.b\.?|bday|birthday|born|date[ _-]?born|rojen[aio]?|roj\.?|rojstvo|geburtstag|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|dat[ _.-]{0,2}rojstva|dat[ _.-]{0,2}roj\.?|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
+  return /^(?:dob|d\.o\.b\.?|bday|birthday|born|date[ _-]?born|rojen[aio]?|roj\.?|r\.|rojstvo|geburtstag|birth[ _-]?date|date[ _-]?of[ _-]?birth|datum[ _-]?rojstva|dat[ _.-]{0,2}rojstva|dat(?:um)?[ _.-]{0,2}roj\.?|rojstni[ _-]?datum|geburtsdatum|geb\.?[ _-]?datum|datum[ _-]?ro(?:đ|dj)enja|data[ _-]?di[ _-]?nascita)$/.test(field);
 }
 /** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
-const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|roj|geb|ro(?:đ|dj)en|nascita)/i);
+const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|roj|geb|ro(?:đ|dj)en|nascita|r\.(?: {2}|\t|[ \t]*[|;,]))/i);
 /** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988, or only the year (1960) where a form asked for the date. */
 const DATE_CELL = /^(?:(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
 

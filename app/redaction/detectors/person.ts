@@ -1,6 +1,7 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { keyedFields, plainKey, SQL_INSERT_HINT } from "./keyed-fields";
+import { columnValues } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
@@ -130,6 +131,8 @@ const NAME_COLUMN = /^(?:(?:billing|shipping|bill[ _-]?to|ship[ _-]?to|customer|
  * shop's ("Sainsbury's").
  */
 const NAME_CELL = /^\p{L}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*,?){0,4}$(?<!['’]s)/u;
+/** What a database or an export writes in an empty cell (an SQL dump's NULL), not a name. */
+const EMPTY_CELL = /^(?:null|none|nil|undefined|n\/a|n\.a\.|empty)$/i;
 /**
  * Header cells of a column that holds people or companies (ticket, bank and event exports): a cell
  * counts only when the gazetteer knows it as a name, written in capitals too ("J SMITH").
@@ -373,7 +376,7 @@ function nameColumns(text: string, detections: Detection[]): void {
       let cellStart = 0;
       line.split(table.delimiter).forEach((cell, column) => {
         const trimmed = cell.trim().replace(/^"(.*)"$/, "$1");
-        const byHeader = table.columns.includes(column) && NAME_CELL.test(trimmed) && /\p{L}{2}/u.test(trimmed) && isName(trimmed) && !companyAfter(trimmed, trimmed.search(/ |$/));
+        const byHeader = table.columns.includes(column) && NAME_CELL.test(trimmed) && !EMPTY_CELL.test(trimmed) && /\p{L}{2}/u.test(trimmed) && isName(trimmed) && !companyAfter(trimmed, trimmed.search(/ |$/));
         if (byHeader || (table.roleColumns.includes(column) && isNameValue(titleCased(trimmed)))) {
           const start = lineStart + cellStart + cell.indexOf(trimmed);
           detections.push({ type: "PERSON", start, end: start + trimmed.length, confidence: 0.8 });
@@ -384,7 +387,16 @@ function nameColumns(text: string, detections: Detection[]): void {
       lineStart = lineEnd + 1;
     }
   }
+  // A table aligned with blanks ("Ime            Priimek      r."), which columnValues reads.
+  for (const cell of columnValues(text, ALIGNED_NAME_HEADER, (field) => NAME_COLUMN.test(field), ALIGNED_NAME_HEADER)) {
+    const value = text.slice(cell.start, cell.end);
+    if (NAME_CELL.test(value) && !EMPTY_CELL.test(value) && /\p{L}{2}/u.test(value) && isName(value) && !companyAfter(value, value.search(/ |$/))) {
+      detections.push({ type: "PERSON", ...cell, confidence: 0.8 });
+    }
+  }
 }
+/** A line that may head a table aligned with blanks: a name column's header and the blanks after it. */
+const ALIGNED_NAME_HEADER = groupLeadingAlternation(/(?:ime|priimek|name|first|last|surname|given|family|vorname|nachname|nome|cognome|prezime) {2,}/i);
 
 function lineEndAt(text: string, from: number): number {
   const newline = text.indexOf("\n", from);

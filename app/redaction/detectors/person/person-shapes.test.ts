@@ -290,5 +290,9 @@ describe("more person labels of forms", () => {
     expect(persons("Travelling with: Cian Brennan (DOB 12/12/1982)")).toEqual(["Cian Brennan"]);
     expect(persons("Skrbnik: Ivo Rupar")).toEqual(["Ivo Rupar"]);
   });
+  it("reads the name columns of a table aligned with blanks, and no NULL of a dump as a name", () => {
+    expect(persons("Ime            Priimek      Kraj\nTonček         Ravnik       Radovljica\nMilena         Jenko        Bled")).toEqual(["Tonček", "Ravnik", "Milena", "Jenko"]);
+    expect(persons("INSERT INTO c (id, first_name, last_name) VALUES\n(1, NULL, NULL),\n(2, 'Alja', 'Mežnar');")).toEqual(["Alja", "Mežnar"]);
+  });
 });
 

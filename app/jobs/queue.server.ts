@@ -62,29 +62,30 @@ export async function claimDueJobs(
     UPDATE "Job" SET "status" = 'DEAD', "lastError" = 'LeaseExpired', "lockedBy" = NULL, "lockedUntil" = NULL, "updatedAt" = ${now}
     WHERE "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= "maxAttempts"`;
   const sql = prismaSql();
-  const claim = () => db.$queryRaw<{ id: string }[]>(sql.sql`
-    UPDATE "Job"
-    SET "status" = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil},
-        "attempts" = "attempts" + 1, "updatedAt" = ${now}
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE ("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})
-      ORDER BY "runAt", "id"
-      LIMIT ${limit}
-      ${databaseKind() === "postgres" ? sql.sql`FOR UPDATE SKIP LOCKED` : sql.empty}
-    )
-    AND (("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
-    RETURNING "id"`);
+  const isDue = sql.sql`("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})`;
+  const claimed = sql.sql`"status" = 'RUNNING', "lockedBy" = ${workerId}, "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1, "updatedAt" = ${now}`;
+  // PostgreSQL: the batch is picked once, in a materialised CTE. Inside "id IN (subquery)" the
+  // planner may run the subquery again for each row it updates, and as each run skips the rows
+  // the last one made RUNNING, one claim took every due job instead of a batch (seen in CI).
+  // SQLite has one writer at a time, so the plain subquery is exact there.
+  const claim = () =>
+    databaseKind() === "postgres"
+      ? db.$queryRaw<{ id: string }[]>(sql.sql`
+          WITH "batch" AS MATERIALIZED (
+            SELECT "id" FROM "Job" WHERE ${isDue} ORDER BY "runAt", "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED
+          )
+          UPDATE "Job" SET ${claimed} FROM "batch" WHERE "Job"."id" = "batch"."id" RETURNING "Job"."id"`)
+      : db.$queryRaw<{ id: string }[]>(sql.sql`
+          UPDATE "Job" SET ${claimed}
+          WHERE "id" IN (SELECT "id" FROM "Job" WHERE ${isDue} ORDER BY "runAt", "id" LIMIT ${limit}) AND (${isDue})
+          RETURNING "id"`);
   let rows = await claim();
-  // On PostgreSQL two claims can pick the same rows before either locks them; the one that waits
-  // then finds them RUNNING and updates none, though other jobs are due. Empty means "nothing
-  // due" to the worker, so a claim that lost such a race is made again (bounded) while due jobs remain.
+  // On PostgreSQL a claim that starts while another commits skips the rows the other just made
+  // RUNNING and can come back empty, though other jobs are due. Empty means "nothing due" to the
+  // worker, so a claim that lost such a race is made again (bounded) while due jobs remain.
   for (let retry = 0; rows.length === 0 && databaseKind() === "postgres" && retry < 3; retry++) {
-    const due = await db.$queryRaw<unknown[]>`
-      SELECT 1 FROM "Job"
-      WHERE ("status" = 'PENDING' AND "runAt" <= ${now}) OR ("status" = 'RUNNING' AND "lockedUntil" < ${now})
-      LIMIT 1`;
-    if (due.length === 0) break;
+    const anyDue = await db.$queryRaw<unknown[]>(sql.sql`SELECT 1 FROM "Job" WHERE ${isDue} LIMIT 1`);
+    if (anyDue.length === 0) break;
     rows = await claim();
   }
   if (rows.length === 0) return [];

@@ -148,6 +148,14 @@ describe("database job queue", () => {
     expect(await dbA.job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "DEAD", attempts: 2 });
   });
 
+  it("a claim takes one batch of a long queue and leaves the rest to other workers", async () => {
+    for (let i = 0; i < 200; i++) await enqueueJob(dbA, { kind: "test", payload: { name: `j${i}` }, runAt: T0 });
+    const batch = await claimDueJobs(dbA, { workerId: "c1", now, leaseMs: LEASE, limit: 5 });
+    expect(batch).toHaveLength(5);
+    expect(await dbA.job.count({ where: { status: "PENDING" } })).toBe(195);
+    expect(await claimDueJobs(dbB, { workerId: "c2", now, leaseMs: LEASE, limit: 5 })).toHaveLength(5);
+  });
+
   it("two workers on the same database handle each job exactly once", async () => {
     const handledBy = new Map<string, string[]>();
     // Whichever worker takes the first job holds it until the other has handled one of its own

@@ -18,6 +18,7 @@ import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
+import { detectHandedOverSecrets } from "./detectors/secret-handover";
 import { isPlaceholderSecret } from "./detectors/secret-placeholders";
 import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
@@ -31,6 +32,7 @@ const DETECTORS: readonly Detector[] = [
   detectCodeSecrets,
   detectPassphrases,
   detectTopicSecrets,
+  detectHandedOverSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -373,14 +373,22 @@ export function isChosen(value: string): boolean {
   if (/^[A-Za-z_][\w.-]*[=:]/.test(value) || /^\$\{|^<.*>$|^\{\{/.test(value)) return false; // KEY=value, ${VAR}, <placeholder>
   if (!/\p{L}/u.test(value) || !/\d/.test(value)) return false;
   if (!(/[^\p{L}\d]/u.test(value) || (/\p{Lu}/u.test(value) && /\p{Ll}/u.test(value)))) return false;
-  if (/^v?\d+(?:[.-]\d+)+[a-z]?$/i.test(value)) return false; // 1.2.3, 2026-12-01
-  if (/^\d{1,2}[:.]\d{2}/.test(value) || /^\d+(?:st|nd|rd|th|\.)$/.test(value)) return false;
-  if (/^#?[A-Z]{1,6}[-_]?\d{2,}$/.test(value) || /^#\d+$/.test(value)) return false; // INC0012345, OPS-1234, KB5031455
-  if (/:\/\/|^\/|^~\/|^\.\.?\/|\\/.test(value)) return false;
-  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return false;
-  if (/^(?:[\w-]+\.)+[a-z]{2,}$/i.test(value)) return false; // web02.minidesk.si
-  if (/^[0-9a-f-]{20,}$/i.test(value)) return false; // hashes, UUIDs (found elsewhere when they are keys)
-  if (/^\d+(?:[.,]\d+)?\s?(?:%|€|\$|kb|mb|gb|tb|ms|s|h|min|px)$/i.test(value)) return false;
-  if (/^[A-Z]{2,}\d*(?:-[A-Z0-9]+)+$/.test(value)) return false; // product codes: WPA2-PSK, AES-256, SKU-LAT-5540
-  return true;
+  return !looksLikeIdentifier(value);
+}
+
+/**
+ * A version, a date or time, a ticket or order id, a path or URL, an e-mail address, a host name,
+ * a hash, a size or a product code: letters with digits that name something, not a secret.
+ */
+export function looksLikeIdentifier(value: string): boolean {
+  if (/^v?\d+(?:[.-]\d+)+[a-z]?$/i.test(value)) return true; // 1.2.3, 2026-12-01
+  if (/^\d{1,2}[:.]\d{2}/.test(value) || /^\d+(?:st|nd|rd|th|\.)$/.test(value)) return true;
+  if (/^#?[A-Z]{1,6}[-_]?\d{2,}$/.test(value) || /^#\d+$/.test(value)) return true; // INC0012345, OPS-1234, KB5031455
+  if (/:\/\/|^\/|^~\/|^\.\.?\/|\\/.test(value)) return true;
+  if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(value)) return true;
+  if (/^(?:[\w-]+\.)+[a-z]{2,}$/i.test(value)) return true; // web02.minidesk.si
+  if (/^[0-9a-f-]{20,}$/i.test(value)) return true; // hashes, UUIDs (found elsewhere when they are keys)
+  if (/^\d+(?:[.,]\d+)?\s?(?:%|€|\$|kb|mb|gb|tb|ms|s|h|min|px)$/i.test(value)) return true;
+  if (/^[A-Z]{2,}\d*(?:-[A-Z0-9]+)+$/.test(value)) return true; // product codes: WPA2-PSK, AES-256, SKU-LAT-5540
+  return false;
 }

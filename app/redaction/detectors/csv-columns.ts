@@ -5,7 +5,8 @@ import { SQL_INSERT_HINT, sqlInsertFields } from "./keyed-fields";
  * "davcna", "tax_no"): in the rows the cue word is not on the value's line, it is in the header.
  * A header is a line with a delimiter (",", ";", tab or "|", or blanks aligning the columns) and a
  * field that `isCueField` accepts; the rows are the following lines with the same number of fields
- * (in an aligned table: a cell starting where the header's field starts). One pass over the
+ * (in an aligned table: a cell starting where the header's field starts; a table's rules and rows
+ * with a delimiter typed inside a cell do not end it). One pass over the
  * lines; only tables with a cue header are split into fields.
  *
  * `lineHint`, when given, must match (anywhere, any case) every line that holds a field
@@ -15,6 +16,9 @@ import { SQL_INSERT_HINT, sqlInsertFields } from "./keyed-fields";
  *
  * The rows of an SQL INSERT are columns too; keyed-fields reads them.
  */
+
+/** What a database or an export writes in an empty cell (an SQL dump's NULL, COPY's \\N): no value. */
+export const EMPTY_CELL = /^(?:null|none|nil|undefined|n\/a|n\.a\.|empty|\\N)$/i;
 
 export interface ColumnValue {
   start: number;
@@ -56,15 +60,16 @@ export function columnValues(
     if (header !== null && header.delimiter === ALIGNED) {
       const cells = header.columns.map((index) => alignedCellAt(line, header!.starts![index]!));
       if (cells.some((cell) => cell === null)) header = null;
-      else for (const cell of cells) values.push({ start: lineStart + cell!.start, end: lineStart + cell!.end });
+      else for (const cell of cells) if (!EMPTY_CELL.test(line.slice(cell!.start, cell!.end))) values.push({ start: lineStart + cell!.start, end: lineStart + cell!.end });
     } else if (header !== null) {
       const fields = splitFields(line, header.delimiter);
-      if (fields.length !== header.fields) header = null;
-      else {
+      if (fields.length < header.fields && !TABLE_RULE.test(line)) header = null;
+      else if (fields.length >= header.fields) {
         for (const index of header.columns) {
-          const field = fields[index]!;
+          const field = cellOf(fields, index, header.fields);
+          if (field === undefined) continue;
           const trimmed = unquoted(field.text.trim());
-          if (trimmed) {
+          if (trimmed && !EMPTY_CELL.test(trimmed)) {
             const at = lineStart + field.offset + field.text.indexOf(trimmed);
             values.push({ start: at, end: at + trimmed.length });
           }
@@ -75,6 +80,19 @@ export function columnValues(
     lineStart = lineEnd + 1;
   }
   return values;
+}
+
+/** A table's rule under its header or between rows: "+------+-----+", "|---|:--:|", "=====". */
+const TABLE_RULE = /^[ \t]*[-+=:|]{3,}[-+=:| \t]*$/;
+
+/**
+ * A row's cell in the header's column `index`. A row with more fields than the header has a
+ * delimiter typed inside a cell ("Flat 3/1, 45 Hyndland Road" unquoted): its first and last cells
+ * are still known, the others are not.
+ */
+function cellOf<T>(fields: T[], index: number, headerFields: number): T | undefined {
+  if (fields.length === headerFields || index === 0) return fields[index];
+  return index === headerFields - 1 ? fields[fields.length - 1] : undefined;
 }
 
 /**

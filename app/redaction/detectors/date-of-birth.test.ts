@@ -200,5 +200,25 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     expect(births("Ime       Priimek    r.        Kraj\nLojze     Frelih     1951      Bohinj")).toEqual(["1951"]);
     expect(births("Cena 12 EUR, npr. 1951 in r. 1960 sta bila dobra letnika vina.")).toEqual([]);
   });
+  it("takes the answer to a request for the birth date, with no question mark; not a line that answers something else", () => {
+    expect(births("bot: Prosimo, vnesite datum rojstva.\nuporabnik: 9.2.81\nbot: Hvala.")).toEqual(["9.2.81"]);
+    expect(births("Agent: To find the booking please enter the date of birth of the lead guest.\nGuest: 30/01/1979")).toEqual(["30/01/1979"]);
+    expect(births("The date of birth field is shown in the form.\nIt was changed on 30/01/2024")).toEqual([]);
+  });
+  it("reads a month name with a two-digit year, and a Hungarian 'szül.'", () => {
+    expect(births("Caller confirmed DOB 7 Aug 71 and the postcode")).toEqual(["7 Aug 71"]);
+    expect(births("rojena 3. februarja 91, Ljubljana")).toEqual(["3. februarja 91"]);
+    expect(births("Kiss Anna, szül.: 1979.11.02., Pécs")).toEqual(["1979.11.02"]);
+    expect(births("Date of birth: 12 May 10:30 appointment")).toEqual([]);
+  });
+  it("reads birth date columns under a table's rules, in a row with a comma typed inside a cell, and a birthday column's day and month", () => {
+    const mysql = "+----+-----------+------------+\n| id | name      | dob        |\n+----+-----------+------------+\n| 7  | Pia Lenard | 2006-02-11 |\n+----+-----------+------------+";
+    expect(births(mysql)).toEqual(["2006-02-11"]);
+    expect(births("id,note,date_of_birth\n1,moved, new card sent,1984-07-30\n2,ok,1990-01-02")).toEqual(["1984-07-30", "1990-01-02"]);
+    expect(births("Name;Birthday;Joined\nNina;11/23;2021-04-01\nRok;04-Jul-77;2020-01-09")).toEqual(["11/23", "04-Jul-77"]);
+  });
+  it("takes the same birth date written again further on, in another shape", () => {
+    const gap = " Other notes about the import follow here.".repeat(8);
+    expect(births(`Date of birth: 02/08/1990.${gap} The new system wants 1990-08-02, and 1990-02-08 is someone else.`)).toEqual(["02/08/1990", "1990-08-02"]);
+  });
 });
-

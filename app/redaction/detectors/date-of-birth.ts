@@ -18,7 +18,7 @@ import { DATE_AFTER_CUE, DATE_HERE, DAY_MONTH_AFTER_CUE, dateAt, dayMonthSpan, t
 
 // Grouped by first letter (groupLeadingAlternation): V8 tries a plain alternation's words one by one at every position.
 const CUE = groupLeadingAlternation(
-  /(?:datum(?:a|u|om)?[ \t_]*rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen(?:ega|emu|im|ih|ima|[aoie])?|roj\.|datum[ \t]+roj(?![a-zčšž])\.?|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa](?:[ \t]+(?:a|in)[ \t]+[a-zà-ž'’-]{2,30}(?:[ \t]+[a-zà-ž'’-]{2,30}){0,3})?[ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum)/gi,
+  /(?:datum(?:a|u|om|i|e|ov|ih)?[ \t_]*rojstva|letnik|letnica[ \t]+rojstva|leto[ \t]+rojstva|rojstno[ \t]+leto|year[ \t]+of[ \t]+birth|birth[ \t]+year|yob|datum[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|kraj[ \t]+in[ \t]+(?:kraj|datum)[ \t]+rojstva|dat\.[ \t]*roj(?:stva|\.)?|roj\.[ \t]*dat(?:um|\.)?|bday|rojstn(?:i|e|ega|em|ih)[ \t_]+(?:datum[a-z]{0,2}|dan|dnev[a-z]{0,2})|rojen(?:ega|emu|im|ih|ima|[aoie])?|roj\.|datum[ \t]+roj(?![a-zčšž])\.?|r\.|b\.|D\.?O\.?B\.?|date[ \t_-]*of[ \t_-]*birth|birth[ \t_-]?date|birth[ \t]+date|birthday|born|geburtsdatum|geb\.[ \t-]*datum|geb\.|geboren|datum[ \t]+(?:i[ \t]+mjesto[ \t]+)?ro(?:đ|dj)enja|ro(?:đ|dj)en[aoi]?|data[ \t]+di[ \t]+nascita|nat[oa](?:[ \t]+(?:a|in)[ \t]+[a-zà-ž'’-]{2,30}(?:[ \t]+[a-zà-ž'’-]{2,30}){0,3})?[ \t]+il|née?|rojstv[oa](?=[ \t]*["']?[ \t]*[:=])|birth(?=[ \t]*["']?[ \t]*[:=])|geburtstag|narozen[aáý]?|datum[ \t]+narozen[íi]|fecha[ \t]+de[ \t]+nacimiento|nacid[oa]|date[ \t]+de[ \t]+naissance|data[ \t]+(?:de[ \t]+)?(?:urodzenia|nascimento|na[sș]terii)|urodzon[aey]|geboortedatum|f[öo]delsedatum|sz[üu]let[ée]si[ \t]+d[áa]tum|sz[üu]l\.|sz[üu]letett)/gi,
 );
 
 /**
@@ -59,7 +59,7 @@ export function detectDatesOfBirth(text: string): Detection[] {
     if (word === "b." && !/(?:[\p{L}\d][ \t]*\(|\p{L},[ \t]*)$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     const date = dateAt(DATE_AFTER_CUE, text, end);
     if (date === null) {
-      const answer = isBirthdayCue(word) ? personsBirthday(text, end) : (isBornCue(word) ? bornOnDay(text, end) : null) ?? answerToQuestion(text, end);
+      const answer = isBirthdayCue(word) ? personsBirthday(text, end) : (isBornCue(word) ? bornOnDay(text, end) : null) ?? answerToQuestion(text, start, end);
       if (answer !== null) {
         detections.push({ type: "DATE_OF_BIRTH", ...answer, confidence: 0.85 });
         pushFollowingBirthDates(text, answer.end, detections);
@@ -101,11 +101,14 @@ export function detectDatesOfBirth(text: string): Detection[] {
  * The same birth date written again nearby, in another format or corrected: "born on the 3rd of
  * May 1990 — the form wants the full date, so: 3 May 1990", "I tried 11/08/1975 and 1975-08-11.
  * I was born 11 August 1975", "born 1990 … I typed 17.8.90". A date within RESTATED_WINDOW of a
- * birth date found, with its year, day and month (after a year alone, its year), is that date.
+ * birth date found (RESTATED_FULL_WINDOW for a full one), with its year, day and month (after a
+ * year alone, its year), is that date.
  * The date an EMŠO in the text encodes is such a birth date too. Only the first RESTATED_ANCHORS
  * birth dates are looked around: a longer list is a table's.
  */
 const RESTATED_WINDOW = 200;
+/** A full date (day, month and year) is looked for further: the same day is not met by chance. */
+const RESTATED_FULL_WINDOW = 1500;
 const RESTATED_ANCHORS = 40;
 const DATE_START = /(?<![\p{L}\d])(?:\d|\p{L}{3,10}\.?[ \t]+\d)/gu;
 function pushRestatedBirthDates(text: string, detections: Detection[]): void {
@@ -119,8 +122,9 @@ function pushRestatedBirthDates(text: string, detections: Detection[]): void {
   if (anchors.length === 0) return;
   const taken = new Set(detections.map((d) => d.start));
   for (const anchor of anchors) {
-    const to = Math.min(text.length, anchor.end + RESTATED_WINDOW);
-    DATE_START.lastIndex = Math.max(0, anchor.start - RESTATED_WINDOW);
+    const window = anchor.yearOnly ? RESTATED_WINDOW : RESTATED_FULL_WINDOW;
+    const to = Math.min(text.length, anchor.end + window);
+    DATE_START.lastIndex = Math.max(0, anchor.start - window);
     for (let hit = DATE_START.exec(text); hit !== null && hit.index < to; hit = DATE_START.exec(text)) {
       // a month name's hit ends on the digit after it: that digit may start a date of its own
       const digitAt = Math.max(hit.index + 1, hit.index + hit[0].length - 1);
@@ -228,8 +232,10 @@ const NOT_A_PERSON = /podjetj|company|firm|trgovin|shop|store|spletn|site|brand|
  * "Customer: 22.7.93": a question that asks for the birth date is answered by a full date that
  * opens a later line (after the speaker's label).
  */
-function answerToQuestion(text: string, cueEnd: number): Span | null {
-  for (const start of answerStarts(text, cueEnd, 3, BIRTH_DATE_QUESTION)) {
+function answerToQuestion(text: string, cueStart: number, cueEnd: number): Span | null {
+  const lineBefore = text.slice(Math.max(0, cueStart - REQUEST_WINDOW), cueStart);
+  const asked = REQUEST.test(lineBefore.slice(lineBefore.lastIndexOf("\n") + 1)) ? BIRTH_DATE_REQUESTED : BIRTH_DATE_QUESTION;
+  for (const start of answerStarts(text, cueEnd, 3, asked)) {
     const date = dateAt(DATE_HERE, text, start);
     if (date !== null && !date.yearOnly) return date;
   }
@@ -237,6 +243,14 @@ function answerToQuestion(text: string, cueEnd: number): Span | null {
 }
 /** The rest of the cue's line: no digits (a date there is not asked for), and a question mark. */
 const BIRTH_DATE_QUESTION = /^[^\d\n]{0,80}\?(?:[ \t]+[^\d\n?]{1,60})?[ \t\r]*$/;
+/**
+ * …or no question mark, when the words before the cue ask for it: a bot's "Vpišite datum rojstva.",
+ * an agent's "please give me your date of birth and ZIP code."
+ */
+const BIRTH_DATE_REQUESTED = /^[^\d\n]{0,80}$/;
+const REQUEST_WINDOW = 80;
+const REQUEST =
+  /(?<!\p{L})(?:vpi[šs]\p{L}*|vnes\p{L}*|napi[šs]\p{L}*|naved\p{L}*|sporo[čc]\p{L}*|pove[jd]\p{L}*|potrd\p{L}*|po[šs]lj\p{L}*|rabi\p{L}*|potrebuje\p{L}*|give|tell|enter|type|provide|confirm|send|need|please|prosim|bitte|geben)(?!\p{L})/iu;
 
 /**
  * After a birth date, more full dates in the same sentence that name another person's birth date
@@ -275,8 +289,13 @@ function isDobHeader(field: string): boolean {
 }
 /** In every line that holds a field isDobHeader accepts (columnValues splits only these lines). */
 const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|roj|geb|ro(?:đ|dj)en|nascita|r\.(?: {2}|\t|[ \t]*[|;,]))/i);
-/** A table cell that holds a date: 1988-03-14, 14.3.1988, 14/03/1988, or only the year (1960) where a form asked for the date. */
-const DATE_CELL = /^(?:(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?|\d{1,2}\. ?\d{1,2}\. ?(?:19|20)?\d{2}|\d{1,2}\/\d{1,2}\/(?:19|20)?\d{2})$/;
+/**
+ * A table cell that holds a date: 1988-03-14 (with the time an export adds), 1988.03.14.,
+ * 14.3.1988, 14/03/1988, 04-Jul-76, 5 March 1982, only the year (1960) where a form asked for the
+ * date, or only the day and month (a birthday column: Mailchimp's "08/21", "3. 5.", "--0412").
+ */
+const DATE_CELL =
+  /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}\.?(?:T[\d:.]{5,15}(?:Z|[+-]\d{2}:?\d{2})?)?)?|\d{1,2}\. ?\d{1,2}\. ?(?:(?:19|20)?\d{2})?|\d{1,2}[/-]\d{1,2}(?:[/-](?:19|20)?\d{2})?|\d{1,2}(?:\.|st|nd|rd|th)?[ -]\p{L}{3,10}\.?(?:[ -](?:19|20)?\d{2})?|--\d{2}-?\d{2})$/u;
 
 function isWordUnit(unit: number): boolean {
   return (

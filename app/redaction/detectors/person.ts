@@ -1,7 +1,7 @@
 import type { Detection } from "../types";
 import { matchesAt } from "./candidate-scan";
 import { keyedFields, plainKey, SQL_INSERT_HINT } from "./keyed-fields";
-import { columnValues } from "./csv-columns";
+import { columnValues, EMPTY_CELL } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
@@ -131,8 +131,6 @@ const NAME_COLUMN = /^(?:(?:billing|shipping|bill[ _-]?to|ship[ _-]?to|customer|
  * shop's ("Sainsbury's").
  */
 const NAME_CELL = /^\p{L}[\p{L}'’.-]*,?(?: \p{L}[\p{L}'’.-]*,?){0,4}$(?<!['’]s)/u;
-/** What a database or an export writes in an empty cell (an SQL dump's NULL), not a name. */
-const EMPTY_CELL = /^(?:null|none|nil|undefined|n\/a|n\.a\.|empty)$/i;
 /**
  * Header cells of a column that holds people or companies (ticket, bank and event exports): a cell
  * counts only when the gazetteer knows it as a name, written in capitals too ("J SMITH").
@@ -390,7 +388,7 @@ function nameColumns(text: string, detections: Detection[]): void {
   // A table aligned with blanks ("Ime            Priimek      r."), which columnValues reads.
   for (const cell of columnValues(text, ALIGNED_NAME_HEADER, (field) => NAME_COLUMN.test(field), ALIGNED_NAME_HEADER)) {
     const value = text.slice(cell.start, cell.end);
-    if (NAME_CELL.test(value) && !EMPTY_CELL.test(value) && /\p{L}{2}/u.test(value) && isName(value) && !companyAfter(value, value.search(/ |$/))) {
+    if (NAME_CELL.test(value) && /\p{L}{2}/u.test(value) && isName(value) && !companyAfter(value, value.search(/ |$/))) {
       detections.push({ type: "PERSON", ...cell, confidence: 0.8 });
     }
   }

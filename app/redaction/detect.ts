@@ -19,6 +19,7 @@ import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
 import { detectHandedOverSecrets } from "./detectors/secret-handover";
+import { detectSeedPhrases } from "./detectors/secret-seed-phrase";
 import { isPlaceholderSecret } from "./detectors/secret-placeholders";
 import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
@@ -33,6 +34,7 @@ const DETECTORS: readonly Detector[] = [
   detectPassphrases,
   detectTopicSecrets,
   detectHandedOverSecrets,
+  detectSeedPhrases,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -34,4 +34,10 @@ describe("passwords in a table's password column, codes and router logins", () =
     expect(secrets("SMS koda, ki sem jo dobil, je bila 583 201, pa pravi da je neveljavna.")).toEqual(["583 201"]);
     expect(secrets('params={"q": "Maribor", "appid": "e3b9c27f1d4a86b05f2c7e91a3d8b4c6"}')).toEqual(["e3b9c27f1d4a86b05f2c7e91a3d8b4c6"]);
   });
+  it("reads a column a schema names as a secret, and a password manager's TOTP seeds, not a hash column or a value that reads as a name", () => {
+    expect(secrets("id,name,api_token,token_type\n7,portal,Zq81nXbV0pLmT3kR,bearer")).toEqual(["Zq81nXbV0pLmT3kR"]);
+    expect(secrets("name,login_username,login_password,login_totp\nCRM,ana,Harfa2020,JBSWY3DPEHPK3PXP")).toEqual(["Harfa2020", "JBSWY3DPEHPK3PXP"]);
+    expect(secrets("id,password_hash\n1,$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub")).not.toContain("1");
+    expect(secrets("| Floor | Security | Key |\n|---|---|---|\n| 1 | WPA2-PSK | same as 2 |\n| 2 | WPA3-SAE | see safe |")).toEqual([]);
+  });
 });

@@ -92,6 +92,8 @@ export function detectConfigSecrets(text: string): Detection[] {
     // "encryption_passphrase = correct horse battery staple": an unquoted passphrase runs to the line's end
     const raw = value[3] !== undefined && /passphrase/i.test(key) ? restOfLine(text, start) : read;
     if (PLACEHOLDER.test(raw) || isPublishableKey(raw) || raw.length < 6 || (value[3] !== undefined && /^(?:https?:|\/|\.\/|~\/)|^[a-z]{2,10}:\//.test(raw))) continue; // a file or a URL: where it is kept
+    // A CSV header ("api_token,token_type,created_at"): after a comma, a bare name is the next column's.
+    if (value[3] !== undefined && /^["']?\]?[ \t]*,/.test(value[0]) && /^\p{L}+(?:_\p{L}+)*$/u.test(raw)) continue;
     // A lone lower-case word as the key ("token: expired", "secret = abcdefghijklmnop"): the value must not read as a word.
     if (!isConfigKey(key) && !isQuotedKey(text, keyStart, keyEnd) && /^\p{Ll}{1,11}$/u.test(raw)) continue;
     push(start, start + raw.length, 0.85);
@@ -199,6 +201,18 @@ function startsKeyLine(text: string, keyStart: number, keyEnd: number): boolean 
 /** "public $smtppass = …", "$CFG->dbpass = …": a PHP variable or property is an identifier. */
 function isVariable(text: string, keyStart: number): boolean {
   return text[keyStart - 1] === "$" || (text[keyStart - 1] === ">" && text[keyStart - 2] === "-");
+}
+
+/**
+ * Whether a field's name says its value is a secret (a table's column "api_token", "client_secret",
+ * "login_password"): a secret word in it, and no ending that names a property of the secret
+ * ("password_hash", "token_type") or a public key.
+ */
+export function namesSecret(name: string): boolean {
+  SECRET_IN_KEY.lastIndex = 0;
+  const hit = SECRET_IN_KEY.exec(name);
+  if (hit === null || (/^pass$/i.test(hit[0]) && !passStandsAsKey(name, hit.index))) return false;
+  return !NOT_THE_SECRET.test(name) && !NOT_THE_SECRET_CAMEL.test(name) && !PUBLIC_KEY.test(name);
 }
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */

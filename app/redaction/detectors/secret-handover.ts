@@ -39,10 +39,10 @@ const HEX = /^[0-9a-f]+$/i;
 export function detectHandedOverSecrets(text: string): Detection[] {
   const detections: Detection[] = [];
   let labels: Map<string, number> | null = null;
-  let doneUpTo = 0;
+  let doneUpTo = -1;
   for (const topic of scanAll(TOPIC, text)) {
     const topicLineEnd = lineEnd(text, topic.index);
-    if (topicLineEnd < doneUpTo) continue;
+    if (topicLineEnd <= doneUpTo) continue; // one look per line: a line full of topic words is read once
     doneUpTo = topicLineEnd;
     const topicLine = text.slice(text.lastIndexOf("\n", topic.index) + 1, topicLineEnd);
     const codeTopic = CODE_TOPIC.test(topicLine);

@@ -198,4 +198,9 @@ describe("a map link's place", () => {
     expect(addresses("https://www.google.com/maps/place/Letali%C5%A1ka+cesta+29c,+1000+Ljubljana/@46.0601,14.5582,17z")).toEqual(["Letali%C5%A1ka+cesta+29c,+1000+Ljubljana"]);
     expect(addresses("https://www.google.com/maps/@46.0601,14.5582,17z and https://maps.google.com/?q=46.05,14.50")).toEqual([]);
   });
+  it("takes an Irish town with its Eircode after a number-first street, whole words only, and Hungarian floors and doors", () => {
+    expect(addresses("the shop (9 Quay Street, Galway H91 E2K6) opens at 10")).toEqual(["9 Quay Street, Galway H91 E2K6"]);
+    expect(addresses('was="3 Church Road, Tullamore, Co. Offaly R35 XH92" now')).toEqual(["3 Church Road, Tullamore, Co. Offaly R35 XH92"]);
+    expect(addresses("CRM has Rákóczi út 8. fszt. 3 and Petőfi utca 4. 2. em. 6.")).toEqual(["Rákóczi út 8. fszt. 3", "Petőfi utca 4. 2. em. 6."]);
+  });
 });

@@ -10,21 +10,27 @@ import type { Span } from "./street-before-number";
  */
 
 const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|ground|first|second|third)[ \t]+floor|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
-/** Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4." */
-const FLOOR_AND_DOOR = /\.?[ \t]+[IVX]{1,4}\.?\/\d{1,3}\.?(?![\p{L}\d])/uy;
+/**
+ * Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4.",
+ * "Piac u. 20. 1/3", "Váci utca 12. 3. em. 4.", "Andrássy út 60. fszt. 2" (the ground floor).
+ */
+const FLOOR_AND_DOOR =
+  /\.?[ \t]+(?:(?:[IVX]{1,4}|\d{1,2})\.?\/\d{1,3}|(?:(?:[IVX]{1,4}|\d{1,2})\.[ \t]*em(?:\.|elet)|fszt\.?|földszint)(?:[ \t]*\d{1,3})?)\.?(?![\p{L}\d])/uy;
 const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
 /** After a town that follows a house number with only a blank: the line's end or a punctuation mark. */
 const BARE_TOWN_END = /^(?:[ \t]*$|[ \t]*\r?\n|[.,;)])/;
 /** After a town on the line below a street: only the line's end ("Vrtna ulica 6\nKranj\n"). */
 const LINE_END = /[ \t.]*(?:\r?\n|$)/y;
 const UK_POSTCODE = String.raw`(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2})`;
-const AFTER_TOWN = new RegExp(String.raw`,?[ \t]+(?:[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|${UK_POSTCODE}|\([A-Z]{2}\))(?![\w])`, "y");
+/** An Irish Eircode: a routing key ("T12", "D6W") and four characters from its alphabet. */
+const EIRCODE = String.raw`(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4}`;
+const AFTER_TOWN = new RegExp(String.raw`,?[ \t]+(?:[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|${UK_POSTCODE}|${EIRCODE}|\([A-Z]{2}\))(?![\w])`, "y");
 /**
  * ", New York, NY 10118", "\nLondon NW1 6XE": a town need not be known when a US state and ZIP
- * or a UK postcode follow it, on the same line or the next.
+ * or a UK postcode or an Eircode follow it, on the same line or the next.
  */
 const TOWN_AND_POSTCODE = new RegExp(
-  String.raw`(?:,[ \t]*|[ \t]*\r?\n[ \t]*)\p{Lu}\p{Ll}{1,20}(?:[ \t]\p{Lu}\p{Ll}{1,20}){0,2}(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|,?[ \t]+${UK_POSTCODE})(?![\w])`,
+  String.raw`(?:,[ \t]*|[ \t]*\r?\n[ \t]*)\p{Lu}\p{Ll}{1,20}(?:[ \t]\p{Lu}\p{Ll}{1,20}){0,2}(?:,?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?|,?[ \t]+${UK_POSTCODE}|,?[ \t]+${EIRCODE})(?![\w])`,
   "uy",
 );
 /** "Flat 2, 14 High Street", "Apt 4B, 123 Main St": a unit written before the street. */
@@ -43,7 +49,8 @@ const NUMBER_FIRST = /^(?:\d|P\.? ?O\.? ?Box|PO BOX)/i;
 /** Capitalised words after a street that are no town: greetings, unit and contact labels, countries. */
 const NOT_A_TOWN = String.raw`(?!(?:The|And|Or|But|Please|Thanks|Thank|Regards|Best|Cheers|Flat|Apt|Suite|Unit|Room|Floor|Attn|Tel|Phone|Email|Mobile|Ireland|England|Scotland|Wales|Northern Ireland|United Kingdom|United States|Canada|Australia|Slovenia|Slovenija|Croatia|Austria|Germany|Italy|France)(?![\p{L}]))`;
 const TOWN_NAME = String.raw`\p{Lu}\p{Ll}{1,20}(?:[ \t-]\p{Lu}\p{Ll}{1,20}){0,2}(?:[ \t]\d{1,2}(?![\d.,:]))?(?:,[ \t]*(?:Co\.|County)[ \t]+\p{Lu}\p{Ll}{1,20})?`;
-const TOWN_AFTER_NUMBER_FIRST = new RegExp(String.raw`,[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?=[ \t]*(?:$|[\r\n.,;:)!?]|\p{Ll}))`, "muy");
+// The town ends its word: a lower-case word may follow after a blank, not inside it ("Cor|k T12 X5R6").
+const TOWN_AFTER_NUMBER_FIRST = new RegExp(String.raw`,[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?:,?[ \t]+${EIRCODE})?(?![\p{L}\d])(?=[ \t]*(?:$|[\r\n.,;:)!?"'”’]|\p{Ll}))`, "muy");
 /** "12 Market Street\nGalway", "12 Al Noor Street\nJabal Amman, Amman 11181": the town line below, with its district and postcode. */
 const TOWN_LINE_AFTER_NUMBER_FIRST = new RegExp(
   String.raw`[ \t]*\r?\n[ \t]*${NOT_A_TOWN}${TOWN_NAME}(?:,[ \t]*${NOT_A_TOWN}${TOWN_NAME})?(?:[ \t]+\d{4,6})?(?=[ \t]*(?:\r?\n|$))`,

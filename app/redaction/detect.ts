@@ -20,6 +20,7 @@ import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
 import { detectHandedOverSecrets } from "./detectors/secret-handover";
 import { detectSeedPhrases } from "./detectors/secret-seed-phrase";
+import { detectGroupedSecrets } from "./detectors/secret-grouped";
 import { isPlaceholderSecret } from "./detectors/secret-placeholders";
 import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
@@ -35,6 +36,7 @@ const DETECTORS: readonly Detector[] = [
   detectTopicSecrets,
   detectHandedOverSecrets,
   detectSeedPhrases,
+  detectGroupedSecrets,
   detectEmso,
   detectIbans,
   detectCreditCards,

@@ -9,9 +9,12 @@ describe("placeholders where a secret goes", () => {
     expect(secrets('Step "deploy": API_TOKEN=[MASKED] DB_PASSWORD=***')).toEqual([]);
     expect(secrets("Windows key: XXXXX-XXXXX-XXXXX-XXXXX-7K9PQ")).toEqual([]);
     expect(secrets("| Ana | Office | licence key: ****-****-****-Q7PX |")).toEqual([]);
+    expect(secrets("APP_KEY=base64:CHANGE_ME\nSTRIPE_SECRET=sk_test_...\nTEAMS_HOOK=https://hooks.slack.com/services/XXX/YYY/ZZZ")).toEqual([]);
+    expect(secrets("Authorization: Token <vaš-api-ključ>")).toEqual([]);
   });
   it("still takes the real values beside them", () => {
     expect(secrets("MAIL_PASSWORD=your-mail-password\nDB_PASSWORD=Kv8#pL2mWq")).toEqual(["Kv8#pL2mWq"]);
+    expect(secrets("SLACK_HOOK=https://hooks.slack.com/services/T04QX8ZL1/B05R2KD7/XXXXXXXX")).toEqual(["https://hooks.slack.com/services/T04QX8ZL1/B05R2KD7/XXXXXXXX"]);
     expect(secrets("aws_secret_access_key = q8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Zq8Lm2Xv9Rt4Wz7Nb")).toEqual(["q8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Zq8Lm2Xv9Rt4Wz7Nb"]);
   });
 });

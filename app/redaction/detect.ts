@@ -8,6 +8,7 @@ import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
 import { namesBeforeAddresses } from "./detectors/person/before-address";
 import { companyAfter } from "./detectors/person/company";
+import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME } from "./detectors/person/gazetteer";
 import { detectPhones } from "./detectors/phone";
 import { detectPostalAddresses } from "./detectors/postal-address";
 import { detectSecrets } from "./detectors/secret";
@@ -120,7 +121,11 @@ interface RepeatableValue {
   type: Detection["type"];
   /** A name must end where the word ends; a value ending in a digit or a symbol need not. */
   endsInLetter: boolean;
+  /** Only as a word of its own, not inside a handle, host or file name ("nika_oblak", "krevs-avto.si"). */
+  standalone: boolean;
 }
+/** What glues a word into a handle, a host or a path. */
+const GLUE = /[-_.@/\\]/;
 
 /**
  * Positions where a found value may repeat: at a word start (the unit before is not
@@ -166,6 +171,22 @@ function repeatedValues(text: string, found: readonly Detection[]): Detection[] 
 }
 
 const LOWER_START = /^\p{Ll}/u;
+
+/**
+ * The name in lower case, and its given name, where no common word has that form: people type a
+ * colleague's given name in lower case ("sabina, to je …"); a surname in lower case is more often
+ * part of a handle or a domain.
+ */
+function lowerCaseForms(name: string): string[] {
+  const words = name.toLowerCase().split(/[ \t]+/);
+  const isName = (word: string, kind: number) => {
+    const flags = gazetteer().flagsOf(word);
+    return (flags & kind) !== 0 && (flags & (COMMON_WORD | NOT_A_NAME)) === 0;
+  };
+  const forms = words.every((word) => isName(word, ANY_NAME)) ? [words.join(" ")] : [];
+  if (words.length > 1 && isName(words[0]!, GIVEN)) forms.push(words[0]!);
+  return forms;
+}
 const WORD_START_LOWER = /(?<![\p{L}'’])\p{Ll}/gu;
 
 const FIRST_UNITS = new Int32Array(2048);
@@ -179,14 +200,14 @@ function repeatsOf(
   headHashes: Int32Array,
 ): Detection[] {
   const seen = new Set<string>();
-  const register = (value: string, type: Detection["type"]) => {
+  const register = (value: string, type: Detection["type"], standalone = false) => {
     if (value.length < MIN_REPEAT || seen.has(value)) return; // the first type found for a value stands
     seen.add(value);
     const first = value.charCodeAt(0);
     const hash = headHash(first, value.charCodeAt(1), value.charCodeAt(2));
     let bucket = byHash.get(hash);
     if (!bucket) byHash.set(hash, (bucket = []));
-    bucket.push({ value, type, endsInLetter: LETTER.test(value[value.length - 1]!) });
+    bucket.push({ value, type, endsInLetter: LETTER.test(value[value.length - 1]!), standalone });
     firstUnits[first >> 5]! |= 1 << (first & 31);
     headHashes[hash >> 5]! |= 1 << (hash & 31);
   };
@@ -199,6 +220,8 @@ function repeatsOf(
     register(value, d.type);
     // a chat speaker "tina" is "Tina" in the reply
     if (d.type === "PERSON" && LOWER_START.test(value)) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);
+    // and "Sabina Oblak" in a header is "sabina" and "dejan" typed in lower case, unless the word is also a common one ("Will", "Rose")
+    else if (d.type === "PERSON") for (const lower of lowerCaseForms(value)) register(lower, d.type, true);
   }
   if (byHash.size === 0) return [];
   // Values of different lengths end at the same place ("Ana Novak" and "Novak"): the firm check
@@ -216,12 +239,13 @@ function repeatsOf(
     const bucket = byHash.get(headHash(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2)))!;
     while (next < found.length && found[next]!.start < i) next++;
     const here = next < found.length && found[next]!.start === i ? found[next]! : null;
-    for (const { value, type, endsInLetter } of bucket) {
+    for (const { value, type, endsInLetter, standalone } of bucket) {
       const end = i + value.length;
       // A name must end where the word ends ("Ana" is not in "Anamarija"); a number glued to
       // a following letter ("10.2.3.4N") is still the whole number.
       const wordEnds = !endsInLetter || !(end < text.length && isWordish(text.charCodeAt(end)));
       if (!wordEnds || !text.startsWith(value, i)) continue;
+      if (standalone && (GLUE.test(text[i - 1] ?? "") || GLUE.test(text[end] ?? "") && isWordish(text.charCodeAt(end + 1)))) continue;
       // "Dr. Harper" found, "Harper Collins Dental" a firm: a surname in a company's name is not a repeat
       if (type === "PERSON" && companyAfterAt(end, value.includes(" "))) continue;
       const repeat: Detection = { type, start: i, end, confidence: REPEAT_CONFIDENCE };

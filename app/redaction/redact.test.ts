@@ -80,6 +80,12 @@ describe("repeated values", () => {
     expect(out.text).toContain("Barbarin"); // a longer word is not the same value
   });
 
+  it("takes a found name's given name typed in lower case, not a common word or a handle", () => {
+    const out = redact("Od: Sabina Oblak\nZadeva: tiskalnik\n\nsabina tukaj, tiskalnik spet ne dela. Pošlji na sabina.o@firma.si ali nika_sabina.\nLp, Will Grant\nI will call back.");
+    expect(out.text).not.toMatch(/sabina tukaj/);
+    expect(out.text).toContain("I will call back");
+  });
+
   it("does not repeat a town that was found only as an address's part", () => {
     const out = redact("Registrant Organization: Kovinar Trzin d.o.o.\nRegistrant Street: Brodišče 19\nRegistrant City: Trzin\n");
     expect(out.text).toContain("Kovinar Trzin d.o.o.");

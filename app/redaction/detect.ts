@@ -121,11 +121,12 @@ interface RepeatableValue {
   type: Detection["type"];
   /** A name must end where the word ends; a value ending in a digit or a symbol need not. */
   endsInLetter: boolean;
-  /** Only as a word of its own, not inside a handle, host or file name ("nika_oblak", "krevs-avto.si"). */
+  /** Only as a word of its own, not inside a handle, host or file name ("nika_oblak", "krevs-avto.si", "jana©example.com"). */
   standalone: boolean;
 }
-/** What glues a word into a handle, a host or a path. */
-const GLUE = /[-_.@/\\]/;
+/** What may stand around a word of its own: a blank or punctuation, not the glue of a handle, host or path. */
+const STANDS_BEFORE = /^(?:|[\s(„“"'«])$/;
+const STANDS_AFTER = /^(?:|[\s,;:!?)“”"'»])$/;
 
 /**
  * Positions where a found value may repeat: at a word start (the unit before is not
@@ -245,7 +246,7 @@ function repeatsOf(
       // a following letter ("10.2.3.4N") is still the whole number.
       const wordEnds = !endsInLetter || !(end < text.length && isWordish(text.charCodeAt(end)));
       if (!wordEnds || !text.startsWith(value, i)) continue;
-      if (standalone && (GLUE.test(text[i - 1] ?? "") || GLUE.test(text[end] ?? "") && isWordish(text.charCodeAt(end + 1)))) continue;
+      if (standalone && !(STANDS_BEFORE.test(text[i - 1] ?? "") && (STANDS_AFTER.test(text[end] ?? "") || (text[end] === "." && !isWordish(text.charCodeAt(end + 1)))))) continue;
       // "Dr. Harper" found, "Harper Collins Dental" a firm: a surname in a company's name is not a repeat
       if (type === "PERSON" && companyAfterAt(end, value.includes(" "))) continue;
       const repeat: Detection = { type, start: i, end, confidence: REPEAT_CONFIDENCE };

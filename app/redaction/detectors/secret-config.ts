@@ -83,7 +83,7 @@ export function detectConfigSecrets(text: string): Detection[] {
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
     const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart);
-    if (!named || NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key) || PUBLIC_KEY.test(key)) continue;
+    if (!named || namesNoSecret(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text);
     if (value === null) continue;
@@ -212,7 +212,12 @@ export function namesSecret(name: string): boolean {
   SECRET_IN_KEY.lastIndex = 0;
   const hit = SECRET_IN_KEY.exec(name);
   if (hit === null || (/^pass$/i.test(hit[0]) && !passStandsAsKey(name, hit.index))) return false;
-  return !NOT_THE_SECRET.test(name) && !NOT_THE_SECRET_CAMEL.test(name) && !PUBLIC_KEY.test(name);
+  return !namesNoSecret(name);
+}
+
+/** A key whose ending names a property of the secret (PASSWORD_MIN_LENGTH, tokenTtl) or a public key. */
+function namesNoSecret(key: string): boolean {
+  return NOT_THE_SECRET.test(key) || NOT_THE_SECRET_CAMEL.test(key) || PUBLIC_KEY.test(key);
 }
 
 /** DB_PASSWORD, PGPASSWORD, auth.token, "client_secret": an identifier, not a word in a sentence. */

@@ -61,10 +61,27 @@ const PRIORITY = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
  */
 const UNUSUAL_BLANKS = /[\u00a0\u2000-\u200a\u202f\u205f\u3000]/g;
 
+/**
+ * Line breaks written as escapes inside one line of JSON, iCalendar or a log: '"body": "Hi,\\nthe
+ * password is X\\nThanks"', "DESCRIPTION:…\\nPasscode: 742615". The detectors read "\\n" as a line
+ * break (the pair of units becomes the break and a blank, so offsets hold). In a Windows path
+ * "\\n" is a folder's first letter ("C:\\nginx"): only before a capital, a digit, a blank, another
+ * escape or a list's mark, or anywhere in a calendar, where every "\\n" is one. A vCard's address
+ * lines (ADR, LABEL) stay as they are: the address rules read their escapes as fields.
+ */
+const ESCAPED_BREAK = /^(?:ADR|LABEL|item\d+\.ADR)[;:][^\n]*|\\[nr](?=[\p{Lu}\d\s\\*•\-–"]|$)/gmu;
+const ESCAPED_BREAK_ANYWHERE = /^(?:ADR|LABEL|item\d+\.ADR)[;:][^\n]*|\\[nr]/gm;
+const CALENDAR = /^BEGIN:V(?:CALENDAR|EVENT|TODO)\b/m;
+function unescapeBreak(found: string): string {
+  if (found.length > 2) return found;
+  return (found[1] === "n" ? "\n" : "\r") + " ";
+}
+
 /** Every entity in the text, sorted by position and never overlapping. */
 export function detect(original: string): Detection[] {
   UNUSUAL_BLANKS.lastIndex = 0;
-  const text = UNUSUAL_BLANKS.test(original) ? original.replace(UNUSUAL_BLANKS, " ") : original;
+  let text = UNUSUAL_BLANKS.test(original) ? original.replace(UNUSUAL_BLANKS, " ") : original;
+  if (text.includes("\\")) text = text.replace(CALENDAR.test(text) ? ESCAPED_BREAK_ANYWHERE : ESCAPED_BREAK, unescapeBreak);
   const candidates: Detection[] = [];
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) {

@@ -19,6 +19,7 @@ import { detectConfigSecrets } from "./detectors/secret-config";
 import { detectLabelledKeys, detectSecretsInUrls } from "./detectors/secret-urls";
 import { detectSiTaxIds } from "./detectors/si-tax-id";
 import { detectTopicSecrets } from "./detectors/secret-topic";
+import { detectNearbyCodes } from "./detectors/secret-nearby-code";
 import { detectHandedOverSecrets } from "./detectors/secret-handover";
 import { detectSeedPhrases } from "./detectors/secret-seed-phrase";
 import { detectGroupedSecrets } from "./detectors/secret-grouped";
@@ -35,6 +36,7 @@ const DETECTORS: readonly Detector[] = [
   detectCodeSecrets,
   detectPassphrases,
   detectTopicSecrets,
+  detectNearbyCodes,
   detectHandedOverSecrets,
   detectSeedPhrases,
   detectGroupedSecrets,

@@ -80,7 +80,7 @@ const CODE_VALUE = /(?:[^\n.!?]{0,80}?(?:(?<![\p{L}])(?:is|was|it['’]s|je|bo|l
 const OBJECT_PHRASE = /^[ \t]+(?:for|to|of|za|do|od)[ \t]+(?:the[ \t]+)?(?:[\p{L}-]+[ \t]+){0,3}?(?=(?:is|was|it['’]s|je|bo)[ \t])/iu;
 const withoutObjectPhrase = (between: string): string => between.replace(OBJECT_PHRASE, " ");
 /** Words that make the number after them theirs, not the code's: "PIN reset, ticket number is 48213". */
-const REFERENCE_NOUN = /number|n[or]\.|št\.|številk|stevilk|(?<![\p{L}])(?:id|ext|tel|port|room|floor|model|serial|order|invoice|account|ticket|error|status|version|build|konto|račun|racun|naročil|narocil|soba|sobe|nadstrop\p{L}*|interna|napaka|napake|verzij\p{L}*|serijsk\p{L}*|poštn\p{L}*|zip|postcode)(?![\p{L}])/iu;
+export const REFERENCE_NOUN = /number|n[or]\.|št\.|številk|stevilk|(?<![\p{L}])(?:id|ext|tel|port|room|floor|model|serial|order|invoice|account|ticket|error|status|version|build|konto|račun|racun|naročil|narocil|soba|sobe|nadstrop\p{L}*|interna|napaka|napake|verzij\p{L}*|serijsk\p{L}*|poštn\p{L}*|zip|postcode)(?![\p{L}])/iu;
 
 /**
  * A code made of letter-and-digit groups after a cue that makes it a credential: "Voucher code

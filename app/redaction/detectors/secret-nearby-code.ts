@@ -1,0 +1,109 @@
+import type { Detection } from "../types";
+import { scanAll } from "./candidate-scan";
+import { REFERENCE_NOUN } from "./secret-prose";
+
+/**
+ * Numeric codes handed over near the word that makes them codes, where no linking word joins
+ * the two (issue 18, the eleventh development set): "duress code 9110", "alarm code … from 1234
+ * to 6071", "the PIN she had written down, 738112, and the PUK …, 26641905", "Our codes are:
+ * Accounts 1107, Design 2214", "yes if you know the code\n… installer wrote "8 3 5 1"", "the 4
+ * digits on the front are 6 2 1 9", "koda 5190", "sef za ključe: 4826", "G-739201 is your
+ * Google verification code".
+ *
+ * A number in the passage after a code word (CODE_WORD, up to WINDOW characters on, never past
+ * a blank line) is taken when it has a code's shape (CODE_NUMBER) and is nothing else: not a
+ * year, a time, a date, an amount, a postcode before its town, a product's model number, part
+ * of a longer id, or a number that a nearer noun owns ("ticket number 48213", "port 8443").
+ */
+
+/** Words that name a code; not an error's, a product's, a postcode's or a program's ("šifra artikla" names its owner after it). */
+const CODE_WORD =
+  /(?<![\p{L}\d_])(?<!(?:error|err|status|product|order|item|article|shipping|tracking|invoice|reference|booking|customer|client|project|cost|stock|sku|naročila|narocila|postal|post|zip|country|area|promo|discount|source|exit|return|returned|response|result|reason|event|http|html|bar|qr|sort|swift|bank|tax|iso|voucher|coupon|gift|colou?r|dialing|dialling|napake|izdelka|države|pošte|poštna|postna|klicna|artikla|Fehler|Status)[ \t-])(?:codes?|kod[aeoi]?|kodo|šifr[aeo]|PIN2?|PUK2?|passcode|alarm\p{L}{0,3}|(?:key|lock)[ \t]?(?:box|safe)|sef(?:a|u)?|ključavnic\p{L}*|Schlüsselsafe|Tresor)(?![\p{L}\d_])(?![ \t]+(?:artikl\p{L}*|izdelk\p{L}*|napak\p{L}*|države|pošte|products?|items?|errors?|of[ \t]+the[ \t]+(?:product|item|error)))/giu;
+
+/** How far after a code word its number may stand: the rest of its sentence, over a question or a line break ("know the code\n… it's 5-2-8-1"). */
+const WINDOW = 160;
+/** The longest run of digits and separators a lookahead may need to see past the passage's end. */
+const READ_ON = 40;
+/**
+ * A sentence's full stop or a blank line ends the passage: "…verification code.\nSep 13 from
+ * 57575" names a sender next. Not an ordinal's or an abbreviation's point inside a line ("v 2.
+ * nadstropju je 4321", "tel. 041…").
+ */
+const PASSAGE_END = /[.!](?=\r?\n|$)|(?<!\d|(?<![\p{L}])\p{L}{1,3})[.!](?=\s)|\n[ \t]*\r?\n/u;
+
+/**
+ * A code's shapes: 4 to 8 digits; single digits spaced or dashed ("8 3 5 1", "3-7-1-9"); two
+ * threes ("503 881", "118-204"); groups of four ("8812 4471", "4418-2093-7715"); pairs of two
+ * ("90 44 17 32"); two fives ("48213-90577", a voucher). Nothing joined to it: no letter, no
+ * digit group, no decimal, time or date part, no unit or currency after it.
+ */
+const CODE_NUMBER =
+  /(?<![\p{L}\d_#+€$£.,:/\\=&?@-]|[\p{L}\d][ ]?[-/]|\d[ ]|\*[ \t])(\d{4}(?:[ -]\d{4}){1,3}|\d{4,8}[#*]?|\d(?:[ -]\d){3,7}|\d{3}[ -]\d{3}|\d{2}(?: \d{2}){3}|\d{5}-\d{5})(?![\p{L}\d_@]|[ -]?\d|[.,:/]\d|[ \t]?(?:€|eur|usd|gbp|chf|kn|x(?![\p{L}])|%|kb|mb|gb|ms|px|min|dni|days|let|years|st\.)(?![\p{L}]))/giu;
+
+/** "4260 Bled", "1070 Wien": a postcode before its town. */
+const BEFORE_TOWN = /^[ \t]+\p{Lu}\p{Ll}/u;
+/** "Dell Latitude 5450", "Canon iR-ADV 3926": two names (the second with a capital or a digit) before the number make it a model's. */
+const AFTER_MODEL_NAME = /(?:^|[ \t])\p{Lu}[\p{L}\d-]*[ \t]+[\p{L}\d-]*[\p{Lu}\d][\p{L}\d-]*[ \t]+$/u;
+/** A label's name before the number ("Accounts 1107, Design 2214") is no model: a list item starts there. */
+const LIST_ITEM_START = /(?:^|[,;:(]|\n)[ \t]*\p{Lu}[\p{L}\d-]*[ \t]+$/u;
+
+/** "G-739201 is your Google verification code", "482913 je vaša koda za prijavo": the code before its word. */
+const CODE_BEFORE_WORD =
+  /(?<![\p{L}\d-])(?:G-)?(\d{4,8}|\d{3}[ -]\d{3})[ \t]+(?:is|je)[ \t]+(?:your|vaša|vasa|vaš|tvoja|tvoj)[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:code|koda|PIN|passcode|password|geslo)(?![\p{L}])/giu;
+
+/** "the old card ending 5521", "last 4: 0439": a card's last digits, shown on receipts. */
+const LAST_DIGITS = /(?:ending(?:[ \t]+(?:in|with))?|last[ \t]?(?:4|four)(?:[ \t]+digits)?|zadnje[ \t]+(?:4|štiri)(?:[ \t]+števke)?)[ \t:"'*]*$/iu;
+
+const YEAR = /^(?:19|20)\d{2}$/;
+/** "koda 10000003", "code 26548585": a plain "code" before seven or more digits is an article's or a document's; people type four to six. */
+const PLAIN_CODE_WORD = /^(?:codes?|kod[aeoi]?|kodo|šifr[aeo])$/iu;
+const LONG_RUN = /^\d{7,}$/;
+/** "It fails with … and code 28000", "javi napako s kodo 4012": after a failure a plain "code" is the error's. */
+const FAILURE_BEFORE = /(?<![\p{L}])(?:fail\p{L}*|error\p{L}*|exception|fatal|returns?|returned|crash\p{L}*|napak\p{L}*|javi|vrne|vrača|Fehler\p{L}*)(?![\p{L}])(?:[^.!?\n]|\.(?!\s)){0,60}$/iu;
+/** "the old 73510 invoice", "3310 items": the noun after the number owns it. */
+const NOUN_AFTER = /^[ \t]+(?:items?|units?|pcs|kos\p{L}*|users?|tickets?|rows?|lines?|bytes|invoices?|orders?|računov|racunov|račun|izdelk\p{L}*|\p{L}*številk\p{L}*)(?![\p{L}])/iu;
+const NEXT_WORD = /^[ \t]+(\p{L}+)/u;
+const ONE_DIGIT_REPEATED = /^(\d)\1+$/;
+
+export function detectNearbyCodes(text: string): Detection[] {
+  const detections: Detection[] = [];
+  const push = (start: number, end: number) => detections.push({ type: "SECRET", start, end, confidence: 0.7 });
+  let readUntil = 0;
+  for (const word of scanAll(CODE_WORD, text)) {
+    const from = Math.max(word.index + word[0].length, readUntil);
+    let to = Math.min(text.length, word.index + word[0].length + WINDOW);
+    const stop = PASSAGE_END.exec(text.slice(from, to));
+    if (stop) to = from + stop.index;
+    if (to <= from) continue;
+    readUntil = to;
+    // A number must start inside the passage; the slice runs on past its end so that one running
+    // over the end is read whole (never cut into a code), and a character before it keeps the
+    // lookbehinds honest.
+    const offset = Math.max(0, from - 2);
+    const passage = text.slice(offset, to + READ_ON);
+    CODE_NUMBER.lastIndex = from - offset;
+    for (let number = CODE_NUMBER.exec(passage); number !== null && offset + number.index < to; number = CODE_NUMBER.exec(passage)) {
+      const start = offset + number.index;
+      const value = number[1]!;
+      const digits = value.replace(/[ -]/g, "");
+      if (YEAR.test(value) || ONE_DIGIT_REPEATED.test(digits)) continue;
+      if (PLAIN_CODE_WORD.test(word[0]) && (LONG_RUN.test(value) || FAILURE_BEFORE.test(text.slice(Math.max(0, word.index - 80), word.index)))) continue;
+      const after = text.slice(start + value.length, start + value.length + 24);
+      if (/^\d{4}$/.test(value) && BEFORE_TOWN.test(after)) continue;
+      const nextWord = NEXT_WORD.exec(after)?.[1];
+      if (NOUN_AFTER.test(after) || (nextWord !== undefined && REFERENCE_NOUN.test(nextWord))) continue;
+      const lineBefore = text.slice(Math.max(from, start - 40), start).split("\n").at(-1)!;
+      if (REFERENCE_NOUN.test(lineBefore.split(/[.!?;]/).at(-1)!) || LAST_DIGITS.test(lineBefore)) continue;
+      const before = text.slice(Math.max(0, start - 60), start);
+      if (AFTER_MODEL_NAME.test(before) && !LIST_ITEM_START.test(before)) continue;
+      push(start, start + value.length);
+    }
+  }
+  if (/\d/.test(text)) {
+    for (const match of scanAll(CODE_BEFORE_WORD, text)) {
+      const start = match.index + match[0].indexOf(match[1]!);
+      if (!YEAR.test(match[1]!)) push(start, start + match[1]!.length);
+    }
+  }
+  return detections;
+}

@@ -19,10 +19,15 @@ describe("numeric codes near the word that makes them codes", () => {
     ["koda za alarm v skladišču 8164, geslo za CNS posebej", ["8164"]],
     ["sef za ključe: 2519", ["2519"]],
     ["Your Mobile code: 448-120. Do not share it.", ["448-120"]],
+    ["The gate code changed on Monday.\nIt was 4 1 7 7 before, now 9 0 3 5 and then the bell.", ["4 1 7 7", "9 0 3 5"]],
+    ["garage door code is #5530*, then 1st floor, office code 8147", ["#5530*", "8147"]],
+    ["The installer said the alarm code is five two zero eight, then OFF.", ["five two zero eight"]],
+    ["koda za vrata: sedem, tri, nič, dva", ["sedem, tri, nič, dva"]],
+    ["He read the OTP out on the phone: G-620471.", ["G-620471"]],
   ])("finds the code in %j", (text, expected) => expect(codes(text)).toEqual(expected));
 
   it("reads a code before its word when the sentence says it is yours", () => {
-    expect(codes("G-512973 is your Google verification code.")).toEqual(["512973"]);
+    expect(codes("G-512973 is your Google verification code.")).toEqual(["G-512973"]);
     expect(codes("802164 je vaša koda za prijavo")).toEqual(["802164"]);
   });
 
@@ -43,7 +48,7 @@ describe("numeric codes near the word that makes them codes", () => {
     ["The login fails with \"no entry for host\" and code 28000 in the log", "an error's code after a failure"],
     ["Šifra artikla za kamere je 33871, dobavnica prihaja", "an article's code"],
     ["the default PIN 0000 from the manual still works", "a factory default"],
-    ["Your login code follows by SMS.\nSep 13 09:15 from 57575: delivered", "past the sentence's end"],
+    ["Your login code follows by SMS.\nSep 13 09:15 from 57575: delivered", "a number that labels what follows"],
     [`PIN reset for the courier app, parcel ${" ".repeat(150)}15503742188831 is on its way`, "a long number running past the passage"],
   ])("leaves %j (%s)", (text) => expect(codes(text)).toEqual([]));
 

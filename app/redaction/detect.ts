@@ -7,6 +7,7 @@ import { detectIbans } from "./detectors/iban";
 import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
 import { namesBeforeAddresses } from "./detectors/person/before-address";
+import { namesAroundNames } from "./detectors/person/around-names";
 import { companyAfter } from "./detectors/person/company";
 import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME } from "./detectors/person/gazetteer";
 import { detectPhones } from "./detectors/phone";
@@ -94,7 +95,7 @@ export function detect(original: string): Detection[] {
   }
   let found = resolveOverlaps(candidates);
   // Read on what the detectors found: a secret typed again with a slip, a name before its address.
-  const fromFound = secretVariants(text, found).concat(namesBeforeAddresses(text, found));
+  const fromFound = secretVariants(text, found).concat(namesBeforeAddresses(text, found), namesAroundNames(text, found));
   if (fromFound.length) found = resolveOverlaps(found.concat(fromFound));
   const repeats = repeatedValues(text, found);
   return repeats.length ? resolveOverlaps(found.concat(repeats)) : found;

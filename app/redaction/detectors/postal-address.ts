@@ -20,7 +20,7 @@ import { isLetterUnit } from "./letter-units";
  */
 
 const HOUSE_NUMBER = String.raw`\d{1,4}\s?[a-zA-Z]?(?![\p{L}\d]|[.,]\d)`;
-const STREET_KIND = String.raw`(?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.)`;
+const STREET_KIND = String.raw`(?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ces\.|ul\.|nab\.)`;
 const GERMAN_STREET = new RegExp(String.raw`\p{Lu}\p{Ll}{1,30}(?:straße|strasse|gasse|weg|platz|allee|ring|damm) ${HOUSE_NUMBER}`, "yu");
 const GERMAN_ADJECTIVE_BEFORE = /(?<![\p{L}])(?:\p{Lu}\p{Ll}{2,20}er|Alte|Neue|Große|Grosse|Kleine|Obere|Untere|Hohe|Lange|Breite|Hintere|Vordere|Innere|Äußere)[ \t]$/u;
 // Each pattern has an anchor: a literal that V8 can scan for quickly. The
@@ -38,9 +38,9 @@ const ENGLISH_KINDS = [...addressData().englishKinds]
   .map((kind) => kind.replace(/\./g, "\\."))
   .join("|");
 const STREETS: readonly StreetPattern[] = [
-  // "Dunajska cesta 5", "Prešernov trg 2", "Slovenska c. 55a"
+  // "Dunajska cesta 5", "Prešernov trg 2", "Slovenska c. 55a", "Kolodvorska ces. 12b"
   {
-    anchor: / (?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ul\.) \d/g,
+    anchor: / (?:cesta|ulica|trg|pot|nabrežje|drevored|steza|breg|c\.|ces\.|ul\.|nab\.) \d/g,
     lookBack: 22,
     pattern: new RegExp(String.raw`\p{Lu}\p{Ll}{2,20} ${STREET_KIND} ${HOUSE_NUMBER}`, "yu"),
   },

@@ -27,6 +27,30 @@ function wordBefore(text: string, end: number): { start: number; word: string } 
   return { start, word: text.slice(start, end) };
 }
 
+/** "c. 1", "ces. 12b", "ul. 4", "nab. 3": a street kind abbreviated right before the number. */
+const ABBREVIATED_KIND = /(?<![\p{L}])(?:c|ces|ul|nab)\.[ \t]?$/u;
+/** The longest stretch a street starting inside it may still be merged into. */
+const MAX_MERGED = 160;
+/** How many lower-case words of a name may stand between a kind and the number ("ulica heroja staneta 1"). */
+const NAME_WORDS_AFTER_KIND = 3;
+
+/**
+ * The kind that opens the street's name, one to three lower-case words before the number:
+ * "cesta talcev 22", "trg svobode 2", "ulica heroja staneta 1". The kind's own word is what gets
+ * its capital ("Cesta talcev 22"), as the street is written.
+ */
+function kindBeforeName(text: string, nameStart: number, kinds: ReadonlySet<string>): { start: number; word: string } | null {
+  let end = nameStart;
+  for (let i = 0; i < NAME_WORDS_AFTER_KIND; i++) {
+    if (text[end - 1] !== " ") return null;
+    const word = wordBefore(text, end - 1);
+    if (word.word.length < 2) return null;
+    if (kinds.has(capitalised(word.word))) return word;
+    end = word.start;
+  }
+  return null;
+}
+
 /** Lower-case words inside town names: "zagorje ob savi", "šmarje pri jelšah". */
 const TOWN_CONNECTORS = new Set(["ob", "pri", "pod", "nad", "na", "v"]);
 const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1);
@@ -42,11 +66,24 @@ export function lowerCaseStreets(text: string): LowerCaseStretch[] {
   let done = 0;
   HOUSE_NUMBER.lastIndex = 0;
   for (let number = HOUSE_NUMBER.exec(text); number !== null; number = HOUSE_NUMBER.exec(text)) {
-    if (number.index < done) continue;
-    const last = wordBefore(text, number.index);
-    if (last.word.length < 3) continue;
+    // A number inside the last stretch may still end another street, merged with it below; a
+    // stretch that has grown long is left to end (a long run of streets would be copied again
+    // at every number).
+    if (number.index < done && done - (stretches.at(-1)?.start ?? 0) > MAX_MERGED) continue;
     const words: Array<{ start: number; word: string }> = [];
-    if (data.kindAfterName.has(last.word)) {
+    const abbreviated = ABBREVIATED_KIND.exec(text.slice(Math.max(0, number.index - 6), number.index));
+    const last = abbreviated ? { start: number.index - abbreviated[0].length, word: "" } : wordBefore(text, number.index);
+    const kindFirst = abbreviated ? null : kindBeforeName(text, last.start, data.kindBeforeName);
+    if (abbreviated) {
+      // "impoljska c. 1", "kolodvorska ces. 12b": the kind abbreviated after the street's name
+      const name = text[last.start - 1] === " " ? wordBefore(text, last.start - 1) : { start: last.start, word: "" };
+      if (name.word.length < 4 || !STREET_ADJECTIVE.test(name.word)) continue;
+      words.push(name);
+    } else if (last.word.length < 3) continue;
+    else if (kindFirst !== null) {
+      // "cesta talcev 22", "trg svobode 2": the kind first, the name after it in the genitive
+      words.push(kindFirst);
+    } else if (data.kindAfterName.has(last.word)) {
       // "vrtni ulici 4": the kind after the street's name
       const name = wordBefore(text, last.start - 1);
       if (text[last.start - 1] !== " " || name.word.length < 4 || !STREET_ADJECTIVE.test(name.word)) continue;
@@ -54,16 +91,23 @@ export function lowerCaseStreets(text: string): LowerCaseStretch[] {
     } else if (last.word.length >= 6 && STREET_ADJECTIVE.test(last.word) && !data.towns.has(last.word)) {
       words.push(last);
     } else continue;
-    const start = Math.max(done, words[0]!.start - BEFORE);
+    // A street that starts inside the last stretch ("gosposvetska 8 maribor pravilno pa je
+    // gosposvetska cesta 8a"): that stretch is read on to this one's end, as one copy.
+    const previous = words[0]!.start < done ? stretches.pop() : undefined;
+    if (previous !== undefined && words[0]!.start < previous.start) {
+      stretches.push(previous); // a street that would begin before the last one's copy: left as it was
+      continue;
+    }
+    const start = previous?.start ?? Math.max(done, words[0]!.start - BEFORE);
     const lineEnd = text.indexOf("\n", number.index);
-    const end = Math.min(text.length, number.index + number[0].length + AFTER, lineEnd === -1 ? Infinity : lineEnd);
-    let copy = text.slice(start, end);
+    const end = Math.max(previous?.end ?? 0, Math.min(text.length, number.index + number[0].length + AFTER, lineEnd === -1 ? Infinity : lineEnd));
+    let copy = previous ? previous.text + text.slice(previous.end, end) : text.slice(start, end);
     const put = (at: number, word: string) => {
       copy = copy.slice(0, at - start) + capitalised(word) + copy.slice(at - start + word.length);
     };
     for (const w of words) put(w.start, w.word);
-    // the town after the number ("8 kamnik", "4 v lescah"), when it is a known one
-    const after = /^[ \t]*,?[ \t]*((?:v|na)[ \t]+)?(\p{Ll}+(?:[ \t]\p{Ll}+)?)/u.exec(text.slice(number.index + number[0].length, end));
+    // the town after the number ("8 kamnik", "4 v lescah", "8a, 2000 maribor"), when it is a known one
+    const after = /^[ \t]*,?[ \t]*(?:\d{4}[ \t]+)?((?:v|na)[ \t]+)?(\p{Ll}+(?:[ \t]\p{Ll}+)?)/u.exec(text.slice(number.index + number[0].length, end));
     if (after !== null) {
       const preposition = after[1]?.trim();
       const town = [after[2]!, after[2]!.split(/[ \t]/)[0]!].find((phrase) => (preposition ? data.townLocatives.has(`${preposition} ${phrase}`) : data.towns.has(phrase)));

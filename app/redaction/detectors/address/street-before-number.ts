@@ -51,7 +51,7 @@ const SENTENCE_WORD = /^\p{L}{4,}\.$/u;
 const NUMBER_LABEL = /^(?:št\.?|štev\.|hš\.|No\.?|no\.|Nr\.?|nr\.)$/;
 /** A street that names its kind in the nominative, first ("Trg republike 3") or last ("Ljubljanska cesta 9"). */
 const NOMINATIVE_KIND = /^(?:Ulica|Cesta|Trg|Pot|Nabrežje|Naselje|Obala|Steza|Drevored|Ul\.|C\.)[ \t]/;
-const NOMINATIVE_KIND_LAST = /(?<![\p{L}])(?:ulica|cesta|trg|pot|nabrežje|naselje|obala|steza|drevored|ul\.|c\.)[ \t]$/u;
+const NOMINATIVE_KIND_LAST = /(?<![\p{L}])(?:ulica|cesta|trg|pot|nabrežje|naselje|obala|steza|drevored|ul\.|c\.|ces\.|nab\.)[ \t]$/u;
 
 export interface Span {
   start: number;

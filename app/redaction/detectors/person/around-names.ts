@@ -56,9 +56,13 @@ export function namesAroundNames(text: string, found: readonly Detection[]): Det
     const field = NAME_FIELD.exec(text.slice(from, person.start));
     if (field === null) continue;
     const before = HALF_BEFORE.exec(text.slice(from + field[0].length, person.start));
-    if (before !== null && !isOrdinaryWord(before[1]!)) push(from + field[0].length + before.index, person.end);
+    // each half its own span: the name found stays a value of its own, repeated where it recurs
+    if (before !== null && !isOrdinaryWord(before[1]!)) {
+      const start = from + field[0].length + before.index;
+      push(start, start + before[1]!.length);
+    }
     const after = HALF_AFTER.exec(text.slice(person.end, person.end + 48));
-    if (after !== null && !isOrdinaryWord(after[1]!.split(/[ \t]/)[0]!)) push(person.start, person.end + after[0].length);
+    if (after !== null && !isOrdinaryWord(after[1]!.split(/[ \t]/)[0]!)) push(person.end + after[0].length - after[1]!.length, person.end + after[0].length);
   }
   return names;
 }

@@ -22,7 +22,7 @@ const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api
  * "pass" is a key alone or glued to what it opens (smtppass, dbpass); inside other words (bypass,
  * compass) it is none. Checked after the match: a lookbehind with these words made the scan slow.
  */
-const GLUED_PASS = /(?:^|[^A-Za-z])(?:db|smtp|mail|ftp|admin|root|sql|imap|pop3?|ldap|bind|vpn|proxy|master|mysql|pg|redis|mongo|user|wifi)$/i;
+const GLUED_PASS = /(?:^|[^A-Za-z])(?:db|require|smtp|mail|ftp|admin|root|sql|imap|pop3?|ldap|bind|vpn|proxy|master|mysql|pg|redis|mongo|user|wifi)$/i;
 function passStandsAsKey(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 7), at);
   return !/[A-Za-z]$/.test(before) || GLUED_PASS.test(before);
@@ -37,7 +37,7 @@ const PLACEHOLDER = /^(?:\$\{[^}]*\}|\$[A-Z_]+|<[^>]*>|\{\{[^}]*\}\}|%[A-Z_]+%|\
 
 const K8S_NAME_VALUE = /-[ \t]*name:[ \t]*["']?([A-Za-z0-9_.-]{0,60}(?:PASSWORD|PASS|PWD|SECRET|TOKEN|KEY|SALT))["']?[ \t]*\r?\n[ \t]*value:[ \t]*(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"']{1,300}))/gi;
 /** Any tool's long option named for a secret: --requirepass X, --password=X, --api-token X, rclone's --b2-key X; not a public key, a path or the next flag. */
-const CLI_FLAG = /--(?![\w-]*public)[\w-]{0,30}?(?:requirepass|key|token|secret|password|passwd|pass)(?![\w-])(?:[ \t]+|=)(?!-|~\/|\.{0,2}\/)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/gi;
+const CLI_FLAG = /--(?![\w-]*public)[\w-]{0,30}?(?:requirepass|key|token|secret|password|passwd|pass)(?![\w-])(?:[ \t]+|=|["'],[ \t]*)(?!-|~\/|\.{0,2}\/)(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/gi;
 const REDIS_CLI_A = /redis-cli[^\n]{0,120}?[ \t]-a[ \t]+(?:"([^"\n]{1,200})"|'([^'\n]{1,200})'|([^\s"'<>]{1,200}))/g;
 
 // With the words of the languages clients write in: heslo (cs, sk), hasło (pl), jelszó (hu),
@@ -82,10 +82,10 @@ export function detectConfigSecrets(text: string): Detection[] {
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart);
+    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart) || /^requirepass$/i.test(key);
     if (!named || namesNoSecret(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
-    const value = VALUE_AFTER_KEY.exec(text);
+    const value = VALUE_AFTER_KEY.exec(text) ?? spacedValue(text, keyStart, keyEnd, key);
     if (value === null) continue;
     const read = value[1] ?? value[2] ?? value[3]!;
     const start = value.index + value[0].length - read.length - (value[3] === undefined ? 1 : 0);
@@ -192,10 +192,32 @@ function isQuotedKey(text: string, keyStart: number, keyEnd: number): boolean {
  * "  token: …", "credentials: …"): what follows its ":" or "=" is its value.
  */
 function startsKeyLine(text: string, keyStart: number, keyEnd: number): boolean {
+  return opensLine(text, keyStart) && /^[ \t]*[:=]/.test(text.slice(keyEnd, keyEnd + 4));
+}
+
+/**
+ * Whether only blanks, a list's dash or a comment's mark stand before the key on its line: a
+ * commented-out key keeps its value ("#psk=\"Kamille&Salbei21\"", "; password = …").
+ */
+function opensLine(text: string, keyStart: number): boolean {
   let i = keyStart - 1;
   while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "-")) i--;
-  if (!(i < 0 || text[i] === "\n")) return false;
-  return /^[ \t]*[:=]/.test(text.slice(keyEnd, keyEnd + 4));
+  if (i >= 0 && (text[i] === "#" || text[i] === ";")) i--;
+  else if (i >= 1 && text[i] === "/" && text[i - 1] === "/") i -= 2;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+  return i < 0 || text[i] === "\n";
+}
+
+/**
+ * "remote_password Paradajz-Mqtt-551", "requirepass r3d1s-pass": a key and its value apart by
+ * blanks, alone on their line (mosquitto, redis.conf, sshd and other space-separated configs).
+ * Its groups are VALUE_AFTER_KEY's: a double-quoted, a single-quoted or a bare value.
+ */
+const SPACED_VALUE = /[ \t]+(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>]{6,200}))(?=[ \t]*(?:\r?\n|$))/y;
+function spacedValue(text: string, keyStart: number, keyEnd: number, key: string): RegExpExecArray | null {
+  if (!opensLine(text, keyStart) || !(isConfigKey(key) || /^requirepass$/i.test(key))) return null;
+  SPACED_VALUE.lastIndex = keyEnd;
+  return SPACED_VALUE.exec(text);
 }
 
 /** "public $smtppass = …", "$CFG->dbpass = …": a PHP variable or property is an identifier. */

@@ -19,6 +19,10 @@ describe("config keys whose value is a secret, in the shapes configs are written
     expect(secrets('command: ["redis-server", "--requirepass", "Lisica-9Qw0"]')).toEqual(["Lisica-9Qw0"]);
   });
 
+  it("reads a Wi-Fi key's column or key", () => {
+    expect(secrets("wifi_key = kavarna2025\nssid = Kavarna")).toEqual(["kavarna2025"]);
+  });
+
   it("leaves prose, a key without a value and a comment that only names a secret", () => {
     expect(secrets("# password = see the vault")).toEqual([]);
     expect(secrets("remote_password\nremote_username plant-3")).toEqual([]);

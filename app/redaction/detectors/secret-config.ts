@@ -17,7 +17,7 @@ import { detectSecretShapes, isPublishableKey } from "./secret-shapes";
  */
 
 // "pw" and "psk" only as a whole part of the key (mysqli.default_pw, DB_PW, psk=, wpa_psk): inside words they are other words.
-const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api_?key|auth_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|pre-shared-key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|pass(?![A-Za-z0-9_])/gi;
+const SECRET_IN_KEY = /password|passwd|passwort|passphrase|secret|token|salt|api_?key|auth_?key|(?:wifi|wlan|wpa2?|network)_?key|private_?key|preshared_?key|credential|pwd|key-data|appid|app_?key|subscription_?key|snmp_?community|community_?string|pre-shared-key|(?<![A-Za-z])(?:pw|psk)(?![A-Za-z])|pass(?![A-Za-z0-9_])/gi;
 /**
  * "pass" is a key alone or glued to what it opens (smtppass, dbpass); inside other words (bypass,
  * compass) it is none. Checked after the match: a lookbehind with these words made the scan slow.

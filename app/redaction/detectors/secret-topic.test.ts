@@ -19,6 +19,12 @@ describe("passwords handed over bare in a text about credentials", () => {
     ["PIN za tablico sem nastavila na 3094, ker si ga bo zapomnila", "3094"],
   ])("finds the value in %j", (text, value) => expect(secrets(text)).toContain(value));
 
+  it("takes a made-up value after an e-mail address and a slash without any word about logins", () => {
+    expect(secrets("source: mail.old.si:993  racuni@kmetija-breg.si / Breg#Racuni24\nsize 12 GB")).toContain("Breg#Racuni24");
+    // without a word about logins, a plain value after the slash is no password
+    expect(secrets("Pišite na info@firma.si / Novak2024 ali pokličite")).toEqual([]);
+  });
+
   it("after a dash, only a value that ends its line", () => {
     expect(secrets("the login reset – admin – done on Monday; password policy unchanged")).toEqual([]);
   });

@@ -58,22 +58,31 @@ const BATCHES: { rounds: string[]; floors: Record<string, number>; lookalikes: n
     lookalikes: 0.981,
   },
   {
-    // reached in stop 33 (secrets as people hand them over and values that only look like them; addresses, names and birth dates), raised in stop 34
+    // reached in stop 33 (secrets as people hand them over and values that only look like them; addresses, names and birth dates), raised in stops 34 and 36
     rounds: ["dev10"],
     floors: {
       DATE_OF_BIRTH: 0.917, EMAIL: 0.935, IBAN: 1, IP_ADDRESS: 0.942, PERSON: 0.961, PHONE: 0.982,
-      POSTAL_ADDRESS: 0.837, SECRET: 0.888,
+      POSTAL_ADDRESS: 0.837, SECRET: 0.911,
     },
     lookalikes: 0.962,
   },
   {
-    // reached in stop 34 (the same two focuses, by four new writers)
+    // reached in stop 34 (the same two focuses, by four new writers), raised in stop 36
     rounds: ["dev11"],
     floors: {
-      DATE_OF_BIRTH: 0.783, EMAIL: 0.974, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.949, PHONE: 0.952,
-      POSTAL_ADDRESS: 0.839, SECRET: 0.813, SI_TAX_ID: 1,
+      DATE_OF_BIRTH: 0.783, EMAIL: 0.974, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.951, PHONE: 0.952,
+      POSTAL_ADDRESS: 0.842, SECRET: 0.876, SI_TAX_ID: 1,
     },
     lookalikes: 0.926,
+  },
+  {
+    // reached in stop 36 (whole ticket pieces, every case with a look-alike, by four new writers)
+    rounds: ["dev12"],
+    floors: {
+      CREDIT_CARD: 1, DATE_OF_BIRTH: 0.979, EMAIL: 1, EMSO: 1, IBAN: 1, IP_ADDRESS: 1, PERSON: 0.951, PHONE: 0.988,
+      POSTAL_ADDRESS: 0.911, SECRET: 0.930, SI_TAX_ID: 0.884,
+    },
+    lookalikes: 0.92,
   },
 ];
 

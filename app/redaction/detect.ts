@@ -8,6 +8,7 @@ import { detectIpAddresses } from "./detectors/ip-address";
 import { detectPersons } from "./detectors/person";
 import { namesBeforeAddresses } from "./detectors/person/before-address";
 import { namesAroundNames } from "./detectors/person/around-names";
+import { detectLowerCaseCuedNames } from "./detectors/person/lower-case-cues";
 import { companyAfter } from "./detectors/person/company";
 import { ANY_NAME, COMMON_WORD, gazetteer, GIVEN, NOT_A_NAME } from "./detectors/person/gazetteer";
 import { detectPhones } from "./detectors/phone";
@@ -52,6 +53,7 @@ const DETECTORS: readonly Detector[] = [
   detectPostalAddresses,
   detectDatesOfBirth,
   detectPersons,
+  detectLowerCaseCuedNames,
 ];
 
 const PRIORITY = new Map(ENTITY_TYPES.map((type, index) => [type, index]));
@@ -238,9 +240,12 @@ function repeatsOf(
     const value = text.slice(d.start, d.end);
     // a town found as an address's part ("City: Trzin") alone names no one where it stands again ("Kovinar Trzin d.o.o.")
     if (d.type === "POSTAL_ADDRESS" && !/\d/.test(value)) continue;
-    register(value, d.type);
+    // a name found in lower case that is an ordinary word too ("hvala maja") is not taken again
+    // where it stands as the word ("od maja lani"); its capitalised form still is
+    const lowerName = d.type === "PERSON" && LOWER_START.test(value);
+    if (!lowerName || !value.split(/[ \t]+/).some((word) => (gazetteer().flagsOf(word) & COMMON_WORD) !== 0)) register(value, d.type);
     // a chat speaker "tina" is "Tina" in the reply
-    if (d.type === "PERSON" && LOWER_START.test(value)) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);
+    if (lowerName) register(value.replace(WORD_START_LOWER, (letter) => letter.toUpperCase()), d.type);
     // and "Sabina Oblak" in a header is "sabina" and "dejan" typed in lower case, unless the word is also a common one ("Will", "Rose")
     else if (d.type === "PERSON") for (const lower of lowerCaseForms(value)) register(lower, d.type, true);
   }

@@ -60,7 +60,7 @@ const SELF_INTRODUCTION = groupLeadingAlternation(new RegExp(
 
 /** A courtesy title before a surname anywhere in a sentence: "g. Novak je rekel", "Ms. Brown". */
 const TITLE_IN_PROSE = groupLeadingAlternation(new RegExp(
-  String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|Sig|Sig\.ra|Signor|Signora)\.?[ \t]+(${PARTICLES}${NAME})(?![\p{L}\p{N}])`,
+  String.raw`(?:Mr|Mrs|Ms|Miss|Dr|g|ga|ge|gdč|dr|Herr|Herrn|Frau|[Gg]ospod|[Gg]ospoda|[Gg]ospodu|[Gg]ospodom|[Gg]ospa|[Gg]ospe|[Gg]ospej|[Gg]ospo|[Gg]ospodin|[Gg]ospodina|[Gg]ospođa|[Gg]ospođe|[Gg]ospođi|[Gg]ospođu|[Ss]ig|[Ss]ig\.ra|[Ss]ignor|[Ss]ignora|[Ss]ignorina|[Dd]ott|[Dd]ott\.ssa|[Mm]adame|[Mm]onsieur|Mme)\.?[ \t]+(${PARTICLES}${NAME})(?![\p{L}\p{N}])`,
   "gud",
 ));
 /** A colleague or role in apposition: "kolegica Petra je …", "our accountant, Linda Park, needs …". */

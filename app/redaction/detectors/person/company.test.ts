@@ -20,6 +20,11 @@ describe("companies named like people", () => {
     const text = "Please invoice Harper Collins Dental. Send it to Dr. Harper's office manager.";
     expect(persons(text)).toEqual(["Harper"]);
   });
+  it("reads an Italian or French courtesy title in lower case, and an Italian firm's legal form", () => {
+    expect(persons("la segretaria signora Brambilla è in ospedale")).toEqual(["Brambilla"]);
+    expect(persons("Buongiorno sig. Mancuso,\nMancuso Infissi S.n.c.\ncell. 335")).toEqual(["Mancuso"]);
+    expect(persons("madame Lefebvre a écrit hier")).toEqual(["Lefebvre"]);
+  });
   it("still finds the people beside the firms, a sole trader's full name included", () => {
     expect(persons("Nova stranka: Kovačič Gradnje d.o.o., kontakt Simon Kovačič.")).toEqual(["Simon Kovačič"]);
     expect(persons("Lp,\nŽiga Rupnik\nRupnik IT, Žiga Rupnik s.p.")).toEqual(["Žiga Rupnik", "Žiga Rupnik"]);

@@ -14,7 +14,7 @@ import { COMPANY, gazetteer } from "./gazetteer";
  * "s.p." is apart: a sole trader trades under their own name by law ("Žiga Rupnik s.p."), so it
  * makes a company only of a surname alone ("Kovačič s.p.").
  */
-const LEGAL_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|k\.\s?d\.|d\.n\.o\.|e\.U\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|OG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|Srl\b|SpA\b|B\.V\.|BV\b|N\.V\.|AB\b|A\/S\b|Oy\b|plc\b|PLC\b|Pty\b|Corp\b|Co\.|obrt\b)|^[ \t]+(?:&[ \t]|in partnerj|and Sons\b|IT\b)/u;
+const LEGAL_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}(?:j?\.?d\.\s?o\.\s?o\.|d\.\s?d\.|k\.\s?d\.|d\.n\.o\.|e\.U\.|Ltd\b|LLC\b|Inc\b|GmbH\b|AG\b|KG\b|OG\b|Kft\b|S\.r\.l\.|S\.p\.A\.|S\.n\.c\.|S\.a\.s\.|Srl\b|SpA\b|Snc\b|Sas\b|B\.V\.|BV\b|N\.V\.|AB\b|A\/S\b|Oy\b|plc\b|PLC\b|Pty\b|Corp\b|Co\.|obrt\b)|^[ \t]+(?:&[ \t]|in partnerj|and Sons\b|IT\b)/u;
 const EMPLOYER_AFTER = /^[ \t]*,[ \t]*\p{Lu}[\p{L}&-]{1,20}[ \t]/u;
 const SOLE_TRADER_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}s\.\s?p\./u;
 /** Up to two capitalised words after the name, one blank before each. */

@@ -19,6 +19,14 @@ describe("Slovenian tax numbers as people write them", () => {
     ["| Client             | Tax no.      |\n| Damjan Vrečko s.p. | 75296551     |", "75296551"],
   ])("finds %j", (text, value) => expect(taxIds(text)).toEqual([value]));
 
+  it("reads a number that ends its line under a tax cue a few lines above: a chat's answer, a list under its heading", () => {
+    expect(taxIds("Agent: Potrebujem še davčno številko za račun.\nVisitor (Ana): 15483142\nAgent: Hvala.")).toEqual(["15483142"]);
+    expect(taxIds("Preverba davčnih številk:\nAna Kos – 67848389 ✔\nJan Kos – 67848388 ✗\nEva Kos – 32269650 ✔")).toEqual(["67848389", "32269650"]);
+    // past a blank line, or with more words after it on its line, the number is something else
+    expect(taxIds("Davčna številka je v pogodbi.\n\nNaročilo: 15483142")).toEqual([]);
+    expect(taxIds("Preverba davčnih številk je končana.\nPaket 15483142 je poslan včeraj")).toEqual([]);
+  });
+
   it("leaves numbers that are not under a tax label, and bad checksums", () => {
     expect(taxIds("Naročilo 15483142, račun št. 85351431 z DDV")).toEqual([]);
     expect(taxIds("Davčna: 67 84 83 88")).toEqual([]);

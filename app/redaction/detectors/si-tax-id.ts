@@ -74,7 +74,7 @@ export function detectSiTaxIds(text: string): Detection[] {
     const prefix = match[1] ?? "";
     const digits = match[0].slice(prefix.length);
     if (!isValidSiTaxId(digits)) continue;
-    if (prefix === "" && !hasCue(text, match.index) && !taxColumns().has(match.index)) continue;
+    if (prefix === "" && !hasCue(text, match.index, match.index + match[0].length) && !taxColumns().has(match.index)) continue;
     // "z DDV, račun 12345679": the cue belongs to the price, the number to the invoice.
     if (prefix === "" && followsReferenceCue(text, match.index) && !namesTheNumber(lineBefore(text, match.index, 60))) continue;
     detections.push({
@@ -88,7 +88,7 @@ export function detectSiTaxIds(text: string): Detection[] {
     for (const match of matchesAt(GROUPED_TAX, text, groupedTaxStarts(text))) {
       const digits = match[2]!.replace(/[ -]/g, "");
       if (digits.length !== 8) continue;
-      if (!isValidSiTaxId(digits) || !hasCue(text, match.index)) continue;
+      if (!isValidSiTaxId(digits) || !hasCue(text, match.index, match.index + match[0].length)) continue;
       if (followsReferenceCue(text, match.index) && !namesTheNumber(lineBefore(text, match.index, 60))) continue;
       detections.push({ type: "SI_TAX_ID", start: match.index, end: match.index + match[0].length, confidence: 0.9 });
     }
@@ -98,14 +98,33 @@ export function detectSiTaxIds(text: string): Detection[] {
 
 /**
  * A tax cue before the number on its line, or closing the line above when the number stands
- * alone under its label ("Davčna številka:\n12345678").
+ * alone under its label ("Davčna številka:\n12345678"), or, for a number that ends its line, in
+ * one of the lines just above: a chat's answer to "potrebujem še davčno številko" ("Visitor:
+ * 13075888"), a list under its heading ("Preverba davčnih številk:\nPetra Vidmar – 43103855 ✔").
  */
-function hasCue(text: string, at: number): boolean {
+function hasCue(text: string, at: number, end: number): boolean {
   const before = lineBefore(text, at, 90);
   if (TAX_CUE.test(before)) return true;
+  if (VALUE_ENDS_LINE.test(text.slice(end, end + 60)) && cueInLinesAbove(text, at)) return true;
   if (before.trim() !== "") return false;
   const lineStart = text.lastIndexOf("\n", at - 1);
   if (lineStart <= 0) return false;
   const above = lineBefore(text, lineStart, 60);
   return TAX_CUE.test(above) && /[:\-–]?\s*$/.test(above) && above.length < 50;
+}
+
+/** After the number only a check mark, a closing sign or a short remark in brackets to the line's end. */
+const VALUE_ENDS_LINE = /^[ \t]*(?:[✔✓✗✘.,;!)]|\([^)\n]{0,40}\))?[ \t]*(?:\r?\n|$)/u;
+/** How many lines above a number that ends its line its tax cue may stand (a question and its answer, a short list under its heading). */
+const LINES_ABOVE = 4;
+const LOOK_ABOVE = 600;
+
+function cueInLinesAbove(text: string, at: number): boolean {
+  // read from a bounded stretch before the number: a long line above is read in its last part only
+  const lines = text.slice(Math.max(0, at - LOOK_ABOVE), at).split("\n");
+  for (let i = lines.length - 2; i >= Math.max(0, lines.length - 1 - LINES_ABOVE); i--) {
+    if (lines[i]!.trim() === "") return false; // a blank line ends the passage
+    if (TAX_CUE.test(lines[i]!)) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import { getDb } from "../../app/db.server";
 import { openTicket } from "../../app/tickets/open-ticket.server";
 import { recordDeployedChange } from "../../app/followups/schedule-follow-up.server";
 import { runWorkerOnce } from "../../app/jobs/run-worker.server";
+import { recentDeploymentThursday } from "../setup/recent-weekday";
 
 let app: RunningMinidesk;
 beforeAll(async () => {
@@ -18,17 +19,17 @@ async function dueFollowUp() {
   const tech = await db.user.create({ data: { email: `t${Date.now()}${Math.random()}@firma.si`, name: "Tech", role: "TECHNICIAN" } });
   const opened = await openTicket(db, { channel: "WEB", requester: { email: "klient@example.com", locale: "sl" }, subject: "Nova stran", body: "Prosim" });
   await db.ticket.update({ where: { id: opened.id }, data: { assigneeId: tech.id, status: "RESOLVED" } });
-  const deployedAt = new Date("2026-11-19T13:00:00Z"); // Thursday
+  const { deployedAt, dueMonday } = recentDeploymentThursday();
   const f = await recordDeployedChange(db, {
     ticketId: opened.id, actorUserId: tech.id, target: "WEB",
     description: "Deployed the new contact form; tested with ana.kovac@example.com",
     url: "https://stran.example.si/kontakt?email=ana.kovac@example.com",
     deployedAt,
   }, deployedAt);
-  expect(f.dueAt.toISOString()).toBe("2026-11-23T13:00:00.000Z"); // Monday, two business days later
+  expect(f.dueAt.toISOString()).toBe(dueMonday.toISOString()); // Monday, two business days later
   expect(f.description).not.toContain("ana.kovac");
   expect(f.url).not.toContain("ana.kovac");
-  await runWorkerOnce(db, new Date("2026-11-23T13:05:00Z"));
+  await runWorkerOnce(db, new Date(dueMonday.getTime() + 5 * 60_000));
   const mail = await db.outboxMail.findFirstOrThrow({ where: { ticketId: opened.id, toAddress: "klient@example.com", subject: { not: { contains: "Prejeli" } } }, orderBy: { createdAt: "desc" } });
   const links = [...(await deliveredText(db, mail.id)).matchAll(/\/followup\/([A-Za-z0-9_-]+)/g)].map((m) => m[1]!);
   expect(links).toHaveLength(2);

@@ -14,6 +14,7 @@ import { submitPrivacyRequest } from "../../app/retention/dsr-requests.server";
 import { recordDeployedChange } from "../../app/followups/schedule-follow-up.server";
 import { runWorkerOnce } from "../../app/jobs/run-worker.server";
 import { deliverOutbox } from "../../app/mail/outbound/outbox.server";
+import { recentDeploymentThursday } from "../setup/recent-weekday";
 
 /**
  * Item 2 and 12 of issue 21: the stored copy of outgoing mail holds no working link (tokens are
@@ -72,7 +73,7 @@ describe("links in outgoing mail", () => {
     await addStaffReply(db(), opened.id, tech, { body: "Popravljeno.", note: false });
     await sendTicketLinks(db(), address, "sl");
     await submitPrivacyRequest(db(), { email: address, kind: "EXPORT", locale: "sl" });
-    await dueFollowUp(opened.id, tech.id, new Date("2026-11-19T13:00:00Z"));
+    await dueFollowUp(opened.id, tech.id, recentDeploymentThursday().deployedAt);
     const mails = await mailsTo(address, 5);
 
     const tokens = tokensIn(mails);
@@ -113,7 +114,7 @@ describe("unsubscribe", () => {
     const address = "bojan.unsub@example.com";
     const tech = await technician();
     const opened = await openTicket(db(), { channel: "WEB", requester: { email: address, locale: "en" }, subject: "Web", body: "Form" });
-    await dueFollowUp(opened.id, tech.id, new Date("2026-11-19T13:00:00Z"));
+    await dueFollowUp(opened.id, tech.id, recentDeploymentThursday().deployedAt);
     const [question] = await mailsTo(address, 1);
     expect(question!.text).toMatch(/Unsubscribe: http\S+\/unsubscribe\/[A-Za-z0-9_-]{20,}/);
     const header = rawHeader(question!, "list-unsubscribe") ?? "";
@@ -132,7 +133,7 @@ describe("unsubscribe", () => {
     expect((await new TestBrowser(app.url).get(local.replace(app.url, ""))).text).toMatch(/Sporočil za preverjanje vam ne bomo več pošiljali|will not send you follow-up emails/);
 
     // Another deployed change: no question to the client any more...
-    await dueFollowUp(opened.id, tech.id, new Date("2026-11-26T13:00:00Z"));
+    await dueFollowUp(opened.id, tech.id, new Date(recentDeploymentThursday().deployedAt.getTime() + 7 * 86_400_000));
     await deliverOutbox(db(), new Date(Date.now() + 1000));
     const clientMails = await db().outboxMail.count({ where: { toAddress: address } });
     expect(clientMails).toBe(1);
@@ -147,7 +148,7 @@ describe("unsubscribe", () => {
   it("without the one-click field the form still needs this browser's CSRF token", async () => {
     const opened = await openTicket(db(), { channel: "WEB", requester: { email: "csrf.unsub@example.com", locale: "en" }, subject: "W", body: "F" });
     const tech = await technician();
-    await dueFollowUp(opened.id, tech.id, new Date("2026-12-03T13:00:00Z"));
+    await dueFollowUp(opened.id, tech.id, recentDeploymentThursday().deployedAt);
     const [question] = await mailsTo("csrf.unsub@example.com", 1);
     const path = /\/unsubscribe\/[A-Za-z0-9_-]+/.exec(question!.text!)![0];
     const res = await fetch(app.url + path, { method: "POST", body: new URLSearchParams({}), redirect: "manual" });

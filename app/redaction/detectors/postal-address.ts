@@ -121,9 +121,11 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 
 // Slovenian and Austrian postcodes have four digits, German five; a
 // five-digit one (or a Norwegian or Danish one led by 0, "0154 Oslo") is only taken right after a street line. A saint's town keeps its
-// abbreviation ("3100 St. Pölten", "2230 Sv. Trojica").
+// abbreviation ("3100 St. Pölten", "2230 Sv. Trojica"); a town's connecting words stay with it
+// ("6060 Hall in Tirol", "87509 Immenstadt i. Allgäu", "30027 San Donà di Piave"); the Slovenian "in"
+// ("1000 Ljubljana in Maribor") joins two towns, so only a region's "in" counts.
 const POSTCODE_TOWN =
-  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|in(?= (?:Tirol|Kärnten|Bayern|Holstein|Westfalen|Sachsen|Oberbayern|Niederbayern|der))|(?:i\.|di|del)(?= \p{Lu})|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**

@@ -32,7 +32,14 @@ describe("postal addresses in the shapes of their countries", () => {
     ["ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa"],
     ["Zmaja od Bosne 8, 71000 Sarajevo"],
     ["8230 Balatonfüred, Petőfi Sándor utca 41/A"],
+    ["Salzburger Straße 9, 6060 Hall in Tirol"],
+    ["Memminger Straße 31\n87509 Immenstadt i. Allgäu"],
+    ["Via Roma 3, 30027 San Donà di Piave"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
+
+  it("leaves the Slovenian 'in' that joins a second town", () => {
+    expect(addresses("Dunajska cesta 5, 1000 Ljubljana in Maribor")).toEqual(["Dunajska cesta 5, 1000 Ljubljana"]);
+  });
 
   it("finds the street after prose words and a vCard label with an escaped line break", () => {
     expect(addresses("naslov je Pod gradom 3, 4290 Tržič.")).toEqual(["Pod gradom 3, 4290 Tržič"]);

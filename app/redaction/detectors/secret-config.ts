@@ -82,7 +82,7 @@ export function detectConfigSecrets(text: string): Detection[] {
     let keyEnd = hit.index + hit[0].length;
     while (keyEnd < text.length && keyEnd - hit.index < 60 && KEY_UNIT.test(text[keyEnd]!)) keyEnd++;
     const key = text.slice(keyStart, keyEnd);
-    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart) || /^requirepass$/i.test(key);
+    const named = isConfigKey(key) || isQuotedKey(text, keyStart, keyEnd) || startsKeyLine(text, keyStart, keyEnd) || isVariable(text, keyStart) || isRedisRequirepass(key);
     if (!named || namesNoSecret(key)) continue;
     VALUE_AFTER_KEY.lastIndex = keyEnd;
     const value = VALUE_AFTER_KEY.exec(text) ?? spacedValue(text, keyStart, keyEnd, key);
@@ -213,9 +213,11 @@ function opensLine(text: string, keyStart: number): boolean {
  * blanks, alone on their line (mosquitto, redis.conf, sshd and other space-separated configs).
  * Its groups are VALUE_AFTER_KEY's: a double-quoted, a single-quoted or a bare value.
  */
+/** redis.conf's "requirepass": one lower-case word, yet a key whose value is the password. */
+const isRedisRequirepass = (key: string) => /^requirepass$/i.test(key);
 const SPACED_VALUE = /[ \t]+(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>]{6,200}))(?=[ \t]*(?:\r?\n|$))/y;
 function spacedValue(text: string, keyStart: number, keyEnd: number, key: string): RegExpExecArray | null {
-  if (!opensLine(text, keyStart) || !(isConfigKey(key) || /^requirepass$/i.test(key))) return null;
+  if (!opensLine(text, keyStart) || !(isConfigKey(key) || isRedisRequirepass(key))) return null;
   SPACED_VALUE.lastIndex = keyEnd;
   return SPACED_VALUE.exec(text);
 }

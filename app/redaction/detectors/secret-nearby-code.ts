@@ -123,6 +123,9 @@ export function detectNearbyCodes(text: string): Detection[] {
     for (let k = i + 1; k < words.length && words[k]!.index < to; k++) if (other[k]) to = words[k]!.index;
     if (to <= from) continue;
     readUntil = to;
+    // what the word says of every number after it, read once per word
+    const plainWord = PLAIN_CODE_WORD.test(word[0]);
+    const plainAfterFailure = plainWord && FAILURE_BEFORE.test(text.slice(Math.max(0, word.index - 80), word.index));
     // A number must start inside the passage; the slice runs on past its end so that one running
     // over the end is read whole (never cut into a code), and a character before it keeps the
     // lookbehinds honest.
@@ -134,7 +137,7 @@ export function detectNearbyCodes(text: string): Detection[] {
       const value = number[1]!;
       const digits = value.replace(/[ -]/g, "");
       if (YEAR.test(value) || ONE_DIGIT_REPEATED.test(digits)) continue;
-      if (PLAIN_CODE_WORD.test(word[0]) && (LONG_RUN.test(value) || FAILURE_BEFORE.test(text.slice(Math.max(0, word.index - 80), word.index)))) continue;
+      if (plainAfterFailure || (plainWord && LONG_RUN.test(value))) continue;
       const after = text.slice(start + value.length, start + value.length + 24);
       if (/^\d{4}$/.test(value) && BEFORE_TOWN.test(after)) continue;
       const nextWord = NEXT_WORD.exec(after)?.[1];

@@ -63,9 +63,10 @@ const STREETS: readonly StreetPattern[] = [
   {
     anchor: new RegExp(String.raw` (?:${ENGLISH_KINDS})(?![a-z])`, "g"),
     lookBack: 75,
-    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St", "21a Elm Road"
+    // "350 Fifth Avenue", "123 N Main St.", "42 W 42nd Street", "12-14 High St", "21a Elm Road",
+    // "28 Upper O'Connell Street", "315 W Ponce de Leon Ave"
     pattern: new RegExp(
-      String.raw`(?<![\w])\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}|\d{1,3}(?:st|nd|rd|th)) ){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
+      String.raw`(?<![\w])\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:(?:N|S|E|W|NE|NW|SE|SW)\.? )?(?:(?:\p{Lu}[\p{Ll}'’]{1,20}(?:\p{Lu}\p{Ll}{1,20})?|\d{1,3}(?:st|nd|rd|th)) (?:(?:de|del|la|le|du|van|von|of|the) )?){1,3}(?:${ENGLISH_KINDS})(?!\p{L})`,
       "gu",
     ),
   },

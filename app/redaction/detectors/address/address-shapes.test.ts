@@ -35,6 +35,17 @@ describe("postal addresses in the shapes of their countries", () => {
     ["Salzburger Straße 9, 6060 Hall in Tirol"],
     ["Memminger Straße 31\n87509 Immenstadt i. Allgäu"],
     ["Via Roma 3, 30027 San Donà di Piave"],
+    ["Main Street, Bagenalstown, Co. Carlow R21 HX60"],
+    ["Oakfield House, Mill Road, Midleton, Co. Cork, P25 W2K8"],
+    ["3rd floor, 12 Upper O'Connell Street, Dublin 1, D01 T2X5"],
+    ["1/2, 88 Byres Road\nGlasgow\nG11 5JY"],
+    ["2F1, 7 Warrender Park Road\nEdinburgh EH9 1EW"],
+    ["Via Garibaldi 14, piano terra, 34125 Trieste TS"],
+    ["Strada Provinciale snc, 00060 Sacrofano RM"],
+    ["Poslovna zona bb, 10410 Velika Gorica"],
+    ["1066 Budapest, Bajcsy-Zsilinszky út 40. III. em. 2."],
+    ["210 E Ponce de Leon Ave, Ste 300, Decatur, GA 30030"],
+    ["6722 Szeged"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("leaves the Slovenian 'in' that joins a second town", () => {
@@ -192,6 +203,12 @@ describe("what names one building, and what is no part of the address", () => {
   it("takes an Eircode alone, and a keyed value whole when a part of it was found first", () => {
     expect(addresses("Eircode D02 X285")).toEqual(["D02 X285"]);
     expect(addresses('{"address":"Main Street, Kinsale, Co. Cork P17 X662","dob":"1970-10-05"}')).toEqual(["Main Street, Kinsale, Co. Cork P17 X662"]);
+  });
+
+  it("takes a unit glued to a field's opening quote, and no job title as a building", () => {
+    expect(addresses('new="Unit 5, Newhall Road, Naas, Co. Kildare W91 KX20"')).toEqual(["Unit 5, Newhall Road, Naas, Co. Kildare W91 KX20"]);
+    expect(addresses("Office Manager\nFlat 2, 9 Leeson Street, Dublin 2, D02 KT31")).toEqual(["Flat 2, 9 Leeson Street, Dublin 2, D02 KT31"]);
+    expect(addresses('not that one. Use "7 Sample Road, AB12 3CD" instead')).toEqual(["7 Sample Road, AB12 3CD"]);
   });
 
   it("leaves a label without its colon before the street", () => {

@@ -1,6 +1,7 @@
 import { addressData, type AddressData } from "../../address-data/load";
 import { matchesAt } from "../candidate-scan";
 import type { Span } from "./street-before-number";
+import { unitBefore } from "./tails";
 
 /**
  * A postcode is the strongest sign of an address, in any country's shape. From a postcode the
@@ -36,10 +37,12 @@ export const COMPANY = /(?:d\.o\.o\.|d\.d\.|(?<![\p{L}])s\.p\.|\bGmbH\b|\bLtd\b\
 const ADDRESS_LOWER = new Set(
   ("de la le du des del della di da van von der den die das the of on upon am an im auf na pri ob v pod nad ul ulica cesta trg " +
     "utca út ut straße gasse weg links rechts kbr kbr. br. st. no. nr. apt apt. floor stan. stanovanje nadstropje vhod c/ bis " +
-    "street road lane avenue way etc rue via e y i u a od do za po iz").split(" "),
+    "street road lane avenue way etc rue via e y i u a od do za po iz zona bb b.b. snc s.n.c. s.n.").split(" "),
 );
 const ADDRESS_LABELS = new Set(["Address", "Addr", "Naslov", "Adresa", "Adresse", "Anschrift", "Indirizzo", "Location", "Lokacija"]);
 const BUILDING = /\b(?:House|Building|Tower|Estate|Park|Court|Residency|Residence|Quay|Mews|Cottage|Farm|Lodge|Granary|Flat|Unit|Apt|Suite|Room|Level|Office|Floor|Block)\b/;
+/** A job title names no building, though it holds "Office" or "House" ("Office Manager", "Front of House Lead"). */
+const JOB_TITLE = /\b(?:Manager|Director|Assistant|Officer|Administrator|Coordinator|Secretary|Receptionist|Executive|Partner|Lead|Head)\b/;
 /** A named business before an address is a look-alike the technician needs ("The Grand Hotel"). */
 const BUSINESS = /\b(?:Hotel|Inn|Bank|Centre|Center|Café|Cafe|Restaurant|Pub|Bar|Clinic|Hospital|Group|Company|Shop|Store|Gallery|Museum|Theatre|School|College|University|Club|Studio)\b/;
 const UNIT_FIRST = /^(?:Flat|Unit|Apt\.?|Apartment|Suite|Room|Level|Office|Floor|Stanovanje|stanovanje|Top|Stiege|\d{1,2}\. ?(?:OG|Stock|nadstropje|floor|kat|piano|etaža)\b)/;
@@ -48,7 +51,8 @@ const TOWN_DISTRICT = /^\p{Lu}\p{Ll}{2,20} \d{1,2}$/u;
 /** A segment that names a street by its kind or a direction is a street even with a four-digit house number. */
 const DIRECTION = /^(?:N|S|E|W|NE|NW|SE|SW)\.?$/;
 const STREET_LINE = /^\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){0,4} \d{1,4}[a-zA-Z]?(?:[/–-][\dA-Za-z]{1,4})?$/u;
-const HOUSE_NUMBER_TOKEN = /^(?:No\.?|[IVX]{1,4}\/)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*[,.]?$/;
+/** A house number, or the mark of a house without one: Croatian and Bosnian "bb" (bez broja), Italian "snc" (senza numero civico). */
+const HOUSE_NUMBER_TOKEN = /^(?:(?:No\.?|[IVX]{1,4}\/)?\d{1,4}[a-zA-Z]?(?:[/–-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}))*|bb|b\.b\.|BB|snc|s\.n\.c\.|SNC|s\.n\.)[,.]?$/;
 
 /** The end of a postcode's first part and its separator: "SW1A 1AA", "1234 AB", "NY 10118", "00-950". */
 const TOKEN_BEFORE_SEPARATOR = /[A-Z\d][ -](?=[A-Z\d])/g;
@@ -91,8 +95,10 @@ export function addressesAroundPostcodes(text: string): Span[] {
       const town = TOWN_AFTER.exec(text);
       if (town !== null) end += town[0].length;
     }
-    const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]));
-    if (start !== null) spans.push({ start, end });
+    // a UK postcode or an Eircode: a street or building word counts as the street, since Irish
+    // and rural UK addresses often have no house number ("Main Street, Bagenalstown, Co. Carlow R21 HX60")
+    const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]) || EIRCODE.test(hit[0]));
+    if (start !== null) spans.push({ start: unitBefore(text, start), end });
     else if (UK_POSTCODE.test(hit[0]) || EIRCODE.test(hit[0])) spans.push({ start: hit.index, end }); // a full UK postcode names a few houses, an Eircode one
   }
   return spans;
@@ -158,7 +164,7 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     const houseName = buildingsCount && best !== null && startsLine(text, from) && /^The(?: \p{Lu}[\p{Ll}'’]+){1,3}$/u.test(segment.trim()) && !BUSINESS.test(segment);
     // "Rožni dolini, cesta IV/32": a street kind without its name takes the segment before it.
     const nameBefore: boolean = best !== null && bestIsKindOnly && /^\p{Lu}[\p{L}]+(?: [\p{L}]+){0,3}$/u.test(segment.trim());
-    if (hasHouseNumber || houseName || nameBefore || (buildingsCount && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
+    if (hasHouseNumber || houseName || nameBefore || (buildingsCount && !JOB_TITLE.test(segment) && (BUILDING.test(segment) || tokens.some((t) => data.englishKinds.has(t))))) {
       bestIsKindOnly = !nameBefore && /^(?:cesta|ulica|trg|pot|c\.|ul\.)\s/.test(segment.trim());
       best = from;
       bestIsUnit = isUnit;
@@ -229,12 +235,21 @@ function usableSuffix(segment: string, data: AddressData): { start: number; whol
   }
   let start = segment.length;
   for (let k = tokens.length - 1; k >= 0; k--) {
-    const token = tokens[k]![0];
+    let token = tokens[k]![0];
+    let index = tokens[k]!.index!;
+    // a quote, an equals sign or a bracket glued before a word opens the value: 'new="Unit 2,
+    // Monread Road', "(9 Quay Street, Galway H91 E2K6)"
+    const opening = /^[^"=]*["=]+(?=[^"=])|^\((?=[\p{L}\d])/u.exec(token);
+    if (opening !== null) {
+      token = token.slice(opening[0].length);
+      index += opening[0].length;
+    }
     const word = token.replace(/[(),.;'’"]+$/g, "");
     // "Address 4/12 Smith Street, …": a label without its colon is no part of the address
     const ok = (/^[\p{Lu}\d#(]/u.test(token) && !ADDRESS_LABELS.has(word)) || ADDRESS_LOWER.has(word.toLowerCase()) || kinds.has(word.toLowerCase()) || /^[\d/–-]+$/.test(word);
     if (!ok) return { start, whole: false };
-    start = limit + tokens[k]!.index!;
+    start = limit + index;
+    if (opening !== null) return { start, whole: false };
   }
   return { start, whole: colon === -1 };
 }

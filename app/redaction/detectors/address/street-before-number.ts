@@ -28,7 +28,8 @@ const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
 const VILLAGE_NOUN = /^(?:vas|vasi|vasjo|selo|sela|selu|polje|polja|polju|brdo|brda|brdu|vrh|vrha|vrhu|dol|dola|dolu|gora|gore|gori|goro)$/;
 /** Nominative "Celovška 150" is found elsewhere; these are the other cases, after a preposition ("na Celovški 150"). */
 const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino|[bcčdfghjklmnpstvzšž]n[ieo])$/u;
-const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}\.?$/u;
+/** A capitalised word; a double name keeps its second capital ("Bajcsy-Zsilinszky út 31", "Karl-Marx"). */
+const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}(?:-\p{Lu}[\p{Ll}'’]{1,25})?\.?$/u;
 /**
  * A number followed by a unit or a count is a quantity, not a house number: "Na cesti 5 minut",
  * "Pri vhodu 3 osebe", "Street 5 km". Read on the same line, right after the number.

@@ -159,8 +159,20 @@ interface Header {
   starts?: number[];
 }
 
+/**
+ * A PostgreSQL dump's COPY header: the columns are named in the statement and the rows that
+ * follow are tab-separated, up to the "\." line ("COPY public.customers (id, name, postcode) FROM stdin;").
+ */
+const COPY_HEADER = /^COPY[ \t]+[\w."]{1,120}[ \t]*\(([^()]{1,1500})\)[ \t]+FROM[ \t]+stdin;?[ \t]*$/i;
+
 function headerOf(line: string, isCueField: (field: string) => boolean): Header | null {
   if (line.length > 2000) return null;
+  const copy = COPY_HEADER.exec(line);
+  if (copy !== null) {
+    const fields = copy[1]!.split(",").map((field) => field.trim().replace(/^"|"$/g, "").toLowerCase());
+    const columns = fields.flatMap((field, index) => (isCueField(field) ? [index] : []));
+    return columns.length > 0 ? { delimiter: "\t", fields: fields.length, columns } : null;
+  }
   for (const delimiter of DELIMITERS) {
     if (!line.includes(delimiter)) continue;
     const fields = splitFields(line, delimiter).map((field) => unquoted(field.text.trim()).toLowerCase());

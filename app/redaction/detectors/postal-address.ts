@@ -365,7 +365,7 @@ function mergeOverlapping(text: string, detections: Detection[]): Detection[] {
  */
 const ADDRESS_HEADER_HINT = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kraj|mesto|stra(?:ß|ss)e|plz|ort|street|address|addr|post|zip|city|town|hi[sš]n|house|haus)/i);
 function isAddressHeader(field: string): boolean {
-  return isHouseNumberHeader(field) || /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna[ _-][sš]t(?:evilka|\.)?|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
+  return isHouseNumberHeader(field) || /^(?:naslov|ulica|ulica in hišna številka|hišna številka|po[sš]ta|po[sš]tna [sš]t(?:evilka|\.)?|po[sš]tna[ _-][sš]t(?:evilka|\.)?|dodatek|kraj|mesto|stra(?:ß|ss)e|str\.|hausnummer|plz|ort|wohnort|adresse|street|street address|address|address line ?[12]|addr(?:ess)?_?[12]?|postcode|post code|postal code|postal_code|zip|zip code|city|town)$/.test(field);
 }
 /** A street column: its cells hold a house number ("Naslov" is also a ticket's title). */
 function isStreetHeader(field: string): boolean {
@@ -381,7 +381,8 @@ const ADDRESS_HEADER_LINE = groupLeadingAlternation(/(?:naslov|ulic|po[sš]t|kra
  * "Delivery Zip", Outlook's "Business Postal Code". The prefix says whose, the rest what.
  */
 const WHOSE_ADDRESS = /^(?:billing|shipping|delivery|invoice|bill|ship|mailing|postal|home|customer|client|business|work|office|private|other)[ _-]?/;
-const addressField = (field: string): string => field.replace(WHOSE_ADDRESS, "");
+// "postal_code" is a header as it stands: its "postal" names no owner
+const addressField = (field: string): string => (isAddressHeader(field) ? field : field.replace(WHOSE_ADDRESS, ""));
 /** A street column's cell: a street, or a street with its postcode and town ("Podlubnik 158, 4220 Škofja Loka"). */
 function isStreetCell(cell: string): boolean {
   if (STREET_SHAPE.test(cell)) return true;

@@ -211,6 +211,14 @@ describe("what names one building, and what is no part of the address", () => {
     expect(addresses('not that one. Use "7 Sample Road, AB12 3CD" instead')).toEqual(["7 Sample Road, AB12 3CD"]);
   });
 
+  it("reads a PostgreSQL COPY block's columns, an SQL string's street and a postal_code column", () => {
+    const copy = "COPY public.clients (id, full_name, zip, city, street, dob) FROM stdin;\n7\tNagy Anna\t7621\tPécs\tKirály utca 8. 1/2\t1979-02-14\n\\.\n";
+    expect(addresses(copy)).toEqual(["7621", "Pécs", "Király utca 8. 1/2"]);
+    expect(detect(copy).some((d) => d.type === "DATE_OF_BIRTH" && copy.slice(d.start, d.end) === "1979-02-14")).toBe(true);
+    expect(addresses("INSERT INTO naslovi VALUES (3, 78, 'stalni', 'Ob potoku 9, 1000 Ljubljana');")).toEqual(["Ob potoku 9, 1000 Ljubljana"]);
+    expect(addresses("id,street,postal_code,city\n1,Koroška cesta 14,2380,Slovenj Gradec")).toEqual(["Koroška cesta 14", "2380", "Slovenj Gradec"]);
+  });
+
   it("leaves a label without its colon before the street", () => {
     expect(addresses("Address 4/12 Smith Street, Fitzroy VIC 3065")).toEqual(["4/12 Smith Street, Fitzroy VIC 3065"]);
   });

@@ -219,18 +219,21 @@ function usableSuffix(segment: string, data: AddressData): { start: number; whol
   const colon = segment.lastIndexOf(":");
   const limit = colon === -1 ? 0 : colon + 1;
   // "Ob železnici 16", "Pot k izviru 4": a capitalised street line of a few words and a number is whole.
-  const part = segment.slice(limit);
-  if (STREET_LINE.test(part.trim()) && !proseBeforeName(part.trim(), data)) return { start: limit + (part.length - part.trimStart().length), whole: colon === -1 };
+  // an SQL string's or a quoted field's opening quote is no part of the street ("'Ob železnici 16, …'")
+  const quote = /^[ \t]*['"]/.exec(segment.slice(limit));
+  const part = segment.slice(quote === null ? limit : limit + quote[0].length);
+  const partAt = quote === null ? limit : limit + quote[0].length;
+  if (STREET_LINE.test(part.trim()) && !proseBeforeName(part.trim(), data)) return { start: partAt + (part.length - part.trimStart().length), whole: colon === -1 && quote === null };
   // "… hvala. Pod gradom 3": the street line after a sentence in the same segment.
   const sentenceEnd = part.lastIndexOf(". ");
-  if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: limit + sentenceEnd + 2, whole: false };
+  if (sentenceEnd !== -1 && STREET_LINE.test(part.slice(sentenceEnd + 2).trim())) return { start: partAt + sentenceEnd + 2, whole: false };
   const tokens = [...part.matchAll(/\S+/g)];
   // "naslov je Pod gradom 3", "finden Sie uns in der Herrengasse 6–8": the street line after prose
   // words, from the capitalised word nearest the number that a lower-case word precedes.
   for (let k = tokens.length - 2; k >= Math.max(1, tokens.length - 6); k--) {
     const token = tokens[k]![0];
     if (/^\p{Lu}/u.test(token) && /^\p{Ll}+$/u.test(tokens[k - 1]![0]) && STREET_LINE.test(part.slice(tokens[k]!.index).trim())) {
-      return { start: limit + tokens[k]!.index!, whole: false };
+      return { start: partAt + tokens[k]!.index!, whole: false };
     }
   }
   let start = segment.length;
@@ -238,8 +241,8 @@ function usableSuffix(segment: string, data: AddressData): { start: number; whol
     let token = tokens[k]![0];
     let index = tokens[k]!.index!;
     // a quote, an equals sign or a bracket glued before a word opens the value: 'new="Unit 2,
-    // Monread Road', "(9 Quay Street, Galway H91 E2K6)"
-    const opening = /^[^"=]*["=]+(?=[^"=])|^\((?=[\p{L}\d])/u.exec(token);
+    // Monread Road', "(9 Quay Street, Galway H91 E2K6)", an SQL string's "'Obala 33, 6320 Portorož'"
+    const opening = /^[^"=]*["=]+(?=[^"=])|^[('](?=[\p{L}\d])/u.exec(token);
     if (opening !== null) {
       token = token.slice(opening[0].length);
       index += opening[0].length;
@@ -248,8 +251,8 @@ function usableSuffix(segment: string, data: AddressData): { start: number; whol
     // "Address 4/12 Smith Street, …": a label without its colon is no part of the address
     const ok = (/^[\p{Lu}\d#(]/u.test(token) && !ADDRESS_LABELS.has(word)) || ADDRESS_LOWER.has(word.toLowerCase()) || kinds.has(word.toLowerCase()) || /^[\d/–-]+$/.test(word);
     if (!ok) return { start, whole: false };
-    start = limit + index;
+    start = partAt + index;
     if (opening !== null) return { start, whole: false };
   }
-  return { start, whole: colon === -1 };
+  return { start, whole: colon === -1 && quote === null };
 }

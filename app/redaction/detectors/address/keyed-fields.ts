@@ -51,7 +51,8 @@ const STREET_NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5}$/u;
  * ("17 Beech Road"); a ticket title with a number inside ("Tiskalnik HP 404 ne dela") is not one.
  * Street columns of pasted tables (postal-address.ts) are judged by it too.
  */
-export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
+/** A street cell; a Hungarian one ends its number with a full stop and may give the floor and door ("Váci utca 12. 3. em. 4."). */
+export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?(?:\.(?: (?:em\.|fszt\.?|[IVX]{1,4}\.?|\d{1,3}(?:\/\d{1,3})?\.?)){0,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
 /** A whole address in one field, without a house number: "Main Street, Kinsale, Co. Cork P17 X662". */
 const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}\d/u;
 const MAX_RECORD_LINES = 6;

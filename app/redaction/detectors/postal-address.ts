@@ -2,7 +2,7 @@ import { addressData } from "../address-data/load";
 import type { Detection } from "../types";
 import { addressesAroundPostcodes, streetBefore } from "./address/before-postcode";
 import { poBoxes, vcardAddresses } from "./address/boxes-and-cards";
-import { lowerCaseStreets } from "./address/lower-case";
+import { isVillageOnlyPrefix, lowerCasePostcodeTowns, lowerCaseStreets } from "./address/lower-case";
 import { capitalStretches, inAddressCase } from "./address/capitals";
 import { labelledPlaces, labelledValueStarts, withLabelledPrefix } from "./address/labelled";
 import { unitFirstAddresses } from "./address/unit-first";
@@ -124,9 +124,10 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // five-digit one (or a Norwegian or Danish one led by 0, "0154 Oslo") is only taken right after a street line. A saint's town keeps its
 // abbreviation ("3100 St. Pölten", "2230 Sv. Trojica"); a town's connecting words stay with it
 // ("6060 Hall in Tirol", "87509 Immenstadt i. Allgäu", "30027 San Donà di Piave"); the Slovenian "in"
-// ("1000 Ljubljana in Maribor") joins two towns, so only a region's "in" counts.
+// ("1000 Ljubljana in Maribor") joins two towns, so only a region's "in" counts. A bilingual town
+// keeps its second name ("9150 Bleiburg/Pliberk", "9220 Lendava / Lendva"), and a country code may follow ("(SLO)").
 const POSTCODE_TOWN =
-  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|in(?= (?:Tirol|Kärnten|Bayern|Holstein|Westfalen|Sachsen|Oberbayern|Niederbayern|der))|(?:i\.|di|del)(?= \p{Lu})|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?- ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|in(?= (?:Tirol|Kärnten|Bayern|Holstein|Westfalen|Sachsen|Oberbayern|Niederbayern|der))|(?:i\.|di|del)(?= \p{Lu})|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?[-/] ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2,3}\)?(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**
@@ -229,6 +230,7 @@ function mapPlaces(text: string): Detection[] {
 export function detectPostalAddresses(text: string): Detection[] {
   const columns = addressColumns(text);
   const detections = addressesIn(text, columns).concat(mapPlaces(text));
+  for (const span of lowerCasePostcodeTowns(text)) detections.push({ type: "POSTAL_ADDRESS", ...span, confidence: 0.75 });
   // Stretches written again in the case an address has, and read at their place in the text:
   // "DUNAJSKA CESTA 5, 1000 LJUBLJANA" (address/capitals.ts), "naslov: presernova 8 kamnik"
   // (address/lower-case.ts).
@@ -320,7 +322,7 @@ function addressesIn(text: string, columns: ReadonlyArray<{ start: number; end: 
       // "Hotedršica 12, 1372 Hotedršica", "Kossuth Lajos utca 12, 8900 Zalaegerszeg": after a
       // street line any town goes with its postcode.
       detections.push({ type: "POSTAL_ADDRESS", start: unitBefore(text, streetStartBefore(text, start)!), end, confidence: 0.8 });
-    } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!) || streetFollows(end)) {
+    } else if ((match[2] === undefined && match[1]) || TOWNS.has(match[3]!) || (match[2] === undefined && isVillageOnlyPrefix(match[3]!)) || streetFollows(end)) {
       const from = Math.max(0, start - 60);
       let before = STREET_BEFORE_POSTCODE.exec(text.slice(from, start));
       if (before && !looksLikeStreetName(before[1]!)) before = null;

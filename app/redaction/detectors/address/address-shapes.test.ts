@@ -46,6 +46,12 @@ describe("postal addresses in the shapes of their countries", () => {
     ["1066 Budapest, Bajcsy-Zsilinszky út 40. III. em. 2."],
     ["210 E Ponce de Leon Ave, Ste 300, Decatur, GA 30030"],
     ["6722 Szeged"],
+    ["Ulica bratov Babnik 4/a, 3. nadstropje, vhod desno, Ljubljana"],
+    ["Calle Mayor 7, 2º A"],
+    ["ul. Piotrkowska 104 lok. 7"],
+    ["Dunajska cesta 21, 1000 Ljubljana (SLO)"],
+    ["Hauptplatz 3, 9150 Bleiburg/Pliberk"],
+    ["4206 Zgornje Jezersko"],
   ])("finds %j whole", (address) => expect(addresses(address)).toEqual([address]));
 
   it("leaves the Slovenian 'in' that joins a second town", () => {

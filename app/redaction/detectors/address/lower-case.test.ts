@@ -13,6 +13,11 @@ describe("Slovenian streets typed in lower case", () => {
     ["delo: litijska c. 12, 1000 ljubljana", "litijska c. 12, 1000 ljubljana"],
   ])("finds the address in %j", (text, value) => expect(addresses(text)).toEqual([value]));
 
+  it("takes a postcode with a known town typed in lower case, not a count before a word", () => {
+    expect(addresses("js sm iz 1360 vrhnika, pa tud 4206 zgornje jezersko")).toEqual(["1360 vrhnika", "4206 zgornje jezersko"]);
+    expect(addresses("imamo 1500 uporabnikov, 1000 novih licenc in 2000 velikih datotek")).toEqual([]);
+  });
+
   it("reads a street that starts inside the stretch of the one before", () => {
     expect(addresses("pise ptujska 3 pravilno pa je ptujska cesta 3a, 2000 maribor")).toContain("ptujska cesta 3a, 2000 maribor");
   });

@@ -124,3 +124,33 @@ export function lowerCaseStreets(text: string): LowerCaseStretch[] {
   }
   return stretches;
 }
+
+/** The prefixes that only name villages (upper, lower, middle); "novih", "velike", "stari" are as often ordinary words. */
+const UPPER_LOWER_PREFIX = /^(?:zgornj[eia]|spodnj[eia]|srednj[eia]|gornj[eia]|dolnj[eia]|dolenj[eia]|gorenj[eia])$/;
+export const isVillageOnlyPrefix = (word: string): boolean => UPPER_LOWER_PREFIX.test(word.toLowerCase());
+/** Four digits and lower-case words after them: a postcode and its town typed in lower case ("1360 vrhnika", "4001 kranj"). */
+const POSTCODE_LOWER_TOWN = /(?<![\p{L}\d.,/-])[1-9]\d{3}[ \t]+(\p{Ll}{2,25}(?:[ \t]\p{Ll}{1,25}){0,3})/gu;
+
+/**
+ * A Slovenian postcode with its town in lower case, as chats and quick forms have it ("pp 44,
+ * 4001 kranj", "1360 vrhnika"): only a known town's name (the longest that matches) or a village
+ * named by its prefix, so "1500 uporabnikov" stays.
+ */
+export function lowerCasePostcodeTowns(text: string): Span[] {
+  const data = addressData();
+  const spans: Span[] = [];
+  POSTCODE_LOWER_TOWN.lastIndex = 0;
+  for (let hit = POSTCODE_LOWER_TOWN.exec(text); hit !== null; hit = POSTCODE_LOWER_TOWN.exec(text)) {
+    const words = hit[1]!.split(/([ \t])/);
+    for (let n = Math.min(words.length, data.maxTownWords * 2 - 1); n >= 1; n -= 2) {
+      const phrase = words.slice(0, n).join("");
+      // a village named by its prefix ("4206 zgornje jezersko") need not be listed
+      const village = n === 3 && isVillageOnlyPrefix(words[0]!);
+      if (!data.towns.has(phrase) && !village) continue;
+      const end = hit.index + hit[0].length - hit[1]!.length + phrase.length;
+      if (!/[\p{L}\d]/u.test(text[end] ?? "")) spans.push({ start: hit.index, end });
+      break;
+    }
+  }
+  return spans;
+}

@@ -9,7 +9,7 @@ import type { Span } from "./street-before-number";
  * address. Each step is one sticky pattern at the current end, tried a bounded number of times.
  */
 
-const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op)[ \t]+(?:[Ff]loor|Fl\.?)|piano[ \t]+(?:terra|rialzato|primo|secondo|terzo)|pianoterra|pritličje|Erdgeschoss|Hochparterre|Dachgeschoss|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op)[ \t]+(?:[Ff]loor|Fl\.?)|piano[ \t]+(?:terra|rialzato|primo|secondo|terzo)|pianoterra|pritličje|Erdgeschoss|Hochparterre|Dachgeschoss|vhod[ \t]+(?:levo|desno)|\d{1,2}[º°ª][ \t]?[A-Z]?|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
 /**
  * Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4.",
  * "Piac u. 20. 1/3", "Váci utca 12. 3. em. 4.", "Andrássy út 60. fszt. 2" (the ground floor).

@@ -69,12 +69,12 @@ const ROLE = groupLeadingAlternation(new RegExp(
   "gud",
 ));
 /**
- * Whom the writer spoke with, met or asks for: "I spoke to Thandiwe Mokoena yesterday", "ask for
- * Wojtek at the reception", "govoril sem z Mojco Zupan". The verb says a person follows; the name
+ * Whom the writer spoke with, met or asks for, or who wrote or set up a thing: "I spoke to Thandiwe
+ * Mokoena yesterday", "ask for Wojtek at the reception", "govoril sem z Mojco Zupan", "typed by Aoife". The verb says a person follows; the name
  * need not be known to the gazetteer when it has two words (one word must be a given name it knows).
  */
 const CONTACT_VERB = groupLeadingAlternation(new RegExp(
-  String.raw`(?:[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alked (?:to|with)|[Tt]alk (?:to|with)|[Cc]hatted with|[Mm]et with|[Aa]sk for|[Aa]sked for|[Cc]all|[Cc]alled|[Pp]honed|[Pp]okličite|[Pp]okliči|[Kk]ontaktirajte|[Ee]mailed|[Rr]each out to|[Rr]eached out to|[Ff]orward(?:ed)? (?:it |this )?to|[Cc]c(?:'d|ed)?|[Cc]ontact at [\p{L} ]{2,30} is|[Pp]revious contact was|[Gg]ovoril(?:a)? (?:sem |smo )?[sz]|[Pp]ogovarjal(?:a)? (?:sem |smo )?se [sz]|[Pp]ogovoril(?:a)? (?:sem |smo )?se [sz]|[Ss]estal(?:a)? (?:sem |smo )?se [sz]|[Kk]lical(?:a)?(?: sem| je)?|[Pp]oklical(?:a)?(?: sem| je)?|[Vv]prašajte(?: za)?|[Oo]bvestil(?:a)?(?: sem| je)?)[ \t]+(${NAME})`,
+  String.raw`(?:[Ss]poke (?:to|with)|[Ss]peak (?:to|with)|[Tt]alked (?:to|with)|[Tt]alk (?:to|with)|[Cc]hatted with|[Mm]et with|[Aa]sk for|[Aa]sked for|[Cc]all|[Cc]alled|[Pp]honed|[Pp]okličite|[Pp]okliči|[Kk]ontaktirajte|[Ee]mailed|[Rr]each out to|[Rr]eached out to|[Ff]orward(?:ed)? (?:it |this )?to|[Cc]c(?:'d|ed)?|[Cc]ontact at [\p{L} ]{2,30} is|[Pp]revious contact was|[Gg]ovoril(?:a)? (?:sem |smo )?[sz]|[Pp]ogovarjal(?:a)? (?:sem |smo )?se [sz]|[Pp]ogovoril(?:a)? (?:sem |smo )?se [sz]|[Ss]estal(?:a)? (?:sem |smo )?se [sz]|[Kk]lical(?:a)?(?: sem| je)?|[Pp]oklical(?:a)?(?: sem| je)?|[Vv]prašajte(?: za)?|[Oo]bvestil(?:a)?(?: sem| je)?|(?:[Tt]yped|[Ww]ritten|[Ss]ent|[Ee]ntered|[Pp]repared|[Cc]hecked|[Ff]illed in|[Ss]et up|[Rr]eplied to|[Aa]nswered) by)[ \t]+(${NAME})`,
   "gud",
 ));
 /** A Zoom or Teams meeting chat saved to a file: "10:33 From Mateja to Everyone: yes". */

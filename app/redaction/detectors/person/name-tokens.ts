@@ -1,4 +1,4 @@
-import { flagsOfWord, gazetteer } from "./gazetteer";
+import { flagsOfWord, gazetteer, NOMINATIVE, SURNAME } from "./gazetteer";
 
 /**
  * Capitalised words of a text, with what the gazetteer knows of each and where it stands: one
@@ -24,6 +24,8 @@ export interface NameToken {
   lineInitial: boolean;
   /** Joined to the previous token by one space, or by a particle ("van der", "de"). */
   linked: boolean;
+  /** An Irish surname's particle ("Ó", "Ní"): it and the capitalised word after it are the surname. */
+  irishParticle?: boolean;
 }
 
 const MAX_TOKEN = 48;
@@ -60,6 +62,8 @@ const APOSTROPHES = new Set([39, 0x2019]);
 const isWordUnit = (unit: number) => isLetter(unit) || charClass(unit) === DIGIT;
 const HYPHEN = 45;
 
+/** The particles of Irish surnames (Ó, Ní, Nic, Uí, Ua, Mhic): "Máire Ní Bhriain", "Seán Ó Conghaile". */
+const IRISH_PARTICLES = new Set(["Ó", "Ní", "Nic", "Uí", "Ua", "Mhic"]);
 /** Lower-case words that join the parts of a name: "van der Berg", "de Luca", "von Trapp". */
 const PARTICLES = new Set(["van", "der", "den", "de", "del", "della", "di", "von", "zu", "ten", "la", "du", "des", "dos", "das", "bin", "ibn", "al", "el"]);
 
@@ -135,9 +139,11 @@ export function nameTokens(text: string): NameToken[] {
     }
     const lower = known.lower;
     const initial = length === 1 && after === 46;
-    const flags = known.flags;
+    // "Orla Ní Bhriain", "Seán Ó Conghaile": the particle before a capitalised word says a surname
+    const irishParticle = IRISH_PARTICLES.has(word) && after === 32 && end + 1 < n && charClass(text.charCodeAt(end + 1)) === UPPER;
+    const flags = irishParticle ? SURNAME | NOMINATIVE : known.flags;
     const allCaps = !hasLower && length >= 2;
-    const capitalised = hasLower && (!innerUpper || flags !== 0 || /^(?:Mc|Mac|O'|O’|D'|D’)/.test(word) || word.includes("-"));
+    const capitalised = irishParticle || (hasLower && (!innerUpper || flags !== 0 || /^(?:Mc|Mac|O'|O’|D'|D’)/.test(word) || word.includes("-")));
     tokens.push({
       start,
       end: initial ? end + 1 : end,
@@ -150,6 +156,7 @@ export function nameTokens(text: string): NameToken[] {
       sentenceInitial: false,
       lineInitial: false,
       linked: false,
+      ...(irishParticle ? { irishParticle } : {}),
     });
     if (initial) i = end + 1;
     markPosition(text, tokens[tokens.length - 1]!, tokens.length > 1 ? tokens[tokens.length - 2]! : null);

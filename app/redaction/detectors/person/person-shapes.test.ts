@@ -296,3 +296,22 @@ describe("more person labels of forms", () => {
   });
 });
 
+
+describe("names that open a line, Irish surnames and who typed a thing", () => {
+  it("takes a given name before a bracket, a dash or an arrow at a sentence start, not a product's word", () => {
+    expect(persons("Works now. Rebecca (rebecca.h@example.com)")).toEqual(["Rebecca"]);
+    expect(persons("Predaja — Jernej → Teja")).toEqual(["Jernej", "Teja"]);
+    expect(persons('listek: "Damjan — rojstni dan v petek"')).toEqual(["Damjan"]);
+    for (const text of ["Office (365) — licence", "Word (docx) files", "Windows → Settings"]) expect(persons(text), text).toEqual([]);
+  });
+
+  it("reads an Irish surname's particle with the name, not alone", () => {
+    expect(persons("thanks to Orla Ní Bhriain and Seán Ó Conghaile")).toEqual(["Orla Ní Bhriain", "Seán Ó Conghaile"]);
+    expect(persons("Ó Conghaile said no. The Mac Mini is slow.")).toEqual([]);
+  });
+
+  it("takes the given name of who typed, wrote or set up a thing, not a firm", () => {
+    expect(persons("Label (typed by Aoife):")).toEqual(["Aoife"]);
+    expect(persons("set up by Microsoft last year")).toEqual([]);
+  });
+});

@@ -28,6 +28,7 @@ const isGiven = (t: NameToken) => (t.flags & GIVEN) !== 0;
 /** Could stand in a name: an initial, or a capitalised word that is no product or place unless also a name. */
 const mayJoin = (t: NameToken) =>
   t.initial ||
+  t.irishParticle === true ||
   ((t.capitalised || (t.allCaps && isKnown(t))) &&
     t.end - t.start >= (t.sentenceInitial ? 3 : 2) && // "Hi Jane": a two-letter word starting a line is a greeting, not "Li"
     (!isStop(t) || isKnown(t)));
@@ -67,7 +68,7 @@ function judgeRun(text: string, tokens: readonly NameToken[], from: number, to: 
   let last = to;
   while (last > first + 1) {
     const t = tokens[last - 1]!;
-    if (isKnown(t)) break;
+    if (isKnown(t) || tokens[last - 2]!.irishParticle) break;
     if (!t.initial && isGiven(tokens[last - 2]!) && (last - 2 === first || isKnown(tokens[last - 2]!))) break;
     last--;
   }
@@ -200,6 +201,10 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number, stree
     if (isGiven(t) && after === 44 && (t.flags & NOMINATIVE) !== 0) return true;
     // "our staff are: Tina (mornings), Marko …": the first of a list after a colon
     if (isGiven(t) && (t.flags & NOMINATIVE) !== 0 && after === 32 && second === 40 && /:[ \t]*$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return true;
+    // "Rebecca (rebecca.hale@…)", "– Brian (office mgr)", "Damjan — rojstni dan", "Jernej → Teja": a
+    // given name that opens its sentence and a bracket, a dash or an arrow after it; a heading's
+    // word is a common word or no name ("Office (365)", "Kontakt — …")
+    if (isGiven(t) && (t.flags & NOMINATIVE) !== 0 && AFTER_OPENING_NAME.test(text.slice(t.end, t.end + 4))) return true;
     // "… priponke iz Outlooka. Katarina": a given name that ends the line after a sentence
     if (isGiven(t) && !t.lineInitial && (t.flags & NOMINATIVE) !== 0 && lineEndsAt(text, t.end)) return true;
     // "Mateja je poklicala", "Novak pravi", "Tilnu sem razložil": a name with a lower-case word after it
@@ -211,6 +216,7 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number, stree
   return (t.flags & SURNAME) !== 0;
 }
 
+const AFTER_OPENING_NAME = /^[ \t](?:\(|[—–][ \t]|→|->)/;
 const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
 /** '"Prešernova" gives 40 results … a Prešernova cesta in every town': the word names a street elsewhere in the text. */
 function namesAStreetElsewhere(text: string, t: NameToken, streetWords: Map<string, boolean>): boolean {

@@ -82,11 +82,24 @@ function unescapeBreak(found: string): string {
   return (found[1] === "n" ? "\n" : "\r") + " ";
 }
 
+/**
+ * Quotes escaped inside a JSON string that holds JSON, as logs write a config or a request body:
+ * 'config="{\\"CF_DNS_API_TOKEN\\":\\"tF7s…\\"}"'. The detectors read each pair as a quote and a
+ * blank, the blank on the outer side ('{ "CF_DNS_API_TOKEN" : "tF7s…" }'), so offsets hold and the
+ * key-value rules read the inner JSON as JSON.
+ */
+const ESCAPED_QUOTE = /\\"/g;
+function unescapeQuote(_found: string, at: number, text: string): string {
+  const before = at > 0 ? text[at - 1]! : " ";
+  return /[{[,:\s(=]/.test(before) ? ' "' : '" ';
+}
+
 /** Every entity in the text, sorted by position and never overlapping. */
 export function detect(original: string): Detection[] {
   UNUSUAL_BLANKS.lastIndex = 0;
   let text = UNUSUAL_BLANKS.test(original) ? original.replace(UNUSUAL_BLANKS, " ") : original;
   if (text.includes("\\")) text = text.replace(CALENDAR.test(text) ? ESCAPED_BREAK_ANYWHERE : ESCAPED_BREAK, unescapeBreak);
+  if (text.includes('\\"')) text = text.replace(ESCAPED_QUOTE, unescapeQuote);
   const candidates: Detection[] = [];
   // No spread: a huge list would overflow the stack.
   for (const detector of DETECTORS) {

@@ -98,6 +98,15 @@ describe("secrets", () => {
     ]);
     const hook = "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX";
     expect(found(`hook: ${hook}.`)).toEqual([["SECRET", hook]]);
+    for (const share of ["https://send.bitwarden.com/#aB3dE5fG7hJ9kL1mN3pQ5r/sT7uV9wX1yZ3aB5cD7eF9g", "https://pwpush.com/p/x7k2m9q4w8e1r5t3", "https://privnote.com/Lq8s3Kd9#p2Xv7Nw4Tz"]) {
+      expect(found(`the login is in ${share} (expires in 7 days)`), share).toEqual([["SECRET", share]]);
+    }
+  });
+  it("reads JSON escaped inside a log's string, FileZilla's encoded password and a logfmt session, not an XML attribute or a session's UUID", () => {
+    expect(found('msg="provider config" config="{\\"CF_DNS_API_TOKEN\\":\\"tF7sjEbhQN9CpscYi0zaEIJrp7EYcpFr2jUs\\"}"')).toEqual([["SECRET", "tF7sjEbhQN9CpscYi0zaEIJrp7EYcpFr2jUs"]]);
+    expect(found('<?xml version="1.0" encoding="UTF-8"?>\n<User>jnftp</User>\n<Pass encoding="base64">SmFkcmFuIUZUUDIwMjI=</Pass>')).toEqual([["SECRET", "SmFkcmFuIUZUUDIwMjI="]]);
+    expect(found("INFO [auth] login ok session=4b1f9c2e7d8a4f60b3e15c9a7d02e6f8")).toEqual([["SECRET", "4b1f9c2e7d8a4f60b3e15c9a7d02e6f8"]]);
+    expect(found("DEBUG session=7f3c9a2e-1b44-4c2d-9e8f-5a6b7c8d9e0f build=2.14.0")).toEqual([]);
   });
   it("finds any …PASSWORD/…SECRET/…TOKEN value in env, YAML, JSON and PHP, but not placeholders or properties", () => {
     expect(found("JWT_SECRET=supersecretvalue")).toEqual([["SECRET", "supersecretvalue"]]);

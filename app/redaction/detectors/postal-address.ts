@@ -127,7 +127,7 @@ function findStreets(text: string): Array<{ start: number; end: number; complete
 // ("1000 Ljubljana in Maribor") joins two towns, so only a region's "in" counts. A bilingual town
 // keeps its second name ("9150 Bleiburg/Pliberk", "9220 Lendava / Lendva"), and a country code may follow ("(SLO)").
 const POSTCODE_TOWN =
-  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|in(?= (?:Tirol|Kärnten|Bayern|Holstein|Westfalen|Sachsen|Oberbayern|Niederbayern|der))|(?:i\.|di|del)(?= \p{Lu})|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?[-/] ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: \(?[A-Z]{2,3}\)?(?![\w]))?/gu;
+  /(?<!(?<!\\)[\w./-])((?:SI|A|AT|D|DE|HR|I|IT|CH)-? ?)?(?:[1-9]\d{3}|(\d{5}|0\d{3})) (?:(?:St|Sv)\. )?(\p{Lu}\p{Ll}{1,25})(?: (?:\p{Lu}\p{Ll}{1,25}|ob|pri|na|nad|pod|mesto|mestu|v|am|an|der|bei|im|in(?= (?:Tirol|Kärnten|Bayern|Holstein|Westfalen|Sachsen|Oberbayern|Niederbayern|der))|(?:i\.|di|del)(?= \p{Lu})|goricah|gorici|polju|dolini|vasi|vas|toplicah)(?!\p{L})){0,4}(?: ?[-/] ?\p{Lu}\p{Ll}{1,25}(?: \p{Lu}\p{Ll}{1,25})?)?(?: (?:\([A-Z]{2,3}\)|\(?[A-Z]{2}\)?)(?![\w]))?/gu;
 const DIGITS_THEN_SPACE = /\d{4,5} /g;
 
 /**

@@ -80,8 +80,8 @@ export function isPublishableKey(value: string): boolean {
 }
 
 const SECRET_WORD = String.raw`(?:[A-Za-z0-9_.:-]{0,40}(?:password|passwd|pwd|secret|token|api_?key|apikey|access_?key|private_?key|credential|auth_?key|connection_?string)[A-Za-z0-9_.:-]{0,40})`;
-/** `<password>X</password>`, `<ns:ApiKey>X</ns:ApiKey>`. */
-const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD})(?:[ \t][^>\n]{0,100})?>([^<\n]{4,300})</\1>`, "giy");
+/** `<password>X</password>`, `<ns:ApiKey>X</ns:ApiKey>`, FileZilla's `<Pass encoding="base64">X</Pass>`. */
+const XML_ELEMENT = new RegExp(String.raw`<(${SECRET_WORD}|pass)(?:[ \t][^>\n]{0,100})?>([^<\n]{4,300})</\1>`, "giy");
 /** `<add key="PaymentApiKey" value="X" />`, `<property name="password" value="X"/>`, `<entry key="db.password">`. */
 const XML_PAIR = new RegExp(String.raw`(?:key|name)[ \t]*=[ \t]*"(${SECRET_WORD}|[A-Za-z0-9_.:-]{0,40}key)"[ \t]+value[ \t]*=[ \t]*"([^"\n]{4,300})"`, "giy");
 /**
@@ -135,11 +135,11 @@ const PGPASS_LINE = /^[ \t]*[\w.*-]{1,253}:(?:\d{1,5}|\*):[\w.*-]{1,63}:[\w.*@-]
 const GENERIC_WEBHOOK = /https?:\/\/[A-Za-z0-9.-]{1,253}(?::\d{1,5})?\/(?:[\w.-]{1,40}\/){0,3}(?:hooks|webhooks?)\/[^\s"'<>)\]]{16,400}/g;
 
 /**
- * A session id in a log line or a form ("session_id=9a8b…", "JSESSIONID: 1A2B…", "sid=…"): whoever
- * holds it is logged in. Letters mixed with digits, 12 or more; "session=<kX3p…>" (a mail
+ * A session id or an anti-forgery token in a log line or a form ("session_id=9a8b…", "JSESSIONID:
+ * 1A2B…", "sid=…", logfmt's "session=4b1f…", "csrf_token=…"): whoever holds it is logged in. Letters mixed with digits, 12 or more; "session=<kX3p…>" (a mail
  * server's tag in angle brackets) is not one.
  */
-const SESSION_ID = /(?<![\w-])(?:session[_-]?(?:id|key|token)|sessid|sessionid|jsessionid|phpsessid|aspsessionid\w{0,8}|sid)[ \t]*[=:][ \t]*["']?([A-Za-z0-9%._~+/-]{12,256})/gi;
+const SESSION_ID = /(?<![\w-])(?:session[_-]?(?:id|key|token)|sessid|sessionid|jsessionid|phpsessid|aspsessionid\w{0,8}|sid|session(?=[ \t]*=)|csrf[_-]?token|xsrf[_-]?token)[ \t]*[=:][ \t]*["']?([A-Za-z0-9%._~+/-]{12,256})/gi;
 /**
  * Password hashes of an htpasswd or shadow file line ("admin:$apr1$…", "deploy:{SHA}…",
  * "root:$6$…:19000:0:…"): crackable offline, so they go with the password.
@@ -267,6 +267,8 @@ export function detectSecretShapes(text: string): Detection[] {
   for (const match of scanAll(SESSION_ID, text)) {
     const value = match[1]!.replace(/[.,;]+$/, "");
     if (!/[A-Za-z]/.test(value) || !/\d/.test(value) || PLACEHOLDER.test(value)) continue;
+    // a log's bare "session=" with a UUID names the session's record, as request and job ids do
+    if (/^session[ \t]*=/i.test(match[0]) && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) continue;
     const start = match.index + match[0].length - match[1]!.length;
     push(start, start + value.length, 0.85);
   }

@@ -5,15 +5,16 @@ import { isPublishableKey } from "./secret-shapes";
 /**
  * Secrets carried by URLs and HTTP headers, found by literal anchors (indexOf or a regex that
  * starts with a literal), each repetition bounded:
- * - webhook URLs that are a credential by themselves (Slack, Teams, Discord): replaced whole,
- *   because anyone holding the URL can post;
+ * - webhook URLs that are a credential by themselves (Slack, Teams, Discord), and the links of
+ *   secret-sharing services (Bitwarden Send, 1Password, Password Pusher, Yopass, One-Time Secret,
+ *   Privnote): replaced whole, because anyone holding the URL can post or read;
  * - the key of a DSN ("https://<key>@o1.ingest.sentry.io/42") and a password with no user
  *   ("redis://:<password>@cache:6379");
  * - signature and token parameters of signed URLs (X-Amz-Signature, X-Goog-Signature, sig=, token=);
  * - cookie values in Cookie and Set-Cookie headers, and the value of an Authorization header.
  */
 
-const WEBHOOKS: readonly { marker: string; pattern: RegExp }[] = [
+const BEARER_URLS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "hooks.slack.com/", pattern: /https?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers|actions)\/[A-Za-z0-9_/-]{8,300}/g },
   { marker: ".webhook.office.com/", pattern: /https?:\/\/[A-Za-z0-9-]{1,63}\.webhook\.office\.com\/[^\s"'<>)\]]{8,800}/g },
   { marker: "outlook.office.com/webhook", pattern: /https?:\/\/outlook\.office(?:365)?\.com\/webhook\/[^\s"'<>)\]]{8,800}/g },
@@ -21,6 +22,15 @@ const WEBHOOKS: readonly { marker: string; pattern: RegExp }[] = [
   { marker: "maker.ifttt.com/", pattern: /https?:\/\/maker\.ifttt\.com\/trigger\/[^\s/"'<>]{1,100}\/(?:json\/)?with\/key\/[A-Za-z0-9_-]{10,100}/g },
   { marker: ".make.com/", pattern: /https?:\/\/hook\.[a-z0-9]{2,6}\.make\.com\/[A-Za-z0-9]{16,64}/g },
   { marker: "/api/webhooks/", pattern: /https?:\/\/(?:(?:ptb|canary)\.)?discord(?:app)?\.com\/api\/webhooks\/\d{5,30}\/[A-Za-z0-9_-]{8,200}/g },
+  // The links of secret-sharing services carry the key that opens the secret (often in the
+  // fragment): Bitwarden Send, 1Password's shared items, Password Pusher, Yopass, One-Time Secret, Privnote.
+  { marker: "send.bitwarden.com/", pattern: /https?:\/\/send\.bitwarden\.com\/#[A-Za-z0-9_/-]{8,300}/g },
+  { marker: "bitwarden.com/#/send/", pattern: /https?:\/\/vault\.bitwarden\.(?:com|eu)\/#\/send\/[A-Za-z0-9_/-]{8,300}/g },
+  { marker: "share.1password.com/", pattern: /https?:\/\/share\.1password\.com\/s#[A-Za-z0-9_=&/-]{8,600}/g },
+  { marker: "pwpush.com/", pattern: /https?:\/\/(?:[a-z]{2,3}\.)?pwpush\.com\/(?:en\/)?(?:p|f|r)\/[A-Za-z0-9_-]{8,100}(?:\/r)?/g },
+  { marker: "yopass.se/", pattern: /https?:\/\/(?:www\.)?yopass\.se\/#\/(?:s|c|f|d)\/[A-Za-z0-9_/-]{8,300}/g },
+  { marker: "onetimesecret.com/", pattern: /https?:\/\/(?:[a-z]{2}\.)?onetimesecret\.com\/(?:secret|private)\/[A-Za-z0-9]{8,100}/g },
+  { marker: "privnote.com/", pattern: /https?:\/\/privnote\.com\/[A-Za-z0-9]{6,40}#[A-Za-z0-9]{6,60}/g },
 ];
 
 /** scheme://key@host (a DSN) or scheme://:password@host: the userinfo has no "user:password" pair. */
@@ -74,8 +84,8 @@ export function detectSecretsInUrls(text: string): Detection[] {
   const push = (start: number, end: number, confidence: number) => {
     if (end > start) detections.push({ type: "SECRET", start, end, confidence });
   };
-  const present = presentMarkers(text, WEBHOOKS);
-  for (const { marker, pattern } of WEBHOOKS) {
+  const present = presentMarkers(text, BEARER_URLS);
+  for (const { marker, pattern } of BEARER_URLS) {
     if (!present.has(marker)) continue;
     pattern.lastIndex = 0;
     for (let hit = pattern.exec(text); hit !== null; hit = pattern.exec(text)) push(hit.index, hit.index + trimUrl(hit[0]).length, 0.99);

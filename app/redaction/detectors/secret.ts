@@ -57,6 +57,8 @@ const BARE_VALUE = new RegExp(
   String.raw`(?<![\p{L}\d_=])(?:password|passwort|passwd|passphrase|pass|pwd|geslo|kennwort|lozinka|zaporka)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
   "giu",
 );
+/** '<Pass encoding="base64">': an element's attribute after the word, not its value. */
+const XML_ATTRIBUTE_NAME = /^[A-Za-z_:-]{1,40}=$/;
 /** "pass v1.2.3 to QA": "pass" is also a verb, and a version is never the password. */
 const VERSION_LIKE = /^v?\d+(?:\.\d+)+$/i;
 /** mysql -u root -pSecret, -p'Zima 2024!': the password is glued to -p (a space would make it prompt), quoted or not. */
@@ -233,7 +235,7 @@ export function detectSecrets(text: string): Detection[] {
   }
   for (const match of matchesAt(BARE_VALUE, text, cues.password)) {
     const raw = match[1]!.replace(/[.,;:)\]]+$/, "");
-    if (!looksGenerated(raw) || PLACEHOLDER_VALUE.test(raw) || VERSION_LIKE.test(raw)) continue;
+    if (!looksGenerated(raw) || PLACEHOLDER_VALUE.test(raw) || VERSION_LIKE.test(raw) || XML_ATTRIBUTE_NAME.test(match[1]!)) continue;
     const start = match.index + match[0].length - match[1]!.length;
     push(start, start + raw.length, 0.7);
   }

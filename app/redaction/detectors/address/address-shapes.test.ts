@@ -225,6 +225,10 @@ describe("what names one building, and what is no part of the address", () => {
     expect(addresses("id,street,postal_code,city\n1,Koroška cesta 14,2380,Slovenj Gradec")).toEqual(["Koroška cesta 14", "2380", "Slovenj Gradec"]);
   });
 
+  it("leaves a bracketed note after the town that is no country code", () => {
+    expect(addresses("Letališka cesta 29c, 1000 Ljubljana (BTC, hall 4)")).toEqual(["Letališka cesta 29c, 1000 Ljubljana"]);
+  });
+
   it("leaves a label without its colon before the street", () => {
     expect(addresses("Address 4/12 Smith Street, Fitzroy VIC 3065")).toEqual(["4/12 Smith Street, Fitzroy VIC 3065"]);
   });

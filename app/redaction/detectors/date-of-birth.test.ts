@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { detect } from "../detect";
+import { expectLinearTime } from "../../../tests/setup/linear-time";
+import { detectDatesOfBirth } from "./date-of-birth";
 
 const births = (text: string) => detect(text).filter((d) => d.type === "DATE_OF_BIRTH").map((d) => text.slice(d.start, d.end));
 
@@ -221,4 +223,25 @@ describe("birth dates in aligned tables, year columns and beside an EMŠO", () =
     const gap = " Other notes about the import follow here.".repeat(8);
     expect(births(`Date of birth: 02/08/1990.${gap} The new system wants 1990-08-02, and 1990-02-08 is someone else.`)).toEqual(["02/08/1990", "1990-08-02"]);
   });
+});
+
+describe("a birth date further on in the cue's passage", () => {
+  it("takes the first full date after the cue and the dates that correct it, in the same passage", () => {
+    expect(births("my DOB is wrong in the patient portal, it shows 22-Sep-1992 but it's 22-Sep-1991.")).toEqual(["22-Sep-1992", "22-Sep-1991"]);
+    expect(births("Pri uvozu se datumi rojstva pretvorijo: Ivan ima v starem sistemu 07.03.1955, v novem pa 03/07/1955. Datum uvoza 2024-03-20 je pravilen.")).toEqual(["07.03.1955", "03/07/1955"]);
+    expect(births("HR rabi še datume rojstva obeh novih\n[11:04] Uroš: Žiga je 02.02.95, preveri v pogodbi")).toEqual(["02.02.95"]);
+  });
+
+  it("leaves a date past a blank line, after another date's word, a recent year, a host name and a table's other columns", () => {
+    expect(births("Date of birth field\n\nThe form went live on 03.04.1999.")).toEqual([]);
+    expect(births("the date of birth check broke, see the log of 12.03.2022")).toEqual([]);
+    expect(births('server "born-02" was provisioned 2019-04-12')).toEqual([]);
+    expect(births("emp\tbirth_date\thire_date\n7\t\t2015-01-12")).toEqual([]);
+  });
+
+  it("stays linear on many cues without dates", () => {
+    for (const unit of ["date of birth ", "born on x ", "datum rojstva je "]) {
+      expectLinearTime(`"${unit}" repeated`, (chars) => unit.repeat(Math.floor(chars / unit.length)), detectDatesOfBirth);
+    }
+  }, 60_000);
 });

@@ -59,7 +59,9 @@ export function detectDatesOfBirth(text: string): Detection[] {
     if (word === "b." && !/(?:[\p{L}\d][ \t]*\(|\p{L},[ \t]*)$/u.test(text.slice(Math.max(0, start - 3), start))) continue;
     const date = dateAt(DATE_AFTER_CUE, text, end);
     if (date === null) {
-      const answer = isBirthdayCue(word) ? personsBirthday(text, end) : (isBornCue(word) ? bornOnDay(text, end) : null) ?? answerToQuestion(text, start, end);
+      const answer =
+        (isBirthdayCue(word) ? personsBirthday(text, end) : (isBornCue(word) ? bornOnDay(text, end) : null) ?? answerToQuestion(text, start, end)) ??
+        (isAmbiguousCue(word) || (/^d\.?o\.?b\.?$/i.test(word) && word !== word.toUpperCase()) ? null : dateLaterInPassage(text, end));
       if (answer !== null) {
         detections.push({ type: "DATE_OF_BIRTH", ...answer, confidence: 0.85 });
         pushFollowingBirthDates(text, answer.end, detections);
@@ -228,6 +230,33 @@ function pushListedBirthdays(text: string, from: number, detections: Detection[]
 const NOT_A_PERSON = /podjetj|company|firm|trgovin|shop|store|spletn|site|brand|blagovn|klub|club|dru[šs]tv/i;
 
 /**
+ * "my DOB is wrong in the portal, it shows 22-Sep-1992", "datumi rojstva se pretvorijo: Ivan ima
+ * 07.03.1955", "datume rojstva obeh novih\n[11:04] Uroš: Žiga je 02.02.95": the first full date
+ * after the cue in the same passage (up to a blank line, at most PASSAGE characters), when its
+ * year is one a person alive now was born in and no word between introduces another kind of
+ * date ("Datum uvoza 2024-03-20", "since 01.06.2024"). The pattern is tried only where a digit
+ * starts a word within the passage, so the work stays bounded per cue.
+ */
+const PASSAGE = 160;
+const LATEST_BIRTH_YEAR = 2019;
+function dateLaterInPassage(text: string, cueEnd: number): Span | null {
+  // "born-02" names a server; a cue among a table's tab-separated cells is its column's header
+  if (text[cueEnd] === "-" || text[cueEnd] === "_") return null;
+  // the blank line looked for within the passage only: indexOf over the rest of the text for every cue would be quadratic
+  const blank = text.slice(cueEnd, cueEnd + PASSAGE).indexOf("\n\n");
+  const to = Math.min(text.length, cueEnd + (blank === -1 ? PASSAGE : blank));
+  for (let at = cueEnd; at < to; at++) {
+    if (!isDigitUnit(text.charCodeAt(at)) || (at > 0 && (isWordUnit(text.charCodeAt(at - 1)) || /[.:/-]/.test(text[at - 1]!)))) continue;
+    const date = dateAt(DATE_HERE, text, at);
+    if (date === null || date.yearOnly || !date.day || !date.month) continue;
+    const between = text.slice(cueEnd, date.start);
+    if (between.includes("\t") || OTHER_DATE_WORDS.test(between)) return null;
+    return date.year !== undefined && date.year >= 1900 && date.year <= LATEST_BIRTH_YEAR ? date : null;
+  }
+  return null;
+}
+
+/**
  * "…can you tell me your date of birth for verification?" and, on one of the next three lines,
  * "Customer: 22.7.93": a question that asks for the birth date is answered by a full date that
  * opens a later line (after the speaker's label).
@@ -296,6 +325,10 @@ const DOB_HEADER_LINE = groupLeadingAlternation(/(?:dob|d\.o\.b|bday|birth|born|
  */
 const DATE_CELL =
   /^(?:(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}\.?(?:T[\d:.]{5,15}(?:Z|[+-]\d{2}:?\d{2})?)?)?|\d{1,2}\. ?\d{1,2}\. ?(?:(?:19|20)?\d{2})?|\d{1,2}[/-]\d{1,2}(?:[/-](?:19|20)?\d{2})?|\d{1,2}(?:\.|st|nd|rd|th)?[ -]\p{L}{3,10}\.?(?:[ -](?:19|20)?\d{2})?|--\d{2}-?\d{2})$/u;
+
+function isDigitUnit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
 
 function isWordUnit(unit: number): boolean {
   return (

@@ -24,6 +24,7 @@ import { detectTopicSecrets } from "./detectors/secret-topic";
 import { detectNearbyCodes } from "./detectors/secret-nearby-code";
 import { detectHandedOverSecrets } from "./detectors/secret-handover";
 import { detectSeedPhrases } from "./detectors/secret-seed-phrase";
+import { detectManifestSecrets } from "./detectors/secret-manifests";
 import { detectGroupedSecrets } from "./detectors/secret-grouped";
 import { isPlaceholderSecret } from "./detectors/secret-placeholders";
 import { secretVariants } from "./detectors/secret-variants";
@@ -41,6 +42,7 @@ const DETECTORS: readonly Detector[] = [
   detectNearbyCodes,
   detectHandedOverSecrets,
   detectSeedPhrases,
+  detectManifestSecrets,
   detectGroupedSecrets,
   detectEmso,
   detectIbans,

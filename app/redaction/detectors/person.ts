@@ -6,7 +6,7 @@ import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
 import { companyAfter, companyWords } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG, SURNAME } from "./person/gazetteer";
-import { isHandleOfPerson } from "./person/handles";
+import { isFullNameHandle, isHandleOfPerson } from "./person/handles";
 import { lowerCaseGivenNames, lowerCaseNames } from "./person/lower-case-names";
 import { nameTokens } from "./person/name-tokens";
 import { runningTextNames } from "./person/running-text";
@@ -213,6 +213,7 @@ export function detectPersons(text: string): Detection[] {
   }
   if (text.includes("@") || text.includes("[~")) handleMentions(text, detections);
   nameThenContact(text, detections);
+  if (text.includes(" - ") && text.includes(" [")) accessLogUsers(text, detections);
   if (text.includes(" from ") || text.includes(" iz ")) namesFromDepartment(text, detections);
   nameColumns(text, detections);
   keyedNameFields(text, detections);
@@ -331,14 +332,35 @@ function displayNames(text: string, detections: Detection[]): void {
  * A name in a JSON or XML record ("first": "Tanja", <LastName>Wimmer</LastName>): a key the
  * name columns accept, and a capitalised value that is no firm. "key: value" lines are LABELLED's.
  */
-const NAME_KEY_HINT = /name|first|last|given|family|ime|priimek/i;
+const NAME_KEY_HINT = /name|first|last|given|family|ime|priimek|user|login|author|assignee|owner|sender|reporter|handle|nick|by"|upn/i;
 /** What a test record or an empty form puts in a name field. */
 const PLACEHOLDER_NAME = /^(?:test|tester|n\/?a|null|none|xxx+|tbd|unknown|neznan[oa]?|anonymous|anonimen|demo)$/i;
 const CAPITALISED_NAME = /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+/**
+ * The user field of a web server's access log (Common and Combined Log Format: host, ident, user,
+ * then the time in brackets): '81.174.133.20 - eleanor.briggs [10/Apr/2025:08:01:02 +0200] "GET …'.
+ * A login made of a given name and a surname there names the person.
+ */
+const ACCESS_LOG_USER = /^[\w.:-]{3,64} [^\s]{1,40} ([^\s\[\]"@]{3,40}) \[\d{1,2}\/[A-Z][a-z]{2}\/\d{4}:/dgm;
+function accessLogUsers(text: string, detections: Detection[]): void {
+  for (const line of text.matchAll(ACCESS_LOG_USER)) {
+    const [start, end] = line.indices![1]!;
+    if (isFullNameHandle(line[1]!)) detections.push({ type: "PERSON", start, end, confidence: 0.75 });
+  }
+}
+
+/** Keys whose value is an account's handle ("user_name": "stefan.gruber", <author>eleanor.briggs</author>). */
+const HANDLE_KEY = /^(?:user|user[ _-]?name|login|author|assignee|owner|sender|reporter|handle|nick(?:name)?|created[ _-]?by|updated[ _-]?by|modified[ _-]?by|sam[ _-]?account[ _-]?name|upn|user[ _-]?principal[ _-]?name)$/;
+const HANDLE_VALUE = /^\p{Ll}[\p{Ll}\d]*[._-][\p{Ll}\d._-]*$/u;
 function keyedNameFields(text: string, detections: Detection[]): void {
   if (!NAME_KEY_HINT.test(text) || !(text.includes('"') || text.includes("<") || SQL_INSERT_HINT.test(text))) return;
   for (const field of keyedFields(text)) {
     const value = text.slice(field.start, field.end);
+    // a login made of a given name and a surname under a user key: the person as surely as written out
+    if (HANDLE_VALUE.test(value) && HANDLE_KEY.test(plainKey(field.key)) && isFullNameHandle(value)) {
+      detections.push({ type: "PERSON", start: field.start, end: field.end, confidence: 0.75 });
+      continue;
+    }
     if (!CAPITALISED_NAME.test(value) || PLACEHOLDER_NAME.test(value) || !NAME_COLUMN.test(plainKey(field.key)) || !isName(value)) continue;
     if (companyAfter(value, value.search(/ |$/))) continue;
     detections.push({ type: "PERSON", start: field.start, end: field.end, confidence: 0.8 });

@@ -29,6 +29,20 @@ export function isPersonHandle(handle: string): boolean {
 }
 
 /**
+ * A login made of a given name and a surname ("stefan.gruber", "eleanor_briggs", "kranjc.jure"),
+ * as a config's or a log's user field holds it: stricter than isPersonHandle, because a service
+ * account is often a family's or a firm's name with a role ("leitner_web", "dom.mrak").
+ */
+export function isFullNameHandle(handle: string): boolean {
+  if (handle.length > MAX_HANDLE || !HANDLE_SHAPE.test(handle)) return false;
+  const parts = handle.toLowerCase().split(PART_SPLIT).map((part) => part.replace(/\d+$/, "")).filter((part) => part !== "");
+  if (parts.length !== 2) return false;
+  const flags = parts.map((part) => gazetteer().asciiNominativeFlagsOf(part));
+  if (flags.some((f) => (f & NOT_A_NAME) !== 0 || (f & ANY_NAME) === 0)) return false;
+  return parts.every((part) => part.length >= 2) && flags.some((f) => (f & GIVEN) !== 0 && (f & COMMON_WORD) === 0);
+}
+
+/**
  * A handle alone (no separator) is a person's only when it is a given name that is no ordinary
  * word ("pablo", not "will"); after a chat line's time, where a speaker stands, an ordinary word
  * that is a given name too counts ("[19:02] urban: a je kdo tm").

@@ -185,12 +185,30 @@ function markPosition(text: string, token: NameToken, previous: NameToken | null
   if (gap === 1) {
     const unit = text.charCodeAt(previous.end);
     token.linked = unit === 32 || unit === 0xa0;
+  } else if (gap === 2 && isNicknameGap(text, previous, token)) {
+    token.linked = true;
   } else if (gap <= 12) {
     const between = text.slice(previous.end, token.start);
     if (!/^ [a-z ]+ $/.test(between)) return; // most gaps: a comma, a full stop, more than blanks and particles
     const words = between.trim().split(/ +/);
     token.linked = words.length <= 2 && words.every((w) => PARTICLES.has(w));
   }
+}
+
+/**
+ * A nickname in quotes between a given name and a surname ('Rosalind "Roz" Whitaker', "Ana „Anči“
+ * Novak"): the quoted word is linked to the name before it (' "' before it and its closing quote
+ * and a blank after it) and the surname to it ('" ' after the nickname opened by a quote).
+ */
+const OPENING_QUOTES = new Set([..."\"“„'‘"].map((c) => c.charCodeAt(0)));
+const CLOSING_QUOTES = new Set([..."\"”“'’"].map((c) => c.charCodeAt(0)));
+function isNicknameGap(text: string, previous: NameToken, token: NameToken): boolean {
+  const first = text.charCodeAt(previous.end);
+  const second = text.charCodeAt(previous.end + 1);
+  // ' "Roz': the nickname opens, and closes right after itself before a blank
+  if (first === 32 && OPENING_QUOTES.has(second)) return CLOSING_QUOTES.has(text.charCodeAt(token.end)) && text.charCodeAt(token.end + 1) === 32;
+  // 'Roz" W': the surname after a nickname that a quote opened
+  return CLOSING_QUOTES.has(first) && second === 32 && OPENING_QUOTES.has(text.charCodeAt(previous.start - 1));
 }
 
 /** Abbreviations after which a full stop does not end the sentence ("dr. Novak", "g. Kos", "npr. Ana"). */

@@ -315,3 +315,16 @@ describe("names that open a line, Irish surnames and who typed a thing", () => {
     expect(persons("set up by Microsoft last year")).toEqual([]);
   });
 });
+
+describe("logins made of a person's names, and nicknames in quotes", () => {
+  it("takes a given.surname login under a user key or in an access log's user field, not a service account", () => {
+    expect(persons('[{"user":"U04QK8Z2M","user_name":"stefan.gruber"},{"user_name":"svc.backup"}]')).toEqual(["stefan.gruber"]);
+    expect(persons('81.174.133.20 - eleanor.briggs [10/Apr/2025:08:01:02 +0200] "GET / HTTP/1.1" 200\n10.0.0.1 - deploy [10/Apr/2025:08:01:03 +0200] "GET /"')).toEqual(["eleanor.briggs"]);
+    expect(persons("[smtp]\nhost = smtp.example.net\nuser = dom.mrak\n<User>leitner_web</User>")).toEqual([]);
+  });
+
+  it("reads a nickname in quotes between the given name and the surname", () => {
+    expect(persons('Best,\nRosalind "Roz" Whitaker\nOffice manager')).toEqual(['Rosalind "Roz" Whitaker']);
+    expect(persons('open "Settings" Windows')).toEqual([]);
+  });
+});

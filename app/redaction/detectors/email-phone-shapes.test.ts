@@ -169,3 +169,15 @@ describe("e-mail addresses typed with a slip", () => {
     expect(found("mail@example.com,com", "EMAIL")).toEqual(["mail@example.com"]);
   });
 });
+
+describe("a password manager's export", () => {
+  const EXPORT = "name,url,username,password\nSparkasse Online,https://www.sparkasse.at,claudia@neumayer-physio.at,Th3rapie-Shop#9\nRouter,http://fritz.box,admin,t0Nq8-Wz4p";
+  it("reads the address after a URL's cell, and the entries' names as no people", () => {
+    const found = detect(EXPORT).map((d) => [d.type, EXPORT.slice(d.start, d.end)]);
+    expect(found).toEqual([["EMAIL", "claudia@neumayer-physio.at"], ["SECRET", "Th3rapie-Shop#9"], ["SECRET", "t0Nq8-Wz4p"]]);
+  });
+  it("still takes a URL's password with a comma in it whole", () => {
+    const text = "ftp://user:pa,ss@host.si";
+    expect(detect(text).map((d) => [d.type, text.slice(d.start, d.end)])).toEqual([["SECRET", "user:pa,ss"]]);
+  });
+});

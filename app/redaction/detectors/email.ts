@@ -13,6 +13,8 @@ const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
 const LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
 const TLD = /^(?:\p{L}{2,24}|xn--[a-z0-9-]{1,59})$/iu;
 const URL_USERINFO_BEFORE = /:\/\/[^\s/@]{1,128}:$/;
+/** A URL's user and the start of its password right before a point: "ftp://user:pa". */
+const USER_AND_PASSWORD_BEFORE = /:\/\/[^\s/@,:]{1,128}:[^\s/@]{0,128}$/;
 /** "logo@2x.png" is a retina image name, not an address. */
 const FILE_EXTENSION_TLD = /^(?:png|jpe?g|gif|svg|webp|bmp|ico|tiff?|pdf|css|js|ts|html?|php|txt|zip|gz|docx?|xlsx?)$/i;
 
@@ -48,6 +50,9 @@ function isUrlUserinfo(text: string, at: number): boolean {
   for (let i = at - 1; i >= 0 && at - i <= 400; i--) {
     const char = text[i]!;
     if (char === " " || char === "\n" || char === "\t" || char === "<" || char === '"' || char === "@") return false;
+    // a comma ends a CSV cell ("https://site.com,ana@x.si" is a URL and an address) unless it
+    // stands in a URL's password ("ftp://user:pa,ss@host")
+    if (char === "," && !USER_AND_PASSWORD_BEFORE.test(text.slice(Math.max(0, i - 200), i))) return false;
     if (char === "/") return i >= 2 && text[i - 1] === "/" && text[i - 2] === ":";
   }
   return false;

@@ -432,6 +432,7 @@ function titleCased(value: string): string {
     .join(" ");
 }
 
+const CREDENTIAL_COLUMN = /^(?:password|login_password|login_uri|url|login_username|username|totp|login_totp)$/;
 function nameTableHeader(line: string): { delimiter: string; columns: number[]; roleColumns: number[] } | null {
   if (line.length > MAX_HEADER_LINE) return null;
   for (const delimiter of ["|", ";", "\t", ","]) {
@@ -449,6 +450,12 @@ function nameTableHeader(line: string): { delimiter: string; columns: number[]; 
     });
     // "ime⇥Ana Šuštar": a label and its value, the row of a card, not a table's header
     if (columns.some((index) => isNameValue((cells[index + 1] ?? "").trim()))) return null;
+    // A password manager's export (Bitwarden, Chrome, 1Password: "name,url,username,password"):
+    // its "name" column names the saved logins ("Sparkasse Online", "Router"), not people.
+    if (cells.some((cell) => CREDENTIAL_COLUMN.test(cell.trim().replace(/^"(.*)"$/, "$1").toLowerCase()))) {
+      const entries = columns.filter((index) => cells[index]!.trim().replace(/^"(.*)"$/, "$1").toLowerCase() === "name");
+      for (const index of entries) columns.splice(columns.indexOf(index), 1);
+    }
     if (columns.length + roleColumns.length > 0 && cells.length >= 2) return { delimiter, columns, roleColumns };
   }
   return null;

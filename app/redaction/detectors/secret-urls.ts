@@ -34,7 +34,8 @@ const BEARER_URLS: readonly { marker: string; pattern: RegExp }[] = [
 ];
 
 /** scheme://key@host (a DSN) or scheme://:password@host: the userinfo has no "user:password" pair. */
-const USERINFO_WITHOUT_PAIR = /(:?)([^\s:/@?#"'<>]{1,256})@[A-Za-z0-9.-]{1,253}/y;
+/** A comma ends the URL: a CSV row's next cell may be an e-mail address ("https://site.com,ana@x.si"). */
+const USERINFO_WITHOUT_PAIR = /(:?)([^\s:/@?#"'<>,]{1,256})@[A-Za-z0-9.-]{1,253}/y;
 
 /**
  * Query parameters whose value is a signature or a bearer credential. Names compared in lower case.

@@ -181,3 +181,10 @@ describe("a password manager's export", () => {
     expect(detect(text).map((d) => [d.type, text.slice(d.start, d.end)])).toEqual([["SECRET", "user:pa,ss"]]);
   });
 });
+
+describe("a meeting invite's dial-in numbers", () => {
+  it("reads each number with its country after it as a phone, not a postcode's address", () => {
+    const text = "Dial by your location\n+49 69 7104 9922 Germany\n+386 1 600 3102 Slovenia";
+    expect(detect(text).map((d) => [d.type, text.slice(d.start, d.end)])).toEqual([["PHONE", "+49 69 7104 9922"], ["PHONE", "+386 1 600 3102"]]);
+  });
+});

@@ -152,7 +152,9 @@ export function streetBefore(text: string, at: number, buildingsCount = false): 
     const namesStreet = tokens.some((t) => data.englishKinds.has(t) || data.englishKinds.has(capitalised(t)) || DIRECTION.test(t));
     if (segments > 0 && !namesStreet && (digits > 6 || /\d{4,5}[ \t]+\p{Lu}|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}/u.test(segment))) break;
     if (segments > 0 && namesStreet && digits > 9) break;
-    const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= (namesStreet ? 9 : 6);
+    // digits alone after a country code are a phone number's groups ("+49 69 7104 9922 Germany"), no street
+    const phoneGroups = !/\p{L}/u.test(segment) && /\+\d{1,3}[ \t]*$/.test(raw.slice(0, usableStart));
+    const hasHouseNumber = tokens.some((token) => HOUSE_NUMBER_TOKEN.test(token)) && digits <= (namesStreet ? 9 : 6) && !phoneGroups;
 
     // One street per address: a second numbered segment further back is another address,
     // unless it names a flat or unit ("Flat 12, Kingsley House\n45 Wandsworth Road").

@@ -225,6 +225,11 @@ describe("what names one building, and what is no part of the address", () => {
     expect(addresses("id,street,postal_code,city\n1,Koroška cesta 14,2380,Slovenj Gradec")).toEqual(["Koroška cesta 14", "2380", "Slovenj Gradec"]);
   });
 
+  it("reads a rural Irish address without a street before its Eircode, and address lines keyed line1 and line2", () => {
+    expect(addresses("Directions: Mairéad Fahy, Cloonagh, Ballymore, Co. Westmeath, N91 X2P4. Second house on the left")).toEqual(["Cloonagh, Ballymore, Co. Westmeath, N91 X2P4"]);
+    expect(addresses('{"address_line1": "Unit 3B, Gortnaskehy Business Park", "address_line2": "Mallow, Co. Cork P51 K2F8"}')).toEqual(["Unit 3B, Gortnaskehy Business Park", "Mallow, Co. Cork P51 K2F8"]);
+  });
+
   it("leaves a bracketed note after the town that is no country code", () => {
     expect(addresses("Letališka cesta 29c, 1000 Ljubljana (BTC, hall 4)")).toEqual(["Letališka cesta 29c, 1000 Ljubljana"]);
   });

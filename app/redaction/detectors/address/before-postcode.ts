@@ -97,11 +97,24 @@ export function addressesAroundPostcodes(text: string): Span[] {
     }
     // a UK postcode or an Eircode: a street or building word counts as the street, since Irish
     // and rural UK addresses often have no house number ("Main Street, Bagenalstown, Co. Carlow R21 HX60")
-    const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]) || EIRCODE.test(hit[0]));
+    const eircode = EIRCODE.test(hit[0]);
+    const start = streetBefore(text, hit.index, UK_POSTCODE.test(hit[0]) || eircode) ?? (eircode ? townlandBefore(text, hit.index) : null);
     if (start !== null) spans.push({ start: unitBefore(text, start), end });
     else if (UK_POSTCODE.test(hit[0]) || EIRCODE.test(hit[0])) spans.push({ start: hit.index, end }); // a full UK postcode names a few houses, an Eircode one
   }
   return spans;
+}
+
+/**
+ * A rural Irish address names no street: a townland and a village before the county ("Cloonagh,
+ * Ballymore, Co. Westmeath, N91 X2P4"). Before an Eircode, one or two capitalised place segments
+ * and the county are the address.
+ */
+const TOWNLAND_BEFORE = /(?:^|[\s:;("])((?:\p{Lu}[\p{L}'’-]+(?:[ \t]\p{Lu}[\p{L}'’-]+){0,2},[ \t]*){1,2}(?:Co\.|County)[ \t]+\p{Lu}[\p{L}'’-]+,?[ \t]*)$/u;
+function townlandBefore(text: string, at: number): number | null {
+  const from = Math.max(0, at - 120);
+  const match = TOWNLAND_BEFORE.exec(text.slice(from, at));
+  return match === null ? null : from + match.index + match[0].length - match[1]!.length;
 }
 
 /**

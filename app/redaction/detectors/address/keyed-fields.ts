@@ -17,7 +17,8 @@ const STREET_KEY_HINT = /street|stra(?:ß|ss)e|addr|line ?1|<line |d_3042|naslov
 const WHOSE = /^(?:billing|shipping|ship to|delivery|invoice|bill|ship|mailing|postal|home|customer|client|buyer|seller|recipient|payer|applicant|contact|prejemnik|kupec|registrant|admin|tech|owner|holder|formatted)[ ]?/;
 
 function normalisedKey(key: string): string {
-  const plain = plainKey(key);
+  // "address_line1", "addressLine2": the line's number as its own word
+  const plain = plainKey(key).replace(/([a-z])(\d)$/, "$1 $2");
   // "postal code" is a key by itself; "postal street" is a street
   return STREET_KEYS.has(plain) || PART_KEYS.has(plain) ? plain : plain.replace(WHOSE, "");
 }
@@ -55,6 +56,8 @@ const STREET_NAME_ONLY = /^\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5}$/u;
 export const STREET_SHAPE = /^(?:\p{Lu}[\p{L}.'’-]*(?: [\p{L}.'’-]+){0,5} \d{1,4}[a-zA-Z]?(?:[/-][\dA-Za-z]{1,4})?(?:\.(?: (?:em\.|fszt\.?|[IVX]{1,4}\.?|\d{1,3}(?:\/\d{1,3})?\.?)){0,4})?|\d{1,5}[A-Za-z]?(?:-\d{1,5})? (?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,4})$/u;
 /** A whole address in one field, without a house number: "Main Street, Kinsale, Co. Cork P17 X662". */
 const WHOLE_ADDRESS_VALUE = /^\p{Lu}[\p{L}.'’ -]{1,40},[ \t]*\p{Lu}[^\n]{0,60}\d/u;
+/** A street field that starts with the unit: "Unit 3B, Gortnaskehy Business Park", "Flat 2, Kingsley House". */
+const UNIT_VALUE = /^(?:Unit|Flat|Apt\.?|Apartment|Suite|Office|Stanovanje)[ \t]*#?\d{1,4}[A-Za-z]?,[ \t]*\p{Lu}/u;
 const MAX_RECORD_LINES = 6;
 const MAX_PARTS_BEFORE = 200;
 const COUNTRY_AT_END = /,[ \t]*(?:Slovenia|Slovenija|Austria|Österreich|Avstrija|Germany|Deutschland|Nemčija|Italy|Italia|Italija|Croatia|Hrvatska|Hrvaška|Hungary|Madžarska|United Kingdom|UK|Ireland|USA|United States|Serbia|Srbija|Bosnia and Herzegovina|BiH)[ \t]*$/;
@@ -97,7 +100,7 @@ export function keyedAddressFields(text: string, found: readonly FieldSpan[]): F
       while (next < sorted.length && sorted[next]!.start < field.end) next++;
       const overlapping: FieldSpan[] = [];
       for (let k = next - 1; k >= 0 && k >= next - 8; k--) if (sorted[k]!.end > field.start) overlapping.push(sorted[k]!);
-      if (overlapping.length > 0 || STREET_SHAPE.test(value) || WHOLE_ADDRESS_VALUE.test(value)) {
+      if (overlapping.length > 0 || STREET_SHAPE.test(value) || WHOLE_ADDRESS_VALUE.test(value) || UNIT_VALUE.test(value)) {
         // "Seat: Gradišče nad Pijavo Gorico 19": the words before a street found inside the value
         // belong to it, but not a firm before a comma ("Address: Kovač d.o.o., Vrtna 6").
         const first = Math.min(...overlapping.map((d) => d.start), field.end);

@@ -85,6 +85,8 @@ const MEETING_CHAT_SENDER = new RegExp(
 const THIS_IS = groupLeadingAlternation(new RegExp(String.raw`(?:[Tt]his is|[Tt]u je|[Tt]ukaj je)[ \t]+(${NAME})(?=[ \t]+(?:from|iz|at|z|s)[ \t])`, "gud"));
 /** "… if needed. — Emily": a dash sign-off after a sentence, the name ending the line. */
 const DASH_SIGN_OFF = new RegExp(String.raw`(?<=[.!?])[ \t]+[—–-]{1,2}[ \t]*(${NAME})[ \t]*$`, "gmud");
+/** "— Sandi" on a line of its own, as a handover note or a chat message is signed (an em or en dash; a hyphen is a list's bullet). */
+const DASH_LINE_SIGN_OFF = new RegExp(String.raw`^[ \t]*[—–][ \t]*(${NAME})[ \t]*$`, "gmud");
 /** Where DASH_SIGN_OFF may start: after a full stop, "!" or "?" that blanks and a dash follow. */
 const SENTENCE_END_BEFORE_DASH = /[.!?](?=[ \t]+[—–-])/g;
 
@@ -189,6 +191,7 @@ export function detectPersons(text: string): Detection[] {
     [CONTACT_VERB, "word", 0.7],
     [MEETING_CHAT_SENDER, "word", 0.8],
     [DASH_SIGN_OFF, "word", 0.7],
+    [DASH_LINE_SIGN_OFF, "word", 0.7],
   ];
   for (const [cue, rule, confidence] of cues) {
     // The dash sign-off starts with a lookbehind, which V8 would try at every position.
@@ -200,7 +203,7 @@ export function detectPersons(text: string): Detection[] {
       // after a courtesy title a weekday, a month or a town is a surname ("ga. Petek", "g. Kranjc")
       if (words.some((word) => (cue === TITLE_IN_PROSE ? NOT_A_NAME_AFTER_TITLE : NOT_A_NAME).has(word))) continue;
       // "I called Support", "ask for Peter": one word after a verb of contact must be a known given name
-      if (cue === CONTACT_VERB && words.length === 1 && !isPlainGivenName(words[0]!)) continue;
+      if ((cue === CONTACT_VERB || cue === DASH_LINE_SIGN_OFF) && words.length === 1 && !isPlainGivenName(words[0]!)) continue;
       // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
       if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });

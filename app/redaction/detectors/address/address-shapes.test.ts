@@ -230,6 +230,10 @@ describe("what names one building, and what is no part of the address", () => {
     expect(addresses('{"address_line1": "Unit 3B, Gortnaskehy Business Park", "address_line2": "Mallow, Co. Cork P51 K2F8"}')).toEqual(["Unit 3B, Gortnaskehy Business Park", "Mallow, Co. Cork P51 K2F8"]);
   });
 
+  it("reads a Croatian street and town in the locative after 'u'", () => {
+    expect(addresses("sada živim u Vukovarskoj 22 u Splitu. Molim")).toEqual(["u Vukovarskoj 22 u Splitu"]);
+  });
+
   it("leaves a bracketed note after the town that is no country code", () => {
     expect(addresses("Letališka cesta 29c, 1000 Ljubljana (BTC, hall 4)")).toEqual(["Letališka cesta 29c, 1000 Ljubljana"]);
   });

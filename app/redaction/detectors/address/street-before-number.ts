@@ -21,13 +21,14 @@ const MAX_BACK = 70;
  */
 const BLANK_DIGITS = /[ \t]\d{1,5}/g;
 /** "5", "12a", "12 a" (but "14 v Domžalah" ends at 14), "5/II", "120/a", "45/3/12", "12-14", "1A"; not a time, a decimal or a unit ("5 km"). */
-const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhVSZKH][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}|[a-zA-Z](?!\p{L})))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
-const PREPOSITIONS = new Set(["v", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
+const HOUSE_NUMBER = /\d{1,4}(?:(?:[a-zA-Z]| (?![vszkhuVSZKHU][ \t])[a-zA-Z])(?![\p{L}\d]))?(?:[/-](?:\d{1,4}[a-zA-Z]?|[IVX]{1,4}|[a-zA-Z](?!\p{L})))?(?:\/\d{1,4})?(?![\p{L}\d%€$]|[.,:]\d)/uy;
+const PREPOSITIONS = new Set(["v", "u", "na", "iz", "z", "s", "k", "h", "ob", "do", "od", "po", "V", "U", "Na", "Iz", "Z", "S", "K", "Ob", "Do", "Od", "Po"]);
 const VILLAGE_LINKS = new Set(["pri", "ob", "nad", "pod"]);
 /** "Gorenja vas 25", "iz Gorenje vasi 102", "Novo selo 4": a village named by a prefix and a lower-case noun. */
 const VILLAGE_NOUN = /^(?:vas|vasi|vasjo|selo|sela|selu|polje|polja|polju|brdo|brda|brdu|vrh|vrha|vrhu|dol|dola|dolu|gora|gore|gori|goro)$/;
 /** Nominative "Celovška 150" is found elsewhere; these are the other cases, after a preposition ("na Celovški 150"). */
-const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino|[bcčdfghjklmnpstvzšž]n[ieo])$/u;
+/** …and Croatian's locative of a feminine street adjective ("u Vukovarskoj 22", "na Zagrebačkoj 5"). */
+const DECLINED_ADJECTIVE = /^\p{Lu}\p{Ll}{2,20}(?:ski|ški|čki|ovi|evi|ini|ske|ške|čke|ove|eve|ine|sko|ško|čko|ovo|evo|ino|[bcčdfghjklmnpstvzšž]n[ieo]|skoj|škoj|čkoj|ovoj|evoj|inoj)$/u;
 /** A capitalised word; a double name keeps its second capital ("Bajcsy-Zsilinszky út 31", "Karl-Marx"). */
 const CAPITALISED = /^\p{Lu}[\p{Ll}'’-]{1,25}(?:-\p{Lu}[\p{Ll}'’]{1,25})?\.?$/u;
 /**

@@ -16,7 +16,7 @@ const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|
  */
 const FLOOR_AND_DOOR =
   /\.?[ \t]+(?:(?:[IVX]{1,4}|\d{1,2})\.?\/\d{1,3}|(?:(?:[IVX]{1,4}|\d{1,2})\.[ \t]*em(?:\.|elet)|fszt\.?|földszint)(?:[ \t]*\d{1,3})?)\.?(?![\p{L}\d])/uy;
-const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
+const TOWN_WORDS = /(?:[ \t]*(,)[ \t]*|[ \t]*(\r?\n)[ \t]*|[ \t]+)(?:(v|u|na|in|iz|a|bei)[ \t]+)?(\p{Lu}[\p{L}'’.-]{0,25}(?:[ \t]+[\p{L}'’.-]{1,25}){0,3})/uy;
 /** After a town that follows a house number with only a blank: the line's end or a punctuation mark. */
 const BARE_TOWN_END = /^(?:[ \t]*$|[ \t]*\r?\n|[.,;)])/;
 /** After a town on the line below a street: only the line's end ("Vrtna ulica 6\nKranj\n"). */
@@ -129,7 +129,8 @@ function townAt(text: string, at: number): number | null {
   if (match === null) return null;
   const comma = match[1] !== undefined;
   const newline = match[2] !== undefined;
-  const preposition = match[3];
+  // Croatian "u Splitu" is the Slovenian "v Splitu": the same locative after another preposition
+  const preposition = match[3] === "u" ? "v" : match[3];
   if (newline && preposition !== undefined) return null; // "… 6\nv Kranju smo …" is a sentence
   // "Ljubljanska c. 24 Domžale": a known town right after the house number, ending the line or
   // followed by punctuation, is the address's too (a form's one-line address)

@@ -328,3 +328,11 @@ describe("logins made of a person's names, and nicknames in quotes", () => {
     expect(persons('open "Settings" Windows')).toEqual([]);
   });
 });
+
+describe("a dash sign-off on its own line", () => {
+  it("takes a given name or a full name after an em or en dash, not a word or a hyphen's list item", () => {
+    expect(persons("4) nič drugega. Mirna noč\n— Sandi")).toEqual(["Sandi"]);
+    expect(persons("Thanks\n– Ana Novak")).toEqual(["Ana Novak"]);
+    expect(persons("Plan:\n– Marketing\n– Office")).toEqual([]);
+  });
+});

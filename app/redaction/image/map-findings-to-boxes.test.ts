@@ -133,6 +133,9 @@ describe("normaliseLookalikes", () => {
     expect(normaliseLookalikes("SIS6")).toBe("SI56");
     expect(normaliseLookalikes("(S156")).toBe("(SI56");
     expect(normaliseLookalikes("S156")).toBe("SI56");
+    // check digits both misread as letters at a strip's edge; a word that is no IBAN head stays
+    expect(normaliseLookalikes("DELA")).toBe("DE14");
+    expect(normaliseLookalikes("HELP")).toBe("HELP");
     expect(normaliseLookalikes("Sl67")).toBe("SI67"); // lower-case L for I, seen in the leak test
     expect(normaliseLookalikes("Si21")).toBe("SI21");
     expect(normaliseLookalikes("ana.kos@mnyq/7-primer.si")).toBe("ana.kos@mnyql7-primer.si");

@@ -124,6 +124,8 @@ const TO_DIGIT: Record<string, string> = { O: "0", o: "0", D: "0", I: "1", l: "1
 // "l" and "|": OCR reads the I of "SI56" as a lower-case L in sans-serif fonts (leak test).
 const TO_LETTER: Record<string, string> = { "0": "O", "1": "I", l: "I", "|": "I", "5": "S", "8": "B", "2": "Z", "6": "G" };
 const DIGITISH = /^[0-9OoDIl|SsBZ]+$/;
+/** An IBAN's two check digits: the look-alikes of TO_DIGIT and L, A for 1, 4. */
+const CHECK_DIGIT: Record<string, string> = { ...TO_DIGIT, L: "1", A: "4" };
 /** Countries whose IBANs are in the SWIFT registry: only these may start an IBAN head. */
 const IBAN_COUNTRIES = new Set(
   ("AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE GI GL GR GT HR HU " +
@@ -147,15 +149,19 @@ export function normaliseLookalikes(word: string): string {
   // An address with a stray "/" or "|" (OCR's reading of l, 1 or 7: "mnyq/7-primer.si", seen in
   // the leak test) would not pass as an email; a letter in its place keeps it one, same length.
   if (/^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$/.test(word) && /[/|]/.test(word)) return word.replace(/[/|]/g, "l");
-  if (!/[0-9]/.test(word)) return word;
+  // "DELA": an IBAN's head whose check digits were both misread has no digit left; with the
+  // digit groups after it, the checksum says whether it was one
+  if (!/[0-9]/.test(word) && !/^[A-Z]{2}[OoDIl|SsBZLA]{2}$/.test(word)) return word;
   // "(S156": a table's border or a bracket OCR glued before an IBAN's head stays, the head is read
   const lead = /^[(\[{'"‘“]/.test(word) ? word[0]! : "";
   if (lead) return lead + normaliseLookalikes(word.slice(1));
-  const ibanHead = /^([A-Z0-9][A-Za-z0-9|])([0-9OoDIl|SsBZ]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
+  // The check digits may also come out as L and A ("DELA 9657 …" for DE14 at a strip's edge):
+  // only there, where two digits must stand, and the checksum decides after.
+  const ibanHead = /^([A-Z0-9][A-Za-z0-9|])([0-9OoDIl|SsBZLA]{2})([0-9OoDIl|SsBZ]*)$/.exec(word);
   // The second letter may come out lower case ("Si21", "Sl67"): the leak test saw both.
   const country = ibanHead ? [...ibanHead[1]!].map((c) => TO_LETTER[c] ?? c).join("").toUpperCase() : "";
   if (ibanHead && /[A-Z]/.test(ibanHead[1]!) && IBAN_COUNTRIES.has(country)) {
-    const rest = [...ibanHead[2]! + ibanHead[3]!].map((c) => TO_DIGIT[c] ?? c).join("");
+    const rest = [...ibanHead[2]!].map((c) => CHECK_DIGIT[c] ?? c).join("") + [...ibanHead[3]!].map((c) => TO_DIGIT[c] ?? c).join("");
     return country + rest;
   }
   if (DIGITISH.test(word)) return [...word].map((c) => TO_DIGIT[c] ?? c).join("");

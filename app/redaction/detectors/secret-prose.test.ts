@@ -239,3 +239,14 @@ describe("a chat answer to a password question", () => {
   });
 });
 
+
+describe("codes announced before their cue, and a note between a password word and its value", () => {
+  it("takes a list of recovery codes after a blank line when the line says here they are", () => {
+    expect(secrets("Here are the recovery codes GitHub gave me, please keep them\n\n1isc3-bjrvg\nwcfy9-59yoq\n655mn-hkjwg\n\nMegan")).toEqual(["1isc3-bjrvg", "wcfy9-59yoq", "655mn-hkjwg"]);
+    expect(secrets("We talked about recovery codes yesterday.\n\nv2 build\nabc123")).toEqual([]);
+  });
+  it("reads past a short bracketed note after the password word", () => {
+    expect(secrets("hub admin password (on the back) HT9Q-XRW3-7KPM")).toEqual(["HT9Q-XRW3-7KPM"]);
+    expect(secrets("the password (see vault) is not here")).toEqual([]);
+  });
+});

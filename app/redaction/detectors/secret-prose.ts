@@ -247,7 +247,7 @@ export function detectProseSecrets(text: string): Detection[] {
     } else codeAnswered(text, cue.index + cue[0].length, push);
   }
   if (text.includes("\n")) {
-    for (const cue of scanAll(LISTED_CODES_CUE, text)) codesListedUnder(text, cue.index + cue[0].length, push);
+    for (const cue of scanAll(LISTED_CODES_CUE, text)) codesListedUnder(text, cue.index, cue.index + cue[0].length, push);
   }
   for (const cue of scanAll(SEED_PHRASE_CUE, text)) {
     SEED_WORDS.lastIndex = cue.index + cue[0].length;
@@ -273,16 +273,22 @@ const CODE_QUESTION = /^[^\n]{0,80}\?[ \t\r]*$/;
 const CODE_ANSWER = /(?:(?:it['’]s|it is|je|to je|koda je|the code is|code is)[ \t]+)?((?:\d{4,8}|\d{3}[ -]\d{3}))[ \t]*(?=[,.;!)][ \t]|\n|$)/iy;
 
 /**
- * "The recovery codes for the admin account are below:" and then one code per line ("7k2m-9qpx"):
- * backup and recovery codes are listed under their cue. Every following line that holds one code
+ * "The recovery codes for the admin account are below:" and then one code per line ("7k2m-9qpx"),
+ * or "Here are the recovery codes GitHub gave me …" and the list after a blank line: backup and
+ * recovery codes are listed under their cue. Every following line that holds one code
  * (letters with digits, in groups) is one; the list ends at the first line that does not.
  */
 const LISTED_CODES_CUE = /(?<![\p{L}\d])(?:recovery|backup|rezervn\p{L}*|obnovitven\p{L}*|varnostn\p{L}*)[ \t]+(?:codes|kode|kod)(?![\p{L}\d])/giu;
 const LISTED_CODE = /\n[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*([A-Za-z0-9]{3,10}(?:[- ][A-Za-z0-9]{3,10}){0,3})[ \t]*(?=\r?\n|$)/y;
-function codesListedUnder(text: string, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
+function codesListedUnder(text: string, cueStart: number, cueEnd: number, push: (start: number, end: number, confidence: number) => void): void {
   const lineEnd = text.indexOf("\n", cueEnd);
-  if (lineEnd === -1 || lineEnd - cueEnd > 120 || !/[:]|below|spodaj|tukaj|here/i.test(text.slice(cueEnd, lineEnd))) return;
-  for (let at = lineEnd; ; ) {
+  if (lineEnd === -1 || lineEnd - cueEnd > 240) return;
+  // what announces the list may stand before the cue too ("Here are the recovery codes GitHub gave me")
+  const lineStart = Math.max(text.lastIndexOf("\n", cueStart) + 1, cueStart - 120);
+  if (!/[:]|below|spodaj|tukaj|here/i.test(text.slice(cueEnd, lineEnd)) && !/\b(?:here|below|attached)\b|spodaj|tukaj/i.test(text.slice(lineStart, cueStart))) return;
+  // the list may follow after one blank line
+  const first = /^\n[ \t]*(?=\r?\n)/.exec(text.slice(lineEnd, lineEnd + 12));
+  for (let at = first === null ? lineEnd : lineEnd + first[0].length; ; ) {
     LISTED_CODE.lastIndex = at;
     const code = LISTED_CODE.exec(text);
     if (code === null || !/\d/.test(code[1]!) || !/\p{L}/u.test(code[1]!)) return;

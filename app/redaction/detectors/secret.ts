@@ -50,11 +50,11 @@ const PHRASE_VALUE = new RegExp(
 const CVV_VALUE = /(?<!\p{L})(?:cvv2?|cvc2?|csc|varnostna koda|security code)[ \t]*(?:[:=]|je|is)?[ \t]*(\d{3,4})(?!\w)/giu;
 /**
  * A password without a colon: "user shop@x.si, pass Vrtnica2026", "geslo za
- * portal Lipa_2026". Prose uses the same words ("password reset", "geslo vam
+ * portal Lipa_2026", "hub admin password (on the back) HT9Q-XRW3-7KPM". Prose uses the same words ("password reset", "geslo vam
  * pošljem"), so the value must look generated: letters mixed with digits or symbols.
  */
 const BARE_VALUE = new RegExp(
-  String.raw`(?<![\p{L}\d_=])(?:password|passwort|passwd|passphrase|pass|pwd|geslo|kennwort|lozinka|zaporka)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?[ \t]+([^\s"'<>]{6,128})`,
+  String.raw`(?<![\p{L}\d_=])(?:password|passwort|passwd|passphrase|pass|pwd|geslo|kennwort|lozinka|zaporka)(?:[ \t]+(?:za|for)[ \t]+[^\n:.,"']{1,30}?)?(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+([^\s"'<>()]{6,128})`,
   "giu",
 );
 /** '<Pass encoding="base64">': an element's attribute after the word, not its value. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detect } from "../detect";
+import { detectColumnSecrets } from "./secret-columns";
 
 const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
 
@@ -39,5 +40,20 @@ describe("passwords in a table's password column, codes and router logins", () =
     expect(secrets("name,login_username,login_password,login_totp\nCRM,ana,Harfa2020,JBSWY3DPEHPK3PXP")).toEqual(["Harfa2020", "JBSWY3DPEHPK3PXP"]);
     expect(secrets("id,password_hash\n1,$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub")).not.toContain("1");
     expect(secrets("| Floor | Security | Key |\n|---|---|---|\n| 1 | WPA2-PSK | same as 2 |\n| 2 | WPA3-SAE | see safe |")).toEqual([]);
+  });
+});
+
+describe("a licence table's key column", () => {
+  it("takes a product key's grouped shape under a Key header, nothing else there", () => {
+    const text = "| Product | Key | PC |\n|---|---|---|\n| ESET Endpoint | 3XKA-W8P2-RF4N-9TJC-7M6B | 10 seats |\n| Sort | name-asc | x |";
+    expect(detectColumnSecrets(text).map((d) => text.slice(d.start, d.end))).toEqual(["3XKA-W8P2-RF4N-9TJC-7M6B"]);
+  });
+});
+
+describe("a personal access token by its abbreviation", () => {
+  it("takes a generated value after PAT, not after the word pat", () => {
+    const found = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
+    expect(found("Old PAT was 7kq2xm4lz9vt1wn8bc3hs6yd0fp5ga2jeu7ko1pr4tq8zx3lm2w, created last year")).toEqual(["7kq2xm4lz9vt1wn8bc3hs6yd0fp5ga2jeu7ko1pr4tq8zx3lm2w"]);
+    expect(found("pat was 7kq2xm4lz9vt1wn8bc3hs6yd0fp5ga2jeu on the list")).toEqual([]);
   });
 });

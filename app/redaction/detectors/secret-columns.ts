@@ -24,8 +24,20 @@ function isSecretHeader(field: string): boolean {
   return PASSWORD_HEADER.test(field) || OTP_SEED_HEADER.test(field) || (COLUMN_NAME.test(field) && namesSecret(field));
 }
 
+/**
+ * A licence table's key column ("| Product | Key | PC |", "Licenčni ključ"): "key" alone heads
+ * other things too (a sort key, a map's legend), so only a product key's grouped shape counts
+ * there ("3XKA-W8P2-RF4N-9TJC-7M6B", letters and digits in dash groups).
+ */
+const LICENCE_KEY_HEADER = /^(?:key|licen[cs]e(?:[ _-]key)?|product[ _-]key|serial(?:[ _-]key)?|ključ|licenčni ključ|lizenzschlüssel)$/;
+const GROUPED_KEY = /^(?=[^-]*\d)(?=[^-]*[A-Z])[A-Z0-9]{4,6}(?:-[A-Z0-9]{4,6}){2,7}$/;
+
 export function detectColumnSecrets(text: string): Detection[] {
-  return columnValues(text, HEADER_HINT, isSecretHeader, HEADER_HINT)
+  const secrets = columnValues(text, HEADER_HINT, isSecretHeader, HEADER_HINT)
     .filter(({ start, end }) => !NO_VALUE.test(text.slice(start, end)))
-    .map(({ start, end }) => ({ type: "SECRET", start, end, confidence: 0.75 }));
+    .map(({ start, end }): Detection => ({ type: "SECRET", start, end, confidence: 0.75 }));
+  for (const cell of columnValues(text, HEADER_HINT, (field) => LICENCE_KEY_HEADER.test(field), HEADER_HINT)) {
+    if (GROUPED_KEY.test(text.slice(cell.start, cell.end))) secrets.push({ type: "SECRET", ...cell, confidence: 0.75 });
+  }
+  return secrets;
 }

@@ -212,7 +212,8 @@ function trimUrl(url: string): string {
  * The label finds the candidates; the value must look generated (see looksLikeKey), so
  * "key: the red one" and "token expired" stay.
  */
-const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost/gi;
+/** …and a personal access token by its abbreviation ("Old PAT was 7kq2xm…", "GitLab PAT: glpat-…"), upper case only. */
+const KEY_LABEL = /key|ključ|kljuc|token|žeton|secret|skrivnost|(?<![A-Za-z])PATs?(?![A-Za-z])/gi;
 const VALUE_AFTER_LABEL = /[ \t]{0,3}(?:\([^)\n]{1,30}\)[ \t]{0,3}|\[[^\]\n]{1,30}\][ \t]{0,3}|(?:[ \t]+(?!(?:fingerprint|id|ids|hash|name|type|format|length|size|prstni|odtis)\b)[\p{L}-]{2,15}){1,2}[ \t]*(?=[:=]|(?:je|is|was)[ \t]))?(?:[:=]|je|is|was)?[ \t]{0,3}["'`]?([A-Za-z0-9][A-Za-z0-9_+/=.~-]{15,511})/uy;
 
 const GLUED_KEY_WORD = /^(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|DSN)[-=](?=[A-Za-z0-9])/;
@@ -223,6 +224,7 @@ export function detectLabelledKeys(text: string): Detection[] {
   for (let label = KEY_LABEL.exec(text); label !== null; label = KEY_LABEL.exec(text)) {
     const start = label.index;
     const end = start + label[0].length;
+    if (/^pats?$/i.test(label[0]) && !/^PATs?$/.test(label[0])) continue; // "pat" is a word; PAT is the token
     if (start > 0 && /[\p{L}\d_-]/u.test(text[start - 1]!)) continue; // "SORT_KEY" is a config key, handled elsewhere
     if (end < text.length && /[\p{L}\d_]/u.test(text[end]!)) continue; // "keyboard", "tokens"
     VALUE_AFTER_LABEL.lastIndex = end;

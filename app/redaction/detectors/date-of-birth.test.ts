@@ -245,3 +245,20 @@ describe("a birth date further on in the cue's passage", () => {
     }
   }, 60_000);
 });
+
+describe("a list of birthdays under its heading", () => {
+  it("takes the first date of each listed line, after one blank line too, and stops where the list does", () => {
+    expect(births("Office birthday calendar (day + month only)\nAjda – 3 Jan\nHelena – 29 Feb (celebrates 1 March)\nCake budget €15. Company anniversary 12 Nov.")).toEqual(["3 Jan", "29 Feb"]);
+    expect(births("Birthdays in May (check the widget!)\n\n- Sabine Hoffmann – 3 May\n- Lena (reception) – 17/05\n- Weber, Thomas – 24.05.1971")).toEqual(["3 May", "17/05", "24.05.1971"]);
+  });
+
+  it("reads no list under a vCard's birthday field or after a meeting's line", () => {
+    expect(births("BDAY:1971-10-23\nREV:2025-04-02T08:11:00Z")).toEqual(["1971-10-23"]);
+    expect(births("Birthday party planning\nMeeting – 12 May\nDeadline – 3 June")).toEqual([]);
+  });
+
+  it("stays linear on many headings", () => {
+    const unit = "birthday list\nAna – 3 Jan\n";
+    expectLinearTime("birthday lists", (chars) => unit.repeat(Math.floor(chars / unit.length)), detectDatesOfBirth);
+  }, 60_000);
+});

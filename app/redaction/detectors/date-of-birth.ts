@@ -95,8 +95,58 @@ export function detectDatesOfBirth(text: string): Detection[] {
   for (const cell of columnValues(text, YEAR_HEADER_HINT, isBirthYearHeader, YEAR_HEADER_HINT)) {
     if (/^(?:19|20)\d{2}$/.test(text.slice(cell.start, cell.end))) detections.push({ type: "DATE_OF_BIRTH", ...cell, confidence: 0.8 });
   }
+  BIRTHDAY_LIST_CUE.lastIndex = 0;
+  for (let cue = BIRTHDAY_LIST_CUE.exec(text); cue !== null; cue = BIRTHDAY_LIST_CUE.exec(text)) {
+    BIRTHDAY_LIST_CUE.lastIndex = Math.max(BIRTHDAY_LIST_CUE.lastIndex, pushBirthdayList(text, cue.index + cue[0].length, detections));
+  }
   pushRestatedBirthDates(text, detections);
   return detections;
+}
+
+/**
+ * A list of birthdays under its heading ("Office birthday calendar\nAjda – 3 Jan\nBojan – 17 Feb",
+ * "Birthdays in May …\n\n- Sabine Hoffmann – 3 May\n- Lena (reception) – 17/05"): each line of
+ * the list names someone and gives a date (the first on the line; "29 Feb (celebrates 1 March)"
+ * gives one). The heading's line holds no digit (a vCard's "BDAY:1971-10-23" is no heading); the
+ * list starts on the next line or after one blank line and ends at the first line without such a
+ * date; at most MAX_LISTED lines. Returns where the list ends.
+ */
+const BIRTHDAY_LIST_CUE = /(?<![\p{L}])(?:birthdays?|bdays?|rojstn\p{L}*[ \t]+(?:dan|dnev\p{L}*)|geburtstage?)(?![\p{L}])/giu;
+const MAX_LISTED = 40;
+/** "17/05", "(10/06)": a day and a month with a slash, as a birthday list writes them. */
+const DAY_SLASH_MONTH = /(?:[^\n\d]{0,40}?)(\d{1,2})\/(\d{1,2})(?![\d/])/y;
+function pushBirthdayList(text: string, cueEnd: number, detections: Detection[]): number {
+  let lineStart = text.indexOf("\n", cueEnd) + 1;
+  // a heading gives no date itself: "BDAY:1971-10-23" is a vCard's field, its next line another field
+  if (lineStart === 0 || lineStart - cueEnd > 200 || /\d/.test(text.slice(cueEnd, lineStart))) return cueEnd;
+  if (/^[ \t]*\r?\n/.test(text.slice(lineStart, lineStart + 8))) lineStart = text.indexOf("\n", lineStart) + 1;
+  let end = cueEnd;
+  for (let n = 0; n < MAX_LISTED && lineStart > 0 && lineStart < text.length; n++) {
+    const lineEnd = text.indexOf("\n", lineStart) === -1 ? text.length : text.indexOf("\n", lineStart);
+    const date = listedDate(text, lineStart, lineEnd);
+    if (date === null) break;
+    detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.75 });
+    end = lineEnd;
+    lineStart = lineEnd + 1;
+  }
+  return end;
+}
+function listedDate(text: string, lineStart: number, lineEnd: number): Span | null {
+  const date = dateAt(DATE_AFTER_CUE, text, lineStart) ?? dateAt(DAY_MONTH_AFTER_CUE, text, lineStart, dayMonthSpan) ?? daySlashMonth(text, lineStart);
+  if (date === null || date.end > lineEnd || date.yearOnly) return null;
+  // the words before the date name the person: a letter, a short prefix, no other kind of date's word
+  const prefix = text.slice(lineStart, date.start);
+  return /\p{L}/u.test(prefix) && prefix.length <= 40 && !OTHER_DATE_WORDS.test(prefix) && !NOT_A_PERSON.test(prefix) ? date : null;
+}
+function daySlashMonth(text: string, at: number): Span | null {
+  DAY_SLASH_MONTH.lastIndex = at;
+  const match = DAY_SLASH_MONTH.exec(text);
+  if (match === null) return null;
+  const day = +match[1]!;
+  const month = +match[2]!;
+  if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+  const start = match.index + match[0].length - match[1]!.length - 1 - match[2]!.length;
+  return { start, end: match.index + match[0].length, yearOnly: false, day, month, year: 0 };
 }
 
 /**

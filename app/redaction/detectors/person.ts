@@ -19,8 +19,8 @@ import { COMPANY_WORD, isNameValue, structuredNames } from "./person/structure";
  * stays in the text; only the name is reported.
  */
 
-// "Novak-Kos", "O'Connor", "D’Angelo"
-const NAME_WORD = String.raw`\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?`;
+// "Novak-Kos", "O'Connor", "D’Angelo", "McDonald", "DeShawn", "LaToya" (an inner capital after a short head)
+const NAME_WORD = String.raw`(?:\p{Lu}\p{Ll}{1,2}\p{Lu}\p{Ll}{2,20}|\p{Lu}(?:['’]\p{Lu})?\p{Ll}{1,20})(?:-\p{Lu}\p{Ll}{1,20})?`;
 // "van der Berg", "de Luca": lower-case particles inside a name, before the word they belong to;
 // "Maeve Ó Conaill", "Róisín Ní Dhomhnaill": the Irish ones are capitalised
 const PARTICLES = String.raw`(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|zu|Ó|Ní|Nic|Uí|Ua) ){0,2}`;

@@ -336,3 +336,11 @@ describe("a dash sign-off on its own line", () => {
     expect(persons("Plan:\n– Marketing\n– Office")).toEqual([]);
   });
 });
+
+describe("given names with an inner capital", () => {
+  it("takes DeShawn or MacLeod after a label, not a product's camel case at a message's start", () => {
+    expect(persons("Full name: DeShawn Carter\nCompany: Carter Freight LLC")).toEqual(["DeShawn Carter"]);
+    expect(persons("Contact: Sarah MacLeod")).toEqual(["Sarah MacLeod"]);
+    expect(persons("[09:13] client (Tanja): OfficeNet-5G, the password is elsewhere")).toEqual(["Tanja"]);
+  });
+});

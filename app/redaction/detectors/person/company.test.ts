@@ -46,3 +46,11 @@ describe("a trade word in its cases beside a surname", () => {
     }
   });
 });
+
+describe("trades that name a firm after its owner", () => {
+  it("reads a listed trade or a German compound ending in one as a firm's, not a person's", () => {
+    expect(persons("we buy at Čokoladnica Vidmar and Kolesarnica Bor")).toEqual([]);
+    expect(persons("Kunde: Bergapotheke Hall, Tirol")).toEqual([]);
+    expect(persons("ask Marko Vidmar about the pisarna Eve Vovk uses")).toEqual(["Marko Vidmar", "Eve Vovk"]);
+  });
+});

@@ -30,7 +30,18 @@ function wordEndingAt(text: string, end: number): string {
 }
 
 export function isCompanyWord(word: string): boolean {
-  return (gazetteer().flagsOf(word.toLowerCase()) & COMPANY) !== 0;
+  const lower = word.toLowerCase();
+  return (gazetteer().flagsOf(lower) & COMPANY) !== 0 || isTradeCompound(lower);
+}
+
+/**
+ * A German compound that ends in a trade ("Bergapotheke Hall", "Gartenbau Leitner",
+ * "Elektrotechnik Huber", "Zahnarztpraxis Dr. Weiß"): the list holds the trades alone, German
+ * joins them to what comes before.
+ */
+const TRADE_TAIL = /^\p{L}{3,}(?:apotheke|praxis|bau|technik|kanzlei|tischlerei|schreinerei|bäckerei|metzgerei|konditorei|reinigung|logistik|handel|werkstatt|service)$/u;
+export function isTradeCompound(lower: string): boolean {
+  return lower.length <= 40 && TRADE_TAIL.test(lower);
 }
 
 /**
@@ -69,7 +80,7 @@ export function companyWords(words: readonly string[]): boolean {
   const names = gazetteer();
   const lower = words.map((word) => word.toLowerCase().replace(/[,.]+$/, ""));
   for (let i = 0; i < lower.length; i++) {
-    if (lower.length > 1 && (names.flagsOf(lower[i]!) & COMPANY) !== 0) return true;
+    if (lower.length > 1 && ((names.flagsOf(lower[i]!) & COMPANY) !== 0 || isTradeCompound(lower[i]!))) return true;
     if (i + 1 < lower.length && names.companyNames.has(`${lower[i]} ${lower[i + 1]}`)) return true;
     if (i + 2 < lower.length && names.companyNames.has(`${lower[i]} ${lower[i + 1]} ${lower[i + 2]}`)) return true;
   }

@@ -1,7 +1,7 @@
 import { addressData } from "../../address-data/load";
 import type { Detection } from "../../types";
 import { ANY_NAME, COMMON_WORD, COMPANY, gazetteer, GIVEN, NOMINATIVE, NOT_A_NAME, SURNAME } from "./gazetteer";
-import { companyAfter, companyBefore } from "./company";
+import { companyAfter, companyBefore, isTradeCompound } from "./company";
 import type { NameToken } from "./name-tokens";
 
 /**
@@ -133,7 +133,7 @@ function acceptRun(run: readonly NameToken[]): boolean {
 function companyRun(tokens: readonly NameToken[], from: number, to: number): boolean {
   const phrases = gazetteer().companyNames;
   for (let k = from; k < to; k++) {
-    if ((tokens[k]!.flags & COMPANY) !== 0) return true;
+    if ((tokens[k]!.flags & COMPANY) !== 0 || isTradeCompound(tokens[k]!.lower)) return true;
     if (k + 1 < to && phrases.has(`${tokens[k]!.lower} ${tokens[k + 1]!.lower}`)) return true;
   }
   return false;

@@ -27,6 +27,7 @@ import { detectSeedPhrases } from "./detectors/secret-seed-phrase";
 import { detectManifestSecrets } from "./detectors/secret-manifests";
 import { detectGroupedSecrets } from "./detectors/secret-grouped";
 import { isPlaceholderSecret } from "./detectors/secret-placeholders";
+import { isPlaceholderName } from "./detectors/person/placeholder-names";
 import { secretVariants } from "./detectors/secret-variants";
 import { ENTITY_TYPES, type Detection, type Detector } from "./types";
 
@@ -107,6 +108,7 @@ export function detect(original: string): Detection[] {
   for (const detector of DETECTORS) {
     for (const detection of detector(text)) {
       if (detection.type === "SECRET" && isPlaceholderSecret(text.slice(detection.start, detection.end))) continue;
+      if (detection.type === "PERSON" && isPlaceholderName(text.slice(detection.start, detection.end))) continue;
       candidates.push(detection);
     }
   }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { detect } from "../../detect";
+
+const persons = (text: string) => detect(text).filter((d) => d.type === "PERSON").map((d) => text.slice(d.start, d.end));
+
+describe("placeholder names", () => {
+  it("leaves the names test data and manuals use for nobody, written whole", () => {
+    expect(persons('The API docs use "John Doe" and Max Mustermann as examples.\nName: Joe Bloggs')).toEqual([]);
+  });
+  it("still takes a real person who shares a placeholder's surname, and common names templates use", () => {
+    expect(persons("Hi Anna Doe, Janez Novak called")).toEqual(["Anna Doe", "Janez Novak"]);
+  });
+});

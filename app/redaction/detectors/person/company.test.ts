@@ -52,5 +52,6 @@ describe("trades that name a firm after its owner", () => {
     expect(persons("we buy at Čokoladnica Vidmar and Kolesarnica Bor")).toEqual([]);
     expect(persons("Kunde: Bergapotheke Hall, Tirol")).toEqual([]);
     expect(persons("ask Marko Vidmar about the pisarna Eve Vovk uses")).toEqual(["Marko Vidmar", "Eve Vovk"]);
+    expect(persons("Odvetniška pisarna Gorjup in Foto Zorman; učenci Osnovne šole Frana Erjavca")).toEqual([]);
   });
 });

@@ -19,8 +19,8 @@ const EMPLOYER_AFTER = /^[ \t]*,[ \t]*\p{Lu}[\p{L}&-]{1,20}[ \t]/u;
 const SOLE_TRADER_AFTER = /^[ \t,]*(?:[\p{L}&-]{2,20}[ \t]+){0,2}s\.\s?p\./u;
 /** Up to two capitalised words after the name, one blank before each. */
 const NEXT_WORDS = /^[ \t](\p{Lu}[\p{L}-]{1,30})(?:[ \t](\p{Lu}[\p{L}-]{1,30}))?/u;
-/** A word before the name that says a firm follows: "podjetje Novak", "company Smith", "salon Zala". */
-const WORD_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*|&)[ \t]*$/iu;
+/** A word before the name that says a firm follows: "podjetje Novak", "company Smith", "salon Zala", "Odvetniška pisarna Gorjup". */
+const WORD_BEFORE = /(?:podjetj\p{L}*|druž\p{L}*|firm\p{L}*|company|firm|trgovin\p{L}*|salon\p{L}*|gostiln\p{L}*|brand|znamk\p{L}*|(?:odvetni|notarsk)\p{L}*[ \t]+pisarn\p{L}*|&)[ \t]*$/iu;
 const NEXT_WORD = /^[ \t]([\p{Lu}][\p{L}-]{1,30})/u;
 /** The word that ends at `end` (at most 30 letters), read backwards: a regex anchored at the end would be tried at every start. */
 function wordEndingAt(text: string, end: number): string {

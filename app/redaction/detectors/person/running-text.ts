@@ -236,7 +236,7 @@ const STREET_PREPOSITIONS = new Set(["on", "at", "in", "na", "ob", "po", "z", "s
 const FEMININE_POSSESSIVE = /(?:ov|ev)a$/;
 const STREET_TYPE_AFTER = /^[ \t]+(?:cesta|ulica|cesti|ulici|cesto|ulico|street|road|avenue|pot|trg)(?![\p{L}])/iu;
 /** A street's or an institution's type word right before a run: what follows is whom it is named after. */
-const NAMED_AFTER_SOMEONE = /(?<![\p{L}])(?:Trg|Trgu|Ulica|Ulici|Ulico|Cesta|Cesti|Cesto|Pot|Poti|Nabrežje|Bulevar|Park|Parku|Šola|Šoli|OŠ|Gimnazija|Gimnaziji|Vrtec|Vrtcu|Dom|Domu|Zavod|Avenija|Via|Piazza|Rue)[ \t]+$/u;
+const NAMED_AFTER_SOMEONE = /(?<![\p{L}])(?:Trg|Trgu|Ulica|Ulici|Ulico|Cesta|Cesti|Cesto|Pot|Poti|Nabrežje|Bulevar|Park|Parku|Šola|Šoli|OŠ|[Šš]ola|[Šš]ole|[Šš]oli|Gimnazija|Gimnaziji|Vrtec|Vrtcu|Dom|Domu|Zavod|Avenija|Via|Piazza|Rue)[ \t]+$/u;
 
 function isTown(preposition: string, lower: string): boolean {
   const towns = addressData();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detect } from "../detect";
+import { isPlaceholderSecret } from "./secret-placeholders";
 
 const secrets = (text: string) => detect(text).filter((d) => d.type === "SECRET").map((d) => text.slice(d.start, d.end));
 
@@ -16,5 +17,13 @@ describe("placeholders where a secret goes", () => {
     expect(secrets("MAIL_PASSWORD=your-mail-password\nDB_PASSWORD=Kv8#pL2mWq")).toEqual(["Kv8#pL2mWq"]);
     expect(secrets("SLACK_HOOK=https://hooks.slack.com/services/T04QX8ZL1/B05R2KD7/XXXXXXXX")).toEqual(["https://hooks.slack.com/services/T04QX8ZL1/B05R2KD7/XXXXXXXX"]);
     expect(secrets("aws_secret_access_key = q8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Zq8Lm2Xv9Rt4Wz7Nb")).toEqual(["q8Lm2Xv9Rt4Wz7Nb3Yc6Hd1Zq8Lm2Xv9Rt4Wz7Nb"]);
+  });
+});
+
+describe("masks in capitals and instructions in words", () => {
+  it("leaves a key X'd out in capitals and wp-config's salt placeholder", () => {
+    expect(isPlaceholderSecret("sk_live_XXXXXXXXXXXXXXXXXXXXXXXX")).toBe(true);
+    expect(isPlaceholderSecret("put your unique phrase here")).toBe(true);
+    expect(isPlaceholderSecret("sk_live_51HX7kQ2XmAb9Zp")).toBe(false);
   });
 });

@@ -9,7 +9,9 @@
  * A documentation example key (AKIAIOSFODNN7EXAMPLE) or a webhook with a token X'd out after a
  * real team id stays a secret: it is pasted where a real one would be.
  */
-const MASK_RUN = /x{6,}|X{12,}|\*{3,}|•{3,}|#{4,}/;
+const MASK_RUN = /x{6,}|\*{3,}|•{3,}|#{4,}/;
+/** A key X'd out in capitals ("sk_live_XXXXXXXXXXXX"); not a URL, whose real parts before the X's say where it posts. */
+const CAPITAL_MASK = /^(?!https?:)[^\s]*X{12,}/;
 /** Two groups of a key masked with X ("XXXXX-XXXXX-XXXXX-7K9PQ"). */
 const MASKED_GROUPS = /(?:^|-)X{4,}-X{4,}(?:-|$)/;
 const MASK_WORD = /^\[(?:masked|redacted|hidden|removed|secret|filtered)\]$/i;
@@ -26,7 +28,7 @@ const NOTE = /^\([^()]*\s[^()]*\)$/;
 
 export function isPlaceholderSecret(value: string): boolean {
   return (
-    MASK_RUN.test(value) || MASK_WORD.test(value) || MASKED_GROUPS.test(value) || INSTRUCTION.test(value) || INSTRUCTION_PHRASE.test(value) || NOTE.test(value) ||
+    MASK_RUN.test(value) || CAPITAL_MASK.test(value) || MASK_WORD.test(value) || MASKED_GROUPS.test(value) || INSTRUCTION.test(value) || INSTRUCTION_PHRASE.test(value) || NOTE.test(value) ||
     SLOT.test(value) || PREFIX_ONLY.test(value) || LETTER_RUN_PATH.test(value)
   );
 }

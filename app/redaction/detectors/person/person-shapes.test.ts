@@ -344,3 +344,9 @@ describe("given names with an inner capital", () => {
     expect(persons("[09:13] client (Tanja): OfficeNet-5G, the password is elsewhere")).toEqual(["Tanja"]);
   });
 });
+
+describe("a model's edition", () => {
+  it("leaves a name-like word right after a model code, not a name after a plain number", () => {
+    expect(persons("asset: Ubiquiti UniFi U6 Lite, and TP-Link Archer C6 for Marko")).toEqual(["Marko"]);
+  });
+});

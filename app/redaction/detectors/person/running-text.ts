@@ -172,6 +172,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number, stree
   if ((t.linked && previous !== null && !previous.sentenceInitial) || (next?.linked && !isKnown(next))) return false;
   if (companyAround(text, [t])) return false;
   if (isMonthOfADate(text, t)) return false;
+  // "UniFi U6 Lite", "Archer AX55 Pro": a word right after a model code is the model's edition
+  if (MODEL_CODE_BEFORE.test(text.slice(Math.max(0, t.start - 12), t.start))) return false;
   const wordBefore = lowerWordBefore(text, t.start);
   // "offices in Austin", "v Bostonu", "from Lincoln": a known town after a preposition of place
   if (PLACE_PREPOSITIONS.has(wordBefore) && isTown(wordBefore, t.lower)) return false;
@@ -217,6 +219,8 @@ function lonelyName(text: string, tokens: readonly NameToken[], k: number, stree
 }
 
 const AFTER_OPENING_NAME = /^[ \t](?:\(|[—–][ \t]|→|->)/;
+/** A model code (letters and digits mixed: "U6", "AX55", "7010a") and a blank right before a word. */
+const MODEL_CODE_BEFORE = /(?<![\p{L}\d-])(?=[\p{L}-]*\d)(?=[\d-]*\p{L})[\p{L}\d-]{2,10}[ \t]$/u;
 const PLACE_PREPOSITIONS = new Set(["in", "from", "near", "v", "iz", "na", "nach", "aus"]);
 /** '"Prešernova" gives 40 results … a Prešernova cesta in every town': the word names a street elsewhere in the text. */
 function namesAStreetElsewhere(text: string, t: NameToken, streetWords: Map<string, boolean>): boolean {

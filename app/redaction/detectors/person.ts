@@ -4,7 +4,7 @@ import { keyedFields, plainKey, SQL_INSERT_HINT } from "./keyed-fields";
 import { columnValues, EMPTY_CELL } from "./csv-columns";
 import { groupLeadingAlternation } from "./grouped-alternation";
 import { isLetterUnit } from "./letter-units";
-import { companyAfter, companyWords } from "./person/company";
+import { companyAfter, companyWords, isCompanyWord } from "./person/company";
 import { gazetteer, GIVEN, NOT_A_NAME as NOT_A_NAME_FLAG, SURNAME } from "./person/gazetteer";
 import { isFullNameHandle, isHandleOfPerson } from "./person/handles";
 import { lowerCaseGivenNames, lowerCaseNames } from "./person/lower-case-names";
@@ -206,6 +206,8 @@ export function detectPersons(text: string): Detection[] {
       if ((cue === CONTACT_VERB || cue === DASH_LINE_SIGN_OFF) && words.length === 1 && !isPlainGivenName(words[0]!)) continue;
       // "Stranka: Kovačič Gradnje d.o.o.", "Hvala, Walsh Joinery": a firm after the cue
       if (companyWords(words) || companyAfter(text, span[1], words.length > 1)) continue;
+      // "Wallner & Partner Rechtsanwälte": a partner after "&" is the firm's, and a trade after it no one's
+      if (cue === ROLE && (/&[ \t]*$/.test(text.slice(Math.max(0, match.index - 3), match.index)) || words.some(isCompanyWord))) continue;
       detections.push({ type: "PERSON", start: span[0], end: span[1], confidence });
     }
   }

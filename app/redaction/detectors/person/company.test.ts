@@ -53,5 +53,6 @@ describe("trades that name a firm after its owner", () => {
     expect(persons("Kunde: Bergapotheke Hall, Tirol")).toEqual([]);
     expect(persons("ask Marko Vidmar about the pisarna Eve Vovk uses")).toEqual(["Marko Vidmar", "Eve Vovk"]);
     expect(persons("Odvetniška pisarna Gorjup in Foto Zorman; učenci Osnovne šole Frana Erjavca")).toEqual([]);
+    expect(persons('Rechtsanwalt Jonas Weber ist neu Partner. Die Kanzlei heißt "Weber & Partner Rechtsanwälte mbB".')).toEqual(["Jonas Weber"]);
   });
 });

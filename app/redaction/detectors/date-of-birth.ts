@@ -122,7 +122,8 @@ function pushBirthdayList(text: string, cueEnd: number, detections: Detection[])
   if (/^[ \t]*\r?\n/.test(text.slice(lineStart, lineStart + 8))) lineStart = text.indexOf("\n", lineStart) + 1;
   let end = cueEnd;
   for (let n = 0; n < MAX_LISTED && lineStart > 0 && lineStart < text.length; n++) {
-    const lineEnd = text.indexOf("\n", lineStart) === -1 ? text.length : text.indexOf("\n", lineStart);
+    const newline = text.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
     const date = listedDate(text, lineStart, lineEnd);
     if (date === null) break;
     detections.push({ type: "DATE_OF_BIRTH", start: date.start, end: date.end, confidence: 0.75 });

@@ -208,13 +208,13 @@ function opensLine(text: string, keyStart: number): boolean {
   return i < 0 || text[i] === "\n";
 }
 
+/** redis.conf's "requirepass": one lower-case word, yet a key whose value is the password. */
+const isRedisRequirepass = (key: string) => /^requirepass$/i.test(key);
 /**
  * "remote_password Paradajz-Mqtt-551", "requirepass r3d1s-pass": a key and its value apart by
  * blanks, alone on their line (mosquitto, redis.conf, sshd and other space-separated configs).
  * Its groups are VALUE_AFTER_KEY's: a double-quoted, a single-quoted or a bare value.
  */
-/** redis.conf's "requirepass": one lower-case word, yet a key whose value is the password. */
-const isRedisRequirepass = (key: string) => /^requirepass$/i.test(key);
 const SPACED_VALUE = /[ \t]+(?:"([^"\n]{1,300})"|'([^'\n]{1,300})'|([^\s"'<>]{6,200}))(?=[ \t]*(?:\r?\n|$))/y;
 function spacedValue(text: string, keyStart: number, keyEnd: number, key: string): RegExpExecArray | null {
   if (!opensLine(text, keyStart) || !(isConfigKey(key) || isRedisRequirepass(key))) return null;

@@ -9,7 +9,9 @@ import type { Span } from "./street-before-number";
  * address. Each step is one sticky pattern at the current end, tried a bounded number of times.
  */
 
-const UNIT = /(?:[ \t]*[,/][ \t]*|[ \t]+)(?:(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op)[ \t]+(?:[Ff]loor|Fl\.?)|piano[ \t]+(?:terra|rialzato|primo|secondo|terzo)|pianoterra|pritličje|Erdgeschoss|Hochparterre|Dachgeschoss|vhod[ \t]+(?:levo|desno)|\d{1,2}[º°ª][ \t]?[A-Z]?|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])/uy;
+/** "2nd floor", "Ground Floor", "24th Fl": a floor by its ordinal, after the street or before it. */
+const ORDINAL_FLOOR = String.raw`(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op)[ \t]+(?:[Ff]loor|Fl\.?)`;
+const UNIT = new RegExp(String.raw`(?:[ \t]*[,/][ \t]*|[ \t]+)(?:${ORDINAL_FLOOR}|piano[ \t]+(?:terra|rialzato|primo|secondo|terzo)|pianoterra|pritličje|Erdgeschoss|Hochparterre|Dachgeschoss|vhod[ \t]+(?:levo|desno)|\d{1,2}[º°ª][ \t]?[A-Z]?|(\d{1,2})\.[ \t]?(?:nadstropje|nadstr\.|nad\.|floor|Stock|OG|piano|kat|etaža)(?:[ \t]+(?:links|rechts|Mitte|li\.|re\.|levo|desno))?|([\p{L}.]{1,12})[ \t]*[#:.]?[ \t]*(?:\d{1,4}[a-zA-Z]?|[A-Z]{1,2}\d{0,3}|[IVX]{1,4})|#[ \t]?\d{1,5}[A-Z]?)(?![\p{L}\d])`, "uy");
 /**
  * Hungarian floor and door after the house number's full stop: "Kossuth Lajos utca 12. II/4.",
  * "Piac u. 20. 1/3", "Váci utca 12. 3. em. 4.", "Andrássy út 60. fszt. 2" (the ground floor).
@@ -39,7 +41,7 @@ const TOWN_AND_POSTCODE = new RegExp(
  * ("4th floor, 28 Upper O'Connell Street", "3. nadstropje, …"); a Glasgow tenement's flat
  * position ("2/1, 145 Hyndland Road") and an Edinburgh one ("3F2, 19 Marchmont Crescent").
  */
-const UNIT_BEFORE = /(?:^|[\s,;:("'])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Ste\.?|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}|(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]hird|[Tt]op)[ \t]+(?:[Ff]loor|Fl\.?)|\d{1,2}\.[ \t]?(?:nadstropje|nadstr\.|Stock|OG|piano|kat|etaža)|\d{1,2}\/\d{1,2}|\d[FG]\d{1,2}),?[ \t]*$/u;
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[\s,;:("'])((?:Flat|flat|Apt\.?|apt\.?|Apartment|apartment|Unit|unit|Suite|suite|Ste\.?|Stanovanje|stanovanje|Stan\.|stan\.)[ \t]*#?[\dA-Za-z]{1,5}|${ORDINAL_FLOOR}|\d{1,2}\.[ \t]?(?:nadstropje|nadstr\.|Stock|OG|piano|kat|etaža)|\d{1,2}\/\d{1,2}|\d[FG]\d{1,2}),?[ \t]*$`, "u");
 const IN_POSTCODE_TOWN = /[ \t]+in[ \t]+\d{4,5}[ \t]+\p{Lu}[\p{Ll}-]{1,25}(?:[ \t]+\p{Lu}[\p{Ll}-]{1,25})?/uy;
 const UK_POSTCODE_LINE = new RegExp(String.raw`,?[ \t]*(?:\r?\n[ \t]*)?${UK_POSTCODE}(?![\w])`, "y");
 const MAX_UNITS = 3;

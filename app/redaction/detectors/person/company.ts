@@ -80,7 +80,7 @@ export function companyWords(words: readonly string[]): boolean {
   const names = gazetteer();
   const lower = words.map((word) => word.toLowerCase().replace(/[,.]+$/, ""));
   for (let i = 0; i < lower.length; i++) {
-    if (lower.length > 1 && ((names.flagsOf(lower[i]!) & COMPANY) !== 0 || isTradeCompound(lower[i]!))) return true;
+    if (lower.length > 1 && isCompanyWord(lower[i]!)) return true;
     if (i + 1 < lower.length && names.companyNames.has(`${lower[i]} ${lower[i + 1]}`)) return true;
     if (i + 2 < lower.length && names.companyNames.has(`${lower[i]} ${lower[i + 1]} ${lower[i + 2]}`)) return true;
   }
